@@ -1,0 +1,859 @@
+//! The extractor: finds candidate figures fast, parses only there, and tells quantities
+//! from years, dates, times and identifiers.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::conventions::Conventions;
+use crate::mention::{Bound, Diagnostic, Form, Kind, Mention, Per, Qualifier, Span};
+use crate::number::{alpha_word, at_boundary};
+use crate::quantity::{self, Phrase, Quantity, is_month, phrase_before, word_before};
+use crate::vocab::{self, ORDINALS, PERIODS, QUALIFIERS, SCALES, TENS, UNITS};
+
+/// Everything found in one text: the figures, and what could not be read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    /// The figures, in the order they appear.
+    pub mentions: Vec<Mention>,
+    /// Figures that could not be read (a number too large for any type, say).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Finds the figures in English prose. Build one and reuse it: building compiles the
+/// word automaton.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    conventions: Conventions,
+    words: AhoCorasick,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new(Conventions::default())
+    }
+}
+
+/// What happened at one candidate.
+enum Step {
+    Found(Mention),
+    /// Nothing here; resume scanning at this offset.
+    Skip(usize),
+    Problem(Diagnostic, usize),
+}
+
+/// Words that start a figure, for the word automaton.
+fn anchor_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = Vec::new();
+    words.extend(UNITS.iter().map(|(w, _)| *w));
+    words.extend(TENS.iter().map(|(w, _)| *w));
+    words.extend(SCALES.iter().map(|(w, _)| *w));
+    words.extend(ORDINALS.iter().map(|(w, _)| *w));
+    words.extend(vocab::FRACTIONS.iter().map(|(w, _)| *w));
+    words.extend(vocab::VAGUE_HEADS.iter().copied());
+    words.extend(["hundred", "dozen"]);
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+impl Extractor {
+    /// An extractor that reads vague words and years by these conventions.
+    pub fn new(conventions: Conventions) -> Self {
+        let words = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(anchor_words())
+            .expect("the anchor words are a small fixed set");
+        Extractor { conventions, words }
+    }
+
+    /// The conventions in use.
+    pub fn conventions(&self) -> &Conventions {
+        &self.conventions
+    }
+
+    /// Finds every figure in `text`.
+    pub fn extract(&self, text: &str) -> Extraction {
+        let mut out = Extraction::default();
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        let mut next_word: Option<(usize, usize)> = None;
+        let mut words_done = false;
+        while pos < text.len() {
+            let digit = bytes[pos..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .map(|p| p + pos);
+            if !words_done && next_word.is_none_or(|(s, _)| s < pos) {
+                next_word = self
+                    .words
+                    .find(aho_corasick::Input::new(text).span(pos..text.len()))
+                    .map(|m| (m.start(), m.end()));
+                words_done = next_word.is_none();
+            }
+            let word = next_word.filter(|(s, _)| *s >= pos);
+            let (anchor, is_word, word_end) = match (digit, word) {
+                (Some(d), Some((ws, we))) if ws < d => (ws, true, we),
+                (Some(d), _) => (d, false, d),
+                (None, Some((ws, we))) => (ws, true, we),
+                (None, None) => break,
+            };
+            if is_word && !self.word_anchor_ok(text, anchor, word_end) {
+                pos = word_end;
+                continue;
+            }
+            let floor = out.mentions.last().map_or(0, |m| m.span.end);
+            match self.at(text, anchor, floor, is_word) {
+                Step::Found(m) => {
+                    pos = m.span.end.max(anchor + 1);
+                    out.mentions.push(m);
+                }
+                Step::Skip(to) => pos = to.max(anchor + 1),
+                Step::Problem(d, to) => {
+                    out.diagnostics.push(d);
+                    pos = to.max(anchor + 1);
+                }
+            }
+            while !text.is_char_boundary(pos) {
+                pos += 1;
+            }
+        }
+        out
+    }
+
+    /// A word match counts only as a whole word.
+    fn word_anchor_ok(&self, text: &str, start: usize, end: usize) -> bool {
+        !text[..start].ends_with(|c: char| c.is_alphanumeric()) && at_boundary(&text[end..])
+    }
+
+    fn at(&self, text: &str, anchor: usize, floor: usize, is_word: bool) -> Step {
+        if !is_word {
+            if let Some(step) = self.not_a_quantity(text, anchor) {
+                return step;
+            }
+        }
+        // Where the phrase may start: the anchor, or earlier to take in a currency sign, an
+        // article, a qualifier and "between"/"from".
+        let starts = self.starts(text, anchor, floor, is_word);
+        for &start in &starts {
+            let Ok((rest, phrase)) = quantity::mention(&text[start..], &self.conventions) else {
+                continue;
+            };
+            let end = text.len() - rest.len();
+            if end <= anchor {
+                continue;
+            }
+            return self.build(text, start, end, anchor, &phrase, is_word);
+        }
+        if is_word {
+            return self.ordinal_word(text, anchor);
+        }
+        self.glued(text, anchor)
+    }
+
+    /// Candidate starts for the phrase around `anchor`, farthest first.
+    fn starts(&self, text: &str, anchor: usize, floor: usize, is_word: bool) -> Vec<usize> {
+        let mut starts = vec![anchor];
+        let mut s = anchor;
+        // A currency written before the digits ("$", "US$", "USD ").
+        if !is_word {
+            let head = &text[..s];
+            if let Some(sign) = head.chars().next_back() {
+                let sign_start = s - sign.len_utf8();
+                let before_sign = &text[..sign_start];
+                let sign_ok = quantity::is_sign(sign)
+                    && (before_sign.is_empty()
+                        || before_sign.ends_with(|c: char| c.is_whitespace() || c == '('));
+                if sign_ok {
+                    s = sign_start;
+                    starts.push(s);
+                }
+            }
+            for back in [1usize, 2, 3, 4] {
+                if s >= back && text.is_char_boundary(s - back) {
+                    let cand = s - back;
+                    let prev_ok = !text[..cand].ends_with(|c: char| c.is_alphabetic());
+                    if prev_ok && quantity::is_currency_prefix(&text[cand..]) {
+                        s = cand;
+                        starts.push(s);
+                        break;
+                    }
+                }
+            }
+        } else if let Some((w, word)) = word_before(text, s) {
+            // "a hundred", "a third", "a few hundred".
+            if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
+                s = w;
+                starts.push(s);
+            }
+        }
+        if let Some(q) = phrase_before(text, s, QUALIFIERS) {
+            s = q;
+            starts.push(s);
+        }
+        if let Some((w, word)) = word_before(text, s) {
+            if word.eq_ignore_ascii_case("between") || word.eq_ignore_ascii_case("from") {
+                starts.push(w);
+            }
+        }
+        starts.retain(|&x| x >= floor);
+        starts.reverse();
+        starts
+    }
+
+    /// Digits that are a date, a time, an identifier, a phone number or part of a URL.
+    fn not_a_quantity(&self, text: &str, anchor: usize) -> Option<Step> {
+        let head = &text[..anchor];
+        let prev = head.chars().next_back();
+        let token_end = anchor
+            + text[anchor..]
+                .find(|c: char| c.is_whitespace())
+                .unwrap_or(text.len() - anchor);
+        // Inside a run of digits we could not read, or glued to letters before ("H1N1",
+        // "G7", "COVID-19"), or inside a URL or an e-mail address.
+        if let Some(p) = prev {
+            if p.is_ascii_digit() {
+                return Some(Step::Skip(skip_alnum(text, anchor)));
+            }
+            if p.is_alphabetic() || p == '_' || p == '#' || p == '@' || p == '/' {
+                return Some(Step::Skip(skip_token(text, anchor)));
+            }
+            if p == '-' || p == '.' {
+                let before = &head[..head.len() - 1];
+                let mid_year = ["mid", "pre", "post", "early", "late"]
+                    .iter()
+                    .any(|w| ends_with_word_ci(before, w));
+                if before.ends_with(|c: char| c.is_alphabetic()) && !mid_year {
+                    return Some(Step::Skip(skip_token(text, anchor)));
+                }
+                if p == '.' && before.ends_with(|c: char| c.is_ascii_digit()) {
+                    return Some(Step::Skip(skip_alnum(text, anchor)));
+                }
+            }
+        }
+        let token_start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| !c.is_whitespace())
+            .take(256)
+            .last()
+            .map_or(anchor, |(i, _)| i);
+        let token = &text[token_start..token_end.min(token_start + 512)];
+        if token.contains("://") || token.starts_with("www.") || token.contains('@') {
+            return Some(Step::Skip(token_end));
+        }
+        let rest = &text[anchor..];
+        if let Some(end) = date_or_time(rest) {
+            return Some(Step::Skip(anchor + end));
+        }
+        if let Some(end) = phone_number(text, anchor) {
+            return Some(Step::Skip(end));
+        }
+        // A day before or after a month name: "15 February", "December 27".
+        let lead = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if lead <= 2 {
+            let after = &rest[lead..];
+            let after = after
+                .strip_prefix("st")
+                .or_else(|| after.strip_prefix("nd"))
+                .or_else(|| after.strip_prefix("rd"))
+                .or_else(|| after.strip_prefix("th"))
+                .unwrap_or(after);
+            let next_word = after
+                .strip_prefix(' ')
+                .and_then(|a| alpha_word(a).ok())
+                .map(|(_, w)| w);
+            let prev_word = word_before(text, anchor).map(|(_, w)| w);
+            let day: u32 = rest[..lead].parse().unwrap_or(0);
+            let near_month = next_word.is_some_and(is_month)
+                || prev_word.is_some_and(|w| is_month(w) && w.len() > 2 && !w.eq_ignore_ascii_case("may"));
+            if (1..=31).contains(&day) && near_month && !rest[lead..].starts_with(['%', ',', '.']) {
+                return Some(Step::Skip(anchor + (rest.len() - after.len())));
+            }
+            if (1..=31).contains(&day)
+                && prev_word.is_some_and(|w| w.eq_ignore_ascii_case("may"))
+                && head.trim_end().ends_with(|c: char| c == 'y')
+                && text[..anchor].trim_end().len() + 1 == anchor
+                && is_capitalised_may(text, anchor)
+            {
+                return Some(Step::Skip(anchor + lead));
+            }
+        }
+        // A label: "Article 12", "Tier 2", "Highway 1", "No. 5".
+        if let Some((ws, w)) = word_before(text, anchor) {
+            if text[ws + w.len()..anchor].chars().all(|c| c == ' ' || c == '\u{a0}')
+                && is_identifier_word(w)
+            {
+                let integer_end = anchor + lead;
+                let tail = &text[integer_end..];
+                let is_plain = !tail.starts_with('%')
+                    && !tail.starts_with([',', '.']) || tail.starts_with(". ") || tail.starts_with(", ");
+                if is_plain || tail.starts_with('.') {
+                    return Some(Step::Skip(skip_label(text, anchor)));
+                }
+            }
+        }
+        None
+    }
+
+    /// Builds the mention for a parsed phrase, or decides it is a year or not a figure.
+    fn build(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        anchor: usize,
+        phrase: &Phrase,
+        is_word: bool,
+    ) -> Step {
+        let first = phrase.first;
+        let values: Vec<f64> = std::iter::once(first.value)
+            .chain(phrase.second.map(|(_, q)| q.value))
+            .collect();
+        if values.iter().any(|v| !v.is_finite()) {
+            return Step::Problem(
+                Diagnostic {
+                    span: Span::new(start, end),
+                    message: format!(
+                        "number too large to represent: `{}`",
+                        truncate(&text[start..end], 40)
+                    ),
+                },
+                end,
+            );
+        }
+        // Glued letters after digits that are not a scale: "4G", "5km", "32nd".
+        if !is_word && !at_boundary(&text[end..]) {
+            return self.glued(text, anchor);
+        }
+        if first.bare_one && phrase.second.is_none() && is_pronoun_one(text, start, end) {
+            return Step::Skip(end);
+        }
+        let span = Span::new(start, end);
+        let mut m = Mention {
+            span,
+            kind: first.kind,
+            value: Some(first.value),
+            endpoints: None,
+            lower: Some(Bound::inclusive(first.value)),
+            upper: Some(Bound::inclusive(first.value)),
+            qualifier: phrase.qualifier,
+            approximate: false,
+            currency: first.currency,
+            unit: None,
+            per: None,
+            form: first.form,
+            decimals: first.decimals,
+            points: first.points,
+        };
+        if let Some((q2, second)) = phrase.second {
+            m.value = None;
+            m.endpoints = Some([first.value, second.value]);
+            m.decimals = first.decimals.max(second.decimals);
+            m.points = first.points || second.points;
+            let (lo, _) = one_sided(phrase.qualifier.filter(|_| false), &first, None);
+            let _ = lo;
+            // The low end's lower side and the high end's upper side.
+            let (lower, _) = bounds_of(None, first.value, &self.conventions);
+            let (_, upper) = bounds_of(q2, second.value, &self.conventions);
+            m.lower = lower;
+            m.upper = upper;
+            if q2.is_some() && m.qualifier.is_none() {
+                m.qualifier = q2;
+            } else if let Some(q) = phrase.qualifier {
+                apply_outer(&mut m, q);
+            }
+            if first.year_shaped && second.year_shaped || is_year_span(text, &first, &second) {
+                m.kind = Kind::Year;
+            }
+        } else if first.form == Form::Vague {
+            m.value = None;
+            m.qualifier = Some(Qualifier::Vague);
+            m.lower = Some(Bound::inclusive(first.value));
+            m.upper = None;
+        } else if let Some(q) = phrase.qualifier {
+            let (lower, upper) = bounds_of(Some(q), first.value, &self.conventions);
+            m.lower = lower;
+            m.upper = upper;
+        }
+        m.approximate = m.qualifier.is_some_and(Qualifier::is_approximate)
+            || phrase.second.is_some_and(|(q, _)| q.is_some_and(Qualifier::is_approximate));
+        if m.kind == Kind::Number {
+            m.unit = counted_noun(text, end, first.form == Form::Vague || first.scale.is_some());
+        }
+        let after_unit = m.unit.map_or(end, |u| u.end);
+        m.per = period_after(text, after_unit);
+        if m.kind == Kind::Number && m.value.is_some() && first.year_shaped {
+            if self.conventions.is_year(first.value) && !self.is_count(text, start, &m) {
+                m.kind = Kind::Year;
+                m.qualifier = None;
+                m.approximate = false;
+                m.unit = None;
+                m.per = None;
+                m.lower = m.value.map(Bound::inclusive);
+                m.upper = m.lower;
+                // A decade: "the 1990s".
+                m.span = Span::new(anchor, end);
+            }
+        }
+        if m.kind == Kind::Year && m.span.start != anchor && phrase.second.is_none() {
+            m.span.start = anchor;
+        }
+        Step::Found(m)
+    }
+
+    /// Whether a year-shaped number is a count after all ("more than 2000 people",
+    /// "killed 1900 civilians").
+    fn is_count(&self, text: &str, start: usize, m: &Mention) -> bool {
+        let Some(unit) = m.unit else {
+            return false;
+        };
+        let noun = &text[unit.range()];
+        let first = noun.split(' ').next().unwrap_or(noun);
+        let plural = (first.ends_with('s') && !first.ends_with("ss") && first.len() > 3)
+            || vocab::contains_ci(IRREGULAR_PLURALS, first);
+        if !plural || first.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        if vocab::contains_ci(YEAR_NOUNS, first) {
+            return false;
+        }
+        if m.qualifier.is_some() {
+            return true;
+        }
+        let before = word_before(text, start).map(|(_, w)| w.to_ascii_lowercase());
+        !before.is_some_and(|w| YEAR_CONTEXT.contains(&w.as_str()))
+    }
+
+    /// A word anchor that is no cardinal: an ordinal word ("second", "twenty-first").
+    fn ordinal_word(&self, text: &str, anchor: usize) -> Step {
+        let rest = &text[anchor..];
+        let Ok((after, word)) = alpha_word(rest) else {
+            return Step::Skip(anchor + 1);
+        };
+        let end = anchor + word.len();
+        let mut value = vocab::lookup_ci(ORDINALS, word);
+        let mut span_end = end;
+        // "twenty-first": a tens word, a hyphen and an ordinal.
+        if value.is_none() {
+            if let Some(tens) = vocab::lookup_ci(TENS, word) {
+                if let Some(rest2) = after.strip_prefix('-') {
+                    if let Ok((_, w2)) = alpha_word(rest2) {
+                        if let Some(o) = vocab::lookup_ci(ORDINALS, w2).filter(|o| *o < 10.0) {
+                            value = Some(tens + o);
+                            span_end = end + 1 + w2.len();
+                        }
+                    }
+                }
+            }
+        }
+        match value {
+            Some(v) if at_boundary(&text[span_end..]) => {
+                Step::Found(ordinal(Span::new(anchor, span_end), v))
+            }
+            _ => Step::Skip(end),
+        }
+    }
+
+    /// Digits with letters glued after them: ordinals ("32nd"), decades ("1990s"),
+    /// measurements ("5km"), else an identifier ("4G").
+    fn glued(&self, text: &str, anchor: usize) -> Step {
+        let rest = &text[anchor..];
+        let lead = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let after = &rest[lead..];
+        let Ok((tail, suffix)) = alpha_word(after) else {
+            return Step::Skip(anchor + lead.max(1));
+        };
+        let end = anchor + lead + suffix.len();
+        let digits = &rest[..lead];
+        let value: f64 = digits.parse().unwrap_or(f64::INFINITY);
+        let boundary = at_boundary(tail);
+        let lower = suffix.to_ascii_lowercase();
+        if boundary && ["st", "nd", "rd", "th"].contains(&lower.as_str()) && value.is_finite() {
+            return Step::Found(ordinal(Span::new(anchor, end), value));
+        }
+        if boundary && lower == "s" && lead == 4 && self.conventions.is_year(value) {
+            let mut m = ordinal(Span::new(anchor, end), value);
+            m.kind = Kind::Year;
+            m.value = None;
+            m.endpoints = Some([value, value + 9.0]);
+            m.upper = Some(Bound::inclusive(value + 9.0));
+            return Step::Found(m);
+        }
+        Step::Skip(skip_token(text, anchor))
+    }
+}
+
+/// Years, for [`Extractor::is_count`]: nouns that a year often stands before.
+const YEAR_NOUNS: &[&str] = &[
+    "elections", "games", "olympics", "protests", "floods", "riots", "talks", "accords",
+    "sanctions", "figures", "estimates", "data", "statistics", "levels", "prices", "results",
+    "reports", "surveys", "rules", "laws", "amendments", "negotiations", "midterms",
+    "playoffs", "finals", "championships", "earthquakes", "attacks", "bombings", "killings",
+    "events", "reforms", "years", "standards", "targets", "goals", "plans",
+];
+
+/// Plurals without an -s, for [`Extractor::is_count`].
+const IRREGULAR_PLURALS: &[&str] = &["people", "children", "men", "women", "persons", "police"];
+
+/// Words after which a year-shaped number is a year.
+const YEAR_CONTEXT: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "of", "the", "a", "an", "during", "before",
+    "after", "for", "and", "to", "between", "its", "their", "his", "her", "this", "that",
+    "mid", "early", "late", "circa", "year", "fiscal", "through", "around", "about", "on",
+];
+
+fn ordinal(span: Span, value: f64) -> Mention {
+    Mention {
+        span,
+        kind: Kind::Ordinal,
+        value: Some(value),
+        endpoints: None,
+        lower: Some(Bound::inclusive(value)),
+        upper: Some(Bound::inclusive(value)),
+        qualifier: None,
+        approximate: false,
+        currency: None,
+        unit: None,
+        per: None,
+        form: Form::Digits,
+        decimals: 0,
+        points: false,
+    }
+}
+
+/// The bounds that a qualifier asserts around a stated value, before any tolerance.
+fn bounds_of(
+    q: Option<Qualifier>,
+    value: f64,
+    _conventions: &Conventions,
+) -> (Option<Bound>, Option<Bound>) {
+    let at = Some(Bound::inclusive(value));
+    match q {
+        None | Some(Qualifier::About) => (at, at),
+        Some(Qualifier::MoreThan | Qualifier::JustOver) => (Some(Bound::exclusive(value)), None),
+        Some(Qualifier::AtLeast | Qualifier::Vague) => (at, None),
+        Some(Qualifier::LessThan | Qualifier::Nearly) => (None, Some(Bound::exclusive(value))),
+        Some(Qualifier::AtMost) => (None, at),
+    }
+}
+
+fn one_sided(
+    _q: Option<Qualifier>,
+    _first: &Quantity,
+    _c: Option<&Conventions>,
+) -> (Option<Bound>, Option<Bound>) {
+    (None, None)
+}
+
+/// A qualifier before a whole range ("up to 20–30", "about 30-35%").
+fn apply_outer(m: &mut Mention, q: Qualifier) {
+    match q {
+        Qualifier::MoreThan | Qualifier::JustOver | Qualifier::AtLeast => m.upper = None,
+        Qualifier::LessThan | Qualifier::AtMost => m.lower = None,
+        Qualifier::Nearly => {
+            m.lower = None;
+            if let Some(u) = m.upper.as_mut() {
+                u.inclusive = false;
+            }
+        }
+        Qualifier::About | Qualifier::Vague => {}
+    }
+}
+
+/// A range of two year-shaped numbers, or "2020-21".
+fn is_year_span(text: &str, first: &Quantity, second: &Quantity) -> bool {
+    let _ = text;
+    first.year_shaped && second.year_shaped
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        let cut: String = s.chars().take(n).collect();
+        format!("{cut}…")
+    }
+}
+
+fn ends_with_word_ci(head: &str, word: &str) -> bool {
+    let n = word.len();
+    head.len() >= n
+        && head.is_char_boundary(head.len() - n)
+        && head[head.len() - n..].eq_ignore_ascii_case(word)
+        && !head[..head.len() - n].ends_with(|c: char| c.is_alphanumeric())
+}
+
+/// The end of the run of letters and digits starting at `at`.
+fn skip_alnum(text: &str, at: usize) -> usize {
+    at + text[at..]
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(text.len() - at)
+}
+
+/// The end of a token of letters, digits, hyphens and dots starting at `at` ("COVID-19",
+/// "H1N1", "1.2.3"), without a final dot.
+fn skip_token(text: &str, at: usize) -> usize {
+    let len = text[at..]
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '/')))
+        .unwrap_or(text.len() - at);
+    let token = text[at..at + len].trim_end_matches(['.', '-']);
+    at + token.len().max(1)
+}
+
+/// The end of a label's number ("4(a)", "12.3", "2").
+fn skip_label(text: &str, at: usize) -> usize {
+    let len = text[at..]
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '(' | ')')))
+        .unwrap_or(text.len() - at);
+    let token = text[at..at + len].trim_end_matches(['.', ')']);
+    at + token.len().max(1)
+}
+
+/// Dates and times written in digits: "2025-01-01", "1/2/2025", "24/7", "10:30", "3 p.m.".
+/// Returns the length to skip.
+fn date_or_time(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let digits_at = |i: usize| b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let lead = digits_at(0);
+    let after = lead;
+    match b.get(after) {
+        Some(b':') if digits_at(after + 1) == 2 => {
+            let mut end = after + 3;
+            if b.get(end) == Some(&b':') && digits_at(end + 1) == 2 {
+                end += 3;
+            }
+            return Some(end);
+        }
+        Some(b'/') if digits_at(after + 1) > 0 => {
+            let mut end = after + 1 + digits_at(after + 1);
+            if b.get(end) == Some(&b'/') && digits_at(end + 1) > 0 {
+                end += 1 + digits_at(end + 1);
+            }
+            return Some(end);
+        }
+        Some(b'-') if lead == 4 && digits_at(after + 1) == 2 && b.get(after + 3) == Some(&b'-') => {
+            let d = digits_at(after + 4);
+            if d == 2 {
+                return Some(after + 6);
+            }
+        }
+        _ => {}
+    }
+    if lead <= 2 {
+        let tail = rest[lead..].trim_start_matches(' ');
+        let skipped = rest.len() - tail.len();
+        for t in ["a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "GMT", "UTC"] {
+            if tail.len() >= t.len()
+                && tail.is_char_boundary(t.len())
+                && tail[..t.len()].eq_ignore_ascii_case(t)
+                && (t.ends_with('.') || at_boundary(&tail[t.len()..]))
+            {
+                return Some(skipped + t.len());
+            }
+        }
+    }
+    None
+}
+
+/// Phone numbers: "+1 555 123 4567", "(555) 123-4567", "555-123-4567".
+fn phone_number(text: &str, anchor: usize) -> Option<usize> {
+    let start = if text[..anchor].ends_with(['+', '(']) {
+        anchor - 1
+    } else {
+        anchor
+    };
+    let rest = &text[start..];
+    let mut digits = 0;
+    let mut groups = 0;
+    let mut seps = 0;
+    let mut len = 0;
+    let mut in_digits = false;
+    for (i, c) in rest.char_indices().take(24) {
+        if c.is_ascii_digit() {
+            digits += 1;
+            if !in_digits {
+                groups += 1;
+            }
+            in_digits = true;
+            len = i + 1;
+        } else if matches!(c, '-' | '.' | ' ' | '(' | ')' | '+') {
+            if matches!(c, '-' | '.' | '(' | ')') {
+                seps += 1;
+            }
+            in_digits = false;
+        } else {
+            break;
+        }
+    }
+    let strong = rest.starts_with('+') || rest.starts_with('(') || seps >= 2;
+    (digits >= 9 && groups >= 3 && strong && seps >= 1 || digits >= 9 && rest.starts_with('+'))
+        .then_some(start + len)
+}
+
+fn is_capitalised_may(text: &str, anchor: usize) -> bool {
+    word_before(text, anchor).is_some_and(|(_, w)| w == "May")
+}
+
+/// Whether a word before a number makes the number a label.
+fn is_identifier_word(w: &str) -> bool {
+    let strong = [
+        "article", "articles", "section", "sections", "chapter", "paragraph", "clause",
+        "resolution", "tier", "no.", "nos.", "pp.", "p.", "vol.", "fig.", "#",
+    ];
+    if vocab::contains_ci(&strong, w) {
+        return true;
+    }
+    w.starts_with(|c: char| c.is_uppercase()) && vocab::contains_ci(vocab::IDENTIFIER_WORDS, w)
+}
+
+/// "one" as a pronoun: "one of the largest", "no one", "the one".
+fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start).map(|(_, w)| w.to_ascii_lowercase());
+    if before.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "someone"
+                | "another" | "only" | "last" | "such" | "little" | "new" | "big" | "main"
+        )
+    }) {
+        return true;
+    }
+    let after = &text[end..];
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| alpha_word(a).ok())
+        .map(|(_, w)| w.to_ascii_lowercase());
+    match next {
+        None => true,
+        Some(w) => matches!(
+            w.as_str(),
+            "of" | "another" | "or" | "who" | "that" | "which" | "is" | "was" | "day" | "point"
+                | "way" | "thing" | "time" | "such" | "side" | "hand" | "and"
+        ),
+    }
+}
+
+/// The counted noun after a figure: up to three words that are not function words, verbs
+/// or adverbs ("300 nurses", "950 metric tons", "dozens of trafficking cases").
+fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
+    let mut rest = &text[end..];
+    let mut at = end;
+    // "10-year": a hyphen joins the noun.
+    if let Some(r) = rest.strip_prefix('-') {
+        if let Ok((_, w)) = alpha_word(r) {
+            if is_noun_like(w) {
+                return Some(Span::new(end + 1, end + 1 + w.len()));
+            }
+        }
+        return None;
+    }
+    let skip_ws = |r: &str| -> Option<usize> {
+        let n = r.len() - r.trim_start_matches([' ', '\u{a0}']).len();
+        (n > 0).then_some(n)
+    };
+    let n = skip_ws(rest)?;
+    rest = &rest[n..];
+    at += n;
+    if allow_of {
+        if let Ok((r, w)) = alpha_word(rest) {
+            if w.eq_ignore_ascii_case("of") {
+                let n2 = skip_ws(r)?;
+                at += w.len() + n2;
+                rest = &r[n2..];
+            }
+        }
+    }
+    let mut first = None;
+    let mut last = at;
+    for _ in 0..4 {
+        let Ok((r, w)) = noun_word(rest) else { break };
+        if !is_noun_like(w) {
+            // A gerund as a modifier counts when a noun follows: "trafficking cases".
+            let modifier = w.len() > 5
+                && w.to_ascii_lowercase().ends_with("ing")
+                && r.strip_prefix(' ')
+                    .and_then(|n| noun_word(n).ok())
+                    .is_some_and(|(_, next)| is_noun_like(next));
+            if !modifier {
+                break;
+            }
+        }
+        first.get_or_insert(at);
+        last = at + w.len();
+        let Some(n) = r.strip_prefix(' ').map(|_| 1) else {
+            break;
+        };
+        at = last + n;
+        rest = &r[n..];
+    }
+    first.map(|f| Span::new(f, last))
+}
+
+/// A word of letters with inner hyphens or apostrophes ("cross-border", "children's").
+fn noun_word(i: &str) -> crate::number::PResult<'_, &str> {
+    let len = i
+        .char_indices()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
+        .last()
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let word = i[..len].trim_end_matches(['-', '\'', '’']);
+    if word.is_empty() || !word.starts_with(|c: char| c.is_alphabetic()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    Ok((&i[word.len()..], word))
+}
+
+fn is_noun_like(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    if vocab::contains_ci(vocab::NOT_NOUNS, &lower) || is_month(&lower) {
+        return false;
+    }
+    if vocab::lookup_ci(PERIODS, &lower).is_some() {
+        return false;
+    }
+    let n = lower.len();
+    // Verbs and adverbs by their endings: "surveyed", "living", "annually".
+    let verbish = (n > 4 && lower.ends_with("ed") && !lower.ends_with("eed"))
+        || (n > 5 && lower.ends_with("ing") && !w.starts_with(|c: char| c.is_uppercase()))
+        || (n > 4 && lower.ends_with("ly") && !lower.ends_with("ply"));
+    !verbish
+}
+
+/// The period of a rate written straight after the figure or its noun ("a year", "annually").
+fn period_after(text: &str, end: usize) -> Option<Per> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    if trimmed.len() == rest.len() && !trimmed.starts_with('/') {
+        return None;
+    }
+    for (p, per) in PERIODS {
+        let n = p.len();
+        if trimmed.len() >= n
+            && trimmed.is_char_boundary(n)
+            && trimmed[..n].eq_ignore_ascii_case(p)
+            && at_boundary(&trimmed[n..])
+        {
+            // "a year ago", "a year earlier" are times, not rates.
+            let next = trimmed[n..]
+                .strip_prefix(' ')
+                .and_then(|a| alpha_word(a).ok())
+                .map(|(_, w)| w.to_ascii_lowercase());
+            if next.is_some_and(|w| {
+                matches!(w.as_str(), "ago" | "earlier" | "later" | "before" | "after" | "old" | "long")
+            }) {
+                return None;
+            }
+            return Some(*per);
+        }
+    }
+    None
+}
+
+#[allow(dead_code)]
+fn _unused(_: Quantity) -> Option<Per> {
+    let _ = one_sided;
+    None
+}

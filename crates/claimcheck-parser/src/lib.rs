@@ -1,0 +1,26 @@
+//! Finds numeric claims in English prose.
+//!
+//! The pipeline's first step: text in, [`Mention`]s out. Each mention says where a figure is
+//! written, what kind it is, and what its words assert (bounds, qualifier, unit, period).
+//! Years, dates, times and identifiers are told apart from quantities.
+//!
+//! ```
+//! use claimcheck_parser::{Extractor, Kind};
+//!
+//! let found = Extractor::default().extract("More than 20 percent of 400 workers, in 2010.");
+//! let kinds: Vec<Kind> = found.mentions.iter().map(|m| m.kind).collect();
+//! assert_eq!(kinds, [Kind::Percent, Kind::Number, Kind::Year]);
+//! ```
+
+mod conventions;
+mod extract;
+mod lines;
+mod mention;
+mod number;
+mod quantity;
+mod vocab;
+
+pub use conventions::Conventions;
+pub use extract::{Extraction, Extractor};
+pub use lines::{Cursor, LineIndex, Position};
+pub use mention::{Bound, Diagnostic, Form, Kind, Mention, Per, Qualifier, Span};

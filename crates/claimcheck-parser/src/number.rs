@@ -1,0 +1,484 @@
+//! The grammar of a single number: digits, number words and scales.
+//!
+//! Complete parsers over `&str`; each returns the rest of the input. Only this crate sees
+//! nom's types: the public API speaks [`crate::Mention`].
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::{tag, take_while_m_n, take_while1},
+    character::complete::{char, digit1},
+    combinator::{opt, recognize},
+};
+
+use crate::vocab::{self, FRACTIONS, SCALE_SUFFIXES, SCALES, TENS, UNITS};
+
+pub(crate) type PResult<'a, T> = IResult<&'a str, T>;
+
+/// A number as written, before any unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Number {
+    pub value: f64,
+    /// Digits after the decimal point as written.
+    pub decimals: u8,
+    /// Whether it was written in words.
+    pub words: bool,
+    /// The multiplier of a scale word or suffix, if one was written ("million" ⇒ 1e6).
+    pub scale: Option<f64>,
+    /// Whether it was digits only, four of them, with no separator or decimal point: the
+    /// shape of a year.
+    pub year_shaped: bool,
+    /// The number before its scale ("49.6" in "49.6 million").
+    pub mantissa: f64,
+}
+
+/// Horizontal or single-line whitespace inside a phrase: spaces, no-break spaces, and at
+/// most one line break (prose wrapped in a text file), never a paragraph break.
+pub(crate) fn ws(i: &str) -> PResult<'_, &str> {
+    let (rest, got) = take_while1(|c: char| c.is_whitespace()).parse(i)?;
+    if got.matches('\n').count() > 1 {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Space,
+        )));
+    }
+    Ok((rest, got))
+}
+
+/// `word := letter+`, the next run of letters (and apostrophes inside).
+pub(crate) fn alpha_word(i: &str) -> PResult<'_, &str> {
+    take_while1(|c: char| c.is_alphabetic()).parse(i)
+}
+
+/// Whether `i` starts at a word boundary: not a letter or digit next.
+pub(crate) fn at_boundary(i: &str) -> bool {
+    !i.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// `keyword(w)`: the word `w`, in any case, followed by a word boundary.
+pub(crate) fn keyword<'a>(w: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
+    move |i: &'a str| {
+        let (rest, got) = alpha_word(i)?;
+        if got.eq_ignore_ascii_case(w) {
+            Ok((rest, got))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )))
+        }
+    }
+}
+
+/// A word looked up in one of the vocabulary tables, in any case.
+pub(crate) fn table_word<'a, T: Copy>(
+    table: &'static [(&'static str, T)],
+) -> impl Fn(&'a str) -> PResult<'a, T> {
+    move |i: &'a str| {
+        let (rest, got) = alpha_word(i)?;
+        table
+            .iter()
+            .find(|(w, _)| got.eq_ignore_ascii_case(w))
+            .map(|(_, v)| (rest, *v))
+            .ok_or_else(|| {
+                nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
+            })
+    }
+}
+
+fn fail<T>(i: &str) -> PResult<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+/// Whether a character separates groups of thousands: comma, space, thin and no-break spaces.
+fn is_group_separator(c: char) -> bool {
+    matches!(c, ',' | ' ' | '\u{2009}' | '\u{202f}' | '\u{a0}')
+}
+
+/// `group := sep digit{3}` not followed by another digit.
+fn thousands_group(i: &str) -> PResult<'_, &str> {
+    let (rest, (_, digits)) = (
+        take_while_m_n(1, 1, is_group_separator),
+        take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+    )
+        .parse(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return fail(i);
+    }
+    // "5, 000" is a list, not a number: only a comma may be followed straight by digits,
+    // and spaces group only when no comma is in sight.
+    Ok((rest, digits))
+}
+
+/// `digits := digit{1,3} (sep digit{3})* ("." digit+)? | digit+ ("." digit+)?`
+///
+/// Thousands separators are a comma, a space, a thin space or a no-break space; a group of
+/// thousands always has three digits, so "5, 000" and "2010 100" are not one number.
+pub(crate) fn digits(i: &str) -> PResult<'_, Number> {
+    let (mut rest, lead) = digit1(i)?;
+    let mut text = String::with_capacity(lead.len() + 8);
+    text.push_str(lead);
+    let mut grouped = false;
+    if lead.len() <= 3 {
+        let mut sep: Option<char> = None;
+        while let Ok((r, group)) = thousands_group(rest) {
+            let this = rest.chars().next();
+            // One kind of separator per number: "1,000 000" is two numbers.
+            if sep.is_some() && sep != this {
+                break;
+            }
+            sep = this;
+            text.push_str(group);
+            rest = r;
+            grouped = true;
+        }
+    }
+    let mut decimals = 0u8;
+    if let Ok((r, frac)) = decimal_part(rest) {
+        // "1.2.3" is a version or a section number, not a decimal.
+        if !r.starts_with(|c: char| c == '.' && r[1..].starts_with(|d: char| d.is_ascii_digit()))
+        {
+            text.push_str(frac);
+            decimals = u8::try_from(frac.len() - 1).unwrap_or(u8::MAX);
+            rest = r;
+        }
+    }
+    let mut value: f64 = text.parse().unwrap_or(f64::INFINITY);
+    // "10^400": a power of ten written with a caret.
+    if let Ok((r, (_, exp))) = power_of_ten(rest) {
+        let exp: i32 = exp.parse().unwrap_or(i32::MAX);
+        value = value * 10f64.powi(exp);
+        rest = r;
+    }
+    let year_shaped = !grouped && decimals == 0 && lead.len() == 4 && text.len() == 4;
+    Ok((
+        rest,
+        Number {
+            value,
+            decimals,
+            words: false,
+            scale: None,
+            year_shaped,
+            mantissa: value,
+        },
+    ))
+}
+
+/// `decimal := "." digit+`
+fn decimal_part(i: &str) -> PResult<'_, &str> {
+    recognize((char('.'), digit1)).parse(i)
+}
+
+/// `power := "^" digit+`
+fn power_of_ten(i: &str) -> PResult<'_, (&str, &str)> {
+    (tag("^"), digit1).parse(i)
+}
+
+/// `below_hundred := tens ("-" | " ") unit | tens | unit`
+fn below_hundred(i: &str) -> PResult<'_, f64> {
+    if let Ok((rest, tens)) = table_word(TENS)(i) {
+        let unit = (
+            take_while_m_n(1, 1, |c: char| c == '-' || c == ' '),
+            table_word(UNITS),
+        )
+            .parse(rest);
+        if let Ok((r, (_, u))) = unit {
+            if (1.0..10.0).contains(&u) {
+                return Ok((r, tens + u));
+            }
+        }
+        return Ok((rest, tens));
+    }
+    table_word(UNITS)(i)
+}
+
+/// `article := "a" | "an"`, counting as one before "hundred", a scale or "dozen".
+fn article(i: &str) -> PResult<'_, f64> {
+    let (rest, _) = alt_keyword(&["a", "an"])(i)?;
+    Ok((rest, 1.0))
+}
+
+fn alt_keyword<'a>(words: &'static [&'static str]) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
+    move |i: &'a str| {
+        let (rest, got) = alpha_word(i)?;
+        if words.iter().any(|w| got.eq_ignore_ascii_case(w)) {
+            Ok((rest, got))
+        } else {
+            fail(i)
+        }
+    }
+}
+
+/// `hundreds := (below_hundred | article) " hundred" (" and"? " " below_hundred)? | below_hundred`
+///
+/// Covers "three hundred and forty-one", "fifteen hundred" and "a hundred".
+fn hundreds(i: &str) -> PResult<'_, f64> {
+    let head = below_hundred(i).or_else(|_| article(i));
+    let (rest, head) = head?;
+    if let Ok((r, _)) = (ws, keyword("hundred")).parse(rest) {
+        let total = head * 100.0;
+        let tail = (ws, opt((keyword("and"), ws)), below_hundred).parse(r);
+        if let Ok((r2, (_, _, t))) = tail {
+            return Ok((r2, total + t));
+        }
+        return Ok((r, total));
+    }
+    if (head - 1.0).abs() < f64::EPSILON && article(i).is_ok() {
+        // A bare "a" is no number.
+        return fail(i);
+    }
+    Ok((rest, head))
+}
+
+/// `scale := ws ("thousand" | "million" | "billion" | "trillion")`
+fn scale_word(i: &str) -> PResult<'_, f64> {
+    let (rest, (_, s)) = (ws, table_word(SCALES)).parse(i)?;
+    Ok((rest, s))
+}
+
+/// `spelled := hundreds scale? (ws ("and" ws)? hundreds scale?)*` with falling scales, or
+/// "half a" scale, or "a dozen" / "two dozen".
+pub(crate) fn spelled(i: &str) -> PResult<'_, Number> {
+    // "half a billion", "half a million".
+    if let Ok((rest, (_, _, _, _, s))) = (
+        keyword("half"),
+        ws,
+        alt_keyword(&["a", "an"]),
+        ws,
+        table_word(SCALES),
+    )
+        .parse(i)
+    {
+        return Ok((rest, words_number(0.5 * s, Some(s), 0.5)));
+    }
+    let (mut rest, first) = hundreds(i)?;
+    // "a dozen", "two dozen".
+    if let Ok((r, _)) = (ws, keyword("dozen")).parse(rest) {
+        return Ok((r, words_number(first * 12.0, None, first * 12.0)));
+    }
+    let mut total = 0.0;
+    let mut current = first;
+    let mut last_scale = f64::INFINITY;
+    let mut top_scale = None;
+    loop {
+        match scale_word(rest) {
+            Ok((r, s)) if s < last_scale => {
+                total += current * s;
+                top_scale.get_or_insert(s);
+                last_scale = s;
+                current = 0.0;
+                rest = r;
+                // Another group must follow a scale: "two million three hundred thousand".
+                let next = (ws, opt((keyword("and"), ws)), hundreds).parse(rest);
+                match next {
+                    Ok((r2, (_, _, n))) if !is_article_only(rest) => {
+                        // Only continue if the group is itself followed by a smaller scale
+                        // or ends the number ("one million and five").
+                        current = n;
+                        let saved = rest;
+                        rest = r2;
+                        if let Ok((_, s2)) = scale_word(rest) {
+                            if s2 >= last_scale {
+                                rest = saved;
+                                current = 0.0;
+                                break;
+                            }
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            _ => break,
+        }
+    }
+    total += current;
+    // "a" alone before a non-number word was rejected above; "an" cannot reach here.
+    let mantissa = top_scale.map_or(total, |s| total / s);
+    Ok((rest, words_number(total, top_scale, mantissa)))
+}
+
+fn is_article_only(i: &str) -> bool {
+    (ws, alt_keyword(&["a", "an"]), ws, alpha_word)
+        .parse(i)
+        .is_ok_and(|(_, (_, _, _, w))| {
+            !w.eq_ignore_ascii_case("hundred") && vocab::lookup_ci(SCALES, w).is_none()
+        })
+}
+
+fn words_number(value: f64, scale: Option<f64>, mantissa: f64) -> Number {
+    Number {
+        value,
+        decimals: 0,
+        words: true,
+        scale,
+        year_shaped: false,
+        mantissa,
+    }
+}
+
+/// `scaled := digits (ws? suffix | ws scale)?`: a digit number with its scale applied.
+pub(crate) fn scaled_digits(i: &str) -> PResult<'_, Number> {
+    let (rest, mut n) = digits(i)?;
+    if let Some((r, s)) = scale_after(rest) {
+        n.scale = Some(s);
+        n.value *= s;
+        n.year_shaped = false;
+        return Ok((r, n));
+    }
+    Ok((rest, n))
+}
+
+/// A scale after a number: a suffix ("5bn", "5 bn") or a word ("5 billion").
+pub(crate) fn scale_after(i: &str) -> Option<(&str, f64)> {
+    if let Ok((r, s)) = scale_word(i) {
+        return Some((r, s));
+    }
+    let after_space = i.strip_prefix(' ').unwrap_or(i);
+    let (r, w) = alpha_word(after_space).ok()?;
+    // A single-letter suffix must touch the digits ("5m", not "5 m").
+    if w.len() == 1 && after_space.len() != i.len() {
+        return None;
+    }
+    if !at_boundary(r) {
+        return None;
+    }
+    // "5m." at the end of a sentence is fine; "5m-long" is a length.
+    if r.starts_with('-') {
+        return None;
+    }
+    vocab::lookup_ci(SCALE_SUFFIXES, w).map(|s| (r, s))
+}
+
+/// `cardinal := scaled_digits | spelled`
+pub(crate) fn cardinal(i: &str) -> PResult<'_, Number> {
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        scaled_digits(i)
+    } else {
+        spelled(i)
+    }
+}
+
+/// `fraction := (article | "one" | cardinal) ("-" | ws) denominator`, as a share in percent.
+///
+/// "a fifth" ⇒ 20, "two-thirds" ⇒ 66.67, "three quarters" ⇒ 75.
+pub(crate) fn fraction(i: &str) -> PResult<'_, f64> {
+    let (rest, numerator) = if let Ok((r, _)) = alt_keyword(&["a", "an"])(i) {
+        (r, 1.0)
+    } else {
+        below_hundred(i)?
+    };
+    let (rest, (_, denominator)) = (
+        take_while_m_n(1, 1, |c: char| c == '-' || c == ' '),
+        table_word(FRACTIONS),
+    )
+        .parse(rest)?;
+    if numerator >= denominator || numerator <= 0.0 {
+        return fail(i);
+    }
+    Ok((rest, 100.0 * numerator / denominator))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(p: fn(&str) -> PResult<'_, Number>, s: &str) -> Option<(f64, &str)> {
+        p(s).ok().map(|(rest, n)| (n.value, rest))
+    }
+
+    #[test]
+    fn digit_numbers() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("23", 23.0, ""),
+            ("1,000", 1000.0, ""),
+            ("100,000 workers", 100_000.0, " workers"),
+            ("1 000 000", 1e6, ""),
+            ("1\u{2009}500", 1500.0, ""),
+            ("3.5", 3.5, ""),
+            ("49.6 million", 49.6, " million"),
+            ("2010, 100", 2010.0, ", 100"),
+            ("5, 000", 5.0, ", 000"),
+            ("1.2.3", 1.0, ".2.3"),
+            ("2010 100", 2010.0, " 100"),
+            ("12,34", 12.0, ",34"),
+            ("10^6", 1e6, ""),
+        ];
+        for (input, want, rest) in cases {
+            assert_eq!(value(digits, input), Some((*want, *rest)), "{input}");
+        }
+    }
+
+    #[test]
+    fn scaled_numbers() {
+        let cases: &[(&str, f64)] = &[
+            ("49.6 million", 49.6e6),
+            ("5bn", 5e9),
+            ("3 mn", 3e6),
+            ("10k", 1e4),
+            ("£5m", f64::NAN),
+            ("2.5 billion", 2.5e9),
+            ("1.2 trillion", 1.2e12),
+        ];
+        for (input, want) in cases {
+            let got = value(scaled_digits, input).map(|(v, _)| v);
+            if want.is_nan() {
+                assert_eq!(got, None, "{input}");
+            } else {
+                assert_eq!(got, Some(*want), "{input}");
+            }
+        }
+        assert_eq!(value(scaled_digits, "5 m").map(|(v, _)| v), Some(5.0));
+        assert_eq!(value(scaled_digits, "5m-long").map(|(v, _)| v), Some(5.0));
+    }
+
+    #[test]
+    fn spelled_numbers() {
+        let cases: &[(&str, f64)] = &[
+            ("three hundred and forty-one", 341.0),
+            ("Fifty-seven", 57.0),
+            ("twenty one", 21.0),
+            ("a hundred", 100.0),
+            ("half a billion", 5e8),
+            ("a dozen", 12.0),
+            ("two dozen", 24.0),
+            ("fifteen hundred", 1500.0),
+            ("two million three hundred thousand", 2_300_000.0),
+            ("one million and five", 1_000_005.0),
+            ("seven trillion", 7e12),
+            ("a thousand", 1000.0),
+            ("eleven", 11.0),
+            ("zero", 0.0),
+            ("ninety-nine thousand nine hundred", 99_900.0),
+        ];
+        for (input, want) in cases {
+            assert_eq!(value(spelled, input).map(|(v, _)| v), Some(*want), "{input}");
+        }
+        for bad in ["a man", "an hour", "hundred", "forty-"] {
+            let got = value(spelled, bad);
+            assert!(
+                got.is_none() || got.is_some_and(|(_, r)| !r.is_empty()),
+                "{bad}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fractions() {
+        let cases: &[(&str, f64)] = &[
+            ("a fifth", 20.0),
+            ("two-thirds", 200.0 / 3.0),
+            ("three quarters", 75.0),
+            ("one third", 100.0 / 3.0),
+            ("a half", 50.0),
+            ("nine-tenths", 90.0),
+        ];
+        for (input, want) in cases {
+            let got = fraction(input).ok().map(|(_, v)| v);
+            assert_eq!(got, Some(*want), "{input}");
+        }
+        assert!(fraction("five thirds").is_err());
+        assert!(fraction("the third").is_err());
+    }
+}

@@ -1,0 +1,540 @@
+//! The grammar of a figure: a number with its unit of measure (percent, currency), and the
+//! phrase around it (qualifier, range).
+//!
+//! ```text
+//! mention  := intro? qualifier? quantity range_tail?
+//! intro    := "between" | "from"
+//! range_tail := connector qualifier? quantity        (connector: "to", "-", "–", "—", "and")
+//! quantity := sign? currency? core suffix*
+//! core     := vague | fraction | "half" (of|the…) | cardinal (ratio | rate)?
+//! ```
+
+use nom::{
+    Parser,
+    bytes::complete::{tag, take_while_m_n},
+    combinator::opt,
+};
+
+use crate::conventions::Conventions;
+use crate::mention::{Form, Kind, Qualifier};
+use crate::number::{
+    PResult, alpha_word, at_boundary, cardinal, fraction, keyword, table_word, ws,
+};
+use crate::vocab::{self, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, QUALIFIERS, SCALES};
+
+/// A single figure with its unit of measure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Quantity {
+    pub kind: Kind,
+    pub value: f64,
+    pub form: Form,
+    pub currency: Option<&'static str>,
+    pub points: bool,
+    pub decimals: u8,
+    pub scale: Option<f64>,
+    pub mantissa: f64,
+    pub year_shaped: bool,
+    /// The words "one" alone, which are often a pronoun ("one of them").
+    pub bare_one: bool,
+}
+
+/// The parts of a mention as parsed, before its bounds are worked out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Phrase {
+    pub intro: bool,
+    pub qualifier: Option<Qualifier>,
+    pub first: Quantity,
+    /// The second end of a range, with its own qualifier.
+    pub second: Option<(Option<Qualifier>, Quantity)>,
+}
+
+fn fail<T>(i: &str) -> PResult<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+/// Matches the start of `i` against a table of phrases, ignoring ASCII case and requiring a
+/// word boundary after a phrase that ends in a letter.
+fn phrase<'a, T: Copy>(i: &'a str, table: &[(&str, T)]) -> Option<(&'a str, T)> {
+    for (p, v) in table {
+        let n = p.len();
+        if i.len() >= n
+            && i.is_char_boundary(n)
+            && i[..n].eq_ignore_ascii_case(p)
+            && (!p.ends_with(|c: char| c.is_alphabetic()) || at_boundary(&i[n..]))
+        {
+            return Some((&i[n..], *v));
+        }
+    }
+    None
+}
+
+/// `qualifier := QUALIFIERS ws`
+pub(crate) fn qualifier(i: &str) -> PResult<'_, Qualifier> {
+    match phrase(i, QUALIFIERS) {
+        Some((rest, q)) => {
+            let (rest, _) = ws(rest)?;
+            Ok((rest, q))
+        }
+        None => fail(i),
+    }
+}
+
+/// `currency_prefix := "US$" | "$" | "€" | "£" | "USD" ws | …`
+fn currency_prefix(i: &str) -> PResult<'_, &'static str> {
+    match phrase(i, CURRENCY_PREFIXES) {
+        Some((rest, code)) => {
+            // A code in letters needs a space or digit after it ("USD 5", "USD5").
+            let rest = rest.strip_prefix(' ').unwrap_or(rest);
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                Ok((rest, code))
+            } else {
+                fail(i)
+            }
+        }
+        None => fail(i),
+    }
+}
+
+/// `percent_suffix := ws? "%" | ws ("percent" | "per cent" | "pct") | "-percent" | ws "percentage point(s)"`
+/// Returns whether the unit is percentage points.
+fn percent_suffix(i: &str) -> PResult<'_, bool> {
+    let after_ws = ws(i).map_or(i, |(r, _)| r);
+    if let Some(r) = after_ws.strip_prefix('%') {
+        return Ok((r, false));
+    }
+    let after_sep = i
+        .strip_prefix('-')
+        .or_else(|| ws(i).ok().map(|(r, _)| r));
+    let Some(r) = after_sep else {
+        return fail(i);
+    };
+    if let Ok((r2, _)) = (keyword("percentage"), ws, alpha_word).parse(r) {
+        let unit = &r[r.len() - r2.len()..];
+        let _ = unit;
+        let last = (keyword("percentage"), ws, alpha_word)
+            .parse(r)
+            .map(|(_, (_, _, w))| w)
+            .unwrap_or("");
+        if last.eq_ignore_ascii_case("point") || last.eq_ignore_ascii_case("points") {
+            return Ok((r2, true));
+        }
+    }
+    if let Ok((r2, _)) = keyword("percent")(r) {
+        return Ok((r2, false));
+    }
+    if let Ok((r2, _)) = keyword("pct")(r) {
+        return Ok((r2, false));
+    }
+    if let Ok((r2, _)) = (keyword("per"), ws, keyword("cent")).parse(r) {
+        return Ok((r2, false));
+    }
+    fail(i)
+}
+
+/// `currency_suffix := ws ("dollars" | "euros" | "baht" | "USD" | …)`
+fn currency_suffix(i: &str) -> PResult<'_, &'static str> {
+    let (r, _) = ws(i)?;
+    match phrase(r, CURRENCY_SUFFIXES) {
+        Some((rest, code)) => Ok((rest, code)),
+        None => fail(i),
+    }
+}
+
+impl Quantity {
+    fn new(kind: Kind, value: f64, form: Form) -> Self {
+        Quantity {
+            kind,
+            value,
+            form,
+            currency: None,
+            points: false,
+            decimals: 0,
+            scale: None,
+            mantissa: value,
+            year_shaped: false,
+            bare_one: false,
+        }
+    }
+}
+
+/// `vague := ("tens" | "hundreds") "of" ("thousands" | "millions") | ("several" | "a few" |
+/// "many") (scale | "hundred" | "dozen") | plural_scale`, known to the conventions.
+fn vague<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, f64> {
+    let (mut rest, first) = alpha_word(i)?;
+    let mut key = first.to_ascii_lowercase();
+    if key == "a" {
+        let (r, (_, w)) = (ws, alpha_word).parse(rest)?;
+        key.push(' ');
+        key.push_str(&w.to_ascii_lowercase());
+        rest = r;
+    }
+    // Extend while the longer phrase is still known: "tens of thousands", "several hundred".
+    let mut best = conventions.vague_bound(&key).map(|b| (rest, b));
+    let mut probe = rest;
+    for _ in 0..2 {
+        let Ok((r, (_, w))) = (ws, alpha_word).parse(probe) else {
+            break;
+        };
+        key.push(' ');
+        key.push_str(&w.to_ascii_lowercase());
+        probe = r;
+        if let Some(b) = conventions.vague_bound(&key) {
+            best = Some((r, b));
+        }
+    }
+    match best {
+        // "scores" alone is a sports word: it is vague only before "of".
+        Some((r, _)) if first.eq_ignore_ascii_case("scores") && !followed_by_of(r) => fail(i),
+        Some((r, b)) => Ok((r, b)),
+        None => fail(i),
+    }
+}
+
+fn followed_by_of(i: &str) -> bool {
+    (ws, keyword("of")).parse(i).is_ok()
+}
+
+/// `half_of := "half" ws ("of" | "the" | "its" | "their" | "all")`, a share of 50 percent.
+fn half_of(i: &str) -> PResult<'_, f64> {
+    let (rest, _) = keyword("half")(i)?;
+    let (_, (_, next)) = (ws, alpha_word).parse(rest)?;
+    let next = next.to_ascii_lowercase();
+    if matches!(
+        next.as_str(),
+        "of" | "the" | "its" | "their" | "his" | "her" | "all" | "those" | "these"
+    ) {
+        Ok((rest, 50.0))
+    } else {
+        fail(i)
+    }
+}
+
+/// `ratio := ws ("in" (ws "every")? | "out of") ws cardinal`, the denominator of "one in three".
+fn ratio_denominator(i: &str) -> PResult<'_, f64> {
+    let (r, _) = take_while_m_n(1, 1, |c: char| c == ' ' || c == '-').parse(i)?;
+    let r = if let Ok((r, _)) = keyword("in")(r) {
+        let r = take_while_m_n(1, 1, |c: char| c == ' ' || c == '-')
+            .parse(r)
+            .map(|(r, _)| r)?;
+        (keyword("every"), ws)
+            .parse(r)
+            .map_or(r, |(r, _)| r)
+    } else {
+        let (r, _) = (keyword("out"), ws, keyword("of"), ws).parse(r)?;
+        r
+    };
+    let (rest, n) = cardinal(r)?;
+    if n.year_shaped || !at_boundary(rest) {
+        return fail(i);
+    }
+    Ok((rest, n.value))
+}
+
+/// `rate := ws "per" ws ("100" | "1,000" | "10,000" | "100,000" | "1 million")`, a rate as percent.
+fn rate_denominator(i: &str) -> PResult<'_, f64> {
+    let (r, (_, _, _)) = (ws, keyword("per"), ws).parse(i)?;
+    let (rest, n) = cardinal(r)?;
+    let base = n.value;
+    if [100.0, 1e3, 1e4, 1e5, 1e6].contains(&base) {
+        Ok((rest, base))
+    } else {
+        fail(i)
+    }
+}
+
+/// `quantity := sign? currency? core suffix*`
+pub(crate) fn quantity<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, Quantity> {
+    let (i, sign) = match i.chars().next() {
+        Some(c @ ('-' | '−' | '+')) if i[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()) => {
+            (&i[c.len_utf8()..], if c == '+' { 1.0 } else { -1.0 })
+        }
+        _ => (i, 1.0),
+    };
+    let (i, prefix_currency) = opt(currency_prefix).parse(i)?;
+    let (rest, mut q) = core(i, conventions)?;
+    q.value *= sign;
+    q.mantissa *= sign;
+    let mut rest = rest;
+    if q.kind == Kind::Number {
+        if let Ok((r, points)) = percent_suffix(rest) {
+            if prefix_currency.is_none() {
+                q.kind = Kind::Percent;
+                q.points = points;
+                q.year_shaped = false;
+                rest = r;
+            }
+        }
+    }
+    let mut currency = prefix_currency;
+    if q.kind == Kind::Number && currency.is_none() {
+        if let Ok((r, code)) = currency_suffix(rest) {
+            currency = Some(code);
+            rest = r;
+        }
+    }
+    if let Some(code) = currency {
+        if q.kind == Kind::Percent {
+            return fail(i);
+        }
+        q.kind = Kind::Money;
+        q.currency = Some(code);
+        q.year_shaped = false;
+    }
+    Ok((rest, q))
+}
+
+/// `core := vague | fraction | half_of | cardinal (ratio | rate)?`
+fn core<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, Quantity> {
+    if i.starts_with(|c: char| c.is_alphabetic()) {
+        if let Ok((rest, bound)) = vague(i, conventions) {
+            return Ok((rest, Quantity::new(Kind::Number, bound, Form::Vague)));
+        }
+        if let Ok((rest, pct)) = fraction(i) {
+            if at_boundary(rest) {
+                return Ok((rest, Quantity::new(Kind::Percent, pct, Form::Fraction)));
+            }
+        }
+        if let Ok((rest, pct)) = half_of(i) {
+            return Ok((rest, Quantity::new(Kind::Percent, pct, Form::Fraction)));
+        }
+    }
+    let (rest, n) = cardinal(i)?;
+    if !at_boundary(rest) && !n.words {
+        // Letters glued to digits that are no scale: handled by the caller (ordinals,
+        // decades, measurements, identifiers).
+        return fail(i);
+    }
+    if let Ok((r, denominator)) = ratio_denominator(rest) {
+        if denominator > n.value && n.value > 0.0 {
+            let mut q = Quantity::new(Kind::Percent, 100.0 * n.value / denominator, Form::Ratio);
+            q.mantissa = q.value;
+            return Ok((r, q));
+        }
+    }
+    if let Ok((r, base)) = rate_denominator(rest) {
+        let mut q = Quantity::new(Kind::Percent, 100.0 * n.value / base, Form::Rate);
+        q.decimals = n.decimals;
+        return Ok((r, q));
+    }
+    let form = if n.words { Form::Words } else { Form::Digits };
+    let mut q = Quantity::new(Kind::Number, n.value, form);
+    q.decimals = n.decimals;
+    q.scale = n.scale;
+    q.mantissa = n.mantissa;
+    q.year_shaped = n.year_shaped;
+    q.bare_one = n.words && n.value == 1.0 && n.scale.is_none() && {
+        let len = i.len() - rest.len();
+        i[..len].eq_ignore_ascii_case("one")
+    };
+    Ok((rest, q))
+}
+
+/// What joins the two ends of a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Connector {
+    /// "-", "–", "—": written tight, also used for scores and identifiers.
+    Dash,
+    /// "to".
+    To,
+    /// "and", after "between".
+    And,
+}
+
+/// `connector := ws? ("-" | "–" | "—") ws? | ws "to" ws | ws "and" ws`
+fn connector(i: &str, intro: bool) -> PResult<'_, Connector> {
+    let (r, _) = opt(ws).parse(i)?;
+    if let Ok((r2, _)) = dash(r) {
+        let (r2, _) = opt(ws).parse(r2)?;
+        return Ok((r2, Connector::Dash));
+    }
+    if r.len() == i.len() {
+        return fail(i);
+    }
+    if let Ok((r2, _)) = (keyword("to"), ws).parse(r) {
+        return Ok((r2, Connector::To));
+    }
+    if intro {
+        if let Ok((r2, _)) = (keyword("and"), ws).parse(r) {
+            return Ok((r2, Connector::And));
+        }
+    }
+    fail(i)
+}
+
+/// `dash := "-" | "–" | "—" | "‒"`
+fn dash(i: &str) -> PResult<'_, &str> {
+    take_while_m_n(1, 1, |c: char| matches!(c, '-' | '–' | '—' | '‒')).parse(i)
+}
+
+/// `intro := ("between" | "from") ws`
+fn intro(i: &str) -> PResult<'_, &str> {
+    let (r, w) = alpha_word(i)?;
+    if w.eq_ignore_ascii_case("between") || w.eq_ignore_ascii_case("from") {
+        let (r, _) = ws(r)?;
+        Ok((r, w))
+    } else {
+        fail(i)
+    }
+}
+
+/// `mention := intro? qualifier? quantity range_tail?`
+///
+/// A range needs its ends to agree in kind once the unit written once is shared; a range
+/// without "between" or "from" must also rise ("51–50" is a score, not a range).
+pub(crate) fn mention<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, Phrase> {
+    let (i, intro_word) = opt(intro).parse(i)?;
+    let has_intro = intro_word.is_some();
+    let between = intro_word.is_some_and(|w| w.eq_ignore_ascii_case("between"));
+    let (i, qual) = opt(qualifier).parse(i)?;
+    let (rest, first) = quantity(i, conventions)?;
+    let single = Phrase {
+        intro: false,
+        qualifier: qual,
+        first,
+        second: None,
+    };
+    if first.form == Form::Vague || first.form == Form::Ratio {
+        return if has_intro { fail(i) } else { Ok((rest, single)) };
+    }
+    let tail = |r: &'a str| -> PResult<'a, (Connector, Option<Qualifier>, Quantity)> {
+        let (r, conn) = connector(r, between)?;
+        if conn == Connector::And && !between {
+            return fail(r);
+        }
+        let (r, q2) = opt(qualifier).parse(r)?;
+        let (r, second) = quantity(r, conventions)?;
+        Ok((r, (conn, q2, second)))
+    };
+    match tail(rest) {
+        Ok((r, (conn, q2, mut second))) => {
+            let mut first = first;
+            if let Some(joined) = join_range(&mut first, &mut second, conn, has_intro) {
+                if joined {
+                    return Ok((
+                        r,
+                        Phrase {
+                            intro: has_intro,
+                            qualifier: qual,
+                            first,
+                            second: Some((q2, second)),
+                        },
+                    ));
+                }
+            }
+            if has_intro { fail(i) } else { Ok((rest, single)) }
+        }
+        Err(_) if has_intro => fail(i),
+        Err(_) => Ok((rest, single)),
+    }
+}
+
+/// Shares the unit written once between the ends of a range and says whether they make
+/// one. `None` when they cannot.
+fn join_range(
+    first: &mut Quantity,
+    second: &mut Quantity,
+    conn: Connector,
+    intro: bool,
+) -> Option<bool> {
+    if first.form == Form::Vague || second.form == Form::Vague {
+        return None;
+    }
+    // Year spans: "2011 to 2016", "2020-21".
+    if first.year_shaped && second.year_shaped {
+        return Some(second.value >= first.value || intro);
+    }
+    if first.kind == Kind::Number && second.kind == Kind::Percent && !second.points {
+        first.kind = Kind::Percent;
+        first.year_shaped = false;
+    }
+    if first.kind == Kind::Number && second.kind == Kind::Money {
+        first.kind = Kind::Money;
+        first.currency = second.currency;
+    }
+    if first.kind == Kind::Money && second.kind == Kind::Number && second.currency.is_none() {
+        second.kind = Kind::Money;
+        second.currency = first.currency;
+    }
+    if first.kind != second.kind || first.currency != second.currency {
+        return None;
+    }
+    if let (None, Some(s)) = (first.scale, second.scale) {
+        // "between 2.5 and 3 million", but not "from 900 to 1.2 million".
+        if first.mantissa <= second.mantissa && first.form != Form::Fraction {
+            first.value = first.mantissa * s;
+            first.scale = Some(s);
+        }
+    }
+    first.year_shaped = false;
+    second.year_shaped = false;
+    let rising = second.value >= first.value;
+    match conn {
+        Connector::Dash | Connector::To => Some(rising || intro),
+        Connector::And => Some(intro),
+    }
+}
+
+/// Whether the word starting `i` is a scale word ("million"), for look-back decisions.
+pub(crate) fn starts_with_scale(i: &str) -> bool {
+    table_word(SCALES)(i).is_ok() || keyword("hundred")(i).is_ok() || keyword("dozen")(i).is_ok()
+}
+
+/// Looks back from `end` for a phrase of `table` that ends there (before whitespace), and
+/// returns where it starts. ASCII case is ignored; the phrase must start at a word boundary.
+pub(crate) fn phrase_before<T: Copy>(text: &str, end: usize, table: &[(&str, T)]) -> Option<usize> {
+    let head = &text[..end];
+    let trimmed = head.trim_end_matches([' ', '\u{a0}', '\t']);
+    if trimmed.len() == head.len() {
+        return None;
+    }
+    let bytes = trimmed.as_bytes();
+    for (p, _) in table {
+        let n = p.len();
+        if bytes.len() >= n
+            && trimmed.is_char_boundary(bytes.len() - n)
+            && trimmed[bytes.len() - n..].eq_ignore_ascii_case(p)
+        {
+            let start = bytes.len() - n;
+            if !trimmed[..start].ends_with(|c: char| c.is_alphanumeric()) {
+                return Some(start);
+            }
+        }
+    }
+    None
+}
+
+/// The lowercase-insensitive word that ends just before `end` (after skipping spaces).
+pub(crate) fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
+    let head = text[..end].trim_end_matches([' ', '\u{a0}', '\t']);
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.' || *c == '#' || *c == '\'')
+        .last()
+        .map(|(i, _)| i)?;
+    Some((start, &head[start..]))
+}
+
+/// Whether the currency code table has this prefix (used to recognise "USD" before digits).
+pub(crate) fn is_currency_prefix(i: &str) -> bool {
+    currency_prefix(i).is_ok()
+}
+
+/// The sign characters a number may carry.
+pub(crate) fn is_sign(c: char) -> bool {
+    matches!(c, '-' | '−' | '+')
+}
+
+/// Unused but kept for symmetry with `tag` imports in tests.
+#[allow(dead_code)]
+fn _tag_witness(i: &str) -> PResult<'_, &str> {
+    tag("%")(i)
+}
+
+/// Whether the lowercase word is a month name.
+pub(crate) fn is_month(word: &str) -> bool {
+    vocab::contains_ci(vocab::MONTHS, word.trim_end_matches('.'))
+}

@@ -1,0 +1,305 @@
+//! Reading what the user names: files, folders, standard input, and JSON Lines corpora.
+//!
+//! Every problem becomes a [`Problem`] naming the file (and line or byte where there is one);
+//! the caller reports it and carries on with the other inputs.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// How to read an input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// By extension: `.jsonl` is a corpus, anything else plain text.
+    Auto,
+    /// Plain text (Markdown and HTML are read as they are written).
+    Text,
+    /// One JSON object per line with `id` and `text` fields.
+    Jsonl,
+}
+
+/// One text to read, with the name records give it.
+#[derive(Debug)]
+pub struct Document {
+    /// `path`, or `path#id` for a document of a corpus, or the stdin name.
+    pub name: String,
+    /// The text.
+    pub text: String,
+}
+
+/// Something that kept an input from being read.
+#[derive(Debug)]
+pub struct Problem {
+    /// The file (and line or byte) where it is.
+    pub location: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// A warning that does not stop the input from being read.
+pub type Warning = Problem;
+
+/// The file extensions read when walking a folder.
+const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "jsonl"];
+
+/// Expands the paths the user gave into files, walking folders (honouring `.gitignore`).
+/// `-` stands for standard input. Sorted within each folder, so output is deterministic.
+pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            files.push(path.clone());
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let mut found = Vec::new();
+                let walker = ignore::WalkBuilder::new(path)
+                    .sort_by_file_path(|a, b| a.cmp(b))
+                    .build();
+                for entry in walker {
+                    match entry {
+                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                            let p = e.into_path();
+                            let ext = p
+                                .extension()
+                                .and_then(|e| e.to_str())
+                                .map(str::to_ascii_lowercase);
+                            if ext.is_some_and(|e| TEXT_EXTENSIONS.contains(&e.as_str())) {
+                                found.push(p);
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(e) => problems.push(Problem {
+                            location: path.display().to_string(),
+                            message: e.to_string(),
+                        }),
+                    }
+                }
+                files.extend(found);
+            }
+            Ok(_) => files.push(path.clone()),
+            Err(e) => problems.push(Problem {
+                location: path.display().to_string(),
+                message: io_message(&e),
+            }),
+        }
+    }
+    (files, problems)
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// Whether a file is read as a corpus of JSON Lines documents.
+pub fn is_corpus(path: &Path, format: InputFormat) -> bool {
+    match format {
+        InputFormat::Jsonl => true,
+        InputFormat::Text => false,
+        InputFormat::Auto => path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl")),
+    }
+}
+
+/// Reads a whole input as one text: bytes checked for binary content and UTF-8.
+pub fn read_text(path: &Path, stdin_name: &str) -> Result<(Document, Vec<Warning>), Problem> {
+    let name = display_name(path, stdin_name);
+    let mut bytes = Vec::new();
+    let read = if path.as_os_str() == "-" {
+        io::stdin().lock().read_to_end(&mut bytes)
+    } else {
+        File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+    };
+    read.map_err(|e| Problem {
+        location: name.clone(),
+        message: io_message(&e),
+    })?;
+    let text = decode(bytes, &name)?;
+    let mut warnings = Vec::new();
+    if text.trim().is_empty() {
+        warnings.push(Problem {
+            location: name.clone(),
+            message: "empty input: nothing to check".to_owned(),
+        });
+    }
+    Ok((Document { name, text }, warnings))
+}
+
+/// The name records give an input.
+pub fn display_name(path: &Path, stdin_name: &str) -> String {
+    if path.as_os_str() == "-" {
+        stdin_name.to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Checks bytes for binary content and valid UTF-8. A file is binary when a NUL byte appears
+/// in its first 8 KiB; invalid UTF-8 is reported with the byte offset, and the file skipped
+/// (decoding it lossily would move every offset after the bad byte).
+pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String, Problem> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr_nul(head) {
+        return Err(Problem {
+            location: name.to_owned(),
+            message: "binary file (contains NUL bytes), skipped".to_owned(),
+        });
+    }
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        Problem {
+            location: format!("{name}:{line}"),
+            message: format!("invalid UTF-8 at byte {at}, file skipped"),
+        }
+    })
+}
+
+fn memchr_nul(bytes: &[u8]) -> bool {
+    bytes.contains(&0)
+}
+
+#[derive(Deserialize)]
+struct CorpusLine {
+    id: serde_json::Value,
+    text: String,
+}
+
+/// Streams the documents of a JSON Lines corpus, one line at a time, so that memory is
+/// bounded by the largest document. Each item is a document or a problem with its line.
+pub fn corpus(
+    path: &Path,
+    stdin_name: &str,
+) -> Result<impl Iterator<Item = Result<Document, Problem>>, Problem> {
+    let name = display_name(path, stdin_name);
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(BufReader::new(io::stdin()))
+    } else {
+        Box::new(BufReader::new(File::open(path).map_err(|e| Problem {
+            location: name.clone(),
+            message: io_message(&e),
+        })?))
+    };
+    Ok(CorpusReader {
+        reader,
+        name,
+        line: 0,
+        buf: Vec::new(),
+        done: false,
+    })
+}
+
+struct CorpusReader {
+    reader: Box<dyn BufRead>,
+    name: String,
+    line: usize,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl Iterator for CorpusReader {
+    type Item = Result<Document, Problem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.done {
+                return None;
+            }
+            self.buf.clear();
+            self.line += 1;
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(Problem {
+                        location: format!("{}:{}", self.name, self.line),
+                        message: io_message(&e),
+                    }));
+                }
+            }
+            let line = self.buf.trim_ascii();
+            if line.is_empty() {
+                continue;
+            }
+            let location = format!("{}:{}", self.name, self.line);
+            let parsed: Result<CorpusLine, _> = serde_json::from_slice(line);
+            return Some(match parsed {
+                Ok(doc) => {
+                    let id = match doc.id {
+                        serde_json::Value::String(s) => s,
+                        other => other.to_string(),
+                    };
+                    Ok(Document {
+                        name: format!("{}#{}", self.name, id),
+                        text: doc.text,
+                    })
+                }
+                Err(e) => Err(Problem {
+                    location,
+                    message: format!(
+                        "not a corpus document (a JSON object with `id` and `text`): {e}"
+                    ),
+                }),
+            });
+        }
+    }
+}
+
+/// Calls `f` with every document the user named, in order, reporting problems as it goes.
+/// Corpus files stream one document at a time.
+pub fn for_each_document(
+    args: &crate::cli::InputArgs,
+    reporter: &crate::report::Reporter,
+    mut f: impl FnMut(Document) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let (files, problems) = expand(&args.paths);
+    for p in &problems {
+        reporter.error(p);
+    }
+    for path in &files {
+        if is_corpus(path, args.input_format) {
+            match corpus(path, &args.stdin_filename) {
+                Ok(docs) => {
+                    for doc in docs {
+                        match doc {
+                            Ok(doc) => f(doc)?,
+                            Err(p) => reporter.error(&p),
+                        }
+                    }
+                }
+                Err(p) => reporter.error(&p),
+            }
+        } else {
+            match read_text(path, &args.stdin_filename) {
+                Ok((doc, warnings)) => {
+                    for w in &warnings {
+                        reporter.warning(w);
+                    }
+                    f(doc)?;
+                }
+                Err(p) => reporter.error(&p),
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,158 @@
+//! The records `extract` writes: the documented contract of its JSON and CSV output.
+
+use claimcheck_parser::{Mention, Position};
+use serde::Serialize;
+
+/// One figure, as `extract --format json|jsonl` writes it. Field names and meanings are a
+/// contract (see the README): add fields, never rename them.
+#[derive(Debug, Serialize)]
+pub struct MentionRecord<'a> {
+    /// The input's name (`path`, or `path#id` in a corpus).
+    pub file: &'a str,
+    /// First byte of the figure in the document's text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, in Unicode scalar values.
+    pub column: usize,
+    /// 1-based line of `end`.
+    pub end_line: usize,
+    /// 1-based column of `end`, in Unicode scalar values.
+    pub end_column: usize,
+    /// The exact source text.
+    pub text: &'a str,
+    /// `number`, `percent`, `money`, `year` or `ordinal`.
+    pub kind: &'static str,
+    /// The stated number; null for a range or a vague quantity.
+    pub value: Option<f64>,
+    /// `[low, high]` for a range.
+    pub endpoints: Option<[f64; 2]>,
+    /// The lower bound the words assert; null when unbounded.
+    pub lower: Option<f64>,
+    /// The upper bound the words assert; null when unbounded.
+    pub upper: Option<f64>,
+    /// Whether `lower` is included; null when unbounded.
+    pub lower_inclusive: Option<bool>,
+    /// Whether `upper` is included; null when unbounded.
+    pub upper_inclusive: Option<bool>,
+    /// The normalised qualifier.
+    pub qualifier: Option<&'static str>,
+    /// Whether the words admit the figure is not exact.
+    pub approximate: bool,
+    /// ISO 4217 currency code, for money.
+    pub currency: Option<&'static str>,
+    /// The counted noun, or `percentage points`.
+    pub unit: Option<&'a str>,
+    /// The period of a rate: `day`, `week`, `month` or `year`.
+    pub per: Option<&'static str>,
+    /// How the figure was written: `digits`, `words`, `fraction`, `ratio`, `rate`, `vague`.
+    pub form: &'static str,
+}
+
+impl<'a> MentionRecord<'a> {
+    /// The record for `m`, found in `text` of the input `file`, at `start`..`end`.
+    pub fn new(file: &'a str, text: &'a str, m: &Mention, start: Position, end: Position) -> Self {
+        let unit = if m.points {
+            Some("percentage points")
+        } else {
+            m.unit.map(|u| &text[u.range()])
+        };
+        MentionRecord {
+            file,
+            start: m.span.start,
+            end: m.span.end,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            text: &text[m.span.range()],
+            kind: m.kind.as_str(),
+            value: m.value,
+            endpoints: m.endpoints,
+            lower: m.lower.map(|b| b.value),
+            upper: m.upper.map(|b| b.value),
+            lower_inclusive: m.lower.map(|b| b.inclusive),
+            upper_inclusive: m.upper.map(|b| b.inclusive),
+            qualifier: m.qualifier.map(|q| q.as_str()),
+            approximate: m.approximate,
+            currency: m.currency,
+            unit,
+            per: m.per.map(|p| p.as_str()),
+            form: m.form.as_str(),
+        }
+    }
+
+    /// The CSV columns, in order.
+    pub const CSV_HEADER: &'static [&'static str] = &[
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "text",
+        "kind",
+        "value",
+        "lower",
+        "upper",
+        "lower_inclusive",
+        "upper_inclusive",
+        "qualifier",
+        "unit",
+        "currency",
+        "per",
+    ];
+
+    /// The CSV row, in the order of [`Self::CSV_HEADER`]; empty for null.
+    pub fn csv_row(&self) -> Vec<String> {
+        vec![
+            self.file.to_owned(),
+            self.line.to_string(),
+            self.column.to_string(),
+            self.end_line.to_string(),
+            self.end_column.to_string(),
+            self.text.to_owned(),
+            self.kind.to_owned(),
+            opt_number(self.value),
+            opt_number(self.lower),
+            opt_number(self.upper),
+            opt_bool(self.lower_inclusive),
+            opt_bool(self.upper_inclusive),
+            self.qualifier.unwrap_or_default().to_owned(),
+            self.unit.unwrap_or_default().to_owned(),
+            self.currency.unwrap_or_default().to_owned(),
+            self.per.unwrap_or_default().to_owned(),
+        ]
+    }
+}
+
+/// A number written plainly: no thousands separators, no exponent, whole numbers without
+/// a decimal point.
+pub fn plain_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        s.to_owned()
+    }
+}
+
+/// [`plain_number`] or empty for null.
+pub fn opt_number(v: Option<f64>) -> String {
+    v.map(plain_number).unwrap_or_default()
+}
+
+/// `true`/`false` or empty for null.
+pub fn opt_bool(v: Option<bool>) -> String {
+    v.map(|b| b.to_string()).unwrap_or_default()
+}
+
+/// Writes one CSV row (quoted as needed) to `out`.
+pub fn write_csv_row<S: AsRef<[u8]>>(out: &mut dyn std::io::Write, row: &[S]) -> anyhow::Result<()> {
+    let mut w = csv::WriterBuilder::new().from_writer(out);
+    w.write_record(row)?;
+    w.flush()?;
+    Ok(())
+}
