@@ -53,7 +53,10 @@ impl Default for Conventions {
 impl Conventions {
     /// The least value a vague phrase asserts, if the phrase is known.
     pub fn vague_bound(&self, phrase: &str) -> Option<f64> {
-        self.vague.iter().find(|(p, _)| p == phrase).map(|(_, v)| *v)
+        self.vague
+            .iter()
+            .find(|(p, _)| p == phrase)
+            .map(|(_, v)| *v)
     }
 
     /// Whether a whole number falls in the configured range of years.

@@ -1,12 +1,16 @@
 //! The extractor: finds candidate figures fast, parses only there, and tells quantities
 //! from years, dates, times and identifiers.
 
+use std::collections::HashSet;
+use std::ops::Not;
+use std::sync::LazyLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::conventions::Conventions;
 use crate::mention::{Bound, Diagnostic, Form, Kind, Mention, Per, Qualifier, Span};
 use crate::number::{alpha_word, at_boundary};
-use crate::quantity::{self, Phrase, Quantity, is_month, phrase_before, word_before};
+use crate::quantity::{self, Phrase, is_month, phrase_before, word_before};
 use crate::vocab::{self, ORDINALS, PERIODS, QUALIFIERS, SCALES, TENS, UNITS};
 
 /// Everything found in one text: the figures, and what could not be read.
@@ -126,10 +130,8 @@ impl Extractor {
     }
 
     fn at(&self, text: &str, anchor: usize, floor: usize, is_word: bool) -> Step {
-        if !is_word {
-            if let Some(step) = self.not_a_quantity(text, anchor) {
-                return step;
-            }
+        if !is_word && let Some(step) = self.not_a_quantity(text, anchor) {
+            return step;
         }
         // Where the phrase may start: the anchor, or earlier to take in a currency sign, an
         // article, a qualifier and "between"/"from".
@@ -190,10 +192,10 @@ impl Extractor {
             s = q;
             starts.push(s);
         }
-        if let Some((w, word)) = word_before(text, s) {
-            if word.eq_ignore_ascii_case("between") || word.eq_ignore_ascii_case("from") {
-                starts.push(w);
-            }
+        if let Some((w, word)) = word_before(text, s)
+            && (word.eq_ignore_ascii_case("between") || word.eq_ignore_ascii_case("from"))
+        {
+            starts.push(w);
         }
         starts.retain(|&x| x >= floor);
         starts.reverse();
@@ -264,32 +266,30 @@ impl Extractor {
                 .map(|(_, w)| w);
             let prev_word = word_before(text, anchor).map(|(_, w)| w);
             let day: u32 = rest[..lead].parse().unwrap_or(0);
-            let near_month = next_word.is_some_and(is_month)
-                || prev_word.is_some_and(|w| is_month(w) && w.len() > 2 && !w.eq_ignore_ascii_case("may"));
-            if (1..=31).contains(&day) && near_month && !rest[lead..].starts_with(['%', ',', '.']) {
+            // "May" is a month only when capitalised ("May 5"), not in "may 5 people".
+            let month = |w: &str| is_month(w) && (!w.eq_ignore_ascii_case("may") || w == "May");
+            let near_month = next_word.is_some_and(month) || prev_word.is_some_and(month);
+            let is_day = (1..=31).contains(&day)
+                && !rest[lead..].starts_with('%')
+                && percent_or_scale_follows(&rest[lead..]).not();
+            if is_day && near_month {
                 return Some(Step::Skip(anchor + (rest.len() - after.len())));
-            }
-            if (1..=31).contains(&day)
-                && prev_word.is_some_and(|w| w.eq_ignore_ascii_case("may"))
-                && head.trim_end().ends_with(|c: char| c == 'y')
-                && text[..anchor].trim_end().len() + 1 == anchor
-                && is_capitalised_may(text, anchor)
-            {
-                return Some(Step::Skip(anchor + lead));
             }
         }
         // A label: "Article 12", "Tier 2", "Highway 1", "No. 5".
-        if let Some((ws, w)) = word_before(text, anchor) {
-            if text[ws + w.len()..anchor].chars().all(|c| c == ' ' || c == '\u{a0}')
-                && is_identifier_word(w)
-            {
-                let integer_end = anchor + lead;
-                let tail = &text[integer_end..];
-                let is_plain = !tail.starts_with('%')
-                    && !tail.starts_with([',', '.']) || tail.starts_with(". ") || tail.starts_with(", ");
-                if is_plain || tail.starts_with('.') {
-                    return Some(Step::Skip(skip_label(text, anchor)));
-                }
+        if let Some((ws, w)) = word_before(text, anchor)
+            && text[ws + w.len()..anchor]
+                .chars()
+                .all(|c| c == ' ' || c == '\u{a0}')
+            && is_identifier_word(w)
+        {
+            let integer_end = anchor + lead;
+            let tail = &text[integer_end..];
+            let is_plain = !tail.starts_with('%') && !tail.starts_with([',', '.'])
+                || tail.starts_with(". ")
+                || tail.starts_with(", ");
+            if is_plain || tail.starts_with('.') {
+                return Some(Step::Skip(skip_label(text, anchor)));
             }
         }
         None
@@ -325,6 +325,19 @@ impl Extractor {
         if !is_word && !at_boundary(&text[end..]) {
             return self.glued(text, anchor);
         }
+        // "1.2.3": a version or a section number.
+        let after = &text[end..];
+        if after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return Step::Skip(skip_token(text, anchor));
+        }
+        // "twenty-first": a number word joined to an ordinal.
+        if is_word
+            && phrase.second.is_none()
+            && after.starts_with('-')
+            && let Step::Found(m) = self.ordinal_word(text, anchor)
+        {
+            return Step::Found(m);
+        }
         if first.bare_one && phrase.second.is_none() && is_pronoun_one(text, start, end) {
             return Step::Skip(end);
         }
@@ -350,8 +363,6 @@ impl Extractor {
             m.endpoints = Some([first.value, second.value]);
             m.decimals = first.decimals.max(second.decimals);
             m.points = first.points || second.points;
-            let (lo, _) = one_sided(phrase.qualifier.filter(|_| false), &first, None);
-            let _ = lo;
             // The low end's lower side and the high end's upper side.
             let (lower, _) = bounds_of(None, first.value, &self.conventions);
             let (_, upper) = bounds_of(q2, second.value, &self.conventions);
@@ -362,7 +373,7 @@ impl Extractor {
             } else if let Some(q) = phrase.qualifier {
                 apply_outer(&mut m, q);
             }
-            if first.year_shaped && second.year_shaped || is_year_span(text, &first, &second) {
+            if first.year_shaped && second.year_shaped {
                 m.kind = Kind::Year;
             }
         } else if first.form == Form::Vague {
@@ -376,24 +387,47 @@ impl Extractor {
             m.upper = upper;
         }
         m.approximate = m.qualifier.is_some_and(Qualifier::is_approximate)
-            || phrase.second.is_some_and(|(q, _)| q.is_some_and(Qualifier::is_approximate));
+            || phrase
+                .second
+                .is_some_and(|(q, _)| q.is_some_and(Qualifier::is_approximate));
         if m.kind == Kind::Number {
-            m.unit = counted_noun(text, end, first.form == Form::Vague || first.scale.is_some());
+            m.unit = counted_noun(
+                text,
+                end,
+                first.form == Form::Vague || first.scale.is_some(),
+            );
+        }
+        // "over five years" is a duration, not a bound.
+        if m.qualifier == Some(Qualifier::MoreThan)
+            && phrase.second.is_none()
+            && text[start..]
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("over "))
+            && m.unit
+                .is_some_and(|u| vocab::contains_ci(DURATIONS, &text[u.range()]))
+        {
+            m.qualifier = None;
+            m.lower = Some(Bound::inclusive(first.value));
+            m.upper = m.lower;
+            m.span.start = anchor;
         }
         let after_unit = m.unit.map_or(end, |u| u.end);
         m.per = period_after(text, after_unit);
-        if m.kind == Kind::Number && m.value.is_some() && first.year_shaped {
-            if self.conventions.is_year(first.value) && !self.is_count(text, start, &m) {
-                m.kind = Kind::Year;
-                m.qualifier = None;
-                m.approximate = false;
-                m.unit = None;
-                m.per = None;
-                m.lower = m.value.map(Bound::inclusive);
-                m.upper = m.lower;
-                // A decade: "the 1990s".
-                m.span = Span::new(anchor, end);
-            }
+        if m.kind == Kind::Number
+            && m.value.is_some()
+            && first.year_shaped
+            && self.conventions.is_year(first.value)
+            && !self.is_count(text, start, &m)
+        {
+            m.kind = Kind::Year;
+            m.qualifier = None;
+            m.approximate = false;
+            m.unit = None;
+            m.per = None;
+            m.lower = m.value.map(Bound::inclusive);
+            m.upper = m.lower;
+            // A decade: "the 1990s".
+            m.span = Span::new(anchor, end);
         }
         if m.kind == Kind::Year && m.span.start != anchor && phrase.second.is_none() {
             m.span.start = anchor;
@@ -434,17 +468,14 @@ impl Extractor {
         let mut value = vocab::lookup_ci(ORDINALS, word);
         let mut span_end = end;
         // "twenty-first": a tens word, a hyphen and an ordinal.
-        if value.is_none() {
-            if let Some(tens) = vocab::lookup_ci(TENS, word) {
-                if let Some(rest2) = after.strip_prefix('-') {
-                    if let Ok((_, w2)) = alpha_word(rest2) {
-                        if let Some(o) = vocab::lookup_ci(ORDINALS, w2).filter(|o| *o < 10.0) {
-                            value = Some(tens + o);
-                            span_end = end + 1 + w2.len();
-                        }
-                    }
-                }
-            }
+        if value.is_none()
+            && let Some(tens) = vocab::lookup_ci(TENS, word)
+            && let Some(rest2) = after.strip_prefix('-')
+            && let Ok((_, w2)) = alpha_word(rest2)
+            && let Some(o) = vocab::lookup_ci(ORDINALS, w2).filter(|o| *o < 10.0)
+        {
+            value = Some(tens + o);
+            span_end = end + 1 + w2.len();
         }
         match value {
             Some(v) if at_boundary(&text[span_end..]) => {
@@ -485,11 +516,49 @@ impl Extractor {
 
 /// Years, for [`Extractor::is_count`]: nouns that a year often stands before.
 const YEAR_NOUNS: &[&str] = &[
-    "elections", "games", "olympics", "protests", "floods", "riots", "talks", "accords",
-    "sanctions", "figures", "estimates", "data", "statistics", "levels", "prices", "results",
-    "reports", "surveys", "rules", "laws", "amendments", "negotiations", "midterms",
-    "playoffs", "finals", "championships", "earthquakes", "attacks", "bombings", "killings",
-    "events", "reforms", "years", "standards", "targets", "goals", "plans",
+    "elections",
+    "games",
+    "olympics",
+    "protests",
+    "floods",
+    "riots",
+    "talks",
+    "accords",
+    "sanctions",
+    "figures",
+    "estimates",
+    "data",
+    "statistics",
+    "levels",
+    "prices",
+    "results",
+    "reports",
+    "surveys",
+    "rules",
+    "laws",
+    "amendments",
+    "negotiations",
+    "midterms",
+    "playoffs",
+    "finals",
+    "championships",
+    "earthquakes",
+    "attacks",
+    "bombings",
+    "killings",
+    "events",
+    "reforms",
+    "years",
+    "standards",
+    "targets",
+    "goals",
+    "plans",
+];
+
+/// Units of time: "over five years" is a duration.
+const DURATIONS: &[&str] = &[
+    "years", "months", "weeks", "days", "decades", "hours", "year", "month", "week", "day",
+    "decade",
 ];
 
 /// Plurals without an -s, for [`Extractor::is_count`].
@@ -498,8 +567,8 @@ const IRREGULAR_PLURALS: &[&str] = &["people", "children", "men", "women", "pers
 /// Words after which a year-shaped number is a year.
 const YEAR_CONTEXT: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "of", "the", "a", "an", "during", "before",
-    "after", "for", "and", "to", "between", "its", "their", "his", "her", "this", "that",
-    "mid", "early", "late", "circa", "year", "fiscal", "through", "around", "about", "on",
+    "after", "for", "and", "to", "between", "its", "their", "his", "her", "this", "that", "mid",
+    "early", "late", "circa", "year", "fiscal", "through", "around", "about", "on",
 ];
 
 fn ordinal(span: Span, value: f64) -> Mention {
@@ -537,14 +606,6 @@ fn bounds_of(
     }
 }
 
-fn one_sided(
-    _q: Option<Qualifier>,
-    _first: &Quantity,
-    _c: Option<&Conventions>,
-) -> (Option<Bound>, Option<Bound>) {
-    (None, None)
-}
-
 /// A qualifier before a whole range ("up to 20–30", "about 30-35%").
 fn apply_outer(m: &mut Mention, q: Qualifier) {
     match q {
@@ -558,12 +619,6 @@ fn apply_outer(m: &mut Mention, q: Qualifier) {
         }
         Qualifier::About | Qualifier::Vague => {}
     }
-}
-
-/// A range of two year-shaped numbers, or "2020-21".
-fn is_year_span(text: &str, first: &Quantity, second: &Quantity) -> bool {
-    let _ = text;
-    first.year_shaped && second.year_shaped
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -613,7 +668,12 @@ fn skip_label(text: &str, at: usize) -> usize {
 /// Returns the length to skip.
 fn date_or_time(rest: &str) -> Option<usize> {
     let b = rest.as_bytes();
-    let digits_at = |i: usize| b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits_at = |i: usize| {
+        b[i.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
     let lead = digits_at(0);
     let after = lead;
     match b.get(after) {
@@ -642,7 +702,16 @@ fn date_or_time(rest: &str) -> Option<usize> {
     if lead <= 2 {
         let tail = rest[lead..].trim_start_matches(' ');
         let skipped = rest.len() - tail.len();
-        for t in ["a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "GMT", "UTC"] {
+        for t in [
+            "a.m.",
+            "p.m.",
+            "am",
+            "pm",
+            "o'clock",
+            "o’clock",
+            "GMT",
+            "UTC",
+        ] {
             if tail.len() >= t.len()
                 && tail.is_char_boundary(t.len())
                 && tail[..t.len()].eq_ignore_ascii_case(t)
@@ -690,15 +759,37 @@ fn phone_number(text: &str, anchor: usize) -> Option<usize> {
         .then_some(start + len)
 }
 
-fn is_capitalised_may(text: &str, anchor: usize) -> bool {
-    word_before(text, anchor).is_some_and(|(_, w)| w == "May")
+/// Whether a percent sign or word, or a scale word, follows (" percent", " million").
+fn percent_or_scale_follows(after: &str) -> bool {
+    let Some(next) = after
+        .strip_prefix(' ')
+        .and_then(|a| alpha_word(a).ok())
+        .map(|(_, w)| w)
+    else {
+        return false;
+    };
+    next.eq_ignore_ascii_case("percent") || vocab::lookup_ci(SCALES, next).is_some()
 }
 
 /// Whether a word before a number makes the number a label.
 fn is_identifier_word(w: &str) -> bool {
     let strong = [
-        "article", "articles", "section", "sections", "chapter", "paragraph", "clause",
-        "resolution", "tier", "no.", "nos.", "pp.", "p.", "vol.", "fig.", "#",
+        "article",
+        "articles",
+        "section",
+        "sections",
+        "chapter",
+        "paragraph",
+        "clause",
+        "resolution",
+        "tier",
+        "no.",
+        "nos.",
+        "pp.",
+        "p.",
+        "vol.",
+        "fig.",
+        "#",
     ];
     if vocab::contains_ci(&strong, w) {
         return true;
@@ -712,8 +803,21 @@ fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
     if before.is_some_and(|w| {
         matches!(
             w.as_str(),
-            "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "someone"
-                | "another" | "only" | "last" | "such" | "little" | "new" | "big" | "main"
+            "no" | "any"
+                | "every"
+                | "each"
+                | "the"
+                | "this"
+                | "that"
+                | "which"
+                | "someone"
+                | "another"
+                | "last"
+                | "such"
+                | "little"
+                | "new"
+                | "big"
+                | "main"
         )
     }) {
         return true;
@@ -727,8 +831,22 @@ fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
         None => true,
         Some(w) => matches!(
             w.as_str(),
-            "of" | "another" | "or" | "who" | "that" | "which" | "is" | "was" | "day" | "point"
-                | "way" | "thing" | "time" | "such" | "side" | "hand" | "and"
+            "of" | "another"
+                | "or"
+                | "who"
+                | "that"
+                | "which"
+                | "is"
+                | "was"
+                | "day"
+                | "point"
+                | "way"
+                | "thing"
+                | "time"
+                | "such"
+                | "side"
+                | "hand"
+                | "and"
         ),
     }
 }
@@ -740,10 +858,10 @@ fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
     let mut at = end;
     // "10-year": a hyphen joins the noun.
     if let Some(r) = rest.strip_prefix('-') {
-        if let Ok((_, w)) = alpha_word(r) {
-            if is_noun_like(w) {
-                return Some(Span::new(end + 1, end + 1 + w.len()));
-            }
+        if let Ok((_, w)) = alpha_word(r)
+            && is_noun_like(w)
+        {
+            return Some(Span::new(end + 1, end + 1 + w.len()));
         }
         return None;
     }
@@ -754,23 +872,25 @@ fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
     let n = skip_ws(rest)?;
     rest = &rest[n..];
     at += n;
-    if allow_of {
-        if let Ok((r, w)) = alpha_word(rest) {
-            if w.eq_ignore_ascii_case("of") {
-                let n2 = skip_ws(r)?;
-                at += w.len() + n2;
-                rest = &r[n2..];
-            }
-        }
+    if allow_of
+        && let Ok((r, w)) = alpha_word(rest)
+        && w.eq_ignore_ascii_case("of")
+    {
+        let n2 = skip_ws(r)?;
+        at += w.len() + n2;
+        rest = &r[n2..];
     }
     let mut first = None;
     let mut last = at;
     for _ in 0..4 {
         let Ok((r, w)) = noun_word(rest) else { break };
         if !is_noun_like(w) {
-            // A gerund as a modifier counts when a noun follows: "trafficking cases".
+            // A participle as a modifier counts when a noun follows: "trafficking cases",
+            // "detected victims".
+            let lower = w.to_ascii_lowercase();
             let modifier = w.len() > 5
-                && w.to_ascii_lowercase().ends_with("ing")
+                && (lower.ends_with("ing") || lower.ends_with("ed"))
+                && !NOT_NOUNS.contains(lower.as_str())
                 && r.strip_prefix(' ')
                     .and_then(|n| noun_word(n).ok())
                     .is_some_and(|(_, next)| is_noun_like(next));
@@ -806,9 +926,13 @@ fn noun_word(i: &str) -> crate::number::PResult<'_, &str> {
     Ok((&i[word.len()..], word))
 }
 
+/// [`vocab::NOT_NOUNS`] as a set: the counted-noun test runs after most figures.
+static NOT_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| vocab::NOT_NOUNS.iter().copied().collect());
+
 fn is_noun_like(w: &str) -> bool {
     let lower = w.to_ascii_lowercase();
-    if vocab::contains_ci(vocab::NOT_NOUNS, &lower) || is_month(&lower) {
+    if NOT_NOUNS.contains(lower.as_str()) || is_month(&lower) {
         return false;
     }
     if vocab::lookup_ci(PERIODS, &lower).is_some() {
@@ -842,18 +966,15 @@ fn period_after(text: &str, end: usize) -> Option<Per> {
                 .and_then(|a| alpha_word(a).ok())
                 .map(|(_, w)| w.to_ascii_lowercase());
             if next.is_some_and(|w| {
-                matches!(w.as_str(), "ago" | "earlier" | "later" | "before" | "after" | "old" | "long")
+                matches!(
+                    w.as_str(),
+                    "ago" | "earlier" | "later" | "before" | "after" | "old" | "long"
+                )
             }) {
                 return None;
             }
             return Some(*per);
         }
     }
-    None
-}
-
-#[allow(dead_code)]
-fn _unused(_: Quantity) -> Option<Per> {
-    let _ = one_sided;
     None
 }

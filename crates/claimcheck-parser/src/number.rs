@@ -79,9 +79,7 @@ pub(crate) fn table_word<'a, T: Copy>(
             .iter()
             .find(|(w, _)| got.eq_ignore_ascii_case(w))
             .map(|(_, v)| (rest, *v))
-            .ok_or_else(|| {
-                nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
-            })
+            .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
     }
 }
 
@@ -138,18 +136,17 @@ pub(crate) fn digits(i: &str) -> PResult<'_, Number> {
     let mut decimals = 0u8;
     if let Ok((r, frac)) = decimal_part(rest) {
         // "1.2.3" is a version or a section number, not a decimal.
-        if !r.starts_with(|c: char| c == '.' && r[1..].starts_with(|d: char| d.is_ascii_digit()))
-        {
+        if !r.starts_with(|c: char| c == '.' && r[1..].starts_with(|d: char| d.is_ascii_digit())) {
             text.push_str(frac);
             decimals = u8::try_from(frac.len() - 1).unwrap_or(u8::MAX);
             rest = r;
         }
     }
     let mut value: f64 = text.parse().unwrap_or(f64::INFINITY);
-    // "10^400": a power of ten written with a caret.
+    // "10^400": a power written with a caret.
     if let Ok((r, (_, exp))) = power_of_ten(rest) {
         let exp: i32 = exp.parse().unwrap_or(i32::MAX);
-        value = value * 10f64.powi(exp);
+        value = value.powi(exp);
         rest = r;
     }
     let year_shaped = !grouped && decimals == 0 && lead.len() == 4 && text.len() == 4;
@@ -184,10 +181,10 @@ fn below_hundred(i: &str) -> PResult<'_, f64> {
             table_word(UNITS),
         )
             .parse(rest);
-        if let Ok((r, (_, u))) = unit {
-            if (1.0..10.0).contains(&u) {
-                return Ok((r, tens + u));
-            }
+        if let Ok((r, (_, u))) = unit
+            && (1.0..10.0).contains(&u)
+        {
+            return Ok((r, tens + u));
         }
         return Ok((rest, tens));
     }
@@ -225,9 +222,14 @@ fn hundreds(i: &str) -> PResult<'_, f64> {
         }
         return Ok((r, total));
     }
-    if (head - 1.0).abs() < f64::EPSILON && article(i).is_ok() {
-        // A bare "a" is no number.
-        return fail(i);
+    if article(i).is_ok() {
+        // "a" counts as one only before a scale or "dozen": "a thousand", "a dozen".
+        let scaled = (ws, alpha_word).parse(rest).is_ok_and(|(_, (_, w))| {
+            w.eq_ignore_ascii_case("dozen") || vocab::lookup_ci(SCALES, w).is_some()
+        });
+        if !scaled {
+            return fail(i);
+        }
     }
     Ok((rest, head))
 }
@@ -279,12 +281,12 @@ pub(crate) fn spelled(i: &str) -> PResult<'_, Number> {
                         current = n;
                         let saved = rest;
                         rest = r2;
-                        if let Ok((_, s2)) = scale_word(rest) {
-                            if s2 >= last_scale {
-                                rest = saved;
-                                current = 0.0;
-                                break;
-                            }
+                        if let Ok((_, s2)) = scale_word(rest)
+                            && s2 >= last_scale
+                        {
+                            rest = saved;
+                            current = 0.0;
+                            break;
                         }
                     }
                     _ => break,
@@ -453,7 +455,11 @@ mod tests {
             ("ninety-nine thousand nine hundred", 99_900.0),
         ];
         for (input, want) in cases {
-            assert_eq!(value(spelled, input).map(|(v, _)| v), Some(*want), "{input}");
+            assert_eq!(
+                value(spelled, input).map(|(v, _)| v),
+                Some(*want),
+                "{input}"
+            );
         }
         for bad in ["a man", "an hour", "hundred", "forty-"] {
             let got = value(spelled, bad);

@@ -9,18 +9,12 @@
 //! core     := vague | fraction | "half" (of|the…) | cardinal (ratio | rate)?
 //! ```
 
-use nom::{
-    Parser,
-    bytes::complete::{tag, take_while_m_n},
-    combinator::opt,
-};
+use nom::{Parser, bytes::complete::take_while_m_n, combinator::opt};
 
 use crate::conventions::Conventions;
 use crate::mention::{Form, Kind, Qualifier};
-use crate::number::{
-    PResult, alpha_word, at_boundary, cardinal, fraction, keyword, table_word, ws,
-};
-use crate::vocab::{self, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, QUALIFIERS, SCALES};
+use crate::number::{PResult, alpha_word, at_boundary, cardinal, fraction, keyword, ws};
+use crate::vocab::{self, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, QUALIFIERS};
 
 /// A single figure with its unit of measure.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -105,22 +99,14 @@ fn percent_suffix(i: &str) -> PResult<'_, bool> {
     if let Some(r) = after_ws.strip_prefix('%') {
         return Ok((r, false));
     }
-    let after_sep = i
-        .strip_prefix('-')
-        .or_else(|| ws(i).ok().map(|(r, _)| r));
+    let after_sep = i.strip_prefix('-').or_else(|| ws(i).ok().map(|(r, _)| r));
     let Some(r) = after_sep else {
         return fail(i);
     };
-    if let Ok((r2, _)) = (keyword("percentage"), ws, alpha_word).parse(r) {
-        let unit = &r[r.len() - r2.len()..];
-        let _ = unit;
-        let last = (keyword("percentage"), ws, alpha_word)
-            .parse(r)
-            .map(|(_, (_, _, w))| w)
-            .unwrap_or("");
-        if last.eq_ignore_ascii_case("point") || last.eq_ignore_ascii_case("points") {
-            return Ok((r2, true));
-        }
+    if let Ok((r2, (_, _, unit))) = (keyword("percentage"), ws, alpha_word).parse(r)
+        && (unit.eq_ignore_ascii_case("point") || unit.eq_ignore_ascii_case("points"))
+    {
+        return Ok((r2, true));
     }
     if let Ok((r2, _)) = keyword("percent")(r) {
         return Ok((r2, false));
@@ -219,9 +205,7 @@ fn ratio_denominator(i: &str) -> PResult<'_, f64> {
         let r = take_while_m_n(1, 1, |c: char| c == ' ' || c == '-')
             .parse(r)
             .map(|(r, _)| r)?;
-        (keyword("every"), ws)
-            .parse(r)
-            .map_or(r, |(r, _)| r)
+        (keyword("every"), ws).parse(r).map_or(r, |(r, _)| r)
     } else {
         let (r, _) = (keyword("out"), ws, keyword("of"), ws).parse(r)?;
         r
@@ -246,34 +230,40 @@ fn rate_denominator(i: &str) -> PResult<'_, f64> {
 }
 
 /// `quantity := sign? currency? core suffix*`
-pub(crate) fn quantity<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, Quantity> {
+pub(crate) fn quantity<'a>(
+    i: &'a str,
+    conventions: &Conventions,
+    qualified: bool,
+) -> PResult<'a, Quantity> {
     let (i, sign) = match i.chars().next() {
-        Some(c @ ('-' | '−' | '+')) if i[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()) => {
+        Some(c @ ('-' | '−' | '+'))
+            if i[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()) =>
+        {
             (&i[c.len_utf8()..], if c == '+' { 1.0 } else { -1.0 })
         }
         _ => (i, 1.0),
     };
     let (i, prefix_currency) = opt(currency_prefix).parse(i)?;
-    let (rest, mut q) = core(i, conventions)?;
+    let (rest, mut q) = core(i, conventions, qualified)?;
     q.value *= sign;
     q.mantissa *= sign;
     let mut rest = rest;
-    if q.kind == Kind::Number {
-        if let Ok((r, points)) = percent_suffix(rest) {
-            if prefix_currency.is_none() {
-                q.kind = Kind::Percent;
-                q.points = points;
-                q.year_shaped = false;
-                rest = r;
-            }
-        }
+    if q.kind == Kind::Number
+        && let Ok((r, points)) = percent_suffix(rest)
+        && prefix_currency.is_none()
+    {
+        q.kind = Kind::Percent;
+        q.points = points;
+        q.year_shaped = false;
+        rest = r;
     }
     let mut currency = prefix_currency;
-    if q.kind == Kind::Number && currency.is_none() {
-        if let Ok((r, code)) = currency_suffix(rest) {
-            currency = Some(code);
-            rest = r;
-        }
+    if q.kind == Kind::Number
+        && currency.is_none()
+        && let Ok((r, code)) = currency_suffix(rest)
+    {
+        currency = Some(code);
+        rest = r;
     }
     if let Some(code) = currency {
         if q.kind == Kind::Percent {
@@ -287,18 +277,22 @@ pub(crate) fn quantity<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a,
 }
 
 /// `core := vague | fraction | half_of | cardinal (ratio | rate)?`
-fn core<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, Quantity> {
+fn core<'a>(i: &'a str, conventions: &Conventions, qualified: bool) -> PResult<'a, Quantity> {
     if i.starts_with(|c: char| c.is_alphabetic()) {
         if let Ok((rest, bound)) = vague(i, conventions) {
             return Ok((rest, Quantity::new(Kind::Number, bound, Form::Vague)));
         }
-        if let Ok((rest, pct)) = fraction(i) {
-            if at_boundary(rest) {
-                return Ok((rest, Quantity::new(Kind::Percent, pct, Form::Fraction)));
-            }
+        if let Ok((rest, pct)) = fraction(i)
+            && at_boundary(rest)
+        {
+            return Ok((rest, Quantity::new(Kind::Percent, pct, Form::Fraction)));
         }
         if let Ok((rest, pct)) = half_of(i) {
             return Ok((rest, Quantity::new(Kind::Percent, pct, Form::Fraction)));
+        }
+        // "almost half", "more than half": a qualifier makes a bare "half" a share.
+        if qualified && let Ok((rest, _)) = keyword("half")(i) {
+            return Ok((rest, Quantity::new(Kind::Percent, 50.0, Form::Fraction)));
         }
     }
     let (rest, n) = cardinal(i)?;
@@ -307,12 +301,13 @@ fn core<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, Quantity> {
         // decades, measurements, identifiers).
         return fail(i);
     }
-    if let Ok((r, denominator)) = ratio_denominator(rest) {
-        if denominator > n.value && n.value > 0.0 {
-            let mut q = Quantity::new(Kind::Percent, 100.0 * n.value / denominator, Form::Ratio);
-            q.mantissa = q.value;
-            return Ok((r, q));
-        }
+    if let Ok((r, denominator)) = ratio_denominator(rest)
+        && denominator > n.value
+        && n.value > 0.0
+    {
+        let mut q = Quantity::new(Kind::Percent, 100.0 * n.value / denominator, Form::Ratio);
+        q.mantissa = q.value;
+        return Ok((r, q));
     }
     if let Ok((r, base)) = rate_denominator(rest) {
         let mut q = Quantity::new(Kind::Percent, 100.0 * n.value / base, Form::Rate);
@@ -356,10 +351,8 @@ fn connector(i: &str, intro: bool) -> PResult<'_, Connector> {
     if let Ok((r2, _)) = (keyword("to"), ws).parse(r) {
         return Ok((r2, Connector::To));
     }
-    if intro {
-        if let Ok((r2, _)) = (keyword("and"), ws).parse(r) {
-            return Ok((r2, Connector::And));
-        }
+    if intro && let Ok((r2, _)) = (keyword("and"), ws).parse(r) {
+        return Ok((r2, Connector::And));
     }
     fail(i)
 }
@@ -389,7 +382,7 @@ pub(crate) fn mention<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, 
     let has_intro = intro_word.is_some();
     let between = intro_word.is_some_and(|w| w.eq_ignore_ascii_case("between"));
     let (i, qual) = opt(qualifier).parse(i)?;
-    let (rest, first) = quantity(i, conventions)?;
+    let (rest, first) = quantity(i, conventions, qual.is_some())?;
     let single = Phrase {
         intro: false,
         qualifier: qual,
@@ -397,7 +390,11 @@ pub(crate) fn mention<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, 
         second: None,
     };
     if first.form == Form::Vague || first.form == Form::Ratio {
-        return if has_intro { fail(i) } else { Ok((rest, single)) };
+        return if has_intro {
+            fail(i)
+        } else {
+            Ok((rest, single))
+        };
     }
     let tail = |r: &'a str| -> PResult<'a, (Connector, Option<Qualifier>, Quantity)> {
         let (r, conn) = connector(r, between)?;
@@ -405,26 +402,30 @@ pub(crate) fn mention<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, 
             return fail(r);
         }
         let (r, q2) = opt(qualifier).parse(r)?;
-        let (r, second) = quantity(r, conventions)?;
+        let (r, second) = quantity(r, conventions, q2.is_some())?;
         Ok((r, (conn, q2, second)))
     };
     match tail(rest) {
         Ok((r, (conn, q2, mut second))) => {
             let mut first = first;
-            if let Some(joined) = join_range(&mut first, &mut second, conn, has_intro) {
-                if joined {
-                    return Ok((
-                        r,
-                        Phrase {
-                            intro: has_intro,
-                            qualifier: qual,
-                            first,
-                            second: Some((q2, second)),
-                        },
-                    ));
-                }
+            if let Some(joined) = join_range(&mut first, &mut second, conn, has_intro)
+                && joined
+            {
+                return Ok((
+                    r,
+                    Phrase {
+                        intro: has_intro,
+                        qualifier: qual,
+                        first,
+                        second: Some((q2, second)),
+                    },
+                ));
             }
-            if has_intro { fail(i) } else { Ok((rest, single)) }
+            if has_intro {
+                fail(i)
+            } else {
+                Ok((rest, single))
+            }
         }
         Err(_) if has_intro => fail(i),
         Err(_) => Ok((rest, single)),
@@ -443,6 +444,19 @@ fn join_range(
         return None;
     }
     // Year spans: "2011 to 2016", "2020-21".
+    if first.year_shaped && conn == Connector::Dash && second.form == Form::Digits {
+        let century = first.value - first.value % 100.0;
+        let short = second.value;
+        if second.scale.is_none()
+            && second.decimals == 0
+            && (0.0..100.0).contains(&short)
+            && century + short > first.value
+        {
+            second.value = century + short;
+            second.mantissa = second.value;
+            second.year_shaped = true;
+        }
+    }
     if first.year_shaped && second.year_shaped {
         return Some(second.value >= first.value || intro);
     }
@@ -475,11 +489,6 @@ fn join_range(
         Connector::Dash | Connector::To => Some(rising || intro),
         Connector::And => Some(intro),
     }
-}
-
-/// Whether the word starting `i` is a scale word ("million"), for look-back decisions.
-pub(crate) fn starts_with_scale(i: &str) -> bool {
-    table_word(SCALES)(i).is_ok() || keyword("hundred")(i).is_ok() || keyword("dozen")(i).is_ok()
 }
 
 /// Looks back from `end` for a phrase of `table` that ends there (before whitespace), and
@@ -526,12 +535,6 @@ pub(crate) fn is_currency_prefix(i: &str) -> bool {
 /// The sign characters a number may carry.
 pub(crate) fn is_sign(c: char) -> bool {
     matches!(c, '-' | '−' | '+')
-}
-
-/// Unused but kept for symmetry with `tag` imports in tests.
-#[allow(dead_code)]
-fn _tag_witness(i: &str) -> PResult<'_, &str> {
-    tag("%")(i)
 }
 
 /// Whether the lowercase word is a month name.

@@ -106,10 +106,18 @@ fn text_line(r: &MentionRecord<'_>) -> String {
         (Some(l), Some(u)) if l == u => n(l),
         (l, u) => format!(
             "{}{}, {}{}",
-            if r.lower_inclusive == Some(true) { "[" } else { "(" },
+            if r.lower_inclusive == Some(true) {
+                "["
+            } else {
+                "("
+            },
             l.map_or("-inf".to_owned(), n),
             u.map_or("inf".to_owned(), n),
-            if r.upper_inclusive == Some(true) { "]" } else { ")" },
+            if r.upper_inclusive == Some(true) {
+                "]"
+            } else {
+                ")"
+            },
         ),
     };
     let mut extras = Vec::new();

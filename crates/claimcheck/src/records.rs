@@ -150,7 +150,10 @@ pub fn opt_bool(v: Option<bool>) -> String {
 }
 
 /// Writes one CSV row (quoted as needed) to `out`.
-pub fn write_csv_row<S: AsRef<[u8]>>(out: &mut dyn std::io::Write, row: &[S]) -> anyhow::Result<()> {
+pub fn write_csv_row<S: AsRef<[u8]>>(
+    out: &mut dyn std::io::Write,
+    row: &[S],
+) -> anyhow::Result<()> {
     let mut w = csv::WriterBuilder::new().from_writer(out);
     w.write_record(row)?;
     w.flush()?;
