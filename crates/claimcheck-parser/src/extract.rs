@@ -239,7 +239,7 @@ impl Extractor {
             .take(256)
             .last()
             .map_or(anchor, |(i, _)| i);
-        let token = &text[token_start..token_end.min(token_start + 512)];
+        let token = &text[token_start..floor_boundary(text, token_end.min(token_start + 512))];
         if token.contains("://") || token.starts_with("www.") || token.contains('@') {
             return Some(Step::Skip(token_end));
         }
@@ -248,6 +248,9 @@ impl Extractor {
             return Some(Step::Skip(anchor + end));
         }
         if let Some(end) = phone_number(text, anchor) {
+            return Some(Step::Skip(end));
+        }
+        if let Some(end) = score(text, anchor) {
             return Some(Step::Skip(end));
         }
         // A day before or after a month name: "15 February", "December 27".
@@ -415,8 +418,7 @@ impl Extractor {
         m.per = period_after(text, after_unit);
         if m.kind == Kind::Number
             && m.value.is_some()
-            && first.year_shaped
-            && self.conventions.is_year(first.value)
+            && self.is_year(text, anchor, end, &first)
             && !self.is_count(text, start, &m)
         {
             m.kind = Kind::Year;
@@ -426,13 +428,41 @@ impl Extractor {
             m.per = None;
             m.lower = m.value.map(Bound::inclusive);
             m.upper = m.lower;
-            // A decade: "the 1990s".
             m.span = Span::new(anchor, end);
         }
         if m.kind == Kind::Year && m.span.start != anchor && phrase.second.is_none() {
             m.span.start = anchor;
         }
         Step::Found(m)
+    }
+
+    /// Whether a plain whole number reads as a year: four digits in the configured range;
+    /// or an earlier four-digit year after a word that introduces one ("in 1616", "as early
+    /// as 1200"); or any number with an era ("A.D. 800", "300 BC").
+    fn is_year(&self, text: &str, anchor: usize, end: usize, q: &quantity::Quantity) -> bool {
+        let era_after = ERAS_AFTER.iter().any(|e| {
+            text[end..]
+                .strip_prefix(' ')
+                .and_then(|a| a.get(..e.len()))
+                .is_some_and(|a| a == *e && at_boundary(&text[end + 1 + e.len()..]))
+        });
+        let before = word_before(text, anchor).map(|(_, w)| w);
+        let era_before = before.is_some_and(|w| w == "A.D." || w == "AD");
+        if q.form == Form::Digits
+            && q.scale.is_none()
+            && q.decimals == 0
+            && (era_after || era_before)
+        {
+            return true;
+        }
+        if !q.year_shaped {
+            return false;
+        }
+        if self.conventions.is_year(q.value) {
+            return true;
+        }
+        let intro = before.is_some_and(|w| vocab::contains_ci(YEAR_INTRO, w));
+        intro && (1000.0..=f64::from(self.conventions.year_range.1)).contains(&q.value)
     }
 
     /// Whether a year-shaped number is a count after all ("more than 2000 people",
@@ -555,6 +585,15 @@ const YEAR_NOUNS: &[&str] = &[
     "plans",
 ];
 
+/// Eras written after a year ("300 BC").
+const ERAS_AFTER: &[&str] = &["BC", "B.C.", "BCE", "AD", "A.D.", "CE"];
+
+/// Words that introduce a year, so that an early year reads as one ("in 1616").
+const YEAR_INTRO: &[&str] = &[
+    "in", "since", "until", "till", "by", "from", "during", "circa", "c.", "as", "year", "before",
+    "after", "around", "early", "mid", "late", "to", "and",
+];
+
 /// Units of time: "over five years" is a duration.
 const DURATIONS: &[&str] = &[
     "years", "months", "weeks", "days", "decades", "hours", "year", "month", "week", "day",
@@ -628,6 +667,14 @@ fn truncate(s: &str, n: usize) -> String {
         let cut: String = s.chars().take(n).collect();
         format!("{cut}…")
     }
+}
+
+/// The largest character boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn ends_with_word_ci(head: &str, word: &str) -> bool {
@@ -724,6 +771,99 @@ fn date_or_time(rest: &str) -> Option<usize> {
     None
 }
 
+/// A sports score or a vote tally: "1–0", "4-3(7-6)", "a 51–50 vote", "drew 1–1".
+///
+/// Two whole numbers of up to three digits joined by a tight dash, where the first is larger
+/// (a range rises), or where a word of sport or voting stands next to them. Returns the end
+/// of the score, a tie-break in brackets included.
+fn score(text: &str, anchor: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let digits_from = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let pair = |at: usize| -> Option<(u32, u32, usize)> {
+        let a = digits_from(at);
+        if a == 0 || a > 3 {
+            return None;
+        }
+        let rest = &text[at + a..];
+        let dash = ['-', '–', '—'].into_iter().find(|d| rest.starts_with(*d))?;
+        let second_at = at + a + dash.len_utf8();
+        let n = digits_from(second_at);
+        if n == 0 || n > 3 {
+            return None;
+        }
+        let end = second_at + n;
+        let first: u32 = text[at..at + a].parse().ok()?;
+        let second: u32 = text[second_at..end].parse().ok()?;
+        Some((first, second, end))
+    };
+    let (first, second, mut end) = pair(anchor)?;
+    let after = &text[end..];
+    if after.starts_with(|c: char| c.is_alphanumeric() || c == '%' || c == '.' || c == ',')
+        && !after.starts_with(". ")
+        && !after.starts_with(", ")
+    {
+        return None;
+    }
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let prev = word_before(text, anchor)
+        .map(|(_, w)| w.to_ascii_lowercase())
+        .unwrap_or_default();
+    let sporty = SCORE_WORDS.contains(&next.as_str()) || SCORE_WORDS.contains(&prev.as_str());
+    if !(first > second || sporty) {
+        return None;
+    }
+    // A tie-break or aggregate in brackets: "4-3(7-6)", "1–1 (4–2 pens)".
+    let bracket = text[end..].trim_start_matches(' ');
+    if let Some(inner) = bracket.strip_prefix('(') {
+        let at = text.len() - inner.len();
+        if let Some((_, _, e)) = pair(at) {
+            end = e + usize::from(text[e..].starts_with(')'));
+        }
+    }
+    Some(end)
+}
+
+/// Words next to a score or a tally.
+const SCORE_WORDS: &[&str] = &[
+    "win",
+    "wins",
+    "won",
+    "beat",
+    "beats",
+    "defeat",
+    "defeats",
+    "defeating",
+    "defeated",
+    "draw",
+    "drew",
+    "victory",
+    "loss",
+    "lose",
+    "lost",
+    "vote",
+    "votes",
+    "voted",
+    "margin",
+    "lead",
+    "aggregate",
+    "penalties",
+    "score",
+    "scored",
+    "scoreline",
+    "final",
+    "against",
+    "over",
+    "decision",
+    "majority",
+    "ruling",
+    "tally",
+];
+
 /// Phone numbers: "+1 555 123 4567", "(555) 123-4567", "555-123-4567".
 fn phone_number(text: &str, anchor: usize) -> Option<usize> {
     let start = if text[..anchor].ends_with(['+', '(']) {
@@ -776,6 +916,7 @@ fn is_identifier_word(w: &str) -> bool {
     let strong = [
         "article",
         "articles",
+        "note",
         "section",
         "sections",
         "chapter",

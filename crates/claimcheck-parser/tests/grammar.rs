@@ -421,16 +421,28 @@ fn ordinals_and_pronouns() {
         ("a third of the population", &["percent `a third` =33.3333"]),
         ("the second half", &["ordinal `second` =2"]),
         ("in the first quarter", &["ordinal `first` =1"]),
-        ("4-3 win", &["number `4` =4", "number `3` =3"]),
+        ("4-3 win", &[]),
     ]);
 }
 
 #[test]
 fn scores_versions() {
     check(&[
-        ("51–50 vote", &["number `51` =51", "number `50` =50"]),
+        ("51–50 vote", &[]),
         ("version 1.2.3", &[]),
         ("10^400", &[]),
+        ("drew 1–1 with Chelsea", &[]),
+        ("won 2-1 (4-3 on penalties)", &[]),
+        ("ages 18-25", &["number `18-25` [18,25]"]),
+        ("in 1616 the Dutch arrived", &["year `1616` =1616"]),
+        ("as early as 1200, farmers", &["year `1200` =1200"]),
+        (
+            "about 1200 people",
+            &["number `about 1200` =1200 about ~ unit=people"],
+        ),
+        ("in about A.D. 800", &["year `800` =800"]),
+        ("founded in 300 BC", &["year `300` =300"]),
+        ("note 3: the atoll", &[]),
         (
             "Israeli airstrikes kill at least 26 Palestinians, including four children.",
             &[
@@ -450,10 +462,7 @@ fn scores_versions() {
             "Fines of US$2,500 to $125,000 apply.",
             &["money `US$2,500 to $125,000` [2500,125000] USD"],
         ),
-        (
-            "The bill passed in a 51–50 vote.",
-            &["number `51` =51", "number `50` =50"],
-        ),
+        ("The bill passed in a 51–50 vote.", &[]),
         (
             "Pakistan shelters more than 3 million refugees and Iran about 3 million.",
             &[
@@ -668,15 +677,7 @@ fn sentences() {
             "Ukraine's GDP fell 29.1% in 2022.",
             &["percent `29.1%` =29.1", "year `2022` =2022"],
         ),
-        (
-            "The vote was 4-3(7-6) on aggregate.",
-            &[
-                "number `4` =4",
-                "number `3` =3",
-                "number `7` =7",
-                "number `6` =6",
-            ],
-        ),
+        ("The vote was 4-3(7-6) on aggregate.", &[]),
         (
             "Nine out of ten victims were women and girls.",
             &["percent `Nine out of ten` =90"],
