@@ -90,3 +90,19 @@ fn extract(bencher: divan::Bencher<'_, '_>) {
         n
     });
 }
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn extract_with_claims(bencher: divan::Bencher<'_, '_>) {
+    let texts = corpus();
+    let total: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    let extractor = Extractor::default();
+    let reader = claimcheck_parser::ClaimReader::default();
+    bencher.counter(BytesCount::new(total)).bench(|| {
+        let mut n = 0;
+        for (_, text) in &texts {
+            let found = extractor.extract(divan::black_box(text));
+            n += reader.claims(text, &found.mentions).len();
+        }
+        n
+    });
+}

@@ -1068,8 +1068,15 @@ fn noun_word(i: &str) -> crate::number::PResult<'_, &str> {
 }
 
 /// [`vocab::NOT_NOUNS`] as a set: the counted-noun test runs after most figures.
-static NOT_NOUNS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| vocab::NOT_NOUNS.iter().copied().collect());
+/// Verbs from the phrase grammar's lists count too ("300 nurses left").
+static NOT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    vocab::NOT_NOUNS
+        .iter()
+        .chain(crate::context::VERBS)
+        .chain(crate::context::AUXILIARIES)
+        .copied()
+        .collect()
+});
 
 fn is_noun_like(w: &str) -> bool {
     let lower = w.to_ascii_lowercase();

@@ -12,6 +12,7 @@
 //! assert_eq!(kinds, [Kind::Percent, Kind::Number, Kind::Year]);
 //! ```
 
+mod context;
 mod conventions;
 mod extract;
 mod lines;
@@ -20,6 +21,7 @@ mod number;
 mod quantity;
 mod vocab;
 
+pub use context::{Claim, ClaimReader, Organisations, Source, sentences};
 pub use conventions::Conventions;
 pub use extract::{Extraction, Extractor};
 pub use lines::{Cursor, LineIndex, Position};

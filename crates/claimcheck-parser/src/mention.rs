@@ -4,7 +4,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 /// A half-open range of UTF-8 byte offsets into the text that was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
     /// First byte.
     pub start: usize,

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use claimcheck_parser::{Extractor, LineIndex};
+use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
 
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::input::{self, Document, Problem};
@@ -13,20 +13,23 @@ use crate::report::Reporter;
 /// Runs `extract`, writing records to `out`.
 pub fn run(args: &ExtractArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<()> {
     let extractor = Extractor::default();
+    let reader = ClaimReader::default();
     let mut emitter = Emitter::new(args.format, out)?;
     input::for_each_document(&args.input, reporter, |doc| {
-        emit_document(&extractor, &doc, &mut emitter, reporter)
+        emit_document(&extractor, &reader, &doc, &mut emitter, reporter)
     })?;
     emitter.finish()
 }
 
 fn emit_document(
     extractor: &Extractor,
+    reader: &ClaimReader,
     doc: &Document,
     emitter: &mut Emitter<'_>,
     reporter: &Reporter,
 ) -> Result<()> {
     let found = extractor.extract(&doc.text);
+    let claims = reader.claims(&doc.text, &found.mentions);
     let index = LineIndex::new(&doc.text);
     let mut cursor = index.cursor(&doc.text);
     for d in &found.diagnostics {
@@ -36,10 +39,12 @@ fn emit_document(
             message: d.message.clone(),
         });
     }
-    for m in &found.mentions {
+    for (m, claim) in found.mentions.iter().zip(&claims) {
         let start = cursor.position(m.span.start);
         let end = cursor.position(m.span.end);
-        emitter.record(&MentionRecord::new(&doc.name, &doc.text, m, start, end))?;
+        emitter.record(&MentionRecord::new(
+            &doc.name, &doc.text, m, claim, start, end,
+        ))?;
     }
     Ok(())
 }

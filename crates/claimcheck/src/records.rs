@@ -1,6 +1,6 @@
 //! The records `extract` writes: the documented contract of its JSON and CSV output.
 
-use claimcheck_parser::{Mention, Position};
+use claimcheck_parser::{Claim, Mention, Position};
 use serde::Serialize;
 
 /// One figure, as `extract --format json|jsonl` writes it. Field names and meanings are a
@@ -49,11 +49,58 @@ pub struct MentionRecord<'a> {
     pub per: Option<&'static str>,
     /// How the figure was written: `digits`, `words`, `fraction`, `ratio`, `rate`, `vague`.
     pub form: &'static str,
+    /// The population the figure describes, as written.
+    pub subject: Option<&'a str>,
+    /// The part of the subject a share is about ("Men" in "Men made up 45% of …").
+    pub subgroup: Option<&'a str>,
+    /// What the figure asserts about the subject.
+    pub predicate: Option<&'a str>,
+    /// A hedge on the claim ("believed to be", "reportedly", "an estimated").
+    pub hedge: Option<&'a str>,
+    /// Who the figure is attributed to.
+    pub source: Option<SourceRecord<'a>>,
+    /// The reference time ("in 2021", "on any given day").
+    pub time: Option<&'a str>,
+    /// How the figure was arrived at ("detected", "estimated").
+    pub basis: Option<&'a str>,
+    /// The sentence holding the figure, as byte offsets.
+    pub sentence: SentenceRecord,
+    /// The sentence's text, for the CSV column.
+    #[serde(skip)]
+    pub sentence_text: &'a str,
+}
+
+/// An attribution in a record.
+#[derive(Debug, Serialize)]
+pub struct SourceRecord<'a> {
+    /// The attribution as written.
+    pub text: &'a str,
+    /// The organisation's registered name, or the acronym in the text.
+    pub name: Option<&'a str>,
+    /// The year given with the attribution.
+    pub year: Option<u16>,
+}
+
+/// Where a sentence is, in bytes.
+#[derive(Debug, Serialize)]
+pub struct SentenceRecord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
 }
 
 impl<'a> MentionRecord<'a> {
     /// The record for `m`, found in `text` of the input `file`, at `start`..`end`.
-    pub fn new(file: &'a str, text: &'a str, m: &Mention, start: Position, end: Position) -> Self {
+    pub fn new(
+        file: &'a str,
+        text: &'a str,
+        m: &Mention,
+        claim: &'a Claim,
+        start: Position,
+        end: Position,
+    ) -> Self {
+        let slice = |s: Option<claimcheck_parser::Span>| s.map(|s| &text[s.range()]);
         let unit = if m.points {
             Some("percentage points")
         } else {
@@ -81,6 +128,22 @@ impl<'a> MentionRecord<'a> {
             unit,
             per: m.per.map(|p| p.as_str()),
             form: m.form.as_str(),
+            subject: slice(claim.subject),
+            subgroup: slice(claim.subgroup),
+            predicate: slice(claim.predicate),
+            hedge: slice(claim.hedge),
+            source: claim.source.as_ref().map(|s| SourceRecord {
+                text: &text[s.span.range()],
+                name: s.name.as_deref(),
+                year: s.year,
+            }),
+            time: slice(claim.time),
+            basis: slice(claim.basis),
+            sentence: SentenceRecord {
+                start: claim.sentence.start,
+                end: claim.sentence.end,
+            },
+            sentence_text: &text[claim.sentence.range()],
         }
     }
 
@@ -102,6 +165,13 @@ impl<'a> MentionRecord<'a> {
         "unit",
         "currency",
         "per",
+        "subject",
+        "predicate",
+        "source_name",
+        "source_year",
+        "time",
+        "basis",
+        "sentence",
     ];
 
     /// The CSV row, in the order of [`Self::CSV_HEADER`]; empty for null.
@@ -123,6 +193,21 @@ impl<'a> MentionRecord<'a> {
             self.unit.unwrap_or_default().to_owned(),
             self.currency.unwrap_or_default().to_owned(),
             self.per.unwrap_or_default().to_owned(),
+            self.subject.unwrap_or_default().to_owned(),
+            self.predicate.unwrap_or_default().to_owned(),
+            self.source
+                .as_ref()
+                .and_then(|s| s.name)
+                .unwrap_or_default()
+                .to_owned(),
+            self.source
+                .as_ref()
+                .and_then(|s| s.year)
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+            self.time.unwrap_or_default().to_owned(),
+            self.basis.unwrap_or_default().to_owned(),
+            self.sentence_text.to_owned(),
         ]
     }
 }

@@ -59,3 +59,31 @@ pub fn describe(text: &str, m: &Mention) -> String {
     }
     s
 }
+
+/// A claim in one line: the parts that are present, as `name=text`, separated by `; `.
+#[allow(dead_code, unreachable_pub)]
+pub fn describe_claim(text: &str, c: &claimcheck_parser::Claim) -> String {
+    let mut parts = Vec::new();
+    let mut add = |name: &str, s: Option<claimcheck_parser::Span>| {
+        if let Some(s) = s {
+            parts.push(format!("{name}={}", &text[s.range()]));
+        }
+    };
+    add("subject", c.subject);
+    add("subgroup", c.subgroup);
+    add("predicate", c.predicate);
+    add("hedge", c.hedge);
+    add("time", c.time);
+    add("basis", c.basis);
+    if let Some(src) = &c.source {
+        let mut s = format!("source={}", &text[src.span.range()]);
+        if let Some(n) = &src.name {
+            s.push_str(&format!(" [{n}]"));
+        }
+        if let Some(y) = src.year {
+            s.push_str(&format!(" [{y}]"));
+        }
+        parts.push(s);
+    }
+    parts.join("; ")
+}

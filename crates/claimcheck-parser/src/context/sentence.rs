@@ -1,0 +1,229 @@
+//! Splitting prose into sentences (and headings, list items and paragraphs as units).
+//!
+//! A unit ends at:
+//! - a blank line (a paragraph break);
+//! - a line break when the next line is a Markdown heading or list item, when this line is
+//!   a heading, or when this line ends a sentence or is short with no closing punctuation
+//!   (a headline, a dateline, a Factbook field name); a long line without closing punctuation
+//!   followed by a line starting in lower case is a hard-wrapped paragraph and runs on;
+//! - `.`, `!` or `?` (closing quotes and brackets included) followed by whitespace and an
+//!   upper-case letter, a digit or an opening quote, unless the word before the stop is an
+//!   abbreviation ("Ms.", "U.S.", "a.m.", "No.") or a single initial ("J. Smith").
+//!
+//! Decimals ("3.5") and ellipses inside a sentence ("agreements…there") never split, as no
+//! whitespace follows them.
+
+use crate::mention::Span;
+
+/// Words that end with a full stop without ending a sentence, compared without the stop
+/// and ignoring ASCII case.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "no", "nos", "vs", "etc", "e.g", "i.e",
+    "a.m", "p.m", "u.s", "u.n", "u.k", "e.u", "inc", "ltd", "co", "corp", "gov", "sen", "rep",
+    "gen", "lt", "col", "sgt", "capt", "maj", "cmdr", "adm", "rev", "hon", "est", "approx", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "vol",
+    "pp", "p", "al", "dept", "univ", "mt", "ft", "ave", "blvd", "a.d", "b.c",
+];
+
+/// Splits `text` into sentence units, each trimmed of surrounding whitespace.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let mut unit_start = 0;
+    let bytes = text.as_bytes();
+    while line_start < text.len() {
+        let line_end =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |i| line_start + i);
+        let line = &text[line_start..line_end];
+        split_line(text, line_start, line_end, &mut unit_start, &mut out);
+        let next_start = (line_end + 1).min(text.len());
+        let next_line_end =
+            memchr::memchr(b'\n', &bytes[next_start..]).map_or(text.len(), |i| next_start + i);
+        let next = &text[next_start..next_line_end];
+        if line_end >= text.len() || breaks_after(line, next) {
+            push(text, unit_start, line_end, &mut out);
+            unit_start = next_start;
+        }
+        line_start = next_start.max(line_end + 1);
+    }
+    push(text, unit_start, text.len(), &mut out);
+    out
+}
+
+/// Whether a line break after `line` ends the unit, given the `next` line.
+fn breaks_after(line: &str, next: &str) -> bool {
+    let line_t = line.trim();
+    let next_t = next.trim_start();
+    if line_t.is_empty() || next_t.is_empty() {
+        return true;
+    }
+    if is_block_start(next_t) || line_t.starts_with('#') {
+        return true;
+    }
+    let closed = line_t.ends_with(['.', '!', '?', ':', ';', '"', '”', '\'', ')', '|']);
+    if closed {
+        return true;
+    }
+    // A hard-wrapped paragraph runs on into a line that starts in lower case.
+    let wrapped = line_t.chars().count() >= 60
+        && next_t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+    !wrapped
+}
+
+/// A Markdown heading or list item.
+fn is_block_start(line: &str) -> bool {
+    line.starts_with('#')
+        || line.starts_with("- ")
+        || line.starts_with("* ")
+        || line.starts_with("+ ")
+        || line.starts_with("> ")
+        || {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            digits > 0
+                && digits < 4
+                && line[digits..].starts_with([')', '.'])
+                && line[digits + 1..].starts_with(' ')
+        }
+}
+
+/// Splits one line at sentence stops, pushing the units that end inside it.
+fn split_line(text: &str, start: usize, end: usize, unit_start: &mut usize, out: &mut Vec<Span>) {
+    let line = &text[start..end];
+    let lb = line.as_bytes();
+    let mut i = 0;
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &lb[i..]) {
+        i += found;
+        let b = lb[i];
+        {
+            // Take in closing quotes and brackets after the stop.
+            let mut j = i + 1;
+            loop {
+                let rest = &line[j..];
+                let close = ['"', '\'', ')', ']', '”', '’']
+                    .into_iter()
+                    .find(|c| rest.starts_with(*c));
+                match close {
+                    Some(c) => j += c.len_utf8(),
+                    None => break,
+                }
+            }
+            let rest = &line[j..];
+            let ws = rest.len() - rest.trim_start().len();
+            let after = rest.trim_start();
+            let opens = after.starts_with(|c: char| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '[')
+            });
+            if ws > 0 && opens && !(b == b'.' && is_abbreviation(&line[..i])) {
+                push(text, *unit_start, start + j, out);
+                *unit_start = start + j + ws;
+            }
+            i = j.max(i + 1);
+        }
+    }
+}
+
+/// Whether the word ending at the end of `head` (before a full stop) is an abbreviation.
+fn is_abbreviation(head: &str) -> bool {
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let word = &head[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // A single initial: "J. Smith", the "S" of "U.S".
+    if word.chars().count() == 1 && word.starts_with(|c: char| c.is_uppercase()) {
+        return true;
+    }
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    if start >= end {
+        return;
+    }
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let s = start + lead;
+    out.push(Span::new(s, s + trimmed.len()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .into_iter()
+            .map(|s| &text[s.range()])
+            .collect()
+    }
+
+    #[test]
+    fn sentence_units() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            (
+                "Ms. Rende Taylor said so. He agreed.",
+                &["Ms. Rende Taylor said so.", "He agreed."],
+            ),
+            (
+                "The U.S. and the U.N. met. Talks ended.",
+                &["The U.S. and the U.N. met.", "Talks ended."],
+            ),
+            (
+                "It rose 3.5 percent. Then it fell.",
+                &["It rose 3.5 percent.", "Then it fell."],
+            ),
+            (
+                "At 9 a.m. Monday they met.",
+                &["At 9 a.m. Monday they met."],
+            ),
+            ("See No. 5 here.", &["See No. 5 here."]),
+            (
+                "“Even if…there is work,” she said. Next.",
+                &["“Even if…there is work,” she said.", "Next."],
+            ),
+            (
+                "He said: “It is over.” Then he left.",
+                &["He said: “It is over.”", "Then he left."],
+            ),
+            (
+                "Headline Without Stop\n\nBody text here.",
+                &["Headline Without Stop", "Body text here."],
+            ),
+            (
+                "# Heading\nA paragraph.\n- item one\n- item two",
+                &["# Heading", "A paragraph.", "- item one", "- item two"],
+            ),
+            (
+                "Trafficking in persons\ncurrent situation: bad",
+                &["Trafficking in persons", "current situation: bad"],
+            ),
+            ("Did it? Yes! Fine.", &["Did it?", "Yes!", "Fine."]),
+            ("J. Smith wrote it.", &["J. Smith wrote it."]),
+            (
+                "Estimates vary widely — from 1 to 2. Others disagree.",
+                &["Estimates vary widely — from 1 to 2.", "Others disagree."],
+            ),
+            (
+                "This is a long line of a hard-wrapped paragraph that goes on past sixty\ncharacters and continues here.",
+                &[
+                    "This is a long line of a hard-wrapped paragraph that goes on past sixty\ncharacters and continues here.",
+                ],
+            ),
+            ("", &[]),
+            ("  \n\n ", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(split(input), *want, "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Words, figures and punctuation of one sentence, for the phrase grammar.
+
+use crate::mention::{Kind, Mention, Span};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum T {
+    /// A word (letters, digits, inner hyphens, apostrophes and dots: "cross-border", "U.S").
+    Word,
+    /// A quantity mention, by its index in the document's mentions.
+    Figure(usize),
+    /// A year mention, by its index.
+    Year(usize),
+    /// Any other character that is not whitespace.
+    Punct,
+}
+
+/// One token with its place in the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub span: Span,
+    pub t: T,
+    /// The word's classes (see [`super::words::class`]); 0 for other tokens.
+    pub class: u32,
+}
+
+/// The tokens of `sentence`, with the mentions that lie inside it as single tokens.
+/// `mentions` is the document's whole list and `first` the index of the first one at or after
+/// the sentence start.
+pub(crate) fn tokenize(text: &str, sentence: Span, mentions: &[Mention], first: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut next_mention = first;
+    let mut i = sentence.start;
+    let end = sentence.end;
+    while i < end {
+        if let Some(m) = mentions.get(next_mention)
+            && m.span.start <= i
+        {
+            if m.span.end <= end {
+                let t = match m.kind {
+                    Kind::Year => T::Year(next_mention),
+                    Kind::Ordinal => T::Word,
+                    _ => T::Figure(next_mention),
+                };
+                out.push(Tok {
+                    span: m.span,
+                    t,
+                    class: 0,
+                });
+                i = m.span.end;
+            }
+            next_mention += 1;
+            continue;
+        }
+        let Some(c) = text[i..end].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let limit = mentions
+            .get(next_mention)
+            .map_or(end, |m| m.span.start.clamp(i, end));
+        if c.is_alphanumeric() {
+            let len = word_len(&text[i..limit]);
+            let span = Span::new(i, i + len);
+            out.push(Tok {
+                span,
+                t: T::Word,
+                class: super::words::classes(&text[span.range()]),
+            });
+            i += len.max(1);
+        } else {
+            out.push(Tok {
+                span: Span::new(i, i + c.len_utf8()),
+                t: T::Punct,
+                class: 0,
+            });
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// The length of the word at the start of `s`: letters and digits, with hyphens,
+/// apostrophes and dots inside ("cross-border", "children's", "U.S").
+fn word_len(s: &str) -> usize {
+    let mut len = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            len = i + c.len_utf8();
+        } else if matches!(c, '-' | '\'' | '’' | '.') {
+            match chars.peek() {
+                Some((_, n)) if n.is_alphanumeric() => {}
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    len
+}
