@@ -1,1 +1,21 @@
-//! placeholder
+//! Quantities with honest intervals, and the estimates that numeric claims imply.
+//!
+//! The pipeline's second step: a [`claimcheck_parser::Mention`] becomes a [`Quantity`] that
+//! knows how precise it is (rounding, hedge words, open bounds, domain limits, each a
+//! setting in [`ModelConventions`]); sound [`Interval`] arithmetic turns quantities into
+//! [`Estimate`]s that carry both the nominal result and the strict bounds, with the
+//! assumptions a reader must be told.
+
+pub mod conventions;
+pub mod document;
+pub mod estimate;
+pub mod expr;
+pub mod interval;
+pub mod quantity;
+pub mod subject;
+
+pub use conventions::ModelConventions;
+pub use estimate::{DeriveError, Estimate, Operand};
+pub use expr::{ExprError, evaluate};
+pub use interval::{End, Interval, IntervalError};
+pub use quantity::{Dimension, Quantity};

@@ -359,12 +359,14 @@ impl Extractor {
             per: None,
             form: first.form,
             decimals: first.decimals,
+            scale: first.scale.unwrap_or(1.0),
             points: first.points,
         };
         if let Some((q2, second)) = phrase.second {
             m.value = None;
             m.endpoints = Some([first.value, second.value]);
             m.decimals = first.decimals.max(second.decimals);
+            m.scale = second.scale.or(first.scale).unwrap_or(1.0);
             m.points = first.points || second.points;
             // The low end's lower side and the high end's upper side.
             let (lower, _) = bounds_of(None, first.value, &self.conventions);
@@ -626,6 +628,7 @@ fn ordinal(span: Span, value: f64) -> Mention {
         form: Form::Digits,
         decimals: 0,
         points: false,
+        scale: 1.0,
     }
 }
 

@@ -230,6 +230,9 @@ pub struct Mention {
     pub decimals: u8,
     /// Whether the figure is in percentage points rather than percent.
     pub points: bool,
+    /// The multiplier of the scale word or suffix ("million" ⇒ 1e6), 1 when none: the
+    /// stated precision is in units of it ("49.6 million" is precise to 0.1 million).
+    pub scale: f64,
 }
 
 /// Something in the text that could not be read as a figure, with where it is.

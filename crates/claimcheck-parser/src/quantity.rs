@@ -312,6 +312,10 @@ fn core<'a>(i: &'a str, conventions: &Conventions, qualified: bool) -> PResult<'
     if let Ok((r, base)) = rate_denominator(rest) {
         let mut q = Quantity::new(Kind::Percent, 100.0 * n.value / base, Form::Rate);
         q.decimals = n.decimals;
+        // The stated precision is the numerator's, in percent: "12 per 1,000" is
+        // precise to 0.1%.
+        q.scale = Some(100.0 / base);
+        q.mantissa = n.value;
         return Ok((r, q));
     }
     let form = if n.words { Form::Words } else { Form::Digits };

@@ -22,6 +22,8 @@ pub struct Cli {
 pub enum Command {
     /// List every numeric figure in the input, with what its words assert.
     Extract(ExtractArgs),
+    /// List what the stated figures imply, with honest intervals and the assumptions named.
+    Derive(DeriveArgs),
 }
 
 /// Where the text comes from; shared by every subcommand that reads articles.
@@ -62,6 +64,36 @@ pub enum ExtractFormat {
     Jsonl,
     /// One JSON array of objects.
     Json,
+    /// A CSV table with a header row.
+    Csv,
+}
+
+/// Options of `claimcheck derive`.
+#[derive(Debug, Args)]
+pub struct DeriveArgs {
+    /// Input files and how to read them.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Evaluate a phrase instead of reading files: "30% of 50,000 to 80,000 workers a year",
+    /// "400,000 workers × $250 a month", "24.9 million + 15.4 million".
+    #[arg(long, value_name = "PHRASE")]
+    pub expr: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
+}
+
+/// Output formats of the commands that write tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Readable, with the working shown.
+    Text,
+    /// One JSON array.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
     /// A CSV table with a header row.
     Csv,
 }

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 mod cli;
+mod derive;
 mod extract;
 mod input;
 mod records;
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
     let mut out = BufWriter::new(stdout.lock());
     let result = match &cli.command {
         Command::Extract(args) => extract::run(args, &mut out, &reporter),
+        Command::Derive(args) => derive::run(args, &mut out, &reporter),
     };
     let flushed = out.flush();
     match result.and(flushed.map_err(Into::into)) {

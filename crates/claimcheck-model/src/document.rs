@@ -1,0 +1,153 @@
+//! The estimates a document's figures imply.
+//!
+//! - **share × count**: a share and a count whose subjects describe the same population
+//!   (similarity at least `subject_match`), or a share "of" a figure ("20 percent of 400
+//!   deportees"), give the implied count;
+//! - **totals from parts**: two or more counts of one kind in one sentence ("24.9 million in
+//!   forced labour and 15.4 million in forced marriage") give their total;
+//! - **shares from counts**: a count whose subject narrows another count's subject gives the
+//!   share it makes of it.
+
+use claimcheck_parser::{Claim, Mention, Span};
+
+use crate::conventions::ModelConventions;
+use crate::estimate::{self, Estimate, Operand};
+use crate::quantity::{Dimension, Quantity};
+use crate::subject;
+
+/// Reads each quantity of a document as an operand (mentions that are no quantity give
+/// `None`, keeping the indices aligned).
+pub fn operands(
+    text: &str,
+    mentions: &[Mention],
+    claims: &[Claim],
+    conventions: &ModelConventions,
+) -> Vec<Option<Operand>> {
+    mentions
+        .iter()
+        .zip(claims)
+        .map(|(m, c)| {
+            let quantity = Quantity::from_mention(m, text, conventions)?;
+            Some(Operand {
+                quantity,
+                text: text[m.span.range()].to_owned(),
+                span: m.span,
+                subject: c
+                    .subject
+                    .or(m.unit)
+                    .map(|s: Span| text[s.range()].to_owned()),
+            })
+        })
+        .collect()
+}
+
+/// Every estimate the document's figures imply, in the order of their first input.
+pub fn derive(
+    text: &str,
+    mentions: &[Mention],
+    claims: &[Claim],
+    conventions: &ModelConventions,
+) -> Vec<Estimate> {
+    let ops = operands(text, mentions, claims, conventions);
+    let mut out = Vec::new();
+    let is_share = |o: &Operand| {
+        o.quantity.dimension == Dimension::Percent
+            && o.quantity.nominal[0] >= 0.0
+            && o.quantity.nominal[1] <= 100.0
+            && o.subject.is_some()
+    };
+    let is_count = |o: &Operand| o.quantity.dimension == Dimension::Count && o.subject.is_some();
+    for (i, share) in ops.iter().enumerate() {
+        let Some(share) = share.as_ref().filter(|o| is_share(o)) else {
+            continue;
+        };
+        for (j, base) in ops.iter().enumerate() {
+            let Some(base) = base.as_ref().filter(|o| is_count(o)) else {
+                continue;
+            };
+            if i == j || claims[i].sentence == claims[j].sentence && j < i {
+                continue;
+            }
+            let (Some(s), Some(b)) = (&share.subject, &base.subject) else {
+                continue;
+            };
+            // "20 percent of 400 deportees": the count stands inside the share's subject.
+            let inside = claims[i]
+                .subject
+                .is_some_and(|sub| sub.start >= base.span.end && sub.start - base.span.end <= 2)
+                || (base.span.start > share.span.end
+                    && text[share.span.end..base.span.start].trim() == "of");
+            let m = subject::compare(s, b);
+            if (inside || m.similarity >= conventions.subject_match)
+                && let Ok(e) = estimate::share_of(share, base) {
+                    out.push(e);
+                }
+        }
+    }
+    // Totals from parts, within a sentence.
+    let mut by_sentence: Vec<(Span, Vec<&Operand>)> = Vec::new();
+    for (o, c) in ops.iter().zip(claims) {
+        let Some(o) = o
+            .as_ref()
+            .filter(|o| o.quantity.dimension == Dimension::Count)
+        else {
+            continue;
+        };
+        match by_sentence.last_mut() {
+            Some((s, v)) if *s == c.sentence => v.push(o),
+            _ => by_sentence.push((c.sentence, vec![o])),
+        }
+    }
+    for (_, parts) in &by_sentence {
+        let same_period = parts
+            .windows(2)
+            .all(|w| w[0].quantity.per == w[1].quantity.per);
+        let joined = parts.len() >= 2
+            && parts.len() <= 4
+            && same_period
+            && parts.iter().all(|p| !p.quantity.open_above());
+        if !joined {
+            continue;
+        }
+        let mut total: Option<Estimate> = None;
+        for p in parts {
+            total = Some(match total {
+                None => Estimate {
+                    expression: estimate::short(&p.quantity),
+                    nominal: p.quantity.nominal,
+                    interval: p.quantity.interval,
+                    dimension: p.quantity.dimension.clone(),
+                    unit: p.quantity.unit.clone(),
+                    per: p.quantity.per,
+                    inputs: vec![(*p).clone()],
+                    assumptions: p.quantity.readings.clone(),
+                },
+                Some(t) => {
+                    let mut next = t.clone();
+                    next.expression =
+                        format!("{} + {}", t.expression, estimate::short(&p.quantity));
+                    next.nominal = [
+                        t.nominal[0] + p.quantity.nominal[0],
+                        t.nominal[1] + p.quantity.nominal[1],
+                    ];
+                    next.interval = t.interval.add(&p.quantity.interval);
+                    next.inputs.push((*p).clone());
+                    next.assumptions.extend(p.quantity.readings.iter().cloned());
+                    if next.unit != p.quantity.unit {
+                        next.unit = None;
+                    }
+                    next
+                }
+            });
+        }
+        if let Some(mut t) = total {
+            t.assumptions.insert(
+                0,
+                "parts: the figures of one sentence are taken to be parts of one total that do not overlap".to_owned(),
+            );
+            out.push(t);
+        }
+    }
+    out.sort_by_key(|e| e.inputs.first().map_or(0, |i| i.span.start));
+    out
+}

@@ -1,0 +1,348 @@
+//! A claim's figure as a quantity that knows how precise it is.
+
+use claimcheck_parser::{Bound, Form, Kind, Mention, Per, Qualifier};
+
+use crate::conventions::ModelConventions;
+use crate::interval::{End, Interval};
+
+/// What a quantity measures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dimension {
+    /// A count of things or people.
+    Count,
+    /// A share, in percent.
+    Percent,
+    /// Money, by ISO currency code.
+    Money(&'static str),
+}
+
+/// A figure with its nominal value and its strict interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// What it measures.
+    pub dimension: Dimension,
+    /// The value or range as stated (for a bound, the stated value).
+    pub nominal: [f64; 2],
+    /// Every value the words allow, after rounding, hedge tolerance and domain limits.
+    pub interval: Interval,
+    /// The counted noun, for counts.
+    pub unit: Option<String>,
+    /// The period of a rate.
+    pub per: Option<Per>,
+    /// How the reading widened the stated figure, in words ("23 percent is read as rounded:
+    /// [22.5, 23.5)").
+    pub readings: Vec<String>,
+}
+
+impl Quantity {
+    /// A bare number: exact, dimensionless.
+    pub fn exact(value: f64, dimension: Dimension) -> Self {
+        Quantity {
+            dimension,
+            nominal: [value, value],
+            interval: Interval::point(value),
+            unit: None,
+            per: None,
+            readings: Vec::new(),
+        }
+    }
+
+    /// Reads a mention from `text`. Years and ordinals are no quantities.
+    pub fn from_mention(m: &Mention, text: &str, c: &ModelConventions) -> Option<Quantity> {
+        let dimension = match m.kind {
+            Kind::Number => Dimension::Count,
+            Kind::Percent => Dimension::Percent,
+            Kind::Money => Dimension::Money(m.currency.unwrap_or("USD")),
+            Kind::Year | Kind::Ordinal => return None,
+        };
+        let written = &text[m.span.range()];
+        let nominal = match (m.value, m.endpoints, m.lower) {
+            (Some(v), _, _) => [v, v],
+            (None, Some([a, b]), _) => [a, b],
+            (None, None, Some(l)) => [l.value, l.value],
+            _ => return None,
+        };
+        let mut readings = Vec::new();
+        let mut lo = to_end(m.lower);
+        let mut hi = to_end(m.upper);
+        let half = rounding_half_width(m, c);
+        match m.qualifier {
+            Some(Qualifier::About) => {
+                // Rounded and approximate: the wider of the two readings.
+                let widen = |v: f64| (c.about * v.abs()).max(half(v));
+                if let End::Inclusive(v) = lo {
+                    lo = End::Inclusive(v - widen(v));
+                }
+                if let End::Inclusive(v) = hi {
+                    hi = End::Inclusive(v + widen(v));
+                }
+                readings.push(format!(
+                    "“{written}” is read as ±{}%",
+                    trim(c.about * 100.0)
+                ));
+            }
+            Some(Qualifier::Nearly) => {
+                if let End::Exclusive(v) = hi {
+                    lo = End::Inclusive(v * (1.0 - c.nearly));
+                    readings.push(format!(
+                        "“{written}” is read as at most {}% below",
+                        trim(c.nearly * 100.0)
+                    ));
+                }
+            }
+            Some(Qualifier::JustOver) => {
+                if let End::Exclusive(v) = lo {
+                    hi = End::Inclusive(v * (1.0 + c.just_over));
+                    readings.push(format!(
+                        "“{written}” is read as at most {}% above",
+                        trim(c.just_over * 100.0)
+                    ));
+                }
+            }
+            // A bound asserts its value as written: "at least 15" is [15, ∞).
+            Some(Qualifier::AtLeast | Qualifier::AtMost | Qualifier::Vague) => {}
+            Some(Qualifier::MoreThan | Qualifier::LessThan) if m.endpoints.is_none() => {}
+            _ => {
+                if matches!(m.form, Form::Fraction | Form::Ratio) {
+                    let widen = |v: f64| c.fraction * v.abs();
+                    if let End::Inclusive(v) = lo {
+                        lo = End::Inclusive(v - widen(v));
+                    }
+                    if let End::Inclusive(v) = hi {
+                        hi = End::Inclusive(v + widen(v));
+                    }
+                    readings.push(format!(
+                        "“{written}” is a rounded form, read as ±{}%",
+                        trim(c.fraction * 100.0)
+                    ));
+                } else {
+                    let mut widened = false;
+                    if let End::Inclusive(v) = lo {
+                        let h = half(v);
+                        if h > 0.0 {
+                            lo = End::Inclusive(v - h);
+                            widened = true;
+                        }
+                    }
+                    if let End::Inclusive(v) = hi {
+                        let h = half(v);
+                        if h > 0.0 {
+                            hi = End::Exclusive(v + h);
+                            widened = true;
+                        }
+                    }
+                    if widened {
+                        readings.push(format!(
+                            "“{written}” is read as a rounded figure: {}",
+                            show(&Interval { lo, hi })
+                        ));
+                    }
+                }
+            }
+        }
+        let mut interval = Interval { lo, hi };
+        // Domain limits: a share lies in [0, 100]%, a count is not negative.
+        let domain = match dimension {
+            Dimension::Percent if nominal[0] >= 0.0 && nominal[1] <= 100.0 && !m.points => {
+                Some(Interval {
+                    lo: End::Inclusive(0.0),
+                    hi: End::Inclusive(100.0),
+                })
+            }
+            Dimension::Count | Dimension::Money(_) if nominal[0] >= 0.0 => Some(Interval {
+                lo: End::Inclusive(0.0),
+                hi: End::Unbounded,
+            }),
+            _ => None,
+        };
+        if let Some(d) = domain {
+            interval = interval.intersect(&d).unwrap_or(interval);
+        }
+        Some(Quantity {
+            dimension,
+            nominal,
+            interval,
+            unit: m.unit.map(|u| text[u.range()].to_owned()),
+            per: m.per,
+            readings,
+        })
+    }
+
+    /// Whether the quantity has no upper bound.
+    pub fn open_above(&self) -> bool {
+        self.interval.hi == End::Unbounded
+    }
+}
+
+fn to_end(b: Option<Bound>) -> End {
+    match b {
+        None => End::Unbounded,
+        Some(b) if b.inclusive => End::Inclusive(b.value),
+        Some(b) => End::Exclusive(b.value),
+    }
+}
+
+/// Half the unit of the last stated digit, in the figure's units: 23 ⇒ 0.5, 49.6 million
+/// ⇒ 0.05 million; 0 for a round number read as exact, or when rounding is off.
+fn rounding_half_width<'c>(m: &Mention, c: &'c ModelConventions) -> impl Fn(f64) -> f64 + 'c {
+    let decimals = m.decimals;
+    let scale = m.scale;
+    let form = m.form;
+    move |v: f64| {
+        if !c.rounding || !matches!(form, Form::Digits | Form::Words | Form::Rate) {
+            return 0.0;
+        }
+        let unit = 10f64.powi(-i32::from(decimals));
+        let mantissa = v / scale;
+        if decimals == 0 && c.round_numbers_exact && (mantissa.round() % 10.0 == 0.0) {
+            return 0.0;
+        }
+        0.5 * unit * scale
+    }
+}
+
+/// A number for prose: whole numbers with thousands separators, others with up to four
+/// significant decimals.
+pub fn plain(v: f64) -> String {
+    if v.is_infinite() {
+        return if v > 0.0 {
+            "∞".to_owned()
+        } else {
+            "−∞".to_owned()
+        };
+    }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v.abs() as i64);
+        let mut out = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        if v < 0.0 {
+            out.insert(0, '−');
+        }
+        out
+    } else {
+        let t = trim(v.abs());
+        let (int, frac) = t.split_once('.').unwrap_or((&t, ""));
+        let whole = plain(int.parse::<f64>().unwrap_or(0.0));
+        let sign = if v < 0.0 { "−" } else { "" };
+        if frac.is_empty() {
+            format!("{sign}{whole}")
+        } else {
+            format!("{sign}{whole}.{frac}")
+        }
+    }
+}
+
+/// A number without trailing zeros, to at most four decimals.
+pub fn trim(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// An interval in the usual notation (the name [`show`] keeps for callers that want it).
+pub fn human_interval(i: &Interval) -> String {
+    show(i)
+}
+
+/// An interval in the usual notation: "[22.5, 23.5)", "[100,000, ∞)".
+pub fn show(i: &Interval) -> String {
+    let (lb, lv) = match i.lo {
+        End::Unbounded => ("(", "−∞".to_owned()),
+        End::Inclusive(v) => ("[", plain(v)),
+        End::Exclusive(v) => ("(", plain(v)),
+    };
+    let (rb, rv) = match i.hi {
+        End::Unbounded => (")", "∞".to_owned()),
+        End::Inclusive(v) => ("]", plain(v)),
+        End::Exclusive(v) => (")", plain(v)),
+    };
+    format!("{lb}{lv}, {rv}{rb}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimcheck_parser::Extractor;
+
+    fn read(text: &str, c: &ModelConventions) -> Quantity {
+        let found = Extractor::default().extract(text);
+        let m = found
+            .mentions
+            .iter()
+            .find(|m| m.kind.is_quantity())
+            .expect("a figure");
+        Quantity::from_mention(m, text, c).expect("a quantity")
+    }
+
+    #[test]
+    fn rounding_and_hedge_conventions() {
+        let c = ModelConventions::default();
+        let cases: &[(&str, &str)] = &[
+            ("23 percent", "[22.5, 23.5)"),
+            ("49.6 million", "[49,550,000, 49,650,000)"),
+            ("200,000 workers", "[200,000, 200,000]"),
+            ("20 percent", "[20, 20]"),
+            ("3 million", "[2,500,000, 3,500,000)"),
+            ("more than 20 percent", "(20, 100]"),
+            ("at least 15", "[15, ∞)"),
+            ("up to 60", "[0, 60]"),
+            ("fewer than 10", "[0, 10)"),
+            ("about 70", "[63, 77]"),
+            ("some 28 million", "[25,200,000, 30,800,000]"),
+            ("nearly 30 million", "[25,500,000, 30,000,000)"),
+            ("almost 20 percent", "[17, 20)"),
+            ("just over 40", "(40, 46]"),
+            ("a fifth", "[18, 22]"),
+            ("one in three", "[30, 36.6667]"),
+            ("dozens", "[24, ∞)"),
+            ("tens of thousands", "[20,000, ∞)"),
+            ("from 100,000 to more than 200,000", "[100,000, ∞)"),
+            ("between 2.5 and 3 million", "[2,450,000, 3,050,000)"),
+            ("30-35%", "[30, 35.5)"),
+            ("about 95 percent", "[85.5, 100]"),
+            ("$3.7 billion", "[3,650,000,000, 3,750,000,000)"),
+            ("1.5%", "[1.45, 1.55)"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&show(&read(text, &c).interval), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn conventions_are_settings() {
+        let c = ModelConventions {
+            rounding: false,
+            about: 0.2,
+            ..ModelConventions::default()
+        };
+        assert_eq!(show(&read("23 percent", &c).interval), "[23, 23]");
+        assert_eq!(show(&read("about 70", &c).interval), "[56, 84]");
+        let c = ModelConventions {
+            round_numbers_exact: false,
+            ..ModelConventions::default()
+        };
+        assert_eq!(
+            show(&read("200,000 workers", &c).interval),
+            "[199,999.5, 200,000.5)"
+        );
+    }
+
+    #[test]
+    fn nominal_and_readings() {
+        let c = ModelConventions::default();
+        let q = read("from 100,000 to more than 200,000 workers annually", &c);
+        assert_eq!(q.nominal, [100_000.0, 200_000.0]);
+        assert!(q.open_above());
+        assert_eq!(q.per, Some(Per::Year));
+        assert_eq!(q.unit.as_deref(), Some("workers"));
+        let q = read("23 percent", &c);
+        assert_eq!(
+            q.readings,
+            ["“23 percent” is read as a rounded figure: [22.5, 23.5)"]
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! Whether two subjects describe the same population, by the words of their phrases.
+//!
+//! Each subject becomes a set of normalised content words: lower case, a plural -s dropped,
+//! function words left out, and synonyms mapped to one word (labor / labour / workers /
+//! labourers ⇒ "labour"; migrants / immigrants ⇒ "migrant"). The similarity of two subjects
+//! is the share of the smaller set found in the larger (1 when one phrase narrows the other,
+//! "migrants" ⊂ "Cambodian migrants in Thailand").
+
+use std::collections::BTreeSet;
+
+/// Words that carry no population: determiners, prepositions, participles of movement.
+const IGNORED: &[&str] = &[
+    "the", "a", "an", "all", "of", "in", "from", "to", "at", "on", "into", "within", "and", "or",
+    "its", "their", "those", "these", "who", "that", "which", "total", "number",
+];
+
+/// Synonym groups: every word of a group maps to its first.
+const SYNONYMS: &[&[&str]] = &[
+    &[
+        "labour", "labor", "worker", "workers", "labourer", "laborer", "employee",
+    ],
+    &["migrant", "migrants", "immigrant", "emigrant", "migration"],
+    &["victim", "victims", "survivor"],
+    &["child", "children", "minor", "minors"],
+    &["woman", "women", "female"],
+    &["man", "men", "male"],
+    &["fisher", "fishers", "fisherman", "fishermen", "fishworker"],
+    &["people", "person", "persons", "individual", "individuals"],
+    &["enter", "entering", "arriving", "crossing"],
+    &["trafficked", "trafficking"],
+];
+
+/// The normalised content words of a subject phrase.
+pub fn words(phrase: &str) -> BTreeSet<String> {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !IGNORED.contains(&w.as_str()))
+        .map(|w| normalise(&w))
+        .collect()
+}
+
+fn normalise(w: &str) -> String {
+    for group in SYNONYMS {
+        if group.contains(&w) {
+            return group[0].to_owned();
+        }
+    }
+    let singular = w
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| {
+            (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+                .then(|| w[..w.len() - 1].to_owned())
+        })
+        .unwrap_or_else(|| w.to_owned());
+    for group in SYNONYMS {
+        if group.contains(&singular.as_str()) {
+            return group[0].to_owned();
+        }
+    }
+    singular
+}
+
+/// How the populations of two subjects relate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Match {
+    /// The share of the smaller word set found in the larger, from 0 to 1.
+    pub similarity: f64,
+    /// Whether the two word sets are the same.
+    pub same: bool,
+}
+
+/// Compares two subject phrases.
+pub fn compare(a: &str, b: &str) -> Match {
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return Match {
+            similarity: 0.0,
+            same: false,
+        };
+    }
+    let common = wa.intersection(&wb).count();
+    let smaller = wa.len().min(wb.len());
+    Match {
+        similarity: common as f64 / smaller as f64,
+        same: wa == wb,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similar_subjects() {
+        let cases: &[(&str, &str, f64, bool)] = &[
+            (
+                "Cambodian labor migrants in Thailand",
+                "Cambodian migrant workers in Thailand",
+                1.0,
+                true,
+            ),
+            (
+                "Cambodian labor migrants in Thailand",
+                "Cambodian labor migrants entering Thailand",
+                1.0,
+                false,
+            ),
+            ("migrants", "Cambodian migrants in Thailand", 1.0, false),
+            ("identified victims", "detected victims", 0.5, false),
+            ("children", "women", 0.0, false),
+            ("people", "persons", 1.0, true),
+            ("countries", "fishers", 0.0, false),
+        ];
+        for (a, b, sim, same) in cases {
+            let m = compare(a, b);
+            assert!((m.similarity - sim).abs() < 1e-9, "{a} / {b}: {m:?}");
+            assert_eq!(m.same, *same, "{a} / {b}");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Estimates from expressions and from the example article, as the reader sees them.
+
+use claimcheck_model::quantity::{human_interval, plain};
+use claimcheck_model::{Estimate, ModelConventions, evaluate};
+use claimcheck_parser::{ClaimReader, Extractor};
+
+fn render(e: &Estimate) -> String {
+    let nominal = if e.nominal[0] == e.nominal[1] {
+        plain(e.nominal[0])
+    } else {
+        format!("{}–{}", plain(e.nominal[0]), plain(e.nominal[1]))
+    };
+    let mut s = format!(
+        "{} = {} strictly {}",
+        e.expression,
+        nominal,
+        human_interval(&e.interval)
+    );
+    if let Some(p) = e.per {
+        s.push_str(&format!(" per {}", p.as_str()));
+    }
+    for a in &e.assumptions {
+        s.push_str(&format!("\n    - {a}"));
+    }
+    s
+}
+
+const EXPRESSIONS: &[&str] = &[
+    "30% of 50,000 to 80,000 workers a year",
+    "one in five of 27.6 million people",
+    "400,000 workers × $250 a month",
+    "24.9 million + 15.4 million",
+    "17% of 12,345",
+    "23% of 100,000 to more than 200,000 workers annually",
+    "40.3 million minus 24.9 million",
+    "49.6 million minus 40.3 million",
+    "3,000 divided by 12,000",
+    "about 23,000 / 100,000",
+    "half of 400 deportees",
+    "a third of 1,500 fishermen",
+    "nearly 30 percent of 2.3 million migrant workers",
+    "more than 20 percent of 400 deportees",
+    "500,000 workers × $200 a month",
+    "$150 a week",
+    "12 per 1,000 of 5 million births",
+    "two out of five of 2,000 respondents",
+    "between 2.5 and 3 million + 1.2 million",
+    "dozens of cases × 12",
+    "27.6 million + 22 million",
+    "0.5% of 7.9 billion",
+];
+
+#[test]
+fn expressions() {
+    let extractor = Extractor::default();
+    let c = ModelConventions::default();
+    let mut out = Vec::new();
+    for expr in EXPRESSIONS {
+        match evaluate(expr, &extractor, &c) {
+            Ok(es) => {
+                for e in es {
+                    out.push(format!("{expr}\n  {}", render(&e)));
+                }
+            }
+            Err(e) => out.push(format!("{expr}\n  error: {e}")),
+        }
+    }
+    insta::assert_snapshot!(out.join("\n"));
+}
+
+#[test]
+fn bad_expressions_say_where_and_why() {
+    let extractor = Extractor::default();
+    let c = ModelConventions::default();
+    let cases: &[(&str, usize, &str)] = &[
+        (
+            "5 ÷ 0",
+            5,
+            "division by a figure whose interval contains zero",
+        ),
+        ("30% of", 5, "unexpected “of” after the last figure"),
+        ("banana", 1, "no figure found"),
+        ("twenty apples banana 30", 22, "expected an operator"),
+        ("$5 + 20%", 6, "cannot add"),
+        ("in 2010 there were 5", 4, "reads as a year"),
+        ("150% of 40%", 9, "outside 0–100%"),
+        ("10^400 + 1", 1, "too large"),
+    ];
+    for (expr, column, message) in cases {
+        let err = evaluate(expr, &extractor, &c).expect_err(expr);
+        assert_eq!(err.column, *column, "{expr}: {err}");
+        assert!(err.message.contains(message), "{expr}: {err}");
+    }
+}
+
+#[test]
+fn example_article() {
+    let text = include_str!("../../../data/examples/cambodia-migrants.txt");
+    let found = Extractor::default().extract(text);
+    let claims = ClaimReader::default().claims(text, &found.mentions);
+    let estimates = claimcheck_model::document::derive(
+        text,
+        &found.mentions,
+        &claims,
+        &ModelConventions::default(),
+    );
+    // The estimate the issue names: about 23,000–46,000 a year, at least 22,500, no top.
+    let seed = estimates
+        .iter()
+        .find(|e| e.inputs[0].text == "23 percent")
+        .expect("23 percent × the flow");
+    assert_eq!(seed.nominal, [23_000.0, 46_000.0]);
+    assert_eq!(human_interval(&seed.interval), "[22,500, ∞)");
+    assert!(
+        seed.assumptions
+            .iter()
+            .any(|a| a.starts_with("population:"))
+    );
+    assert!(seed.assumptions.iter().any(|a| a.starts_with("basis:")));
+    assert!(
+        seed.assumptions
+            .iter()
+            .any(|a| a.starts_with("open bound:"))
+    );
+    let all: Vec<String> = estimates.iter().map(render).collect();
+    insta::assert_snapshot!(all.join("\n"));
+}

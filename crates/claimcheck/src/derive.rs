@@ -1,0 +1,268 @@
+//! `claimcheck derive`: what the stated figures imply.
+
+use std::io::Write;
+
+use anyhow::Result;
+use claimcheck_model::quantity::{plain, show};
+use claimcheck_model::{Dimension, End, Estimate, ModelConventions};
+use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
+use serde::Serialize;
+
+use crate::cli::{DeriveArgs, TableFormat};
+use crate::input::{self, Problem};
+use crate::records::{opt_bool, opt_number, plain_number, write_csv_row};
+use crate::report::Reporter;
+
+/// One input of an estimate, as `derive --format json` writes it.
+#[derive(Debug, Serialize)]
+pub struct InputRecord {
+    /// The figure as written.
+    pub text: String,
+    /// The document it is in (`--expr` for an expression).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values.
+    pub column: usize,
+}
+
+/// One estimate: the documented contract of `derive --format json`.
+#[derive(Debug, Serialize)]
+pub struct EstimateRecord {
+    /// The document (`--expr` for an expression).
+    pub file: String,
+    /// The line of the first input.
+    pub line: usize,
+    /// The working in words: "23% × 100,000–200,000+ workers/year".
+    pub expression: String,
+    /// `[low, high]` from the stated values.
+    pub nominal: [f64; 2],
+    /// The strict lower bound; null when unbounded.
+    pub lower: Option<f64>,
+    /// The strict upper bound; null when unbounded.
+    pub upper: Option<f64>,
+    /// Whether `lower` is included; null when unbounded.
+    pub lower_inclusive: Option<bool>,
+    /// Whether `upper` is included; null when unbounded.
+    pub upper_inclusive: Option<bool>,
+    /// `percent`, an ISO currency code, or the counted noun (null when unknown).
+    pub unit: Option<String>,
+    /// The period of a rate: `day`, `week`, `month`, `year`, or null.
+    pub per: Option<&'static str>,
+    /// The figures it is derived from.
+    pub inputs: Vec<InputRecord>,
+    /// What a reader must be told to trust it.
+    pub assumptions: Vec<String>,
+}
+
+impl EstimateRecord {
+    fn new(file: &str, text: &str, index: &LineIndex, e: &Estimate) -> Self {
+        let inputs: Vec<InputRecord> = e
+            .inputs
+            .iter()
+            .map(|i| {
+                let at = index.position(text, i.span.start);
+                InputRecord {
+                    text: i.text.clone(),
+                    file: file.to_owned(),
+                    line: at.line,
+                    column: at.column,
+                }
+            })
+            .collect();
+        EstimateRecord {
+            file: file.to_owned(),
+            line: inputs.first().map_or(1, |i| i.line),
+            expression: e.expression.clone(),
+            nominal: e.nominal,
+            lower: e.interval.lo.value(),
+            upper: e.interval.hi.value(),
+            lower_inclusive: e.interval.lo.inclusive(),
+            upper_inclusive: e.interval.hi.inclusive(),
+            unit: match &e.dimension {
+                Dimension::Percent => Some("percent".to_owned()),
+                Dimension::Money(code) => Some((*code).to_owned()),
+                Dimension::Count => e.unit.clone(),
+            },
+            per: e.per.map(|p| p.as_str()),
+            inputs,
+            assumptions: e.assumptions.clone(),
+        }
+    }
+
+    /// The CSV columns, in order.
+    pub const CSV_HEADER: &'static [&'static str] = &[
+        "file",
+        "line",
+        "expression",
+        "nominal_low",
+        "nominal_high",
+        "lower",
+        "upper",
+        "lower_inclusive",
+        "upper_inclusive",
+        "unit",
+        "per",
+        "inputs",
+        "assumptions",
+    ];
+
+    /// The CSV row; lists are joined with " | ".
+    pub fn csv_row(&self) -> Vec<String> {
+        vec![
+            self.file.clone(),
+            self.line.to_string(),
+            self.expression.clone(),
+            plain_number(self.nominal[0]),
+            plain_number(self.nominal[1]),
+            opt_number(self.lower),
+            opt_number(self.upper),
+            opt_bool(self.lower_inclusive),
+            opt_bool(self.upper_inclusive),
+            self.unit.clone().unwrap_or_default(),
+            self.per.unwrap_or_default().to_owned(),
+            self.inputs
+                .iter()
+                .map(|i| format!("{}:{}: {}", i.line, i.column, i.text))
+                .collect::<Vec<_>>()
+                .join(" | "),
+            self.assumptions.join(" | "),
+        ]
+    }
+}
+
+/// Runs `derive`, writing estimates to `out`.
+pub fn run(args: &DeriveArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<()> {
+    let extractor = Extractor::default();
+    let conventions = ModelConventions::default();
+    let mut records = Vec::new();
+    if let Some(expr) = &args.expr {
+        match claimcheck_model::evaluate(expr, &extractor, &conventions) {
+            Ok(estimates) => {
+                let index = LineIndex::new(expr);
+                records.extend(
+                    estimates
+                        .iter()
+                        .map(|e| EstimateRecord::new("--expr", expr, &index, e)),
+                );
+            }
+            Err(e) => {
+                reporter.error(&Problem {
+                    location: "--expr".to_owned(),
+                    message: format!("{e}: `{expr}`"),
+                });
+                return Ok(());
+            }
+        }
+    } else {
+        let reader = ClaimReader::default();
+        input::for_each_document(&args.input, reporter, |doc| {
+            let found = extractor.extract(&doc.text);
+            let claims = reader.claims(&doc.text, &found.mentions);
+            let index = LineIndex::new(&doc.text);
+            let estimates = claimcheck_model::document::derive(
+                &doc.text,
+                &found.mentions,
+                &claims,
+                &conventions,
+            );
+            records.extend(
+                estimates
+                    .iter()
+                    .map(|e| EstimateRecord::new(&doc.name, &doc.text, &index, e)),
+            );
+            Ok(())
+        })?;
+    }
+    write(&records, args.format, out)
+}
+
+/// Writes estimate records in a format.
+pub fn write(records: &[EstimateRecord], format: TableFormat, out: &mut dyn Write) -> Result<()> {
+    match format {
+        TableFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, records)?;
+            writeln!(out)?;
+        }
+        TableFormat::Jsonl => {
+            for r in records {
+                serde_json::to_writer(&mut *out, r)?;
+                writeln!(out)?;
+            }
+        }
+        TableFormat::Csv => {
+            write_csv_row(out, EstimateRecord::CSV_HEADER)?;
+            for r in records {
+                write_csv_row(out, &r.csv_row())?;
+            }
+        }
+        TableFormat::Text => {
+            for r in records {
+                write_text(r, out)?;
+            }
+            if records.is_empty() {
+                writeln!(out, "no estimates: no figures in the input imply another")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_text(r: &EstimateRecord, out: &mut dyn Write) -> Result<()> {
+    let unit = match (&r.unit, r.per) {
+        (Some(u), Some(p)) if u == "percent" => format!("% per {p}"),
+        (Some(u), None) if u == "percent" => "%".to_owned(),
+        (Some(u), Some(p)) => format!(" {u} a {p}"),
+        (Some(u), None) => format!(" {u}"),
+        (None, Some(p)) => format!(" a {p}"),
+        (None, None) => String::new(),
+    };
+    let nominal = if r.nominal[0] == r.nominal[1] {
+        plain(r.nominal[0])
+    } else {
+        format!("{}–{}", plain(r.nominal[0]), plain(r.nominal[1]))
+    };
+    let interval = claimcheck_model::Interval {
+        lo: end(r.lower, r.lower_inclusive),
+        hi: end(r.upper, r.upper_inclusive),
+    };
+    let strictly = match (r.lower, r.upper) {
+        (Some(l), None) if r.lower_inclusive == Some(true) => {
+            format!("at least {}, no upper bound", plain(l))
+        }
+        (Some(l), None) => format!("more than {}, no upper bound", plain(l)),
+        (None, Some(u)) if r.upper_inclusive == Some(true) => format!("at most {}", plain(u)),
+        (None, Some(u)) => format!("less than {}", plain(u)),
+        (None, None) => "unbounded".to_owned(),
+        (Some(_), Some(_)) => String::new(),
+    };
+    writeln!(out, "{}:{}: {}", r.file, r.line, r.expression)?;
+    writeln!(out, "  implies   about {nominal}{unit}")?;
+    if strictly.is_empty() {
+        writeln!(out, "  strictly  {}{unit}", show(&interval))?;
+    } else {
+        writeln!(out, "  strictly  {strictly} {}", show(&interval))?;
+    }
+    let inputs: Vec<String> = r
+        .inputs
+        .iter()
+        .map(|i| format!("{}:{} “{}”", i.line, i.column, i.text))
+        .collect();
+    writeln!(out, "  from      {}", inputs.join("; "))?;
+    if !r.assumptions.is_empty() {
+        writeln!(out, "  assuming")?;
+        for a in &r.assumptions {
+            writeln!(out, "    - {a}")?;
+        }
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+fn end(v: Option<f64>, inclusive: Option<bool>) -> End {
+    match (v, inclusive) {
+        (Some(v), Some(true)) => End::Inclusive(v),
+        (Some(v), _) => End::Exclusive(v),
+        (None, _) => End::Unbounded,
+    }
+}
