@@ -79,9 +79,10 @@ pub fn derive(
                     && text[share.span.end..base.span.start].trim() == "of");
             let m = subject::compare(s, b);
             if (inside || m.similarity >= conventions.subject_match)
-                && let Ok(e) = estimate::share_of(share, base) {
-                    out.push(e);
-                }
+                && let Ok(e) = estimate::share_of(share, base)
+            {
+                out.push(e);
+            }
         }
     }
     // Totals from parts, within a sentence.

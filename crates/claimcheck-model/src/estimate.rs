@@ -187,18 +187,20 @@ pub fn share_of(share: &Operand, base: &Operand) -> Result<Estimate, DeriveError
         .mul(&base.quantity.interval);
     let mut assumptions = Vec::new();
     if let (Some(s), Some(b)) = (&share.subject, &base.subject)
-        && !crate::subject::compare(s, b).same {
-            assumptions.push(format!(
-                "population: a rate found among “{s}” is applied to “{b}”"
-            ));
-        }
+        && !crate::subject::compare(s, b).same
+    {
+        assumptions.push(format!(
+            "population: a rate found among “{s}” is applied to “{b}”"
+        ));
+    }
     if share.quantity.per.is_none()
-        && let Some(p) = base.quantity.per {
-            assumptions.push(format!(
-                "basis: a share of a population at one time (a stock) is applied to a flow per {}",
-                p.as_str()
-            ));
-        }
+        && let Some(p) = base.quantity.per
+    {
+        assumptions.push(format!(
+            "basis: a share of a population at one time (a stock) is applied to a flow per {}",
+            p.as_str()
+        ));
+    }
     assumptions.extend(readings(&[share, base]));
     if base.quantity.open_above() {
         assumptions.push(format!(
