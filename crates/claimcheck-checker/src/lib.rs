@@ -1,1 +1,143 @@
-//! placeholder
+//! The registry of cited studies and the rules that check numeric claims against it.
+//!
+//! The pipeline's third step: a document's claims, their quantities and estimates (from
+//! `claimcheck-parser` and `claimcheck-model`) go through the [`rules`], which compare them
+//! with each other and with the [`registry`], and come out as [`Finding`]s. Nothing here
+//! prints; the CLI renders findings.
+
+pub mod document;
+pub mod finding;
+pub mod matching;
+pub mod registry;
+pub mod rules;
+
+use std::collections::{HashMap, HashSet};
+
+use claimcheck_model::{Interval, ModelConventions};
+use claimcheck_parser::{ClaimReader, Diagnostic, Extractor};
+
+pub use finding::{Finding, Related, Severity};
+pub use registry::{Registry, RegistryError, Study};
+pub use rules::{RULES, Rule};
+
+/// Which rules run, and at what severity.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Rules to run in addition to the default ones (by name or code).
+    pub select: Vec<String>,
+    /// Rules not to run (by name or code).
+    pub ignore: Vec<String>,
+    /// Severity overrides by rule name.
+    pub severity: HashMap<String, Severity>,
+}
+
+impl Selection {
+    /// The names that are neither rules nor codes, for a clear error.
+    pub fn unknown(&self) -> Vec<String> {
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .chain(self.severity.keys())
+            .filter(|n| n.as_str() != "ALL" && rules::find(n).is_none())
+            .cloned()
+            .collect()
+    }
+
+    fn enabled(&self) -> HashSet<&'static str> {
+        let all = self.select.iter().any(|s| s == "ALL");
+        RULES
+            .iter()
+            .filter(|r| {
+                let named = |list: &[String]| {
+                    list.iter()
+                        .any(|n| n == r.name || n.eq_ignore_ascii_case(r.code))
+                };
+                (r.default_on || all || named(&self.select)) && !named(&self.ignore)
+            })
+            .map(|r| r.name)
+            .collect()
+    }
+}
+
+/// What checking one text found.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// The findings, ordered by position.
+    pub findings: Vec<Finding>,
+    /// Figures that could not be read.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks texts against the registry and each other.
+#[derive(Debug)]
+pub struct Checker {
+    registry: Registry,
+    intervals: Vec<Interval>,
+    extractor: Extractor,
+    reader: ClaimReader,
+    conventions: ModelConventions,
+    enabled: HashSet<&'static str>,
+    severity: HashMap<String, Severity>,
+}
+
+impl Checker {
+    /// A checker with a registry, the model's conventions and a rule selection.
+    pub fn new(registry: Registry, conventions: ModelConventions, selection: &Selection) -> Self {
+        let extractor = Extractor::default();
+        let intervals = registry
+            .studies
+            .iter()
+            .map(|s| s.interval(&extractor, &conventions))
+            .collect();
+        Checker {
+            registry,
+            intervals,
+            extractor,
+            reader: ClaimReader::default(),
+            conventions,
+            enabled: selection.enabled(),
+            severity: selection.severity.clone(),
+        }
+    }
+
+    /// The registry in use.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Checks one text.
+    pub fn check(&self, text: &str) -> Checked {
+        let parsed = document::parse(text, &self.extractor, &self.reader);
+        let doc = document::Document::new(
+            text,
+            &parsed,
+            &self.registry,
+            &self.extractor,
+            &self.conventions,
+        );
+        let cx = rules::Context {
+            registry: &self.registry,
+            intervals: &self.intervals,
+            conventions: &self.conventions,
+        };
+        let mut findings = Vec::new();
+        for rule in RULES.iter().filter(|r| self.enabled.contains(r.name)) {
+            let start = findings.len();
+            (rule.check)(&doc, &cx, &mut findings);
+            if let Some(sev) = self
+                .severity
+                .get(rule.name)
+                .or_else(|| self.severity.get(rule.code))
+            {
+                for f in &mut findings[start..] {
+                    f.severity = *sev;
+                }
+            }
+        }
+        findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+        Checked {
+            findings,
+            diagnostics: parsed.diagnostics,
+        }
+    }
+}

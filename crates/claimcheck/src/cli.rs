@@ -24,6 +24,15 @@ pub enum Command {
     Extract(ExtractArgs),
     /// List what the stated figures imply, with honest intervals and the assumptions named.
     Derive(DeriveArgs),
+    /// Check the figures against each other and the registry of studies (exit 1 on errors).
+    Check(CheckArgs),
+    /// List the rules, with their codes and default severities.
+    Rules,
+    /// Print a rule's documentation.
+    Rule {
+        /// The rule's name or code (`study-contradiction`, `CC001`).
+        name: String,
+    },
 }
 
 /// Where the text comes from; shared by every subcommand that reads articles.
@@ -96,4 +105,29 @@ pub enum TableFormat {
     Jsonl,
     /// A CSV table with a header row.
     Csv,
+}
+
+/// Options of `claimcheck check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Input files and how to read them.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = crate::output::CheckFormat::Full)]
+    pub format: crate::output::CheckFormat,
+
+    /// A registry file of your own, in the format of `data/studies.csv` (repeatable); its
+    /// figures are added to the shipped ones.
+    #[arg(long = "studies", value_name = "FILE")]
+    pub studies: Vec<PathBuf>,
+
+    /// Rules to run besides the default ones, by name or code (`ALL` for every rule).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Rules not to run, by name or code.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 }

@@ -303,3 +303,26 @@ pub fn for_each_document(
     }
     Ok(())
 }
+
+/// Like [`for_each_document`], but hands documents over in batches of up to `size`, so that
+/// a batch can be checked in parallel while memory stays bounded.
+pub fn for_each_batch(
+    args: &crate::cli::InputArgs,
+    reporter: &crate::report::Reporter,
+    size: usize,
+    mut f: impl FnMut(&[Document]) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut batch = Vec::with_capacity(size);
+    for_each_document(args, reporter, |doc| {
+        batch.push(doc);
+        if batch.len() >= size {
+            f(&batch)?;
+            batch.clear();
+        }
+        Ok(())
+    })?;
+    if !batch.is_empty() {
+        f(&batch)?;
+    }
+    Ok(())
+}

@@ -8,10 +8,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod check;
 mod cli;
 mod derive;
 mod extract;
 mod input;
+mod markup;
+mod output;
 mod records;
 mod report;
 
@@ -24,13 +27,17 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = match &cli.command {
-        Command::Extract(args) => extract::run(args, &mut out, &reporter),
-        Command::Derive(args) => derive::run(args, &mut out, &reporter),
+        Command::Extract(args) => extract::run(args, &mut out, &reporter).map(|()| None),
+        Command::Derive(args) => derive::run(args, &mut out, &reporter).map(|()| None),
+        Command::Check(args) => check::run(args, &mut out, &reporter).map(Some),
+        Command::Rules => rules(&mut out).map(|()| None),
+        Command::Rule { name } => rule(name, &mut out, &reporter).map(|()| None),
     };
     let flushed = out.flush();
-    match result.and(flushed.map_err(Into::into)) {
-        Ok(()) if reporter.failed() => ExitCode::from(2),
-        Ok(()) => ExitCode::SUCCESS,
+    match result.and_then(|o| flushed.map(|()| o).map_err(Into::into)) {
+        Ok(_) if reporter.failed() => ExitCode::from(2),
+        Ok(Some(check::Outcome::Findings)) => ExitCode::from(1),
+        Ok(_) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "error: {e:#}");
@@ -45,4 +52,36 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// `claimcheck rules`: one line per rule.
+fn rules(out: &mut dyn Write) -> anyhow::Result<()> {
+    for r in claimcheck_checker::RULES {
+        writeln!(
+            out,
+            "{}  {:<24} {:<8} {}{}",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            r.summary,
+            if r.default_on {
+                ""
+            } else {
+                " [off by default]"
+            }
+        )?;
+    }
+    Ok(())
+}
+
+/// `claimcheck rule NAME`: the rule's documentation.
+fn rule(name: &str, out: &mut dyn Write, reporter: &Reporter) -> anyhow::Result<()> {
+    match claimcheck_checker::rules::find(name) {
+        Some(r) => write!(out, "{}", r.doc)?,
+        None => reporter.error(&input::Problem {
+            location: name.to_owned(),
+            message: "no such rule (see `claimcheck rules`)".to_owned(),
+        }),
+    }
+    Ok(())
 }

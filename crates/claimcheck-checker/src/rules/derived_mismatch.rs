@@ -1,0 +1,180 @@
+//! `derived-mismatch`: a stated figure that the document's other figures contradict.
+
+use claimcheck_model::{Dimension, estimate};
+
+use crate::document::{ClaimContext, Document};
+use crate::finding::{Finding, Related, Severity};
+use crate::rules::{Context, Rule, describe};
+
+pub(crate) const RULE: Rule = Rule {
+    name: "derived-mismatch",
+    code: "CC003",
+    severity: Severity::Error,
+    default_on: true,
+    summary: "a stated result disagrees with the figures it is worked out from",
+    doc: "# derived-mismatch (CC003)
+
+## What it does
+Recomputes the arithmetic a sentence states and flags the result when the stated figure lies
+outside what its inputs allow:
+- X% of Y stated as Z (“23 percent of 100,000 to 200,000 a year, or about 70,000 victims”);
+- parts that do not add up to the stated total (“24.9 million in forced labour and 15.4
+  million in forced marriage, 45 million in all”);
+- an amount per month × 12 stated as a yearly one (“500,000 workers each send home $200 a
+  month, some $600 million a year”).
+
+## Why it matters
+Arithmetic a reader can redo is the easiest error to catch, and the most embarrassing.
+
+## Example
+“500,000 workers each send home $200 a month, some $600 million a year”: 500,000 × $200 ×
+12 is $1.2 billion.
+
+## Options
+Tolerances come from the model's conventions: the stated result's hedge (“about”, “some”)
+and rounding widen it before the comparison.
+",
+    check,
+};
+
+/// Words that mark a figure as the total of the others in its sentence.
+const TOTAL_WORDS: &[&str] = &[
+    "in all",
+    "in total",
+    "altogether",
+    "a total of",
+    "combined",
+    "total of",
+];
+
+fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let qs = &doc.quantities;
+    let mut i = 0;
+    while i < qs.len() {
+        let sentence = qs[i].claim.sentence;
+        let mut j = i;
+        while j < qs.len() && qs[j].claim.sentence == sentence {
+            j += 1;
+        }
+        let group: Vec<&ClaimContext<'_>> = qs[i..j].iter().collect();
+        check_sentence(doc, &group, out);
+        i = j;
+    }
+}
+
+fn operand(doc: &Document<'_>, c: &ClaimContext<'_>) -> estimate::Operand {
+    estimate::Operand {
+        quantity: c.quantity.clone(),
+        text: doc.slice(c.mention.span).to_owned(),
+        span: c.mention.span,
+        subject: c.claim.subject.map(|s| doc.slice(s).to_owned()),
+    }
+}
+
+fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec<Finding>) {
+    if group.len() < 2 {
+        return;
+    }
+    let last = group[group.len() - 1];
+    let before_last = &doc.text[group[group.len() - 2].mention.span.end..last.mention.span.start];
+    let lead = before_last.to_lowercase();
+    let restated = lead.contains(" or ")
+        || lead.contains("some")
+        || lead.contains("about")
+        || lead.contains("i.e.")
+        || lead.contains('—')
+        || lead.contains(',');
+    let after_last = doc.text[last.mention.span.end..last.claim.sentence.end].to_lowercase();
+    let total_marked = TOTAL_WORDS.iter().any(|w| {
+        lead.contains(w)
+            || after_last.trim_start().starts_with(w)
+            || after_last.contains(&format!(" {w}"))
+    });
+    let inputs = &group[..group.len() - 1];
+    // Parts and their total.
+    if total_marked
+        && inputs.len() >= 2
+        && inputs
+            .iter()
+            .all(|c| c.quantity.dimension == last.quantity.dimension)
+    {
+        let mut sum = inputs[0].quantity.interval;
+        for c in &inputs[1..] {
+            sum = sum.add(&c.quantity.interval);
+        }
+        if !sum.overlaps(&last.quantity.interval) {
+            let parts: Vec<String> = inputs
+                .iter()
+                .map(|c| format!("“{}”", doc.slice(c.mention.span)))
+                .collect();
+            let nominal: f64 = inputs.iter().map(|c| c.quantity.nominal[0]).sum();
+            let mut f = RULE.on(
+                doc,
+                last,
+                format!(
+                    "the parts {} add up to {} {}, not “{}”",
+                    parts.join(" + "),
+                    claimcheck_model::quantity::plain(nominal),
+                    claimcheck_model::quantity::show(&sum),
+                    doc.slice(last.mention.span)
+                ),
+                format!("stated: {}", describe(last)),
+            );
+            for c in inputs {
+                f.related.push(Related {
+                    span: c.mention.span,
+                    text: doc.slice(c.mention.span).to_owned(),
+                    label: "a part".to_owned(),
+                });
+            }
+            out.push(f);
+            return;
+        }
+    }
+    if !restated || inputs.len() != 2 {
+        return;
+    }
+    let (a, b) = (operand(doc, inputs[0]), operand(doc, inputs[1]));
+    let derived = match (&a.quantity.dimension, &b.quantity.dimension) {
+        (Dimension::Percent, _) | (_, Dimension::Percent) => estimate::product(&a, &b).ok(),
+        (Dimension::Count, Dimension::Money(_)) | (Dimension::Money(_), Dimension::Count) => {
+            estimate::product(&a, &b).ok().and_then(|e| {
+                if e.per != last.quantity.per {
+                    estimate::annualise(&e).filter(|y| y.per == last.quantity.per)
+                } else {
+                    Some(e)
+                }
+            })
+        }
+        _ => None,
+    };
+    let Some(e) = derived else {
+        return;
+    };
+    if e.dimension != last.quantity.dimension || e.interval.overlaps(&last.quantity.interval) {
+        return;
+    }
+    let mut f = RULE.on(
+        doc,
+        last,
+        format!(
+            "“{}” does not follow from its inputs: {} = {}–{} {}",
+            doc.slice(last.mention.span),
+            e.expression,
+            claimcheck_model::quantity::plain(e.nominal[0]),
+            claimcheck_model::quantity::plain(e.nominal[1]),
+            claimcheck_model::quantity::show(&e.interval),
+        ),
+        format!("stated: {}", describe(last)),
+    );
+    f.notes
+        .extend(e.assumptions.iter().map(|a| format!("assuming {a}")));
+    for c in inputs {
+        f.related.push(Related {
+            span: c.mention.span,
+            text: doc.slice(c.mention.span).to_owned(),
+            label: "an input".to_owned(),
+        });
+    }
+    out.push(f);
+}

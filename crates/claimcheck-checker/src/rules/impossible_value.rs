@@ -1,0 +1,123 @@
+//! `impossible-value`: a figure no population can have.
+
+use claimcheck_model::{Dimension, subject};
+
+use crate::document::Document;
+use crate::finding::{Finding, Related, Severity};
+use crate::rules::{Context, Rule, describe};
+
+pub(crate) const RULE: Rule = Rule {
+    name: "impossible-value",
+    code: "CC004",
+    severity: Severity::Error,
+    default_on: true,
+    summary: "a share above 100%, a reversed range, shares of exclusive groups above 100%",
+    doc: "# impossible-value (CC004)
+
+## What it does
+Flags figures that cannot be true of any population:
+- a share of a population (“X percent of …”) above 100% or below 0;
+- a range whose low end is above its high end (“between 50 and 40”);
+- shares of different subgroups of one population that add up to more than 100% (“Men made up
+  65% of the workers … women made up 45% of the workers”);
+- a subgroup's count larger than the count of the whole it belongs to.
+
+## Why it matters
+These are typing slips or misread tables, and a reader sees them at once.
+
+## Example
+“Between 50 and 40 percent of the crews were from Myanmar.”
+
+## Options
+None. Growth rates (“rose 150%”) are not shares and are left alone: a share needs an “of”
+population.
+",
+    check,
+};
+
+fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for c in &doc.quantities {
+        let m = c.mention;
+        if let Some([lo, hi]) = m.endpoints
+            && lo > hi {
+                out.push(RULE.on(
+                    doc,
+                    c,
+                    format!(
+                        "the range “{}” runs backwards: {} is above {}",
+                        doc.slice(m.span),
+                        lo,
+                        hi
+                    ),
+                    "reversed range".to_owned(),
+                ));
+                continue;
+            }
+        let is_share =
+            c.quantity.dimension == Dimension::Percent && c.claim.subject.is_some() && !m.points;
+        if is_share && (c.quantity.nominal[1] > 100.0 || c.quantity.nominal[0] < 0.0) {
+            out.push(RULE.on(
+                doc,
+                c,
+                format!(
+                    "“{}” of {} is impossible: a share lies between 0 and 100%",
+                    doc.slice(m.span),
+                    c.claim.subject.map_or("", |s| doc.slice(s))
+                ),
+                format!("a share of {}", describe(c)),
+            ));
+        }
+    }
+    // Shares of different subgroups of one population.
+    let shares: Vec<_> = doc
+        .quantities
+        .iter()
+        .filter(|c| {
+            c.quantity.dimension == Dimension::Percent
+                && c.claim.subject.is_some()
+                && c.claim.subgroup.is_some()
+        })
+        .collect();
+    for (i, a) in shares.iter().enumerate() {
+        for b in &shares[i + 1..] {
+            let (sa, sb) = (
+                doc.slice(a.claim.subject.unwrap_or_default()),
+                doc.slice(b.claim.subject.unwrap_or_default()),
+            );
+            let (ga, gb) = (
+                doc.slice(a.claim.subgroup.unwrap_or_default()),
+                doc.slice(b.claim.subgroup.unwrap_or_default()),
+            );
+            if !subject::compare(sa, sb).same
+                || subject::compare(ga, gb).similarity > 0.0
+                || a.claim.time.map(|t| doc.slice(t)) != b.claim.time.map(|t| doc.slice(t))
+            {
+                continue;
+            }
+            let low = |c: &crate::document::ClaimContext<'_>| {
+                c.quantity.interval.lo.value().unwrap_or(0.0)
+            };
+            if low(a) + low(b) > 100.0 {
+                let mut f = RULE.on(
+                    doc,
+                    b,
+                    format!(
+                        "{} and {} of the same {} add up to more than 100%: {} + {}",
+                        ga,
+                        gb,
+                        sb,
+                        doc.slice(a.mention.span),
+                        doc.slice(b.mention.span)
+                    ),
+                    format!("{gb}: {}", describe(b)),
+                );
+                f.related.push(Related {
+                    span: a.mention.span,
+                    text: doc.slice(a.mention.span).to_owned(),
+                    label: format!("{ga}: {}", describe(a)),
+                });
+                out.push(f);
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! The rules: one file each, one table of stable names and codes.
+//!
+//! Every rule's documentation has the same headings (What it does / Why it matters /
+//! Example / Options); `claimcheck rule NAME` prints it.
+
+mod base_mismatch;
+mod derived_mismatch;
+mod impossible_value;
+mod internal_contradiction;
+mod misattribution;
+mod outdated_source;
+mod population_mismatch;
+mod study_contradiction;
+mod unsourced_statistic;
+
+use claimcheck_model::{Interval, ModelConventions};
+
+use crate::document::{ClaimContext, Document};
+use crate::finding::{Finding, Severity};
+use crate::registry::Registry;
+
+/// What a rule may consult besides the document.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The registry.
+    pub registry: &'a Registry,
+    /// Each registry figure's interval, in registry order.
+    pub intervals: &'a [Interval],
+    /// The model's conventions.
+    pub conventions: &'a ModelConventions,
+}
+
+/// A rule: its stable name and code, default severity, documentation and check.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable kebab-case name.
+    pub name: &'static str,
+    /// Stable code.
+    pub code: &'static str,
+    /// Severity unless configured otherwise.
+    pub severity: Severity,
+    /// Whether it runs unless selected or ignored.
+    pub default_on: bool,
+    /// One line for `claimcheck rules`.
+    pub summary: &'static str,
+    /// The documentation `claimcheck rule NAME` prints.
+    pub doc: &'static str,
+    /// The check: appends findings (with the rule's default severity) to `out`.
+    pub check: fn(&Document<'_>, &Context<'_>, &mut Vec<Finding>),
+}
+
+/// Every rule, in code order.
+pub const RULES: &[&Rule] = &[
+    &study_contradiction::RULE,
+    &internal_contradiction::RULE,
+    &derived_mismatch::RULE,
+    &impossible_value::RULE,
+    &misattribution::RULE,
+    &outdated_source::RULE,
+    &population_mismatch::RULE,
+    &base_mismatch::RULE,
+    &unsourced_statistic::RULE,
+];
+
+/// The rule with this name or code.
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.name == name || r.code.eq_ignore_ascii_case(name))
+}
+
+impl Rule {
+    /// A finding of this rule about a claim.
+    pub(crate) fn on(
+        &'static self,
+        doc: &Document<'_>,
+        c: &ClaimContext<'_>,
+        message: String,
+        label: String,
+    ) -> Finding {
+        Finding {
+            rule: self.name,
+            code: self.code,
+            severity: self.severity,
+            span: c.mention.span,
+            text: doc.slice(c.mention.span).to_owned(),
+            message,
+            label,
+            notes: Vec::new(),
+            study: None,
+            related: Vec::new(),
+        }
+    }
+}
+
+/// A figure's interval in prose: "23 [22.5, 23.5)".
+pub(crate) fn describe(c: &ClaimContext<'_>) -> String {
+    claimcheck_model::quantity::show(&c.quantity.interval)
+}
+
+/// A registry figure in prose: "23% (UNIAP, 2010: “Twenty-three percent”)".
+pub(crate) fn cite(study: &crate::registry::Study) -> String {
+    format!(
+        "{} {} ({}, “{}”)",
+        study.publisher, study.year, study.reference_period, study.value_text
+    )
+}
+
+/// Where a registry figure comes from, for a note.
+pub(crate) fn source_note(study: &crate::registry::Study) -> String {
+    format!("{}: {} — {}", study.id, study.title, study.url)
+}
+
+/// A slip that turns the study's value into the claim's, if one does: swapped digits, a
+/// dropped or doubled digit, million for billion.
+pub(crate) fn near_miss(claimed: f64, published: f64) -> Option<String> {
+    if claimed == 0.0 || published == 0.0 {
+        return None;
+    }
+    let ratio = claimed / published;
+    for (k, what) in [
+        (1e3, "thousand for million, or million for billion"),
+        (1e-3, "million for thousand, or billion for million"),
+    ] {
+        if (ratio / k - 1.0).abs() < 0.02 {
+            return Some(format!("a slip of scale ({what})"));
+        }
+    }
+    let digits = |v: f64| -> String {
+        let s = format!("{v}");
+        s.chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .trim_end_matches('0')
+            .to_owned()
+    };
+    let (c, p) = (digits(claimed), digits(published));
+    if c.len() == p.len() && c != p {
+        let mut cs: Vec<char> = c.chars().collect();
+        let mut ps: Vec<char> = p.chars().collect();
+        let differing: Vec<usize> = (0..cs.len()).filter(|&i| cs[i] != ps[i]).collect();
+        cs.sort_unstable();
+        ps.sort_unstable();
+        if cs == ps && differing.len() == 2 {
+            return Some(format!("swapped digits ({} for {})", c, p));
+        }
+    }
+    if c.len() + 1 == p.len() && (0..p.len()).any(|i| format!("{}{}", &p[..i], &p[i + 1..]) == c) {
+        return Some(format!("a dropped digit ({} for {})", c, p));
+    }
+    if p.len() + 1 == c.len() && (0..c.len()).any(|i| format!("{}{}", &c[..i], &c[i + 1..]) == p) {
+        return Some(format!("an extra digit ({} for {})", c, p));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_codes_are_unique_and_documented() {
+        let mut names = std::collections::HashSet::new();
+        let mut codes = std::collections::HashSet::new();
+        for r in RULES {
+            assert!(names.insert(r.name), "duplicate name {}", r.name);
+            assert!(codes.insert(r.code), "duplicate code {}", r.code);
+            assert!(
+                r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                r.name
+            );
+            for heading in [
+                "## What it does",
+                "## Why it matters",
+                "## Example",
+                "## Options",
+            ] {
+                assert!(r.doc.contains(heading), "{} lacks {heading}", r.name);
+            }
+            assert_eq!(find(r.name).map(|f| f.code), Some(r.code));
+        }
+    }
+
+    #[test]
+    fn slips() {
+        assert_eq!(
+            near_miss(46.9, 49.6).as_deref(),
+            Some("swapped digits (469 for 496)")
+        );
+        assert_eq!(
+            near_miss(3.0, 37.0).as_deref(),
+            Some("a dropped digit (3 for 37)")
+        );
+        assert!(near_miss(150e9, 150e6).is_some_and(|s| s.contains("scale")));
+        assert_eq!(near_miss(28.0, 23.0), None);
+    }
+}

@@ -1,0 +1,52 @@
+//! `unsourced-statistic`: a figure with no attribution.
+
+use claimcheck_model::Dimension;
+
+use crate::document::Document;
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Rule};
+
+pub(crate) const RULE: Rule = Rule {
+    name: "unsourced-statistic",
+    code: "CC201",
+    severity: Severity::Info,
+    default_on: false,
+    summary: "a statistic with no attribution (off unless selected)",
+    doc: "# unsourced-statistic (CC201)
+
+## What it does
+Reports shares, amounts of money and counts of 1,000 or more that the sentence (or the one
+before, when the next continues it) attributes to no one.
+
+## Why it matters
+Readers and fact-checkers need to know where a figure comes from to weigh it.
+
+## Example
+“More than 20 percent of Cambodian migrant workers in Thailand are trafficked.”
+
+## Options
+Off by default: select it with `--select unsourced-statistic` or in `claimcheck.toml`.
+",
+    check,
+};
+
+fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for c in &doc.quantities {
+        if c.claim.source.is_some() {
+            continue;
+        }
+        let big = match c.quantity.dimension {
+            Dimension::Count => c.quantity.nominal[1] >= 1000.0,
+            _ => true,
+        };
+        if !big {
+            continue;
+        }
+        out.push(RULE.on(
+            doc,
+            c,
+            format!("“{}” is attributed to no source", doc.slice(c.mention.span)),
+            "no source".to_owned(),
+        ));
+    }
+}

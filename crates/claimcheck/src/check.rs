@@ -1,0 +1,149 @@
+//! `claimcheck check`: findings over files, folders, corpora and standard input.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Result;
+use claimcheck_checker::{Checker, Registry, Selection, Severity};
+use claimcheck_model::ModelConventions;
+use claimcheck_parser::LineIndex;
+use rayon::prelude::*;
+
+use crate::cli::CheckArgs;
+use crate::input::{self, Document, Problem};
+use crate::output::{self, FindingRecord};
+use crate::report::Reporter;
+
+/// How a run ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing at or above the failing severity.
+    Clean,
+    /// Findings at or above the failing severity.
+    Findings,
+}
+
+/// Loads the shipped registry and the user's files. A malformed file is an error naming
+/// file, line and column.
+pub fn registry(paths: &[std::path::PathBuf]) -> Result<Registry, Problem> {
+    let mut r = Registry::builtin().map_err(|e| Problem {
+        location: e.file.clone(),
+        message: e.to_string(),
+    })?;
+    for p in paths {
+        let name = p.display().to_string();
+        let text = std::fs::read(p)
+            .map_err(|e| Problem {
+                location: name.clone(),
+                message: e.to_string(),
+            })
+            .and_then(|b| input::decode(b, &name))?;
+        r.load(&name, &text).map_err(|e| Problem {
+            location: match e.column {
+                Some(c) => format!("{}:{}:{}", e.file, e.line, c),
+                None => format!("{}:{}", e.file, e.line),
+            },
+            message: e.message,
+        })?;
+    }
+    let problems = r.verify();
+    if let Some(p) = problems.first() {
+        return Err(Problem {
+            location: "registry".to_owned(),
+            message: p.clone(),
+        });
+    }
+    Ok(r)
+}
+
+/// The prose of a document: Markdown is masked to its text, with offsets kept.
+pub fn prose(doc: &Document) -> std::borrow::Cow<'_, str> {
+    if crate::markup::is_markdown(&doc.name) {
+        std::borrow::Cow::Owned(crate::markup::markdown_prose(&doc.text))
+    } else {
+        std::borrow::Cow::Borrowed(&doc.text)
+    }
+}
+
+/// Checks one document, returning its finding records.
+pub fn check_document(
+    checker: &Checker,
+    doc: &Document,
+    reporter: &Reporter,
+) -> Vec<FindingRecord> {
+    let text = prose(doc);
+    let checked = checker.check(&text);
+    let index = LineIndex::new(&text);
+    for d in &checked.diagnostics {
+        let at = index.position(&text, d.span.start);
+        reporter.error(&Problem {
+            location: format!("{}:{}:{}", doc.name, at.line, at.column),
+            message: d.message.clone(),
+        });
+    }
+    checked
+        .findings
+        .iter()
+        .map(|f| FindingRecord::new(&doc.name, &doc.text, &index, f))
+        .collect()
+}
+
+/// Runs `check`.
+pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<Outcome> {
+    let registry = match registry(&args.studies) {
+        Ok(r) => r,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(Outcome::Clean);
+        }
+    };
+    let selection = Selection {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        severity: Default::default(),
+    };
+    if let Some(name) = selection.unknown().first() {
+        reporter.error(&Problem {
+            location: "--select/--ignore".to_owned(),
+            message: format!("unknown rule `{name}` (see `claimcheck rules`)"),
+        });
+        return Ok(Outcome::Clean);
+    }
+    let checker = Checker::new(registry, ModelConventions::default(), &selection);
+    let mut records: Vec<FindingRecord> = Vec::new();
+    input::for_each_batch(&args.input, reporter, 64, |batch| {
+        let found: Vec<Vec<FindingRecord>> = batch
+            .par_iter()
+            .map(|doc| check_document(&checker, doc, reporter))
+            .collect();
+        records.extend(found.into_iter().flatten());
+        Ok(())
+    })?;
+    records.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let color = args.format == output::CheckFormat::Full && std::io::stdout().is_terminal();
+    output::write(args.format, &records, color, out)?;
+    let fail_at = Severity::Error;
+    let failing = records.iter().filter(|r| r.level >= fail_at).count();
+    summary(&records, args.format);
+    Ok(if failing > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// A summary line for humans, on standard error.
+fn summary(records: &[FindingRecord], format: output::CheckFormat) {
+    if format != output::CheckFormat::Full && format != output::CheckFormat::Concise {
+        return;
+    }
+    let count = |s: &str| records.iter().filter(|r| r.severity == s).count();
+    let (e, w, i) = (count("error"), count("warning"), count("info"));
+    let _ = writeln!(
+        std::io::stderr(),
+        "{} finding{}: {e} error{}, {w} warning{}, {i} info",
+        records.len(),
+        if records.len() == 1 { "" } else { "s" },
+        if e == 1 { "" } else { "s" },
+        if w == 1 { "" } else { "s" },
+    );
+}

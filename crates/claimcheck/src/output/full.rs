@@ -1,0 +1,71 @@
+//! `full`: rustc-style findings, rendered with annotate-snippets.
+
+use std::io::Write;
+
+use annotate_snippets::{Level, Renderer, Snippet};
+use anyhow::Result;
+
+use super::FindingRecord;
+
+fn level(severity: &str) -> Level {
+    match severity {
+        "error" => Level::Error,
+        "warning" => Level::Warning,
+        _ => Level::Info,
+    }
+}
+
+/// Each finding with its source lines, a label under the figure and its notes, then a
+/// summary line.
+pub fn write(records: &[FindingRecord], color: bool, out: &mut dyn Write) -> Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for r in records {
+        let lvl = level(r.severity);
+        let title = r.message.clone();
+        let id = format!("{}/{}", r.code, r.rule);
+        let mut message = lvl.title(&title).id(&id);
+        let origin = r.file.clone();
+        if let Some(ex) = &r.excerpt {
+            let mut snippet = Snippet::source(&ex.source)
+                .line_start(ex.first_line)
+                .origin(&origin)
+                .fold(true)
+                .annotation(lvl.span(ex.range.clone()).label(&r.label));
+            for (range, label) in &ex.related {
+                snippet = snippet.annotation(Level::Note.span(range.clone()).label(label));
+            }
+            message = message.snippet(snippet);
+        } else {
+            message = message.snippet(Snippet::source("").origin(&origin));
+        }
+        let notes: Vec<String> = r.notes.clone();
+        let footers: Vec<_> = notes
+            .iter()
+            .map(|n| match n.strip_prefix("help: ") {
+                Some(h) => Level::Help.title(h),
+                None => Level::Note.title(n),
+            })
+            .collect();
+        let related_far: Vec<String> = r
+            .related
+            .iter()
+            .filter(|_| r.excerpt.as_ref().is_none_or(|ex| ex.related.is_empty()))
+            .map(|rel| {
+                format!(
+                    "see {}:{}:{}: “{}”",
+                    rel.file, rel.line, rel.column, rel.text
+                )
+            })
+            .collect();
+        let mut message = message.footers(footers);
+        for far in &related_far {
+            message = message.footer(Level::Note.title(far));
+        }
+        writeln!(out, "{}\n", renderer.render(message))?;
+    }
+    Ok(())
+}

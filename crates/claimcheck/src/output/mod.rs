@@ -1,0 +1,188 @@
+//! Emitters of `check` findings: one per format, each writing to `&mut dyn Write`.
+
+mod csv_format;
+mod full;
+mod github;
+mod json;
+mod sarif;
+
+use std::io::Write;
+
+use anyhow::Result;
+use claimcheck_checker::{Finding, Severity};
+use claimcheck_parser::LineIndex;
+use serde::Serialize;
+
+/// Output formats of `claimcheck check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// rustc-style: the line, a label under the figure, notes with the other side.
+    Full,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// One JSON array of findings.
+    Json,
+    /// One JSON object per finding per line.
+    Jsonl,
+    /// A CSV table with a header row.
+    Csv,
+    /// SARIF 2.1.0, for code-scanning platforms.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+/// Another location a finding points to.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedRecord {
+    /// The file.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values.
+    pub column: usize,
+    /// The text there.
+    pub text: String,
+}
+
+/// One finding: the documented contract of `check --format json|jsonl|csv`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingRecord {
+    /// The rule's stable name.
+    pub rule: &'static str,
+    /// The rule's stable code.
+    pub code: &'static str,
+    /// `error`, `warning` or `info`.
+    pub severity: &'static str,
+    /// The file (`path#id` in a corpus).
+    pub file: String,
+    /// 1-based line of the claim.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values.
+    pub column: usize,
+    /// 1-based line of the claim's end.
+    pub end_line: usize,
+    /// 1-based column of its end (exclusive).
+    pub end_column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// The claim as written.
+    pub text: String,
+    /// The registry figure's id, or null.
+    pub study: Option<String>,
+    /// Other locations: the other claim of a contradiction, the inputs of a derivation.
+    pub related: Vec<RelatedRecord>,
+    /// Further explanation, one sentence each.
+    pub notes: Vec<String>,
+    /// The label under the claim in human output.
+    #[serde(skip)]
+    pub label: String,
+    /// The claim's severity as an enum, for the exit code.
+    #[serde(skip)]
+    pub level: Severity,
+    /// The lines of the source around the claim (and related places), for `full`.
+    #[serde(skip)]
+    pub excerpt: Option<Excerpt>,
+}
+
+/// A piece of the source for human output.
+#[derive(Debug, Clone)]
+pub struct Excerpt {
+    /// The lines, whole.
+    pub source: String,
+    /// The 1-based number of the first line.
+    pub first_line: usize,
+    /// The claim's byte range inside `source`.
+    pub range: std::ops::Range<usize>,
+    /// Related places inside `source`, with their labels.
+    pub related: Vec<(std::ops::Range<usize>, String)>,
+}
+
+impl FindingRecord {
+    /// The record of a finding in `text`, a document named `file`.
+    pub fn new(file: &str, text: &str, index: &LineIndex, f: &Finding) -> Self {
+        let start = index.position(text, f.span.start);
+        let end = index.position(text, f.span.end);
+        let related: Vec<RelatedRecord> = f
+            .related
+            .iter()
+            .map(|r| {
+                let at = index.position(text, r.span.start);
+                RelatedRecord {
+                    file: file.to_owned(),
+                    line: at.line,
+                    column: at.column,
+                    text: r.text.clone(),
+                }
+            })
+            .collect();
+        // The excerpt spans the claim's lines and the related places' lines, when close.
+        let line_start = |o: usize| text[..o].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = |o: usize| text[o..].find('\n').map_or(text.len(), |i| o + i);
+        let mut lo = line_start(f.span.start);
+        let mut hi = line_end(f.span.end);
+        let near: Vec<_> = f
+            .related
+            .iter()
+            .filter(|r| r.span.start.abs_diff(f.span.start) < 4000)
+            .collect();
+        for r in &near {
+            lo = lo.min(line_start(r.span.start));
+            hi = hi.max(line_end(r.span.end));
+        }
+        let excerpt = (hi - lo <= 20_000).then(|| Excerpt {
+            source: text[lo..hi].to_owned(),
+            first_line: index.position(text, lo).line,
+            range: f.span.start - lo..f.span.end - lo,
+            related: near
+                .iter()
+                .map(|r| (r.span.start - lo..r.span.end - lo, r.label.clone()))
+                .collect(),
+        });
+        FindingRecord {
+            rule: f.rule,
+            code: f.code,
+            severity: f.severity.as_str(),
+            file: file.to_owned(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            message: f.message.clone(),
+            text: f.text.clone(),
+            study: f.study.clone(),
+            related,
+            notes: f.notes.clone(),
+            label: f.label.clone(),
+            level: f.severity,
+            excerpt,
+        }
+    }
+}
+
+/// Writes findings in a format. `color` styles `full` output.
+pub fn write(
+    format: CheckFormat,
+    records: &[FindingRecord],
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match format {
+        CheckFormat::Full => full::write(records, color, out),
+        CheckFormat::Concise => {
+            for r in records {
+                writeln!(
+                    out,
+                    "{}:{}:{}: {}[{}] {}",
+                    r.file, r.line, r.column, r.severity, r.rule, r.message
+                )?;
+            }
+            Ok(())
+        }
+        CheckFormat::Json => json::write(records, out),
+        CheckFormat::Jsonl => json::write_lines(records, out),
+        CheckFormat::Csv => csv_format::write(records, out),
+        CheckFormat::Sarif => sarif::write(records, out),
+        CheckFormat::Github => github::write(records, out),
+    }
+}
