@@ -40,6 +40,10 @@ pub struct StudyMatch<'a> {
     pub year_ok: Option<bool>,
     /// Whether the claim's interval overlaps the figure's.
     pub overlaps: bool,
+    /// Whether the claim is about the figure's measure, not just its concept: a year given
+    /// with the attribution or the claim fits the figure's, or the claim's subject shares
+    /// words with the figure's population and measure.
+    pub same_measure: bool,
 }
 
 /// The words that name each concept in prose, as lowercase stems.
@@ -131,6 +135,34 @@ fn distinctive(study: &Study) -> bool {
     digits.trim_start_matches('0').trim_end_matches('0').len() >= 3
 }
 
+/// The years a claim gives: with its attribution and in its reference time.
+fn claim_years(text: &str, claim: &Claim) -> Vec<u16> {
+    let mut years: Vec<u16> = claim
+        .source
+        .as_ref()
+        .and_then(|s| s.year)
+        .into_iter()
+        .collect();
+    if let Some(t) = claim.time {
+        years.extend(
+            text[t.range()]
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|d| d.parse::<u16>().ok())
+                .filter(|y| (1900..=2100).contains(y)),
+        );
+    }
+    years
+}
+
+/// Whether every content word of a claim's subject (two or more) is in a figure's
+/// description, after the subject module's normalisation: "Cambodian labor migrants in
+/// Thailand" is described by "Cambodian migrant workers deported from Thailand …".
+fn subject_words_overlap(subject: &str, described: &str) -> bool {
+    let a = claimcheck_model::subject::words(subject);
+    let b = claimcheck_model::subject::words(described);
+    a.len() >= 2 && a.is_subset(&b)
+}
+
 /// Whether a claim pins its value down on both sides: a vague or one-sided figure ("dozens",
 /// "more than 1,000") is too loose to be recognised without attribution.
 fn bounded(q: &Quantity) -> bool {
@@ -171,6 +203,15 @@ pub fn candidates<'a>(
             claim.source.as_ref().and_then(|s| s.year).map(|y| {
                 y == study.year || (study.reference_start..=study.reference_end).contains(&y)
             });
+        let claim_years = claim_years(text, claim);
+        let years_fit = claim_years
+            .iter()
+            .any(|y| *y == study.year || (study.reference_start..=study.reference_end).contains(y));
+        let subject_fits = claim.subject.is_some_and(|s| {
+            let described = format!("{} {}", study.population, study.measure);
+            subject_words_overlap(&text[s.range()], &described)
+        });
+        let same_measure = years_fit || (claim_years.is_empty() && subject_fits);
         let confidence = if cites(claim, text, study) {
             Confidence::High
         } else if overlaps && distinctive(study) && bounded(quantity) {
@@ -184,6 +225,7 @@ pub fn candidates<'a>(
             confidence,
             year_ok,
             overlaps,
+            same_measure,
         });
     }
     let target = quantity.nominal[0].abs().max(1e-9);

@@ -323,9 +323,10 @@ fn check_row(s: &Study) -> Option<(&'static str, String)> {
         return Some(("value", "value must be a finite number".to_owned()));
     }
     if let (Some(l), Some(u)) = (s.lower, s.upper)
-        && l > u {
-            return Some(("lower", format!("lower {l} is above upper {u}")));
-        }
+        && l > u
+    {
+        return Some(("lower", format!("lower {l} is above upper {u}")));
+    }
     if s.lower.is_some_and(|l| l > s.value) || s.upper.is_some_and(|u| u < s.value) {
         return Some(("value", "value lies outside [lower, upper]".to_owned()));
     }

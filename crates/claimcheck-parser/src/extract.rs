@@ -378,7 +378,12 @@ impl Extractor {
             } else if let Some(q) = phrase.qualifier {
                 apply_outer(&mut m, q);
             }
-            if first.year_shaped && second.year_shaped {
+            let era = ERAS_AFTER.iter().any(|e| {
+                text[end..]
+                    .strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(e))
+            });
+            if first.year_shaped && second.year_shaped || era {
                 m.kind = Kind::Year;
             }
         } else if first.form == Form::Vague {

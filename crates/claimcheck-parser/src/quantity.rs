@@ -412,7 +412,7 @@ pub(crate) fn mention<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, 
     match tail(rest) {
         Ok((r, (conn, q2, mut second))) => {
             let mut first = first;
-            if let Some(joined) = join_range(&mut first, &mut second, conn, has_intro)
+            if let Some(joined) = join_range(&mut first, &mut second, conn, between)
                 && joined
             {
                 return Ok((
@@ -437,7 +437,8 @@ pub(crate) fn mention<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, 
 }
 
 /// Shares the unit written once between the ends of a range and says whether they make
-/// one. `None` when they cannot.
+/// one. `None` when they cannot. Only "between" admits a falling range (to be flagged as
+/// reversed); "from 35 to 30" is a change, not a range.
 fn join_range(
     first: &mut Quantity,
     second: &mut Quantity,

@@ -696,3 +696,20 @@ fn sentences() {
         ),
     ]);
 }
+
+#[test]
+fn changes_are_not_ranges() {
+    check(&[
+        (
+            "lowered the age from 35 to 30",
+            &["number `35` =35", "number `30` =30"],
+        ),
+        (
+            "inflation fell from more than 100% to 5%",
+            &[
+                "percent `more than 100%` (100,inf) more_than",
+                "percent `5%` =5",
+            ],
+        ),
+    ]);
+}

@@ -56,6 +56,11 @@ const DETECTION_WORDS: &[&str] = &[
     "registered",
     "official",
 ];
+/// Counted nouns of people (after the subject module's normalisation).
+const PEOPLE: &[&str] = &[
+    "people", "victim", "labour", "child", "woman", "man", "adult", "migrant", "girl", "boy",
+    "fisher", "refugee", "worker",
+];
 const CONFLATED: &[&str] = &[
     "modern_slavery",
     "forced_labour",
@@ -149,7 +154,11 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             .into_iter()
             .filter(|n| CONFLATED.contains(n))
             .collect();
-        if named.is_empty() {
+        let people = c.mention.unit.is_none_or(|u| {
+            let words = claimcheck_model::subject::words(doc.slice(u));
+            words.iter().any(|w| PEOPLE.contains(&w.as_str()))
+        });
+        if named.is_empty() || !people {
             continue;
         }
         for (s, interval) in cx.registry.studies.iter().zip(cx.intervals) {
@@ -160,6 +169,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                 || !c.quantity.interval.overlaps(interval)
                 || c.quantity.interval.lo.value().is_none()
                 || c.quantity.interval.hi.value().is_none()
+                || interval.hi.value().is_none()
             {
                 continue;
             }

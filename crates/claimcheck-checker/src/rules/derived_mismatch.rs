@@ -71,26 +71,92 @@ fn operand(doc: &Document<'_>, c: &ClaimContext<'_>) -> estimate::Operand {
     }
 }
 
+/// Whether the words between two figures restate a result: ", or about", " — some", "i.e.".
+fn restates(between: &str) -> bool {
+    let b = between.to_lowercase();
+    let b = b.trim();
+    [
+        "or ",
+        "i.e.",
+        "that is",
+        "—",
+        "–",
+        "(",
+        "some",
+        "about",
+        "roughly",
+        "nearly",
+        "around",
+        "equal to",
+        "amounting to",
+        "totalling",
+        "totaling",
+    ]
+    .iter()
+    .any(|w| {
+        b.starts_with(w) || b.starts_with(&format!(", {w}")) || b.starts_with(&format!(",{w}"))
+    }) || b == ","
+}
+
+/// Whether `b` is the base of the share `a`: "23 percent of 100,000 workers".
+fn share_of(doc: &Document<'_>, a: &ClaimContext<'_>, b: &ClaimContext<'_>) -> bool {
+    let Some(between) = doc.text.get(a.mention.span.end..b.mention.span.start) else {
+        return false;
+    };
+    let between = between.trim().to_lowercase();
+    between == "of" || between == "of the" || between == "of all"
+}
+
+/// The text between a figure (with its counted noun and period) and the next one.
+fn gap<'a>(doc: &Document<'a>, a: &ClaimContext<'_>, b: &ClaimContext<'_>) -> &'a str {
+    let mut end = a
+        .mention
+        .unit
+        .map_or(a.mention.span.end, |u| u.end.max(a.mention.span.end))
+        .min(b.mention.span.start);
+    let rest = &doc.text[end..b.mention.span.start];
+    for p in [
+        "a month",
+        "per month",
+        "a year",
+        "per year",
+        "annually",
+        "a week",
+        "a day",
+        "each",
+        "every month",
+        "each month",
+    ] {
+        if let Some(r) = rest.trim_start().strip_prefix(p) {
+            end = b.mention.span.start - r.len();
+            break;
+        }
+    }
+    &doc.text[end.min(b.mention.span.start)..b.mention.span.start]
+}
+
 fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec<Finding>) {
     if group.len() < 2 {
         return;
     }
     let last = group[group.len() - 1];
-    let before_last = &doc.text[group[group.len() - 2].mention.span.end..last.mention.span.start];
-    let lead = before_last.to_lowercase();
-    let restated = lead.contains(" or ")
-        || lead.contains("some")
-        || lead.contains("about")
-        || lead.contains("i.e.")
-        || lead.contains('—')
-        || lead.contains(',');
-    let after_last = doc.text[last.mention.span.end..last.claim.sentence.end].to_lowercase();
-    let total_marked = TOTAL_WORDS.iter().any(|w| {
-        lead.contains(w)
-            || after_last.trim_start().starts_with(w)
-            || after_last.contains(&format!(" {w}"))
-    });
     let inputs = &group[..group.len() - 1];
+    let lead = doc
+        .text
+        .get(group[group.len() - 2].mention.span.end..last.mention.span.start)
+        .unwrap_or("")
+        .to_lowercase();
+    let after_last = doc.text[last.mention.span.end..last.claim.sentence.end].to_lowercase();
+    let total_marked = TOTAL_WORDS
+        .iter()
+        .any(|w| lead.trim_end().ends_with(w) || after_last.trim_start().starts_with(w))
+        || after_last.trim_start().starts_with("people in all")
+        || after_last
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("in all");
     // Parts and their total.
     if total_marked
         && inputs.len() >= 2
@@ -128,23 +194,34 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
                 });
             }
             out.push(f);
-            return;
         }
-    }
-    if !restated || inputs.len() != 2 {
         return;
     }
-    let (a, b) = (operand(doc, inputs[0]), operand(doc, inputs[1]));
+    if inputs.len() < 2 {
+        return;
+    }
+    let (x, y) = (inputs[inputs.len() - 2], inputs[inputs.len() - 1]);
+    if !restates(gap(doc, y, last)) {
+        return;
+    }
+    let (a, b) = (operand(doc, x), operand(doc, y));
     let derived = match (&a.quantity.dimension, &b.quantity.dimension) {
-        (Dimension::Percent, _) | (_, Dimension::Percent) => estimate::product(&a, &b).ok(),
-        (Dimension::Count, Dimension::Money(_)) | (Dimension::Money(_), Dimension::Count) => {
-            estimate::product(&a, &b).ok().and_then(|e| {
-                if e.per != last.quantity.per {
-                    estimate::annualise(&e).filter(|y| y.per == last.quantity.per)
-                } else {
-                    Some(e)
-                }
-            })
+        // "23 percent of 100,000 to 200,000 a year, or about 70,000"
+        (Dimension::Percent, Dimension::Count)
+            if share_of(doc, x, y) && last.quantity.dimension == Dimension::Count =>
+        {
+            estimate::share_of(&a, &b).ok()
+        }
+        // "500,000 workers each send home $200 a month, some $600 million a year"
+        (Dimension::Count, Dimension::Money(_))
+            if b.quantity
+                .per
+                .is_some_and(|p| p != claimcheck_parser::Per::Year)
+                && last.quantity.per == Some(claimcheck_parser::Per::Year) =>
+        {
+            estimate::product(&a, &b)
+                .ok()
+                .and_then(|e| estimate::annualise(&e))
         }
         _ => None,
     };
@@ -158,18 +235,25 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
         doc,
         last,
         format!(
-            "“{}” does not follow from its inputs: {} = {}–{} {}",
+            "“{}” does not follow from its inputs: {} = {} {}",
             doc.slice(last.mention.span),
             e.expression,
-            claimcheck_model::quantity::plain(e.nominal[0]),
-            claimcheck_model::quantity::plain(e.nominal[1]),
+            if e.nominal[0] == e.nominal[1] {
+                claimcheck_model::quantity::plain(e.nominal[0])
+            } else {
+                format!(
+                    "{}–{}",
+                    claimcheck_model::quantity::plain(e.nominal[0]),
+                    claimcheck_model::quantity::plain(e.nominal[1])
+                )
+            },
             claimcheck_model::quantity::show(&e.interval),
         ),
         format!("stated: {}", describe(last)),
     );
     f.notes
         .extend(e.assumptions.iter().map(|a| format!("assuming {a}")));
-    for c in inputs {
+    for c in [x, y] {
         f.related.push(Related {
             span: c.mention.span,
             text: doc.slice(c.mention.span).to_owned(),

@@ -30,31 +30,92 @@ These are typing slips or misread tables, and a reader sees them at once.
 
 ## Options
 None. Growth rates (“rose 150%”) are not shares and are left alone: a share needs an “of”
-population.
+population, and percentages of amounts or levels (GDP, income, debt, exports, revenue…) may
+exceed 100%.
 ",
     check,
 };
+
+/// What a percentage may exceed 100% of: amounts and levels, not populations ("debt of
+/// 140% of GDP").
+const RATIO_BASES: &[&str] = &[
+    "gdp",
+    "gnp",
+    "gni",
+    "income",
+    "revenue",
+    "budget",
+    "export",
+    "import",
+    "debt",
+    "earning",
+    "wage",
+    "salary",
+    "output",
+    "production",
+    "capacity",
+    "target",
+    "level",
+    "average",
+    "value",
+    "price",
+    "cost",
+    "quota",
+    "total",
+    "reserve",
+    "spending",
+    "expenditure",
+    "consumption",
+    "demand",
+    "supply",
+    "rate",
+    "growth",
+    "inflation",
+    "saving",
+    "investment",
+    "asset",
+    "liability",
+    "deficit",
+    "surplus",
+    "tax",
+    "profit",
+    "sale",
+    "turnover",
+    "gross",
+];
 
 fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
         let m = c.mention;
         if let Some([lo, hi]) = m.endpoints
-            && lo > hi {
-                out.push(RULE.on(
-                    doc,
-                    c,
-                    format!(
-                        "the range “{}” runs backwards: {} is above {}",
-                        doc.slice(m.span),
-                        lo,
-                        hi
-                    ),
-                    "reversed range".to_owned(),
-                ));
-                continue;
-            }
-        let is_share =
-            c.quantity.dimension == Dimension::Percent && c.claim.subject.is_some() && !m.points;
+            && lo > hi
+        {
+            out.push(RULE.on(
+                doc,
+                c,
+                format!(
+                    "the range “{}” runs backwards: {} is above {}",
+                    doc.slice(m.span),
+                    lo,
+                    hi
+                ),
+                "reversed range".to_owned(),
+            ));
+            continue;
+        }
+        let of_population = c.claim.subject.is_some_and(|s| {
+            let words = subject::words(doc.slice(s));
+            !words.iter().any(|w| RATIO_BASES.contains(&w.as_str()))
+        });
+        // "X percent of …": a change ("rose 900%") is no share.
+        let followed_by_of = doc.text[m.span.end..]
+            .trim_start()
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("of "));
+        let is_share = c.quantity.dimension == Dimension::Percent
+            && of_population
+            && followed_by_of
+            && !m.points;
         if is_share && (c.quantity.nominal[1] > 100.0 || c.quantity.nominal[0] < 0.0) {
             out.push(RULE.on(
                 doc,

@@ -4,7 +4,9 @@
 use claimcheck_model::Dimension;
 use claimcheck_model::subject;
 
-use crate::document::Document;
+use claimcheck_parser::Span;
+
+use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Related, Severity};
 use crate::rules::{Context, Rule, describe};
 
@@ -18,7 +20,7 @@ pub(crate) const RULE: Rule = Rule {
 
 ## What it does
 Flags two figures in one document, in different sentences, of the same kind (two shares, two
-counts), about subjects with the same words (after synonyms), the same subgroup, the same
+counts), about subjects with the same words (after synonyms), the same subgroup, a like
 predicate and the same reference time, whose intervals do not overlap once rounding and hedge
 words are allowed for. Headline against body is included.
 
@@ -31,8 +33,10 @@ is wrong, and the reader cannot tell which.
 Cambodian migrant workers in Thailand are trafficked”: [28.3, 33.3) against [22.5, 23.5).
 
 ## Options
-Subject similarity must be 1 (one subject's words contain the other's); sentences that report
-a change (rose, fell, up from) are left out, as their figures describe different times.
+The subjects must have the same words (two or more) and the predicates must be alike; counts
+must be of 1,000 or more, and vague quantities (“millions”) are left out, since their bound is
+a convention. Sentences that report a change (rose, fell, up from) are left out, as their
+figures describe different times.
 ",
     check,
 };
@@ -53,10 +57,6 @@ const CHANGE_WORDS: &[&str] = &[
     "up from",
     "down from",
     "compared",
-    "than",
-    "previous",
-    "earlier",
-    "from",
     "doubl",
     "halv",
     "jump",
@@ -67,45 +67,43 @@ const CHANGE_WORDS: &[&str] = &[
 
 fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
     let qs = &doc.quantities;
-    for (i, a) in qs.iter().enumerate() {
-        for b in &qs[i + 1..] {
+    // Candidates: shares, and counts of 1,000 or more with a counted noun; never vague
+    // quantities, whose bound is a convention.
+    let eligible = |c: &&ClaimContext<'_>| {
+        let vague = c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague);
+        let large_count = c.quantity.dimension == Dimension::Count
+            && c.mention.unit.is_some()
+            && c.quantity.nominal[0] >= 1000.0;
+        !vague
+            && (c.quantity.dimension == Dimension::Percent || large_count)
+            && c.claim.subject.is_some()
+            && c.claim.predicate.is_some()
+    };
+    let candidates: Vec<&ClaimContext<'_>> = qs.iter().filter(eligible).collect();
+    for (i, a) in candidates.iter().enumerate() {
+        for b in &candidates[i + 1..] {
             if a.claim.sentence == b.claim.sentence || a.quantity.dimension != b.quantity.dimension
             {
                 continue;
             }
-            if a.quantity.dimension == Dimension::Count
-                && (a.mention.unit.is_none() || b.mention.unit.is_none())
-            {
-                continue;
-            }
-            let (Some(sa), Some(sb)) = (a.claim.subject, b.claim.subject) else {
-                continue;
-            };
-            let (ta, tb) = (doc.slice(sa), doc.slice(sb));
-            let m = subject::compare(ta, tb);
-            if m.similarity < 1.0 || subject::words(ta).len().min(subject::words(tb).len()) < 2 {
-                continue;
-            }
-            let same =
-                |x: Option<claimcheck_parser::Span>, y: Option<claimcheck_parser::Span>| match (
-                    x, y,
-                ) {
-                    (None, None) => true,
-                    (Some(x), Some(y)) => doc.slice(x).eq_ignore_ascii_case(doc.slice(y)),
-                    _ => false,
-                };
-            if !same(a.claim.subgroup, b.claim.subgroup) || !same(a.claim.time, b.claim.time) {
-                continue;
-            }
-            match (a.claim.predicate, b.claim.predicate) {
-                (Some(pa), Some(pb))
-                    if subject::compare(doc.slice(pa), doc.slice(pb)).similarity < 0.5 =>
-                {
-                    continue;
-                }
-                _ => {}
-            }
             if a.quantity.per != b.quantity.per {
+                continue;
+            }
+            let (ta, tb) = (slice(doc, a.claim.subject), slice(doc, b.claim.subject));
+            if !subject::compare(ta, tb).same || subject::words(ta).len() < 2 {
+                continue;
+            }
+            // The same thing said of them.
+            let (pa, pb) = (slice(doc, a.claim.predicate), slice(doc, b.claim.predicate));
+            if subject::compare(pa, pb).similarity < 0.5 {
+                continue;
+            }
+            let same = |x: Option<Span>, y: Option<Span>| match (x, y) {
+                (None, None) => true,
+                (Some(x), Some(y)) => doc.slice(x).eq_ignore_ascii_case(doc.slice(y)),
+                _ => false,
+            };
+            if !same(a.claim.subgroup, b.claim.subgroup) || !same(a.claim.time, b.claim.time) {
                 continue;
             }
             let changes = |s: &str| {
@@ -143,4 +141,8 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(f);
         }
     }
+}
+
+fn slice<'a>(doc: &Document<'a>, s: Option<Span>) -> &'a str {
+    s.map_or("", |s| doc.slice(s))
 }

@@ -27,8 +27,9 @@ A reader who checks the source finds another number, and the article loses its c
 reports 23 percent ([22.5, 23.5) once rounding is allowed); 28 percent is [27.5, 28.5).
 
 ## Options
-Tolerances come from the model's conventions (rounding, hedge words); only high-confidence
-matches (attribution, concept and subgroup all agree) raise this error.
+Tolerances come from the model's conventions (rounding, hedge words). Only high-confidence
+matches (attribution, concept and subgroup all agree) about the same measure (a year that
+fits the figure's, or a subject that shares words with its population) raise this error.
 ",
     check,
 };
@@ -40,6 +41,9 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             .iter()
             .filter(|m| m.confidence == Confidence::High && m.year_ok != Some(false))
             .collect();
+        // A contradiction needs the same measure, not just the same publisher and concept:
+        // "the IOM reports 922 migrants died in 2025" is not about its 2014 figures.
+        let cited: Vec<_> = cited.into_iter().filter(|m| m.same_measure).collect();
         if cited.is_empty() || cited.iter().any(|m| m.overlaps) {
             continue;
         }

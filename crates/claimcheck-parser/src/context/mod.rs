@@ -239,8 +239,10 @@ impl ClaimReader {
                 continue;
             }
             // "the ILO's 2017 estimate", "its report": a noun, not a verb.
+            // "the Global Estimates found": a capitalised word inside a sentence is a name.
             let noun_use = r > 0
                 && (matches!(toks[r - 1].t, T::Year(_))
+                    || w(r).starts_with(|c: char| c.is_uppercase())
                     || tok_has(toks, r - 1, class::DETERMINER)
                     || w(r - 1).ends_with("'s")
                     || w(r - 1).ends_with("’s"));

@@ -454,6 +454,11 @@ pub(crate) const BASIS_WORDS: &[&str] = &[
 
 /// Verbs that put a subgroup's share of a whole: "Men made up 45% of…".
 pub(crate) const SHARE_VERBS: &[&[&str]] = &[
+    &["employs"],
+    &["employ"],
+    &["employed"],
+    &["generates"],
+    &["produces"],
     &["made", "up"],
     &["make", "up"],
     &["makes", "up"],

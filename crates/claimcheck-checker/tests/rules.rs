@@ -1,0 +1,113 @@
+//! Each rule fires on its fixture and stays quiet on the clean one.
+
+use claimcheck_checker::{Checker, RULES, Registry, Selection};
+use claimcheck_model::ModelConventions;
+
+fn checker() -> Checker {
+    let selection = Selection {
+        select: vec!["ALL".to_owned()],
+        ..Selection::default()
+    };
+    Checker::new(
+        Registry::builtin().expect("the shipped registry parses"),
+        ModelConventions::default(),
+        &selection,
+    )
+}
+
+fn fixture(rule: &str, name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/{rule}/{name}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn every_rule_fires_on_its_fixture_and_not_on_the_clean_one() {
+    let checker = checker();
+    let mut failures = Vec::new();
+    for rule in RULES {
+        let bad = checker.check(&fixture(rule.name, "triggers"));
+        let fired: Vec<_> = bad
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule.name)
+            .collect();
+        if fired.is_empty() {
+            failures.push(format!(
+                "{} did not fire on its fixture; found: {:?}",
+                rule.name,
+                bad.findings
+                    .iter()
+                    .map(|f| (f.rule, &f.message))
+                    .collect::<Vec<_>>()
+            ));
+        }
+        let good = checker.check(&fixture(rule.name, "clean"));
+        let wrong: Vec<_> = good
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule.name)
+            .collect();
+        if !wrong.is_empty() {
+            failures.push(format!(
+                "{} fired on the clean fixture: {:?}",
+                rule.name,
+                wrong.iter().map(|f| &f.message).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn findings_explain_themselves() {
+    let checker = checker();
+    let found = checker.check(&fixture("study-contradiction", "triggers"));
+    let slip = found
+        .findings
+        .iter()
+        .find(|f| f.text == "46.9 million")
+        .expect("the swapped digits are caught");
+    assert_eq!(slip.study.as_deref(), Some("gems2022_modern_slavery"));
+    assert!(
+        slip.notes.iter().any(|n| n.contains("swapped digits")),
+        "{:?}",
+        slip.notes
+    );
+    assert!(
+        slip.notes.iter().any(|n| n.contains("https://")),
+        "{:?}",
+        slip.notes
+    );
+    let twenty_eight = found
+        .findings
+        .iter()
+        .find(|f| f.text == "28 percent")
+        .expect("28 percent contradicts 23");
+    assert!(
+        twenty_eight.message.contains("[22.5, 23.5)"),
+        "{}",
+        twenty_eight.message
+    );
+}
+
+#[test]
+fn the_example_article_gives_warnings_and_no_error() {
+    let text = include_str!("../../../data/examples/cambodia-migrants.txt");
+    let found = checker().check(text);
+    let rules: Vec<_> = found
+        .findings
+        .iter()
+        .filter(|f| f.rule != "unsourced-statistic")
+        .map(|f| (f.rule, f.severity.as_str()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("population-mismatch", "warning"),
+            ("base-mismatch", "warning")
+        ]
+    );
+}
