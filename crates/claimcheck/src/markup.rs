@@ -44,7 +44,7 @@ mod tests {
             "# Wages rose **23%**\n\n- `code 99` and [a link](http://x.org/2019) of 5 items\n";
         let prose = markdown_prose(src);
         assert_eq!(prose.len(), src.len());
-        assert_eq!(&prose[16..19], "23%");
+        assert_eq!(&prose[15..18], "23%");
         assert!(!prose.contains("99"));
         assert!(!prose.contains("2019"));
         assert!(prose.contains("5 items"));
