@@ -37,3 +37,5 @@ measure() {
 printf 'corpus: %s (%d files, %.2f MB of JSON Lines)\n' "$corpus" "${#files[@]}" "$(echo "$bytes / 1000000" | bc -l)"
 measure "extract --format jsonl (1 core)" "${pin[@]}" "$bin" extract --format jsonl "${files[@]}"
 measure "extract --format text (1 core)" "${pin[@]}" "$bin" extract --format text "${files[@]}"
+measure "check --format jsonl (1 core)" env RAYON_NUM_THREADS=1 "${pin[@]}" "$bin" check --format jsonl "${files[@]}"
+measure "check --format jsonl (2 cores)" env RAYON_NUM_THREADS=2 "$bin" check --format jsonl "${files[@]}"
