@@ -10,6 +10,7 @@ pub mod finding;
 pub mod matching;
 pub mod registry;
 pub mod rules;
+pub mod suppression;
 
 use std::collections::{HashMap, HashSet};
 
@@ -107,6 +108,13 @@ impl Checker {
 
     /// Checks one text.
     pub fn check(&self, text: &str) -> Checked {
+        self.check_prose(text, text)
+    }
+
+    /// Checks `prose`, the readable text of `original` with the same offsets (Markdown with
+    /// its markup blanked out, say); suppression comments are read from `original`.
+    pub fn check_prose(&self, prose: &str, original: &str) -> Checked {
+        let text = prose;
         let parsed = document::parse(text, &self.extractor, &self.reader);
         let doc = document::Document::new(
             text,
@@ -135,6 +143,11 @@ impl Checker {
             }
         }
         findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+        suppression::apply(
+            original,
+            &mut findings,
+            self.enabled.contains(rules::UNUSED_SUPPRESSION.name),
+        );
         Checked {
             findings,
             diagnostics: parsed.diagnostics,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Tolerances the model applies when it turns a claim into an interval.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ModelConventions {
     /// Read a figure with a non-zero last digit as rounded to that digit: 23 ⇒ [22.5, 23.5),
     /// 49.6 million ⇒ [49.55, 49.65) million.

@@ -4,11 +4,10 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
 use claimcheck_checker::{Checker, Registry, Selection, Severity};
-use claimcheck_model::ModelConventions;
 use claimcheck_parser::LineIndex;
 use rayon::prelude::*;
 
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, FailOn};
 use crate::input::{self, Document, Problem};
 use crate::output::{self, FindingRecord};
 use crate::report::Reporter;
@@ -34,7 +33,7 @@ pub fn registry(paths: &[std::path::PathBuf]) -> Result<Registry, Problem> {
         let text = std::fs::read(p)
             .map_err(|e| Problem {
                 location: name.clone(),
-                message: e.to_string(),
+                message: input::io_message(&e),
             })
             .and_then(|b| input::decode(b, &name))?;
         r.load(&name, &text).map_err(|e| Problem {
@@ -71,7 +70,7 @@ pub fn check_document(
     reporter: &Reporter,
 ) -> Vec<FindingRecord> {
     let text = prose(doc);
-    let checked = checker.check(&text);
+    let checked = checker.check_prose(&text, &doc.text);
     let index = LineIndex::new(&text);
     for d in &checked.diagnostics {
         let at = index.position(&text, d.span.start);
@@ -89,7 +88,21 @@ pub fn check_document(
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<Outcome> {
-    let registry = match registry(&args.studies) {
+    let loaded = match crate::config::load(args.config.as_deref()) {
+        Ok(l) => l,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(Outcome::Clean);
+        }
+    };
+    let cfg = &loaded.config;
+    let studies: Vec<std::path::PathBuf> = cfg
+        .studies
+        .iter()
+        .map(|p| loaded.root.join(p))
+        .chain(args.studies.iter().cloned())
+        .collect();
+    let registry = match registry(&studies) {
         Ok(r) => r,
         Err(p) => {
             reporter.error(&p);
@@ -97,9 +110,13 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         }
     };
     let selection = Selection {
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-        severity: Default::default(),
+        select: cfg.select.iter().chain(&args.select).cloned().collect(),
+        ignore: cfg.ignore.iter().chain(&args.ignore).cloned().collect(),
+        severity: cfg
+            .severity
+            .iter()
+            .filter_map(|(k, v)| Severity::parse(v).map(|s| (k.clone(), s)))
+            .collect(),
     };
     if let Some(name) = selection.unknown().first() {
         reporter.error(&Problem {
@@ -108,9 +125,26 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         });
         return Ok(Outcome::Clean);
     }
-    let checker = Checker::new(registry, ModelConventions::default(), &selection);
+    let fail_at = match args.fail_on {
+        Some(FailOn::Error) => Severity::Error,
+        Some(FailOn::Warning) => Severity::Warning,
+        Some(FailOn::Info) => Severity::Info,
+        None => cfg
+            .fail_on
+            .as_deref()
+            .and_then(Severity::parse)
+            .unwrap_or(Severity::Error),
+    };
+    let filter = match input::Filter::new(&loaded.root, &cfg.include, &cfg.exclude) {
+        Ok(f) => f,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(Outcome::Clean);
+        }
+    };
+    let checker = Checker::new(registry, cfg.tolerances.clone(), &selection);
     let mut records: Vec<FindingRecord> = Vec::new();
-    input::for_each_batch(&args.input, reporter, 64, |batch| {
+    input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
         let found: Vec<Vec<FindingRecord>> = batch
             .par_iter()
             .map(|doc| check_document(&checker, doc, reporter))
@@ -119,12 +153,22 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         Ok(())
     })?;
     records.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    let color = args.format == output::CheckFormat::Full && std::io::stdout().is_terminal();
-    output::write(args.format, &records, color, out)?;
-    let fail_at = Severity::Error;
+    let terminal = std::io::stdout().is_terminal();
+    match &args.output_file {
+        Some(path) => {
+            crate::atomic::write(path, |w| output::write(args.format, &records, false, w))
+                .map_err(|e| anyhow::anyhow!("{}: {e:#}", path.display()))?;
+            output::write(output::CheckFormat::Full, &records, terminal, out)?;
+            summary(&records, output::CheckFormat::Full);
+        }
+        None => {
+            let color = args.format == output::CheckFormat::Full && terminal;
+            output::write(args.format, &records, color, out)?;
+            summary(&records, args.format);
+        }
+    }
     let failing = records.iter().filter(|r| r.level >= fail_at).count();
-    summary(&records, args.format);
-    Ok(if failing > 0 {
+    Ok(if failing > 0 && !args.exit_zero {
         Outcome::Findings
     } else {
         Outcome::Clean

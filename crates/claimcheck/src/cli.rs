@@ -130,4 +130,34 @@ pub struct CheckArgs {
     /// Rules not to run, by name or code.
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     pub ignore: Vec<String>,
+
+    /// The least severity that fails the run (exit 1) [default: error, or `fail-on` in the
+    /// config].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+
+    /// Exit 0 even when findings would fail the run (2 still means the tool could not work).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Write the report in `--format` to this file (atomically), and print the findings for
+    /// humans on standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// The configuration file [default: `claimcheck.toml` in the working directory or a
+    /// folder above it].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Severities for `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Fail on errors only.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on any finding.
+    Info,
 }

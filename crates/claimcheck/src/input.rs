@@ -50,9 +50,40 @@ pub type Warning = Problem;
 /// The file extensions read when walking a folder.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "jsonl"];
 
+/// Include and exclude globs for walking folders, relative to a root (the config file's
+/// folder). Files named on the command line are always read.
+#[derive(Debug, Default)]
+pub struct Filter {
+    overrides: Option<ignore::overrides::Override>,
+}
+
+impl Filter {
+    /// A filter from include and exclude globs; an invalid glob is an error.
+    pub fn new(root: &Path, include: &[String], exclude: &[String]) -> Result<Self, Problem> {
+        if include.is_empty() && exclude.is_empty() {
+            return Ok(Filter::default());
+        }
+        let mut b = ignore::overrides::OverrideBuilder::new(root);
+        let bad = |g: &str, e: ignore::Error| Problem {
+            location: "claimcheck.toml".to_owned(),
+            message: format!("invalid glob `{g}`: {e}"),
+        };
+        for g in include {
+            b.add(g).map_err(|e| bad(g, e))?;
+        }
+        for g in exclude {
+            let neg = format!("!{g}");
+            b.add(&neg).map_err(|e| bad(g, e))?;
+        }
+        let o = b.build().map_err(|e| bad("", e))?;
+        Ok(Filter { overrides: Some(o) })
+    }
+}
+
 /// Expands the paths the user gave into files, walking folders (honouring `.gitignore`).
 /// `-` stands for standard input. Sorted within each folder, so output is deterministic.
-pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+/// Include and exclude globs apply to walked folders only.
+pub fn expand(paths: &[PathBuf], filter: &Filter) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -63,9 +94,12 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let mut found = Vec::new();
-                let walker = ignore::WalkBuilder::new(path)
-                    .sort_by_file_path(|a, b| a.cmp(b))
-                    .build();
+                let mut builder = ignore::WalkBuilder::new(path);
+                builder.sort_by_file_path(|a, b| a.cmp(b));
+                if let Some(o) = &filter.overrides {
+                    builder.overrides(o.clone());
+                }
+                let walker = builder.build();
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
@@ -270,9 +304,19 @@ impl Iterator for CorpusReader {
 pub fn for_each_document(
     args: &crate::cli::InputArgs,
     reporter: &crate::report::Reporter,
+    f: impl FnMut(Document) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    for_each_filtered(args, &Filter::default(), reporter, f)
+}
+
+/// [`for_each_document`] with include and exclude globs for walked folders.
+pub fn for_each_filtered(
+    args: &crate::cli::InputArgs,
+    filter: &Filter,
+    reporter: &crate::report::Reporter,
     mut f: impl FnMut(Document) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let (files, problems) = expand(&args.paths);
+    let (files, problems) = expand(&args.paths, filter);
     for p in &problems {
         reporter.error(p);
     }
@@ -308,12 +352,13 @@ pub fn for_each_document(
 /// a batch can be checked in parallel while memory stays bounded.
 pub fn for_each_batch(
     args: &crate::cli::InputArgs,
+    filter: &Filter,
     reporter: &crate::report::Reporter,
     size: usize,
     mut f: impl FnMut(&[Document]) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let mut batch = Vec::with_capacity(size);
-    for_each_document(args, reporter, |doc| {
+    for_each_filtered(args, filter, reporter, |doc| {
         batch.push(doc);
         if batch.len() >= size {
             f(&batch)?;

@@ -8,8 +8,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod atomic;
 mod check;
 mod cli;
+mod config;
 mod derive;
 mod extract;
 mod input;

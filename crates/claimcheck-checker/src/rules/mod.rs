@@ -60,7 +60,36 @@ pub const RULES: &[&Rule] = &[
     &population_mismatch::RULE,
     &base_mismatch::RULE,
     &unsourced_statistic::RULE,
+    &UNUSED_SUPPRESSION,
 ];
+
+/// `unused-suppression`: reported by [`crate::suppression`], not by a check of its own.
+pub const UNUSED_SUPPRESSION: Rule = Rule {
+    name: "unused-suppression",
+    code: "CC901",
+    severity: Severity::Warning,
+    default_on: true,
+    summary: "a suppression comment that silences nothing",
+    doc: "# unused-suppression (CC901)
+
+## What it does
+Reports a suppression comment (`<!-- claimcheck: ignore RULE -->` or
+`claimcheck: ignore[RULE]`) when no finding of the rules it names stands on its line or the
+next, or when it names a rule that does not exist.
+
+## Why it matters
+A stale suppression hides the next real finding on that line, and a misspelt rule name
+silences nothing while looking as if it did.
+
+## Example
+`<!-- claimcheck: ignore study-contradiction -->` above a paragraph whose figures all fit
+their studies.
+
+## Options
+Ignore it like any other rule (`--ignore unused-suppression`).
+",
+    check: |_, _, _| {},
+};
 
 /// The rule with this name or code.
 pub fn find(name: &str) -> Option<&'static Rule> {

@@ -1,0 +1,164 @@
+//! Silencing a finding on purpose, and reporting silencers that silence nothing.
+//!
+//! Two forms, on the finding's line or the line before:
+//! - `<!-- claimcheck: ignore RULE -->` in Markdown or HTML (several rules separated by
+//!   commas or spaces; no rule silences every rule);
+//! - a line containing `claimcheck: ignore[RULE]` in plain text (`ignore[RULE,RULE]`,
+//!   or `ignore` alone for every rule).
+//!
+//! Rules are named by name or code. A suppression that silences nothing is reported as
+//! `unused-suppression`.
+
+use claimcheck_parser::Span;
+
+use crate::finding::{Finding, Severity};
+use crate::rules;
+
+/// One suppression comment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suppression {
+    /// Where the comment is.
+    pub span: Span,
+    /// The 0-based line it is on.
+    pub line: usize,
+    /// The rules it names; empty for all.
+    pub rules: Vec<String>,
+}
+
+const MARKER: &str = "claimcheck: ignore";
+
+/// Finds the suppression comments of a text.
+pub fn parse(text: &str) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (line_no, line) in text.split('\n').enumerate() {
+        let mut from = 0;
+        while let Some(i) = line[from..].find(MARKER) {
+            let at = from + i;
+            let rest = &line[at + MARKER.len()..];
+            let (names, len) = if let Some(inner) = rest.strip_prefix('[') {
+                match inner.find(']') {
+                    Some(close) => (&inner[..close], MARKER.len() + close + 2),
+                    None => ("", MARKER.len()),
+                }
+            } else {
+                let end = rest.find("-->").unwrap_or(rest.len());
+                (&rest[..end], MARKER.len() + end)
+            };
+            let rules = names
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned)
+                .collect();
+            out.push(Suppression {
+                span: Span::new(offset + at, offset + at + len),
+                line: line_no,
+                rules,
+            });
+            from = at + MARKER.len();
+        }
+        offset += line.len() + 1;
+    }
+    out
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    memchr_count(&text.as_bytes()[..offset.min(text.len())])
+}
+
+fn memchr_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+fn names(s: &Suppression, f: &Finding) -> bool {
+    s.rules.is_empty()
+        || s.rules
+            .iter()
+            .any(|r| r == f.rule || r.eq_ignore_ascii_case(f.code))
+}
+
+/// Removes suppressed findings and adds one `unused-suppression` finding per suppression
+/// that silenced nothing (or that names no rule).
+pub fn apply(text: &str, findings: &mut Vec<Finding>, report_unused: bool) {
+    let suppressions = parse(text);
+    if suppressions.is_empty() {
+        return;
+    }
+    let mut used = vec![false; suppressions.len()];
+    findings.retain(|f| {
+        let line = line_of(text, f.span.start);
+        let hit = suppressions
+            .iter()
+            .position(|s| (s.line == line || s.line + 1 == line) && names(s, f));
+        if let Some(i) = hit {
+            used[i] = true;
+        }
+        hit.is_none()
+    });
+    if !report_unused {
+        return;
+    }
+    for (s, used) in suppressions.iter().zip(used) {
+        let unknown: Vec<&String> = s
+            .rules
+            .iter()
+            .filter(|r| rules::find(r).is_none())
+            .collect();
+        if used && unknown.is_empty() {
+            continue;
+        }
+        let message = if unknown.is_empty() {
+            format!(
+                "this suppression silences nothing: no finding of {} on this line or the next",
+                if s.rules.is_empty() {
+                    "any rule".to_owned()
+                } else {
+                    s.rules.join(", ")
+                }
+            )
+        } else {
+            format!(
+                "this suppression names no rule: {}",
+                unknown
+                    .iter()
+                    .map(|u| u.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        findings.push(Finding {
+            rule: rules::UNUSED_SUPPRESSION.name,
+            code: rules::UNUSED_SUPPRESSION.code,
+            severity: Severity::Warning,
+            span: s.span,
+            text: text[s.span.range()].to_owned(),
+            message,
+            label: "unused suppression".to_owned(),
+            notes: vec!["help: remove it, or name the rule it is meant for".to_owned()],
+            study: None,
+            related: Vec::new(),
+        });
+    }
+    findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_forms() {
+        let text = "a\n<!-- claimcheck: ignore study-contradiction, CC002 -->\nb claimcheck: ignore[misattribution]\nc claimcheck: ignore\n";
+        let s = parse(text);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].rules, ["study-contradiction", "CC002"]);
+        assert_eq!(s[0].line, 1);
+        assert_eq!(s[1].rules, ["misattribution"]);
+        assert!(s[2].rules.is_empty());
+        assert_eq!(
+            &text[s[1].span.range()],
+            "claimcheck: ignore[misattribution]"
+        );
+    }
+}

@@ -1,0 +1,211 @@
+//! `claimcheck.toml`: the settings a repository keeps for `claimcheck check`.
+//!
+//! Found by walking up from the working directory, or named with `--config`. Every key is
+//! documented in the README; an unknown key is an error naming it and its line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use claimcheck_model::ModelConventions;
+use serde::Deserialize;
+
+use crate::input::Problem;
+
+/// The file name looked for.
+pub const FILE_NAME: &str = "claimcheck.toml";
+
+/// The settings, as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Registry files to add to the shipped one, relative to the config file.
+    #[serde(default)]
+    pub studies: Vec<PathBuf>,
+    /// Globs of files to check when walking folders (relative to the config file).
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Globs of files not to check.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Rules to run besides the default ones.
+    #[serde(default)]
+    pub select: Vec<String>,
+    /// Rules not to run.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity overrides: `rule-name = "error" | "warning" | "info"`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, String>,
+    /// The least severity that fails the run: `error` (default), `warning` or `info`.
+    pub fail_on: Option<String>,
+    /// Tolerances of the model (see `docs/conventions.md`).
+    #[serde(default)]
+    pub tolerances: ModelConventions,
+}
+
+/// A config file and where it is.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The settings.
+    pub config: Config,
+    /// The folder paths in it are relative to (the working directory when there is no file).
+    pub root: PathBuf,
+}
+
+/// Finds `claimcheck.toml` in `start` or a folder above it.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+/// Loads the config named with `--config`, else the one found above the working directory,
+/// else the defaults.
+pub fn load(explicit: Option<&Path>) -> Result<Loaded, Problem> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => discover(&cwd),
+    };
+    let Some(path) = path else {
+        return Ok(Loaded {
+            config: Config::default(),
+            root: cwd,
+        });
+    };
+    let name = path.display().to_string();
+    let bytes = std::fs::read(&path).map_err(|e| Problem {
+        location: name.clone(),
+        message: crate::input::io_message(&e),
+    })?;
+    let text = crate::input::decode(bytes, &name)?;
+    let config = parse(&text).map_err(|(line, column, message)| Problem {
+        location: format!("{name}:{line}:{column}"),
+        message,
+    })?;
+    let root = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| cwd.clone(), Path::to_path_buf);
+    Ok(Loaded { config, root })
+}
+
+/// Parses and validates a config; errors carry a 1-based line and column.
+pub fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map_or((1, 1), |s| position(text, s.start));
+        (line, column, e.message().to_owned())
+    })?;
+    let locate =
+        |key: &str| -> (usize, usize) { text.find(key).map_or((1, 1), |i| position(text, i)) };
+    for (rule, severity) in &config.severity {
+        if claimcheck_checker::rules::find(rule).is_none() {
+            let (l, c) = locate(rule);
+            return Err((
+                l,
+                c,
+                format!("unknown rule `{rule}` in [severity] (see `claimcheck rules`)"),
+            ));
+        }
+        if claimcheck_checker::Severity::parse(severity).is_none() {
+            let (l, c) = locate(severity);
+            return Err((
+                l,
+                c,
+                format!("severity of `{rule}` must be error, warning or info, not `{severity}`"),
+            ));
+        }
+    }
+    for rule in config.select.iter().chain(&config.ignore) {
+        if rule != "ALL" && claimcheck_checker::rules::find(rule).is_none() {
+            let (l, c) = locate(rule);
+            return Err((
+                l,
+                c,
+                format!("unknown rule `{rule}` (see `claimcheck rules`)"),
+            ));
+        }
+    }
+    if let Some(f) = &config.fail_on
+        && claimcheck_checker::Severity::parse(f).is_none() {
+            let (l, c) = locate("fail-on");
+            return Err((
+                l,
+                c,
+                format!("fail-on must be error, warning or info, not `{f}`"),
+            ));
+        }
+    let t = &config.tolerances;
+    for (key, v) in [
+        ("about", t.about),
+        ("nearly", t.nearly),
+        ("just-over", t.just_over),
+        ("fraction", t.fraction),
+        ("subject-match", t.subject_match),
+    ] {
+        if !(0.0..=1.0).contains(&v) {
+            let (l, c) = locate(key);
+            return Err((
+                l,
+                c,
+                format!("tolerances.{key} must lie between 0 and 1, not {v}"),
+            ));
+        }
+    }
+    Ok(config)
+}
+
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_config_parses() {
+        let c = parse(
+            "studies = [\"mine.csv\"]\ninclude = [\"articles/**\"]\nexclude = [\"drafts/**\"]\nselect = [\"unsourced-statistic\"]\nignore = [\"CC102\"]\nfail-on = \"warning\"\n\n[severity]\npopulation-mismatch = \"error\"\n\n[tolerances]\nabout = 0.2\n",
+        )
+        .expect("parses");
+        assert_eq!(c.studies, [PathBuf::from("mine.csv")]);
+        assert_eq!(c.fail_on.as_deref(), Some("warning"));
+        assert!((c.tolerances.about - 0.2).abs() < 1e-12);
+        assert!((c.tolerances.nearly - 0.15).abs() < 1e-12);
+    }
+
+    #[test]
+    fn errors_name_the_key_and_line() {
+        let cases = [
+            (
+                "select = []\nfial-on = \"error\"\n",
+                2,
+                "unknown field `fial-on`",
+            ),
+            ("[tolerances]\nabuot = 0.1\n", 2, "unknown field `abuot`"),
+            (
+                "[severity]\nno-such-rule = \"error\"\n",
+                2,
+                "unknown rule `no-such-rule`",
+            ),
+            (
+                "[severity]\nmisattribution = \"fatal\"\n",
+                2,
+                "must be error, warning or info",
+            ),
+            ("fail-on = \"sometimes\"\n", 1, "fail-on must be"),
+            ("[tolerances]\nabout = 3.0\n", 2, "between 0 and 1"),
+            ("studies = \"mine.csv\"\n", 1, "invalid type"),
+        ];
+        for (text, line, message) in cases {
+            let (l, _, m) = parse(text).expect_err(text);
+            assert_eq!(l, line, "{text}: {m}");
+            assert!(m.contains(message), "{text}: {m}");
+        }
+    }
+}
