@@ -67,6 +67,16 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// Figures that could not be read.
     pub diagnostics: Vec<Diagnostic>,
+    /// Every mention, quantities or not.
+    pub mentions: Vec<claimcheck_parser::Mention>,
+    /// The claims, one per mention.
+    pub claims: Vec<claimcheck_parser::Claim>,
+    /// What the figures imply.
+    pub estimates: Vec<claimcheck_model::Estimate>,
+    /// How many quantity claims there are.
+    pub quantities: usize,
+    /// How many of them match a registry figure (the registry's coverage of the text).
+    pub matched: usize,
 }
 
 /// Checks texts against the registry and each other.
@@ -148,9 +158,17 @@ impl Checker {
             &mut findings,
             self.enabled.contains(rules::UNUSED_SUPPRESSION.name),
         );
+        let quantities = doc.quantities.len();
+        let matched = doc.quantities.iter().filter(|c| !c.matches.is_empty()).count();
+        let estimates = doc.estimates;
         Checked {
             findings,
             diagnostics: parsed.diagnostics,
+            mentions: parsed.mentions,
+            claims: parsed.claims,
+            estimates,
+            quantities,
+            matched,
         }
     }
 }

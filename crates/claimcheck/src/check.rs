@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::cli::{CheckArgs, FailOn};
 use crate::input::{self, Document, Problem};
 use crate::output::{self, FindingRecord};
-use crate::report::Reporter;
+use crate::reporter::Reporter;
 
 /// How a run ended, for the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -26,6 +26,8 @@ pub enum Command {
     Derive(DeriveArgs),
     /// Check the figures against each other and the registry of studies (exit 1 on errors).
     Check(CheckArgs),
+    /// Write CSV tables of claims, estimates, findings and a per-file summary to a folder.
+    Report(ReportArgs),
     /// List the rules, with their codes and default severities.
     Rules,
     /// Print a rule's documentation.
@@ -160,4 +162,26 @@ pub enum FailOn {
     Warning,
     /// Fail on any finding.
     Info,
+}
+
+/// Options of `claimcheck report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Input files and how to read them.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The folder to write `claims.csv`, `estimates.csv`, `findings.csv` and `summary.csv`
+    /// to (created if missing, reused if present).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// A registry file of your own (repeatable).
+    #[arg(long = "studies", value_name = "FILE")]
+    pub studies: Vec<PathBuf>,
+
+    /// The configuration file [default: `claimcheck.toml` in the working directory or a
+    /// folder above it].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }

@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::cli::{DeriveArgs, TableFormat};
 use crate::input::{self, Problem};
-use crate::records::{opt_bool, opt_number, plain_number, write_csv_row};
-use crate::report::Reporter;
+use crate::records::{opt_number, plain_number, write_csv_row};
+use crate::reporter::Reporter;
 
 /// One input of an estimate, as `derive --format json` writes it.
 #[derive(Debug, Serialize)]
@@ -56,7 +56,7 @@ pub struct EstimateRecord {
 }
 
 impl EstimateRecord {
-    fn new(file: &str, text: &str, index: &LineIndex, e: &Estimate) -> Self {
+    pub fn new(file: &str, text: &str, index: &LineIndex, e: &Estimate) -> Self {
         let inputs: Vec<InputRecord> = e
             .inputs
             .iter()
@@ -99,8 +99,6 @@ impl EstimateRecord {
         "nominal_high",
         "lower",
         "upper",
-        "lower_inclusive",
-        "upper_inclusive",
         "unit",
         "per",
         "inputs",
@@ -117,8 +115,6 @@ impl EstimateRecord {
             plain_number(self.nominal[1]),
             opt_number(self.lower),
             opt_number(self.upper),
-            opt_bool(self.lower_inclusive),
-            opt_bool(self.upper_inclusive),
             self.unit.clone().unwrap_or_default(),
             self.per.unwrap_or_default().to_owned(),
             self.inputs

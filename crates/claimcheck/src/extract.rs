@@ -8,7 +8,7 @@ use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::input::{self, Document, Problem};
 use crate::records::MentionRecord;
-use crate::report::Reporter;
+use crate::reporter::Reporter;
 
 /// Runs `extract`, writing records to `out`.
 pub fn run(args: &ExtractArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<()> {

@@ -303,7 +303,7 @@ impl Iterator for CorpusReader {
 /// Corpus files stream one document at a time.
 pub fn for_each_document(
     args: &crate::cli::InputArgs,
-    reporter: &crate::report::Reporter,
+    reporter: &crate::reporter::Reporter,
     f: impl FnMut(Document) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     for_each_filtered(args, &Filter::default(), reporter, f)
@@ -313,7 +313,7 @@ pub fn for_each_document(
 pub fn for_each_filtered(
     args: &crate::cli::InputArgs,
     filter: &Filter,
-    reporter: &crate::report::Reporter,
+    reporter: &crate::reporter::Reporter,
     mut f: impl FnMut(Document) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let (files, problems) = expand(&args.paths, filter);
@@ -353,7 +353,7 @@ pub fn for_each_filtered(
 pub fn for_each_batch(
     args: &crate::cli::InputArgs,
     filter: &Filter,
-    reporter: &crate::report::Reporter,
+    reporter: &crate::reporter::Reporter,
     size: usize,
     mut f: impl FnMut(&[Document]) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {

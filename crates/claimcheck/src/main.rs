@@ -19,9 +19,10 @@ mod markup;
 mod output;
 mod records;
 mod report;
+mod reporter;
 
 use cli::{Cli, Command};
-use report::Reporter;
+use reporter::Reporter;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args, &mut out, &reporter).map(|()| None),
         Command::Derive(args) => derive::run(args, &mut out, &reporter).map(|()| None),
         Command::Check(args) => check::run(args, &mut out, &reporter).map(Some),
+        Command::Report(args) => report::run(args, &mut out, &reporter).map(|()| None),
         Command::Rules => rules(&mut out).map(|()| None),
         Command::Rule { name } => rule(name, &mut out, &reporter).map(|()| None),
     };

@@ -1,30 +1,260 @@
-//! Messages to the user on standard error, and the exit code they add up to.
+//! `claimcheck report`: four CSV tables (claims, estimates, findings, summary) over a folder
+//! of articles, written in one pass, each file atomically.
 
-use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
 
-use crate::input::Problem;
+use anyhow::{Context, Result};
+use claimcheck_checker::{Checker, Severity};
+use claimcheck_parser::LineIndex;
+use rayon::prelude::*;
 
-/// Collects what went wrong while reading, for the exit code.
-#[derive(Debug, Default)]
-pub struct Reporter {
-    failed: AtomicBool,
+use crate::check;
+use crate::cli::ReportArgs;
+use crate::derive::EstimateRecord;
+use crate::input::{self, Document, Problem};
+use crate::output::FindingRecord;
+use crate::records::{MentionRecord, write_csv_row};
+use crate::reporter::Reporter;
+
+/// Columns of `findings.csv`: those of `check --format csv`, then the matched study's value
+/// and URL.
+pub const FINDINGS_HEADER_EXTRA: &[&str] = &["study_value", "study_url"];
+
+/// Columns of `summary.csv`.
+pub const SUMMARY_HEADER: &[&str] = &[
+    "file",
+    "claims",
+    "estimates",
+    "errors",
+    "warnings",
+    "infos",
+    "quantities",
+    "matched",
+    "coverage",
+];
+
+/// The rows of one document, in each table.
+#[derive(Default)]
+struct Rows {
+    claims: Vec<Vec<String>>,
+    estimates: Vec<Vec<String>>,
+    findings: Vec<Vec<String>>,
+    summary: Vec<String>,
 }
 
-impl Reporter {
-    /// Reports something that kept the tool from doing its whole job (exit code 2).
-    pub fn error(&self, problem: &Problem) {
-        self.failed.store(true, Ordering::Relaxed);
-        let _ = writeln!(std::io::stderr().lock(), "error: {problem}");
+fn rows(checker: &Checker, doc: &Document, reporter: &Reporter) -> Rows {
+    let text = check::prose(doc);
+    let checked = checker.check_prose(&text, &doc.text);
+    let index = LineIndex::new(&text);
+    for d in &checked.diagnostics {
+        let at = index.position(&text, d.span.start);
+        reporter.error(&Problem {
+            location: format!("{}:{}:{}", doc.name, at.line, at.column),
+            message: d.message.clone(),
+        });
+    }
+    let mut cursor = index.cursor(&text);
+    let claims = checked
+        .mentions
+        .iter()
+        .zip(&checked.claims)
+        .map(|(m, c)| {
+            let start = cursor.position(m.span.start);
+            let end = cursor.position(m.span.end);
+            MentionRecord::new(&doc.name, &doc.text, m, c, start, end).csv_row()
+        })
+        .collect();
+    let estimates = checked
+        .estimates
+        .iter()
+        .map(|e| EstimateRecord::new(&doc.name, &doc.text, &index, e).csv_row())
+        .collect();
+    let registry = checker.registry();
+    let findings = checked
+        .findings
+        .iter()
+        .map(|f| {
+            let mut row = crate::output::csv_row(&FindingRecord::new(&doc.name, &doc.text, &index, f));
+            let study = f.study.as_deref().and_then(|id| registry.get(id));
+            row.push(study.map(|s| crate::records::plain_number(s.value)).unwrap_or_default());
+            row.push(study.map(|s| s.url.clone()).unwrap_or_default());
+            row
+        })
+        .collect();
+    let count = |s: Severity| checked.findings.iter().filter(|f| f.severity == s).count();
+    let coverage = if checked.quantities == 0 {
+        String::new()
+    } else {
+        crate::records::plain_number(
+            (checked.matched as f64 / checked.quantities as f64 * 10_000.0).round() / 10_000.0,
+        )
+    };
+    let summary = vec![
+        doc.name.clone(),
+        checked.mentions.len().to_string(),
+        checked.estimates.len().to_string(),
+        count(Severity::Error).to_string(),
+        count(Severity::Warning).to_string(),
+        count(Severity::Info).to_string(),
+        checked.quantities.to_string(),
+        checked.matched.to_string(),
+        coverage,
+    ];
+    Rows {
+        claims,
+        estimates,
+        findings,
+        summary,
+    }
+}
+
+/// One table being written: a temporary file in the output folder, renamed into place at
+/// the end.
+struct Table {
+    path: std::path::PathBuf,
+    tmp: tempfile::NamedTempFile,
+    writer: std::io::BufWriter<std::fs::File>,
+    rows: usize,
+}
+
+impl Table {
+    fn create(dir: &Path, name: &str, header: &[&str]) -> Result<Self> {
+        let path = dir.join(name);
+        let tmp = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("{}: cannot create a temporary file", path.display()))?;
+        let file = tmp
+            .as_file()
+            .try_clone()
+            .with_context(|| format!("{}: cannot open", path.display()))?;
+        let mut t = Table {
+            path,
+            tmp,
+            writer: std::io::BufWriter::new(file),
+            rows: 0,
+        };
+        t.write_row(header)?;
+        t.rows = 0;
+        Ok(t)
     }
 
-    /// Reports something the user should know that does not change the exit code.
-    pub fn warning(&self, problem: &Problem) {
-        let _ = writeln!(std::io::stderr().lock(), "warning: {problem}");
+    fn write_row<S: AsRef<[u8]>>(&mut self, row: &[S]) -> Result<()> {
+        write_csv_row(&mut self.writer, row).with_context(|| format!("{}: cannot write", self.path.display()))?;
+        self.rows += 1;
+        Ok(())
     }
 
-    /// Whether any error was reported.
-    pub fn failed(&self) -> bool {
-        self.failed.load(Ordering::Relaxed)
+    fn finish(mut self) -> Result<(std::path::PathBuf, usize)> {
+        self.writer
+            .flush()
+            .and_then(|()| self.tmp.as_file().sync_all())
+            .with_context(|| format!("{}: cannot write", self.path.display()))?;
+        let Table { path, tmp, rows, .. } = self;
+        tmp.persist(&path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("{}: cannot replace", path.display()))?;
+        Ok((path, rows))
     }
+}
+
+/// Runs `report`.
+pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<()> {
+    let dir = &args.out;
+    if dir.exists() && !dir.is_dir() {
+        reporter.error(&Problem {
+            location: dir.display().to_string(),
+            message: "--out names a file, not a folder".to_owned(),
+        });
+        return Ok(());
+    }
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        reporter.error(&Problem {
+            location: dir.display().to_string(),
+            message: input::io_message(&e),
+        });
+        return Ok(());
+    }
+    let loaded = match crate::config::load(args.config.as_deref()) {
+        Ok(l) => l,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(());
+        }
+    };
+    let cfg = &loaded.config;
+    let studies: Vec<_> = cfg.studies.iter().map(|p| loaded.root.join(p)).chain(args.studies.iter().cloned()).collect();
+    let registry = match check::registry(&studies) {
+        Ok(r) => r,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(());
+        }
+    };
+    let selection = claimcheck_checker::Selection {
+        select: cfg.select.clone(),
+        ignore: cfg.ignore.clone(),
+        severity: cfg
+            .severity
+            .iter()
+            .filter_map(|(k, v)| Severity::parse(v).map(|s| (k.clone(), s)))
+            .collect(),
+    };
+    let checker = Checker::new(registry, cfg.tolerances.clone(), &selection);
+    let filter = match input::Filter::new(&loaded.root, &cfg.include, &cfg.exclude) {
+        Ok(f) => f,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(());
+        }
+    };
+    let mut claims = Table::create(dir, "claims.csv", MentionRecord::CSV_HEADER)?;
+    let mut estimates = Table::create(dir, "estimates.csv", EstimateRecord::CSV_HEADER)?;
+    let findings_header: Vec<&str> = crate::output::CSV_HEADER.iter().chain(FINDINGS_HEADER_EXTRA).copied().collect();
+    let mut findings = Table::create(dir, "findings.csv", &findings_header)?;
+    let mut summary = Table::create(dir, "summary.csv", SUMMARY_HEADER)?;
+    let progress = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} documents {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    });
+    let started = std::time::Instant::now();
+    input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
+        let done: Vec<Rows> = batch.par_iter().map(|doc| rows(&checker, doc, reporter)).collect();
+        for r in done {
+            for row in &r.claims {
+                claims.write_row(row)?;
+            }
+            for row in &r.estimates {
+                estimates.write_row(row)?;
+            }
+            for row in &r.findings {
+                findings.write_row(row)?;
+            }
+            summary.write_row(&r.summary)?;
+        }
+        if let Some(bar) = &progress {
+            bar.inc(batch.len() as u64);
+        }
+        Ok(())
+    })?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let mut written = Vec::new();
+    for t in [claims, estimates, findings, summary] {
+        written.push(t.finish()?);
+    }
+    for (path, rows) in &written {
+        writeln!(out, "{}: {rows} rows", path.display())?;
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "report written in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }

@@ -1,6 +1,8 @@
 //! Emitters of `check` findings: one per format, each writing to `&mut dyn Write`.
 
 mod csv_format;
+
+pub use csv_format::{HEADER as CSV_HEADER, row as csv_row};
 mod full;
 mod github;
 mod json;
