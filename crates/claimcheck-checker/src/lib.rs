@@ -159,7 +159,11 @@ impl Checker {
             self.enabled.contains(rules::UNUSED_SUPPRESSION.name),
         );
         let quantities = doc.quantities.len();
-        let matched = doc.quantities.iter().filter(|c| !c.matches.is_empty()).count();
+        let matched = doc
+            .quantities
+            .iter()
+            .filter(|c| !c.matches.is_empty())
+            .count();
         let estimates = doc.estimates;
         Checked {
             findings,

@@ -128,14 +128,15 @@ pub fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
         }
     }
     if let Some(f) = &config.fail_on
-        && claimcheck_checker::Severity::parse(f).is_none() {
-            let (l, c) = locate("fail-on");
-            return Err((
-                l,
-                c,
-                format!("fail-on must be error, warning or info, not `{f}`"),
-            ));
-        }
+        && claimcheck_checker::Severity::parse(f).is_none()
+    {
+        let (l, c) = locate("fail-on");
+        return Err((
+            l,
+            c,
+            format!("fail-on must be error, warning or info, not `{f}`"),
+        ));
+    }
     let t = &config.tolerances;
     for (key, v) in [
         ("about", t.about),

@@ -75,9 +75,14 @@ fn rows(checker: &Checker, doc: &Document, reporter: &Reporter) -> Rows {
         .findings
         .iter()
         .map(|f| {
-            let mut row = crate::output::csv_row(&FindingRecord::new(&doc.name, &doc.text, &index, f));
+            let mut row =
+                crate::output::csv_row(&FindingRecord::new(&doc.name, &doc.text, &index, f));
             let study = f.study.as_deref().and_then(|id| registry.get(id));
-            row.push(study.map(|s| crate::records::plain_number(s.value)).unwrap_or_default());
+            row.push(
+                study
+                    .map(|s| crate::records::plain_number(s.value))
+                    .unwrap_or_default(),
+            );
             row.push(study.map(|s| s.url.clone()).unwrap_or_default());
             row
         })
@@ -139,7 +144,8 @@ impl Table {
     }
 
     fn write_row<S: AsRef<[u8]>>(&mut self, row: &[S]) -> Result<()> {
-        write_csv_row(&mut self.writer, row).with_context(|| format!("{}: cannot write", self.path.display()))?;
+        write_csv_row(&mut self.writer, row)
+            .with_context(|| format!("{}: cannot write", self.path.display()))?;
         self.rows += 1;
         Ok(())
     }
@@ -149,7 +155,9 @@ impl Table {
             .flush()
             .and_then(|()| self.tmp.as_file().sync_all())
             .with_context(|| format!("{}: cannot write", self.path.display()))?;
-        let Table { path, tmp, rows, .. } = self;
+        let Table {
+            path, tmp, rows, ..
+        } = self;
         tmp.persist(&path)
             .map_err(|e| e.error)
             .with_context(|| format!("{}: cannot replace", path.display()))?;
@@ -182,7 +190,12 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         }
     };
     let cfg = &loaded.config;
-    let studies: Vec<_> = cfg.studies.iter().map(|p| loaded.root.join(p)).chain(args.studies.iter().cloned()).collect();
+    let studies: Vec<_> = cfg
+        .studies
+        .iter()
+        .map(|p| loaded.root.join(p))
+        .chain(args.studies.iter().cloned())
+        .collect();
     let registry = match check::registry(&studies) {
         Ok(r) => r,
         Err(p) => {
@@ -209,7 +222,11 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
     };
     let mut claims = Table::create(dir, "claims.csv", MentionRecord::CSV_HEADER)?;
     let mut estimates = Table::create(dir, "estimates.csv", EstimateRecord::CSV_HEADER)?;
-    let findings_header: Vec<&str> = crate::output::CSV_HEADER.iter().chain(FINDINGS_HEADER_EXTRA).copied().collect();
+    let findings_header: Vec<&str> = crate::output::CSV_HEADER
+        .iter()
+        .chain(FINDINGS_HEADER_EXTRA)
+        .copied()
+        .collect();
     let mut findings = Table::create(dir, "findings.csv", &findings_header)?;
     let mut summary = Table::create(dir, "summary.csv", SUMMARY_HEADER)?;
     let progress = std::io::stderr().is_terminal().then(|| {
@@ -223,7 +240,10 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
     });
     let started = std::time::Instant::now();
     input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
-        let done: Vec<Rows> = batch.par_iter().map(|doc| rows(&checker, doc, reporter)).collect();
+        let done: Vec<Rows> = batch
+            .par_iter()
+            .map(|doc| rows(&checker, doc, reporter))
+            .collect();
         for r in done {
             for row in &r.claims {
                 claims.write_row(row)?;
@@ -257,4 +277,36 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interrupted_table_leaves_the_previous_file_whole() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("claims.csv");
+        std::fs::write(&path, "the previous report\n").expect("write");
+        {
+            let mut t = Table::create(dir.path(), "claims.csv", &["a", "b"]).expect("create");
+            t.write_row(&["1", "2"]).expect("write");
+            // Dropped without `finish`: as if the run were interrupted here.
+        }
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            "the previous report\n"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["claims.csv"], "no temporary file is left behind");
+
+        let mut t = Table::create(dir.path(), "claims.csv", &["a", "b"]).expect("create");
+        t.write_row(&["1", "2"]).expect("write");
+        let (_, rows) = t.finish().expect("finish");
+        assert_eq!(rows, 1);
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "a,b\n1,2\n");
+    }
 }
