@@ -54,22 +54,13 @@ pub fn registry(paths: &[std::path::PathBuf]) -> Result<Registry, Problem> {
     Ok(r)
 }
 
-/// The prose of a document: Markdown is masked to its text, with offsets kept.
-pub fn prose(doc: &Document) -> std::borrow::Cow<'_, str> {
-    if crate::markup::is_markdown(&doc.name) {
-        std::borrow::Cow::Owned(crate::markup::markdown_prose(&doc.text))
-    } else {
-        std::borrow::Cow::Borrowed(&doc.text)
-    }
-}
-
 /// Checks one document, returning its finding records.
 pub fn check_document(
     checker: &Checker,
     doc: &Document,
     reporter: &Reporter,
 ) -> Vec<FindingRecord> {
-    let text = prose(doc);
+    let text = crate::markup::prose(doc);
     let checked = checker.check_prose(&text, &doc.text);
     let index = LineIndex::new(&text);
     for d in &checked.diagnostics {

@@ -153,15 +153,12 @@ pub fn run(args: &DeriveArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
     } else {
         let reader = ClaimReader::default();
         input::for_each_document(&args.input, reporter, |doc| {
-            let found = extractor.extract(&doc.text);
-            let claims = reader.claims(&doc.text, &found.mentions);
-            let index = LineIndex::new(&doc.text);
-            let estimates = claimcheck_model::document::derive(
-                &doc.text,
-                &found.mentions,
-                &claims,
-                &conventions,
-            );
+            let prose = crate::markup::prose(&doc);
+            let found = extractor.extract(&prose);
+            let claims = reader.claims(&prose, &found.mentions);
+            let index = LineIndex::new(&prose);
+            let estimates =
+                claimcheck_model::document::derive(&prose, &found.mentions, &claims, &conventions);
             records.extend(
                 estimates
                     .iter()

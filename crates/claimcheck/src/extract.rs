@@ -28,12 +28,13 @@ fn emit_document(
     emitter: &mut Emitter<'_>,
     reporter: &Reporter,
 ) -> Result<()> {
-    let found = extractor.extract(&doc.text);
-    let claims = reader.claims(&doc.text, &found.mentions);
-    let index = LineIndex::new(&doc.text);
-    let mut cursor = index.cursor(&doc.text);
+    let prose = crate::markup::prose(doc);
+    let found = extractor.extract(&prose);
+    let claims = reader.claims(&prose, &found.mentions);
+    let index = LineIndex::new(&prose);
+    let mut cursor = index.cursor(&prose);
     for d in &found.diagnostics {
-        let at = index.position(&doc.text, d.span.start);
+        let at = index.position(&prose, d.span.start);
         reporter.error(&Problem {
             location: format!("{}:{}:{}", doc.name, at.line, at.column),
             message: d.message.clone(),

@@ -44,7 +44,7 @@ struct Rows {
 }
 
 fn rows(checker: &Checker, doc: &Document, reporter: &Reporter) -> Rows {
-    let text = check::prose(doc);
+    let text = crate::markup::prose(doc);
     let checked = checker.check_prose(&text, &doc.text);
     let index = LineIndex::new(&text);
     for d in &checked.diagnostics {
