@@ -69,13 +69,7 @@ impl Quantity {
         match m.qualifier {
             Some(Qualifier::About) => {
                 // Rounded and approximate: the wider of the two readings.
-                let widen = |v: f64| (c.about * v.abs()).max(half(v));
-                if let End::Inclusive(v) = lo {
-                    lo = End::Inclusive(v - widen(v));
-                }
-                if let End::Inclusive(v) = hi {
-                    hi = End::Inclusive(v + widen(v));
-                }
+                (lo, hi) = widen(lo, hi, |v| (c.about * v.abs()).max(half(v)));
                 readings.push(format!(
                     "“{written}” is read as ±{}%",
                     trim(c.about * 100.0)
@@ -104,13 +98,7 @@ impl Quantity {
             Some(Qualifier::MoreThan | Qualifier::LessThan) if m.endpoints.is_none() => {}
             _ => {
                 if matches!(m.form, Form::Fraction | Form::Ratio) {
-                    let widen = |v: f64| c.fraction * v.abs();
-                    if let End::Inclusive(v) = lo {
-                        lo = End::Inclusive(v - widen(v));
-                    }
-                    if let End::Inclusive(v) = hi {
-                        hi = End::Inclusive(v + widen(v));
-                    }
+                    (lo, hi) = widen(lo, hi, |v| c.fraction * v.abs());
                     readings.push(format!(
                         "“{written}” is a rounded form, read as ±{}%",
                         trim(c.fraction * 100.0)
@@ -172,6 +160,20 @@ impl Quantity {
     pub fn open_above(&self) -> bool {
         self.interval.hi == End::Unbounded
     }
+}
+
+/// Widens the included ends of an interval by `by(value)` on each side; open and unbounded
+/// ends stay as they are.
+fn widen(lo: End, hi: End, by: impl Fn(f64) -> f64) -> (End, End) {
+    let lo = match lo {
+        End::Inclusive(v) => End::Inclusive(v - by(v)),
+        other => other,
+    };
+    let hi = match hi {
+        End::Inclusive(v) => End::Inclusive(v + by(v)),
+        other => other,
+    };
+    (lo, hi)
 }
 
 fn to_end(b: Option<Bound>) -> End {

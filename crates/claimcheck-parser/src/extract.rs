@@ -919,31 +919,12 @@ fn percent_or_scale_follows(after: &str) -> bool {
     next.eq_ignore_ascii_case("percent") || vocab::lookup_ci(SCALES, next).is_some()
 }
 
-/// Whether a word before a number makes the number a label.
+/// Whether a word before a number makes the number a label: a word of
+/// [`vocab::LABEL_WORDS`] in any case, or of [`vocab::IDENTIFIER_WORDS`] capitalised.
 fn is_identifier_word(w: &str) -> bool {
-    let strong = [
-        "article",
-        "articles",
-        "note",
-        "section",
-        "sections",
-        "chapter",
-        "paragraph",
-        "clause",
-        "resolution",
-        "tier",
-        "no.",
-        "nos.",
-        "pp.",
-        "p.",
-        "vol.",
-        "fig.",
-        "#",
-    ];
-    if vocab::contains_ci(&strong, w) {
-        return true;
-    }
-    w.starts_with(|c: char| c.is_uppercase()) && vocab::contains_ci(vocab::IDENTIFIER_WORDS, w)
+    vocab::contains_ci(vocab::LABEL_WORDS, w)
+        || (w.starts_with(|c: char| c.is_uppercase())
+            && vocab::contains_ci(vocab::IDENTIFIER_WORDS, w))
 }
 
 /// "one" as a pronoun: "one of the largest", "no one", "the one".

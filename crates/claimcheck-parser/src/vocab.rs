@@ -289,25 +289,38 @@ pub(crate) const MONTHS: &[&str] = &[
     "dec",
 ];
 
-/// Words after which a number is a label, not a quantity ("Article 12", "Tier 2", "Highway 1").
-pub(crate) const IDENTIFIER_WORDS: &[&str] = &[
+/// Words after which a number is a label in any case ("article 12", "Tier 2", "No. 5").
+pub(crate) const LABEL_WORDS: &[&str] = &[
     "article",
     "articles",
+    "note",
     "section",
     "sections",
     "chapter",
     "paragraph",
     "clause",
     "resolution",
+    "tier",
+    "no.",
+    "nos.",
+    "pp.",
+    "p.",
+    "vol.",
+    "fig.",
+    "#",
+];
+
+/// Words after which a number is a label when they are capitalised ("Highway 1", "Flight
+/// 370", "Windows 10"): in lower case they are often ordinary nouns ("level 4").
+pub(crate) const IDENTIFIER_WORDS: &[&str] = &[
+    "Article 12",
+    "Tier 2",
+    "Highway 1",
     "highway",
     "route",
     "interstate",
     "road",
     "flight",
-    "no.",
-    "nos.",
-    "#",
-    "tier",
     "level",
     "phase",
     "stage",
@@ -316,16 +329,12 @@ pub(crate) const IDENTIFIER_WORDS: &[&str] = &[
     "room",
     "page",
     "pages",
-    "p.",
-    "pp.",
-    "vol.",
     "volume",
     "issue",
     "part",
     "annex",
     "appendix",
     "figure",
-    "fig.",
     "table",
     "gate",
     "terminal",

@@ -63,13 +63,7 @@ pub fn check_document(
     let text = crate::markup::prose(doc);
     let checked = checker.check_prose(&text, &doc.text);
     let index = LineIndex::new(&text);
-    for d in &checked.diagnostics {
-        let at = index.position(&text, d.span.start);
-        reporter.error(&Problem {
-            location: format!("{}:{}:{}", doc.name, at.line, at.column),
-            message: d.message.clone(),
-        });
-    }
+    reporter.diagnostics(&doc.name, &text, &index, &checked.diagnostics);
     checked
         .findings
         .iter()

@@ -6,7 +6,7 @@ use anyhow::Result;
 use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
 
 use crate::cli::{ExtractArgs, ExtractFormat};
-use crate::input::{self, Document, Problem};
+use crate::input::{self, Document};
 use crate::records::MentionRecord;
 use crate::reporter::Reporter;
 
@@ -33,13 +33,7 @@ fn emit_document(
     let claims = reader.claims(&prose, &found.mentions);
     let index = LineIndex::new(&prose);
     let mut cursor = index.cursor(&prose);
-    for d in &found.diagnostics {
-        let at = index.position(&prose, d.span.start);
-        reporter.error(&Problem {
-            location: format!("{}:{}:{}", doc.name, at.line, at.column),
-            message: d.message.clone(),
-        });
-    }
+    reporter.diagnostics(&doc.name, &prose, &index, &found.diagnostics);
     for (m, claim) in found.mentions.iter().zip(&claims) {
         let start = cursor.position(m.span.start);
         let end = cursor.position(m.span.end);

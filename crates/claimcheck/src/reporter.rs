@@ -3,6 +3,8 @@
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use claimcheck_parser::{Diagnostic, LineIndex};
+
 use crate::input::Problem;
 
 /// Collects what went wrong while reading, for the exit code.
@@ -21,6 +23,24 @@ impl Reporter {
     /// Reports something the user should know that does not change the exit code.
     pub fn warning(&self, problem: &Problem) {
         let _ = writeln!(std::io::stderr().lock(), "warning: {problem}");
+    }
+
+    /// Reports figures that could not be read, at their line and column in `text` (the
+    /// document named `name`).
+    pub fn diagnostics(
+        &self,
+        name: &str,
+        text: &str,
+        index: &LineIndex,
+        diagnostics: &[Diagnostic],
+    ) {
+        for d in diagnostics {
+            let at = index.position(text, d.span.start);
+            self.error(&Problem {
+                location: format!("{name}:{}:{}", at.line, at.column),
+                message: d.message.clone(),
+            });
+        }
     }
 
     /// Whether any error was reported.

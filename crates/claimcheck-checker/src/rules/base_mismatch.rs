@@ -4,7 +4,7 @@
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::matching;
-use crate::rules::{Context, Rule, cite, source_note};
+use crate::rules::{Context, Rule, source_note};
 
 pub(crate) const RULE: Rule = Rule {
     name: "base-mismatch",
@@ -81,7 +81,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             if s.basis == "stock"
                 && (c.quantity.per.is_some() || FLOW_WORDS.iter().any(|w| sentence.contains(w)))
             {
-                let mut f = RULE.on(
+                let f = RULE.on(
                     doc,
                     c,
                     format!(
@@ -91,16 +91,13 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                     ),
                     "stock presented as flow".to_owned(),
                 );
-                f.notes.push(format!("the figure: {}", cite(s)));
-                f.notes.push(source_note(s));
-                f.study = Some(s.id.clone());
-                out.push(f);
+                out.push(f.about(s));
                 continue;
             }
             if (s.basis == "detected" || s.basis == "identified")
                 && !DETECTION_WORDS.iter().any(|w| sentence.contains(w))
             {
-                let mut f = RULE.on(
+                let f = RULE.on(
                     doc,
                     c,
                     format!(
@@ -111,10 +108,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                     ),
                     format!("{} victims presented as all victims", s.basis),
                 );
-                f.notes.push(format!("the figure: {}", cite(s)));
-                f.notes.push(source_note(s));
-                f.study = Some(s.id.clone());
-                out.push(f);
+                out.push(f.about(s));
                 continue;
             }
             // A rate measured at one time set beside a yearly flow.
@@ -178,7 +172,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             if digits.trim_end_matches(".0").replace('.', "").len() < 3 {
                 continue;
             }
-            let mut f = RULE.on(
+            let f = RULE.on(
                 doc,
                 c,
                 format!(
@@ -190,10 +184,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                 ),
                 format!("a {} figure", s.concept.replace('_', " ")),
             );
-            f.notes.push(format!("the figure: {}", cite(s)));
-            f.notes.push(source_note(s));
-            f.study = Some(s.id.clone());
-            out.push(f);
+            out.push(f.about(s));
             break;
         }
     }

@@ -3,7 +3,7 @@
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::matching::{self, Confidence};
-use crate::rules::{Context, Rule, cite, source_note};
+use crate::rules::{Context, Rule, cite};
 
 pub(crate) const RULE: Rule = Rule {
     name: "misattribution",
@@ -86,10 +86,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         } else {
             continue;
         };
-        let mut f = RULE.on(doc, c, message, format!("attributed to {written}"));
-        f.notes.push(format!("the figure: {}", cite(study)));
-        f.notes.push(source_note(study));
-        f.study = Some(study.id.clone());
-        out.push(f);
+        let f = RULE.on(doc, c, message, format!("attributed to {written}"));
+        out.push(f.about(study));
     }
 }

@@ -123,6 +123,17 @@ impl Rule {
     }
 }
 
+impl Finding {
+    /// Names the registry figure a finding is about: a note with the figure, one with its
+    /// source, and its id.
+    pub(crate) fn about(mut self, study: &crate::registry::Study) -> Finding {
+        self.notes.push(format!("the figure: {}", cite(study)));
+        self.notes.push(source_note(study));
+        self.study = Some(study.id.clone());
+        self
+    }
+}
+
 /// A figure's interval in prose: "23 [22.5, 23.5)".
 pub(crate) fn describe(c: &ClaimContext<'_>) -> String {
     claimcheck_model::quantity::show(&c.quantity.interval)

@@ -3,7 +3,7 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Rule, cite, source_note};
+use crate::rules::{Context, Rule};
 
 pub(crate) const RULE: Rule = Rule {
     name: "population-mismatch",
@@ -69,9 +69,6 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         );
         f.notes
             .push("a rate found in one group is applied to a larger one".to_owned());
-        f.notes.push(format!("the figure: {}", cite(m.study)));
-        f.notes.push(source_note(m.study));
-        f.study = Some(m.study.id.clone());
-        out.push(f);
+        out.push(f.about(m.study));
     }
 }
