@@ -15,6 +15,12 @@ use crate::estimate::{self, Estimate, Operand};
 use crate::quantity::{Dimension, Quantity};
 use crate::subject;
 
+/// How far apart, in bytes, a share and a count may stand to be combined.
+pub const NEAR: usize = 8_000;
+
+/// How many counts near a share are combined with it, nearest first.
+pub const PAIRS: usize = 3;
+
 /// Reads each quantity of a document as an operand (mentions that are no quantity give
 /// `None`, keeping the indices aligned).
 pub fn operands(
@@ -61,8 +67,23 @@ pub fn derive(
         let Some(share) = share.as_ref().filter(|o| is_share(o)) else {
             continue;
         };
-        for (j, base) in ops.iter().enumerate() {
-            let Some(base) = base.as_ref().filter(|o| is_count(o)) else {
+        // The counts near the share (within NEAR bytes), nearest first, at most PAIRS of
+        // them: an article sets a rate beside the figures of its own passage, and a text of
+        // any length stays linear.
+        let mut near: Vec<(usize, usize)> = ops
+            .iter()
+            .enumerate()
+            .filter_map(|(j, o)| {
+                let o = o.as_ref().filter(|o| is_count(o))?;
+                let d = o.span.start.abs_diff(share.span.start);
+                (d <= NEAR).then_some((d, j))
+            })
+            .collect();
+        near.sort_unstable();
+        near.truncate(PAIRS);
+        near.sort_unstable_by_key(|&(_, j)| j);
+        for j in near.into_iter().map(|(_, j)| j) {
+            let Some(base) = ops[j].as_ref() else {
                 continue;
             };
             if i == j || claims[i].sentence == claims[j].sentence && j < i {

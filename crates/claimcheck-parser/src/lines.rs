@@ -10,30 +10,67 @@ pub struct Position {
 }
 
 /// The starts of the lines of a text, for turning byte offsets into positions.
+///
+/// Long lines also get checkpoints every [`CHECKPOINT`] bytes (the column there), so that
+/// any position costs at most that many bytes of counting, however long its line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, 0-based column) at character boundaries inside long lines, in order.
+    checkpoints: Vec<(usize, usize)>,
 }
 
+/// The spacing of column checkpoints inside a long line, in bytes.
+pub(crate) const CHECKPOINT: usize = 4096;
+
 impl LineIndex {
-    /// Indexes the line starts of `text`.
+    /// Indexes the line starts of `text`, and checkpoints inside its long lines.
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        for (i, &start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).map_or(text.len(), |n| n - 1);
+            let mut at = start;
+            let mut column = 0;
+            while end - at > CHECKPOINT {
+                let mut next = at + CHECKPOINT;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                column += text[at..next].chars().count();
+                checkpoints.push((next, column));
+                at = next;
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     /// The position of byte `offset` of `text` (the text this index was built from).
-    ///
-    /// Columns are counted from the line start, so the cost grows with the column: callers
-    /// that walk many offsets on one long line should use [`LineIndex::cursor`].
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = text[self.starts[line]..offset].chars().count() + 1;
+        let line_start = self.starts[line];
+        // The last checkpoint at or before the offset, if it lies on the same line.
+        let k = self.checkpoints.partition_point(|&(o, _)| o <= offset);
+        let (from, base) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((o, c)) if o >= line_start => (o, c),
+            _ => (line_start, 0),
+        };
+        let column = base + text[from..offset].chars().count() + 1;
         Position {
             line: line + 1,
             column,
         }
+    }
+
+    /// The byte range of the line that holds `offset`, without its line break.
+    pub fn line_range(&self, text: &str, offset: usize) -> std::ops::Range<usize> {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let end = self.starts.get(line + 1).map_or(text.len(), |n| n - 1);
+        self.starts[line]..end
     }
 
     /// A cursor for offsets visited in increasing order: linear in the text overall, even
@@ -97,6 +134,25 @@ mod tests {
         for (offset, line, column) in want {
             assert_eq!(index.position(text, offset), Position { line, column });
             assert_eq!(cursor.position(offset), Position { line, column });
+        }
+    }
+
+    #[test]
+    fn checkpoints_agree_with_counting() {
+        let long: String = "é1 ab€ ".repeat(3000) + "\nnext line é\n" + &"x".repeat(9000);
+        let index = LineIndex::new(&long);
+        for offset in (0..long.len())
+            .step_by(997)
+            .filter(|&o| long.is_char_boundary(o))
+        {
+            let line_start = long[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line = long[..offset].matches('\n').count() + 1;
+            let column = long[line_start..offset].chars().count() + 1;
+            assert_eq!(
+                index.position(&long, offset),
+                Position { line, column },
+                "at {offset}"
+            );
         }
     }
 }

@@ -141,6 +141,9 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         .collect();
     for (i, a) in shares.iter().enumerate() {
         for b in &shares[i + 1..] {
+            if b.mention.span.start - a.mention.span.start > 10_000 {
+                break;
+            }
             let (sa, sb) = (
                 doc.slice(a.claim.subject.unwrap_or_default()),
                 doc.slice(b.claim.subject.unwrap_or_default()),

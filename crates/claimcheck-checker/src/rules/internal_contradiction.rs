@@ -4,6 +4,8 @@
 use claimcheck_model::Dimension;
 use claimcheck_model::subject;
 
+use std::collections::BTreeSet;
+
 use claimcheck_parser::Span;
 
 use crate::document::{ClaimContext, Document};
@@ -40,6 +42,9 @@ figures describe different times.
 ",
     check,
 };
+
+/// How far apart, in bytes, two figures may stand to be compared.
+const WITHIN: usize = 50_000;
 
 const CHANGE_WORDS: &[&str] = &[
     "rose",
@@ -79,43 +84,57 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             && c.claim.subject.is_some()
             && c.claim.predicate.is_some()
     };
-    let candidates: Vec<&ClaimContext<'_>> = qs.iter().filter(eligible).collect();
-    for (i, a) in candidates.iter().enumerate() {
-        for b in &candidates[i + 1..] {
-            if a.claim.sentence == b.claim.sentence || a.quantity.dimension != b.quantity.dimension
+    // Each candidate with what the comparison needs, worked out once: the words of its
+    // subject and predicate, and whether its sentence reports a change.
+    let changes = |s: &str| {
+        let l = s.to_lowercase();
+        CHANGE_WORDS.iter().any(|w| l.contains(w))
+    };
+    let candidates: Vec<(&ClaimContext<'_>, BTreeSet<String>, BTreeSet<String>)> = qs
+        .iter()
+        .filter(eligible)
+        .filter(|c| !changes(doc.sentence(c)))
+        .map(|c| {
+            (
+                c,
+                subject::words(slice(doc, c.claim.subject)),
+                subject::words(slice(doc, c.claim.predicate)),
+            )
+        })
+        .filter(|(_, subject_words, _)| subject_words.len() >= 2)
+        .collect();
+    let same = |x: Option<Span>, y: Option<Span>| match (x, y) {
+        (None, None) => true,
+        (Some(x), Some(y)) => doc.slice(x).eq_ignore_ascii_case(doc.slice(y)),
+        _ => false,
+    };
+    for (i, (a, sa, pa)) in candidates.iter().enumerate() {
+        for (b, sb, pb) in &candidates[i + 1..] {
+            // An article's headline and body lie within this distance; beyond it, a text is
+            // a collection, and comparing every pair would be quadratic.
+            if b.mention.span.start - a.mention.span.start > WITHIN {
+                break;
+            }
+            if a.claim.sentence == b.claim.sentence
+                || a.quantity.dimension != b.quantity.dimension
+                || a.quantity.per != b.quantity.per
+                || sa != sb
             {
                 continue;
             }
-            if a.quantity.per != b.quantity.per {
-                continue;
-            }
-            let (ta, tb) = (slice(doc, a.claim.subject), slice(doc, b.claim.subject));
-            if !subject::compare(ta, tb).same || subject::words(ta).len() < 2 {
-                continue;
-            }
             // The same thing said of them.
-            let (pa, pb) = (slice(doc, a.claim.predicate), slice(doc, b.claim.predicate));
-            if subject::compare(pa, pb).similarity < 0.5 {
+            let common = pa.intersection(pb).count();
+            let smaller = pa.len().min(pb.len());
+            if smaller == 0 || (common as f64) < 0.5 * smaller as f64 {
                 continue;
             }
-            let same = |x: Option<Span>, y: Option<Span>| match (x, y) {
-                (None, None) => true,
-                (Some(x), Some(y)) => doc.slice(x).eq_ignore_ascii_case(doc.slice(y)),
-                _ => false,
-            };
             if !same(a.claim.subgroup, b.claim.subgroup) || !same(a.claim.time, b.claim.time) {
-                continue;
-            }
-            let changes = |s: &str| {
-                let l = s.to_lowercase();
-                CHANGE_WORDS.iter().any(|w| l.contains(w))
-            };
-            if changes(doc.sentence(a)) || changes(doc.sentence(b)) {
                 continue;
             }
             if a.quantity.interval.overlaps(&b.quantity.interval) {
                 continue;
             }
+            let (ta, tb) = (slice(doc, a.claim.subject), slice(doc, b.claim.subject));
             let mut f = RULE.on(
                 doc,
                 b,

@@ -118,19 +118,39 @@ impl FindingRecord {
                 }
             })
             .collect();
-        // The excerpt spans the claim's lines and the related places' lines, when close.
-        let line_start = |o: usize| text[..o].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = |o: usize| text[o..].find('\n').map_or(text.len(), |i| o + i);
-        let mut lo = line_start(f.span.start);
-        let mut hi = line_end(f.span.end);
+        // The excerpt spans the claim's lines and the related places' lines, when close; on
+        // a very long line, a window of it around the claim.
+        let window = |r: std::ops::Range<usize>, around: std::ops::Range<usize>| {
+            if r.end - r.start <= 2_000 {
+                return r;
+            }
+            let mut lo = around.start.saturating_sub(300).max(r.start);
+            let mut hi = (around.end + 300).min(r.end);
+            while !text.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            while !text.is_char_boundary(hi) {
+                hi += 1;
+            }
+            lo..hi
+        };
+        let own = window(index.line_range(text, f.span.start), f.span.range());
+        let (mut lo, mut hi) = (
+            own.start,
+            index
+                .line_range(text, f.span.end)
+                .end
+                .min(own.end.max(f.span.end)),
+        );
         let near: Vec<_> = f
             .related
             .iter()
-            .filter(|r| r.span.start.abs_diff(f.span.start) < 4000)
+            .filter(|r| r.span.start.abs_diff(f.span.start) < 2_000)
             .collect();
         for r in &near {
-            lo = lo.min(line_start(r.span.start));
-            hi = hi.max(line_end(r.span.end));
+            let theirs = window(index.line_range(text, r.span.start), r.span.range());
+            lo = lo.min(theirs.start);
+            hi = hi.max(theirs.end).max(r.span.end);
         }
         let excerpt = (hi - lo <= 20_000).then(|| Excerpt {
             source: text[lo..hi].to_owned(),
