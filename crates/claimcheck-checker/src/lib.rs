@@ -92,9 +92,26 @@ pub struct Checker {
 }
 
 impl Checker {
-    /// A checker with a registry, the model's conventions and a rule selection.
+    /// A checker with a registry, the model's conventions and a rule selection, reading
+    /// figures by the extractor's default conventions.
     pub fn new(registry: Registry, conventions: ModelConventions, selection: &Selection) -> Self {
-        let extractor = Extractor::default();
+        Checker::with_extraction(
+            registry,
+            conventions,
+            selection,
+            claimcheck_parser::Conventions::default(),
+        )
+    }
+
+    /// A checker that also reads figures by the given extractor conventions (vague
+    /// quantities, years).
+    pub fn with_extraction(
+        registry: Registry,
+        conventions: ModelConventions,
+        selection: &Selection,
+        extraction: claimcheck_parser::Conventions,
+    ) -> Self {
+        let extractor = Extractor::new(extraction);
         let intervals = registry
             .studies
             .iter()

@@ -3,15 +3,17 @@
 //! Each is a setting with a documented default (see `docs/conventions.md`); the CLI's
 //! configuration file overrides them.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// Settings that decide how the extractor reads words with no exact number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Conventions {
     /// The least value each vague phrase asserts, by its lowercase words ("dozens" ⇒ 24).
     /// A phrase missing from this table is not read as a quantity.
-    pub vague: Vec<(String, f64)>,
+    pub vague: BTreeMap<String, f64>,
     /// A four-digit whole number in this inclusive range, written without separators, reads
     /// as a year unless its context makes it a count ("2,010 people", "more than 2000 people").
     pub year_range: (u32, u32),
@@ -53,10 +55,7 @@ impl Default for Conventions {
 impl Conventions {
     /// The least value a vague phrase asserts, if the phrase is known.
     pub fn vague_bound(&self, phrase: &str) -> Option<f64> {
-        self.vague
-            .iter()
-            .find(|(p, _)| p == phrase)
-            .map(|(_, v)| *v)
+        self.vague.get(phrase).copied()
     }
 
     /// Whether a whole number falls in the configured range of years.

@@ -127,7 +127,12 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
             return Ok(Outcome::Clean);
         }
     };
-    let checker = Checker::new(registry, cfg.tolerances.clone(), &selection);
+    let checker = Checker::with_extraction(
+        registry,
+        cfg.tolerances.clone(),
+        &selection,
+        cfg.extraction.conventions(),
+    );
     let mut records: Vec<FindingRecord> = Vec::new();
     input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
         let found: Vec<Vec<FindingRecord>> = batch

@@ -41,6 +41,34 @@ pub struct Config {
     /// Tolerances of the model (see `docs/conventions.md`).
     #[serde(default)]
     pub tolerances: ModelConventions,
+    /// How the extractor reads vague quantities and years (see `docs/conventions.md`).
+    #[serde(default)]
+    pub extraction: Extraction,
+}
+
+/// The `[extraction]` table: overrides of the extractor's conventions.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Extraction {
+    /// The range of four-digit numbers read as years, inclusive.
+    pub year_range: Option<(u32, u32)>,
+    /// Vague phrases and the least value each asserts; added to (or replacing) the defaults.
+    #[serde(default)]
+    pub vague: BTreeMap<String, f64>,
+}
+
+impl Extraction {
+    /// The extractor's conventions: the defaults with these overrides.
+    pub fn conventions(&self) -> claimcheck_parser::Conventions {
+        let mut c = claimcheck_parser::Conventions::default();
+        if let Some(r) = self.year_range {
+            c.year_range = r;
+        }
+        for (phrase, bound) in &self.vague {
+            c.vague.insert(phrase.to_lowercase(), *bound);
+        }
+        c
+    }
 }
 
 /// A config file and where it is.
@@ -137,6 +165,26 @@ pub fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
             format!("fail-on must be error, warning or info, not `{f}`"),
         ));
     }
+    if let Some((a, b)) = config.extraction.year_range {
+        if a > b {
+            let (l, c) = locate("year-range");
+            return Err((
+                l,
+                c,
+                format!("extraction.year-range runs backwards: {a} > {b}"),
+            ));
+        }
+    }
+    for (phrase, bound) in &config.extraction.vague {
+        if !bound.is_finite() || *bound < 0.0 {
+            let (l, c) = locate(phrase);
+            return Err((
+                l,
+                c,
+                format!("extraction.vague.{phrase} must be a number of 0 or more"),
+            ));
+        }
+    }
     let t = &config.tolerances;
     for (key, v) in [
         ("about", t.about),
@@ -178,6 +226,13 @@ mod tests {
         assert_eq!(c.fail_on.as_deref(), Some("warning"));
         assert!((c.tolerances.about - 0.2).abs() < 1e-12);
         assert!((c.tolerances.nearly - 0.15).abs() < 1e-12);
+        let c = parse("[extraction]\nyear-range = [1900, 2050]\n\n[extraction.vague]\ndozens = 12\n\"a handful\" = 3\n")
+            .expect("parses");
+        let conv = c.extraction.conventions();
+        assert_eq!(conv.year_range, (1900, 2050));
+        assert_eq!(conv.vague_bound("dozens"), Some(12.0));
+        assert_eq!(conv.vague_bound("a handful"), Some(3.0));
+        assert_eq!(conv.vague_bound("hundreds"), Some(200.0));
     }
 
     #[test]
@@ -202,6 +257,12 @@ mod tests {
             ("fail-on = \"sometimes\"\n", 1, "fail-on must be"),
             ("[tolerances]\nabout = 3.0\n", 2, "between 0 and 1"),
             ("studies = \"mine.csv\"\n", 1, "invalid type"),
+            (
+                "[extraction]\nyear-range = [2100, 1800]\n",
+                2,
+                "runs backwards",
+            ),
+            ("[extraction]\nyears = [1, 2]\n", 2, "unknown field `years`"),
         ];
         for (text, line, message) in cases {
             let (l, _, m) = parse(text).expect_err(text);

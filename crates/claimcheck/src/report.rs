@@ -206,7 +206,12 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
             .filter_map(|(k, v)| Severity::parse(v).map(|s| (k.clone(), s)))
             .collect(),
     };
-    let checker = Checker::new(registry, cfg.tolerances.clone(), &selection);
+    let checker = Checker::with_extraction(
+        registry,
+        cfg.tolerances.clone(),
+        &selection,
+        cfg.extraction.conventions(),
+    );
     let filter = match input::Filter::new(&loaded.root, &cfg.include, &cfg.exclude) {
         Ok(f) => f,
         Err(p) => {
