@@ -165,15 +165,15 @@ pub fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
             format!("fail-on must be error, warning or info, not `{f}`"),
         ));
     }
-    if let Some((a, b)) = config.extraction.year_range {
-        if a > b {
-            let (l, c) = locate("year-range");
-            return Err((
-                l,
-                c,
-                format!("extraction.year-range runs backwards: {a} > {b}"),
-            ));
-        }
+    if let Some((a, b)) = config.extraction.year_range
+        && a > b
+    {
+        let (l, c) = locate("year-range");
+        return Err((
+            l,
+            c,
+            format!("extraction.year-range runs backwards: {a} > {b}"),
+        ));
     }
     for (phrase, bound) in &config.extraction.vague {
         if !bound.is_finite() || *bound < 0.0 {
