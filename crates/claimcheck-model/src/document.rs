@@ -63,6 +63,16 @@ pub fn derive(
             && o.subject.is_some()
     };
     let is_count = |o: &Operand| o.quantity.dimension == Dimension::Count && o.subject.is_some();
+    // The counts, by position (mentions are in text order).
+    let counts: Vec<(usize, usize)> = ops
+        .iter()
+        .enumerate()
+        .filter_map(|(j, o)| {
+            o.as_ref()
+                .filter(|o| is_count(o))
+                .map(|o| (o.span.start, j))
+        })
+        .collect();
     for (i, share) in ops.iter().enumerate() {
         let Some(share) = share.as_ref().filter(|o| is_share(o)) else {
             continue;
@@ -70,14 +80,11 @@ pub fn derive(
         // The counts near the share (within NEAR bytes), nearest first, at most PAIRS of
         // them: an article sets a rate beside the figures of its own passage, and a text of
         // any length stays linear.
-        let mut near: Vec<(usize, usize)> = ops
+        let lo = counts.partition_point(|&(start, _)| start + NEAR < share.span.start);
+        let hi = counts.partition_point(|&(start, _)| start <= share.span.start + NEAR);
+        let mut near: Vec<(usize, usize)> = counts[lo..hi]
             .iter()
-            .enumerate()
-            .filter_map(|(j, o)| {
-                let o = o.as_ref().filter(|o| is_count(o))?;
-                let d = o.span.start.abs_diff(share.span.start);
-                (d <= NEAR).then_some((d, j))
-            })
+            .map(|&(start, j)| (start.abs_diff(share.span.start), j))
             .collect();
         near.sort_unstable();
         near.truncate(PAIRS);

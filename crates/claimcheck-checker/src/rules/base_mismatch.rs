@@ -113,10 +113,20 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             // A rate measured at one time set beside a yearly flow.
             if matches!(s.basis.as_str(), "sample" | "stock") && s.measure == "share" {
-                let paired = doc.estimates.iter().find(|e| {
-                    e.inputs.first().is_some_and(|i| i.span == c.mention.span)
-                        && e.assumptions.iter().any(|a| a.starts_with("basis:"))
+                // Estimates are ordered by their first input: find this figure's by search.
+                let from = doc.estimates.partition_point(|e| {
+                    e.inputs
+                        .first()
+                        .is_some_and(|i| i.span.start < c.mention.span.start)
                 });
+                let paired = doc.estimates[from..]
+                    .iter()
+                    .take_while(|e| {
+                        e.inputs
+                            .first()
+                            .is_some_and(|i| i.span.start == c.mention.span.start)
+                    })
+                    .find(|e| e.assumptions.iter().any(|a| a.starts_with("basis:")));
                 if let Some(e) = paired {
                     let flow = e.inputs.get(1).map_or("", |i| i.text.as_str());
                     let mut f = RULE.on(
