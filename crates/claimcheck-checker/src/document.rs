@@ -22,6 +22,16 @@ pub struct ClaimContext<'a> {
     pub matches: Vec<StudyMatch<'a>>,
 }
 
+impl<'a> ClaimContext<'a> {
+    /// The best registry figure the claim fits: its interval overlaps the figure's and the
+    /// year given with it, if any, is the figure's.
+    pub fn fitting(&self) -> Option<&StudyMatch<'a>> {
+        self.matches
+            .iter()
+            .find(|m| m.overlaps && m.year_ok != Some(false))
+    }
+}
+
 /// A document read for checking.
 #[derive(Debug)]
 pub struct Document<'a> {

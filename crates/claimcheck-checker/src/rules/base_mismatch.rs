@@ -72,11 +72,7 @@ const CONFLATED: &[&str] = &[
 fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
         let sentence = doc.sentence(c).to_lowercase();
-        if let Some(m) = c
-            .matches
-            .iter()
-            .find(|m| m.overlaps && m.year_ok != Some(false))
-        {
+        if let Some(m) = c.fitting() {
             let s = m.study;
             if s.basis == "stock"
                 && (c.quantity.per.is_some() || FLOW_WORDS.iter().any(|w| sentence.contains(w)))

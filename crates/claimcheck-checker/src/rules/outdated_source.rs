@@ -46,11 +46,7 @@ fn newest<'a>(cx: &Context<'a>, s: &'a Study) -> &'a Study {
 
 fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
-        let Some(m) = c
-            .matches
-            .iter()
-            .find(|m| m.overlaps && m.year_ok != Some(false))
-        else {
+        let Some(m) = c.fitting() else {
             continue;
         };
         if m.study.superseded_by.is_empty() {

@@ -36,11 +36,7 @@ None.
 
 fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
-        let Some(m) = c
-            .matches
-            .iter()
-            .find(|m| m.overlaps && m.year_ok != Some(false))
-        else {
+        let Some(m) = c.fitting() else {
             continue;
         };
         let narrow = m.study.scope == "local" || m.study.basis == "sample";
