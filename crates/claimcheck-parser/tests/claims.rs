@@ -33,6 +33,11 @@ fn check(cases: &[(&str, &str, &str)]) {
 fn claims() {
     check(&[
         (
+            "A legal aid group that handles dozens of trafficking cases annually said it had seen only one case.",
+            "dozens",
+            "subject=trafficking cases; time=annually; source=A legal aid group",
+        ),
+        (
             "A 2010 UNIAP study found that 23 percent of all Cambodian labor migrants in Thailand fall victim to human trafficking.",
             "23 percent",
             "subject=Cambodian labor migrants in Thailand; predicate=fall victim to human trafficking; source=A 2010 UNIAP study [UNIAP] [2010]",

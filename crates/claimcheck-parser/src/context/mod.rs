@@ -274,6 +274,21 @@ impl ClaimReader {
                 }
                 s = t;
             }
+            // "A legal aid group that handles dozens of cases said …": the source is the
+            // noun the relative clause describes.
+            let mut e = e;
+            let relative =
+                s >= 2 && is(&["that", "which", "who"], w(s - 1)) && toks[s - 2].t == T::Word;
+            if relative && !self.source_like(text, toks, s, e) {
+                let mut t = s - 1;
+                while t > 0 && !is_clause_break(text, toks, t - 1) {
+                    t -= 1;
+                }
+                if t < s - 1 {
+                    e = s - 1;
+                    s = t;
+                }
+            }
             if s < e && self.source_like(text, toks, s, e) {
                 let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
                 let clause_end_tok = if s > 0 && is_punct(text, toks, s - 1, ',') {
