@@ -35,7 +35,7 @@ fn claims() {
         (
             "A legal aid group that handles dozens of trafficking cases annually said it had seen only one case.",
             "dozens",
-            "subject=trafficking cases; time=annually; source=A legal aid group",
+            "subject=trafficking cases; source=A legal aid group",
         ),
         (
             "A 2010 UNIAP study found that 23 percent of all Cambodian labor migrants in Thailand fall victim to human trafficking.",
