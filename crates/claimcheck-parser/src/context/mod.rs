@@ -368,7 +368,7 @@ impl ClaimReader {
     /// Whether tokens `s..e` can name a source: a known organisation, a capitalised word
     /// that does not open the sentence, an acronym, or a noun such as "study" or "ministry".
     fn source_like(&self, text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
-        if e - s > 12 {
+        if s >= e || e - s > 12 {
             return false;
         }
         let written = &text[toks[s].span.start..toks[e - 1].span.end];
