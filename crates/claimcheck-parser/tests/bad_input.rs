@@ -155,7 +155,11 @@ const VOCAB: &[&str] = &[
     "2021",
     "reportedly",
     "believed to be",
-    "which", "who", "that said", ", which said", "group",
+    "which",
+    "who",
+    "that said",
+    ", which said",
+    "group",
 ];
 
 fn check_spans(text: &str) {

@@ -73,7 +73,7 @@ pub fn check_document(
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<Outcome> {
-    let loaded = match crate::config::load(args.config.as_deref()) {
+    let loaded = match crate::config::load(args.input.config.as_deref()) {
         Ok(l) => l,
         Err(p) => {
             reporter.error(&p);

@@ -52,6 +52,11 @@ pub struct InputArgs {
     /// The name standard input is given in records.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
+
+    /// The configuration file [default: `claimcheck.toml` in the working directory or a
+    /// folder above it].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
 }
 
 /// Options of `claimcheck extract`.
@@ -146,11 +151,6 @@ pub struct CheckArgs {
     /// humans on standard output.
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
-
-    /// The configuration file [default: `claimcheck.toml` in the working directory or a
-    /// folder above it].
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
 }
 
 /// Severities for `--fail-on`.
@@ -179,9 +179,4 @@ pub struct ReportArgs {
     /// A registry file of your own (repeatable).
     #[arg(long = "studies", value_name = "FILE")]
     pub studies: Vec<PathBuf>,
-
-    /// The configuration file [default: `claimcheck.toml` in the working directory or a
-    /// folder above it].
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
 }

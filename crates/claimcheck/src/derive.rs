@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use claimcheck_model::quantity::{plain, show};
-use claimcheck_model::{Dimension, End, Estimate, ModelConventions};
+use claimcheck_model::{Dimension, End, Estimate};
 use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
 use serde::Serialize;
 
@@ -129,8 +129,15 @@ impl EstimateRecord {
 
 /// Runs `derive`, writing estimates to `out`.
 pub fn run(args: &DeriveArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<()> {
-    let extractor = Extractor::default();
-    let conventions = ModelConventions::default();
+    let loaded = match crate::config::load(args.input.config.as_deref()) {
+        Ok(l) => l,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(());
+        }
+    };
+    let extractor = Extractor::new(loaded.config.extraction.conventions());
+    let conventions = loaded.config.tolerances.clone();
     let mut records = Vec::new();
     if let Some(expr) = &args.expr {
         match claimcheck_model::evaluate(expr, &extractor, &conventions) {

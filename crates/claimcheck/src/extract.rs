@@ -12,7 +12,14 @@ use crate::reporter::Reporter;
 
 /// Runs `extract`, writing records to `out`.
 pub fn run(args: &ExtractArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<()> {
-    let extractor = Extractor::default();
+    let loaded = match crate::config::load(args.input.config.as_deref()) {
+        Ok(l) => l,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(());
+        }
+    };
+    let extractor = Extractor::new(loaded.config.extraction.conventions());
     let reader = ClaimReader::default();
     let mut emitter = Emitter::new(args.format, out)?;
     input::for_each_document(&args.input, reporter, |doc| {

@@ -176,7 +176,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         });
         return Ok(());
     }
-    let loaded = match crate::config::load(args.config.as_deref()) {
+    let loaded = match crate::config::load(args.input.config.as_deref()) {
         Ok(l) => l,
         Err(p) => {
             reporter.error(&p);
