@@ -158,12 +158,12 @@ fn claims() {
             "subject=Workers; predicate=earn",
         ),
         (
-            "At least 26 Palestinians, including four children, were killed.",
+            "At least 26 villagers, including four children, were killed.",
             "At least 26",
-            "subject=Palestinians",
+            "subject=villagers",
         ),
         (
-            "At least 26 Palestinians, including four children, were killed.",
+            "At least 26 villagers, including four children, were killed.",
             "four",
             "subject=children",
         ),

@@ -344,7 +344,7 @@ fn periods_and_counted_nouns() {
             &["number `2,000` =2000 unit=workers per=year"],
         ),
         ("300 nurses", &["number `300` =300 unit=nurses"]),
-        ("26 Palestinians", &["number `26` =26 unit=Palestinians"]),
+        ("26 Cambodians", &["number `26` =26 unit=Cambodians"]),
         (
             "950 metric tons in 1994",
             &["number `950` =950 unit=metric tons", "year `1994` =1994"],
@@ -444,18 +444,18 @@ fn scores_versions() {
         ("founded in 300 BC", &["year `300` =300"]),
         ("note 3: the atoll", &[]),
         (
-            "Israeli airstrikes kill at least 26 Palestinians, including four children.",
+            "Air strikes kill at least 26 villagers, including four children.",
             &[
-                "number `at least 26` [26,inf) at_least unit=Palestinians",
+                "number `at least 26` [26,inf) at_least unit=villagers",
                 "number `four` =4 unit=children",
             ],
         ),
         (
-            "A man kills 14 people and injures 35 others in New Orleans.",
+            "A gunman kills 14 people and injures 35 others at a market.",
             &["number `14` =14 unit=people", "number `35` =35 unit=others"],
         ),
         (
-            "Mexico implements a 19% duty on goods from countries without trade agreements.",
+            "The ministry sets a 19% duty on imported fishing nets.",
             &["percent `19%` =19"],
         ),
         (
