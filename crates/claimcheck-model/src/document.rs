@@ -5,8 +5,8 @@
 //!   deportees"), give the implied count;
 //! - **totals from parts**: two or more counts of one kind in one sentence ("24.9 million in
 //!   forced labour and 15.4 million in forced marriage") give their total;
-//! - **shares from counts**: a count whose subject narrows another count's subject gives the
-//!   share it makes of it.
+//! - **shares from counts**: a count tied by a partitive ("of them", "of whom") to the count
+//!   before it gives the share it makes of it.
 
 use claimcheck_parser::{Claim, Mention, Span};
 
@@ -17,6 +17,16 @@ use crate::subject;
 
 /// How far apart, in bytes, a share and a count may stand to be combined.
 pub const NEAR: usize = 8_000;
+
+/// Words that tie a count to the whole before it.
+const PARTITIVES: &[&str] = &[
+    "of them",
+    "of whom",
+    "of these",
+    "among them",
+    "among whom",
+    "of those",
+];
 
 /// How many counts near a share are combined with it, nearest first.
 pub const PAIRS: usize = 3;
@@ -109,6 +119,38 @@ pub fn derive(
             if (inside || m.similarity >= conventions.subject_match)
                 && let Ok(e) = estimate::share_of(share, base)
             {
+                out.push(e);
+            }
+        }
+    }
+    // Shares from counts: a count that a partitive ties to an earlier count ("12,000
+    // migrants crossed … Of them, 4,500 were recruited", "1,500 fishermen, of whom 255 …")
+    // gives the share it makes of it.
+    for (i, &(start, a)) in counts.iter().enumerate() {
+        let Some(part) = ops[a].as_ref() else {
+            continue;
+        };
+        let Some(&(whole_start, b)) = i.checked_sub(1).map(|k| &counts[k]) else {
+            continue;
+        };
+        let Some(whole) = ops[b].as_ref() else {
+            continue;
+        };
+        if start - whole_start > NEAR || part.quantity.per != whole.quantity.per {
+            continue;
+        }
+        let between = text[whole.span.end..part.span.start].to_lowercase();
+        // The partitive stands right before the part: "Of them, 4,500", "of whom 255".
+        let lead = between.trim_end().trim_end_matches(',');
+        let partitive = between.len() < 400
+            && PARTITIVES.iter().any(|p| {
+                lead.strip_suffix(p).is_some_and(|before| {
+                    let before = before.trim_end();
+                    before.is_empty() || before.ends_with([',', '.', ';', ':', '—', '('])
+                })
+            });
+        if partitive && part.quantity.nominal[1] <= whole.quantity.nominal[0] {
+            if let Ok(e) = estimate::ratio(part, whole) {
                 out.push(e);
             }
         }

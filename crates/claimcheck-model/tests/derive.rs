@@ -125,3 +125,32 @@ fn example_article() {
     let all: Vec<String> = estimates.iter().map(render).collect();
     insta::assert_snapshot!(all.join("\n"));
 }
+
+#[test]
+fn shares_from_counts() {
+    let text = "Some 12,000 migrants crossed the border in May. Of them, 4,500 women migrants were \
+                recruited by brokers.";
+    let found = Extractor::default().extract(text);
+    let claims = ClaimReader::default().claims(text, &found.mentions);
+    let estimates = claimcheck_model::document::derive(
+        text,
+        &found.mentions,
+        &claims,
+        &ModelConventions::default(),
+    );
+    let share = estimates
+        .iter()
+        .find(|e| e.expression.contains('÷'))
+        .unwrap_or_else(|| {
+            panic!(
+                "a share from counts: {:?}",
+                estimates.iter().map(|e| &e.expression).collect::<Vec<_>>()
+            )
+        });
+    assert_eq!(share.dimension, claimcheck_model::Dimension::Percent);
+    assert!(
+        (share.nominal[0] - 37.5).abs() < 1e-9,
+        "{:?}",
+        share.nominal
+    );
+}
