@@ -149,10 +149,11 @@ pub fn derive(
                     before.is_empty() || before.ends_with([',', '.', ';', ':', '—', '('])
                 })
             });
-        if partitive && part.quantity.nominal[1] <= whole.quantity.nominal[0] {
-            if let Ok(e) = estimate::ratio(part, whole) {
-                out.push(e);
-            }
+        if partitive
+            && part.quantity.nominal[1] <= whole.quantity.nominal[0]
+            && let Ok(e) = estimate::ratio(part, whole)
+        {
+            out.push(e);
         }
     }
     // Totals from parts, within a sentence.
