@@ -18,6 +18,45 @@ use crate::subject;
 /// How far apart, in bytes, a share and a count may stand to be combined.
 pub const NEAR: usize = 8_000;
 
+/// Nouns of measurement and duration: figures counted in them are not parts of a
+/// population (lower-cased, singular).
+const MEASURES: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "decade",
+    "century",
+    "km",
+    "kilometer",
+    "kilometre",
+    "mile",
+    "meter",
+    "metre",
+    "hectare",
+    "acre",
+    "ton",
+    "tonne",
+    "kg",
+    "square",
+    "percent",
+    "time",
+    "degree",
+    "m",
+];
+
+/// The last word of a counted noun, lower-cased and singular: "metric tons" ⇒ "ton".
+fn head_noun(unit: &str) -> String {
+    let last = unit.rsplit(' ').next().unwrap_or(unit).to_lowercase();
+    let last = last.split('-').next().unwrap_or(&last).to_owned();
+    match last.strip_suffix('s') {
+        Some(stem) if stem.len() > 2 && !last.ends_with("ss") => stem.to_owned(),
+        _ => last,
+    }
+}
+
 /// Words that tie a count to the whole before it.
 const PARTITIVES: &[&str] = &[
     "of them",
@@ -174,9 +213,35 @@ pub fn derive(
         let same_period = parts
             .windows(2)
             .all(|w| w[0].quantity.per == w[1].quantity.per);
+        // Parts of one total: counted in the same noun (or the later ones leaving it out,
+        // "24.9 million in forced labour and 15.4 million in forced marriage"), none a
+        // measurement or a duration, the last joined by "and", all large enough to be
+        // populations rather than a list of small tallies.
+        let heads: Vec<Option<String>> = parts
+            .iter()
+            .map(|p| p.quantity.unit.as_deref().map(head_noun))
+            .collect();
+        let first_head = heads.first().cloned().flatten();
+        let same_noun = heads
+            .iter()
+            .skip(1)
+            .all(|h| h.is_none() || *h == first_head);
+        let measured = heads
+            .iter()
+            .flatten()
+            .any(|h| MEASURES.contains(&h.as_str()));
+        let and_joined = parts.windows(2).last().is_some_and(|w| {
+            text.get(w[0].span.end..w[1].span.start)
+                .is_some_and(|between| between.split_whitespace().any(|t| t == "and"))
+        });
+        let large = parts.iter().all(|p| p.quantity.nominal[0] >= 1000.0);
         let joined = parts.len() >= 2
             && parts.len() <= 4
             && same_period
+            && same_noun
+            && !measured
+            && and_joined
+            && large
             && parts.iter().all(|p| !p.quantity.open_above());
         if !joined {
             continue;
