@@ -111,7 +111,16 @@ pub fn derive(
             && o.quantity.nominal[1] <= 100.0
             && o.subject.is_some()
     };
-    let is_count = |o: &Operand| o.quantity.dimension == Dimension::Count && o.subject.is_some();
+    // A count of a population: not a measurement or a duration ("22 years", "500 km").
+    let is_count = |o: &Operand| {
+        o.quantity.dimension == Dimension::Count
+            && o.subject.is_some()
+            && !o
+                .quantity
+                .unit
+                .as_deref()
+                .is_some_and(|u| MEASURES.contains(&head_noun(u).as_str()))
+    };
     // The counts, by position (mentions are in text order).
     let counts: Vec<(usize, usize)> = ops
         .iter()
