@@ -111,3 +111,30 @@ fn the_example_article_gives_warnings_and_no_error() {
         ]
     );
 }
+
+#[test]
+fn a_finding_that_holds_only_by_rounding_says_so() {
+    let text = "A 2010 UNIAP study found that 24 percent of Cambodian migrants deported through Poipet had been trafficked.";
+    let found = checker().check(text);
+    let f = found
+        .findings
+        .iter()
+        .find(|f| f.rule == "study-contradiction")
+        .expect("24 percent does not fit [22.5, 23.5)");
+    assert!(
+        f.notes.iter().any(|n| n.contains("only because")),
+        "{:?}",
+        f.notes
+    );
+    let far = checker().check(&text.replace("24 percent", "38 percent"));
+    let f = far
+        .findings
+        .iter()
+        .find(|f| f.rule == "study-contradiction")
+        .expect("38 percent");
+    assert!(
+        !f.notes.iter().any(|n| n.contains("only because")),
+        "{:?}",
+        f.notes
+    );
+}

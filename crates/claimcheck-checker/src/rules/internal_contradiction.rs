@@ -10,7 +10,7 @@ use claimcheck_parser::Span;
 
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Related, Severity};
-use crate::rules::{Context, Rule, describe};
+use crate::rules::{Context, Rule, describe, rounding_note};
 
 pub(crate) const RULE: Rule = Rule {
     name: "internal-contradiction",
@@ -70,7 +70,7 @@ const CHANGE_WORDS: &[&str] = &[
     "plung",
 ];
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
     let qs = &doc.quantities;
     // Candidates: shares, and counts of 1,000 or more with a counted noun; never vague
     // quantities, whose bound is a convention.
@@ -152,6 +152,13 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
                 describe(a),
                 ta
             ));
+            if let Some(note) = rounding_note(
+                &a.quantity.interval,
+                &b.quantity.interval,
+                cx.conventions.about,
+            ) {
+                f.notes.push(note);
+            }
             f.related.push(Related {
                 span: a.mention.span,
                 text: doc.slice(a.mention.span).to_owned(),

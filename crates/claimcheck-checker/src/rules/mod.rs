@@ -134,6 +134,32 @@ impl Finding {
     }
 }
 
+/// The note a contradiction carries when it holds only because the figures are read as
+/// rounded: widened by the `about` tolerance, the two intervals would meet.
+pub(crate) fn rounding_note(a: &Interval, b: &Interval, about: f64) -> Option<String> {
+    let widen = |i: &Interval| {
+        let lo = i.lo.value().map(|v| v - about * v.abs());
+        let hi = i.hi.value().map(|v| v + about * v.abs());
+        Interval {
+            lo: lo.map_or(
+                claimcheck_model::End::Unbounded,
+                claimcheck_model::End::Inclusive,
+            ),
+            hi: hi.map_or(
+                claimcheck_model::End::Unbounded,
+                claimcheck_model::End::Inclusive,
+            ),
+        }
+    };
+    widen(a).overlaps(&widen(b)).then(|| {
+        format!(
+            "this holds only because the figures are read as rounded to their last digit; \
+             read as approximate (±{}%), they would fit",
+            claimcheck_model::quantity::trim(about * 100.0)
+        )
+    })
+}
+
 /// A figure's interval in prose: "23 [22.5, 23.5)".
 pub(crate) fn describe(c: &ClaimContext<'_>) -> String {
     claimcheck_model::quantity::show(&c.quantity.interval)

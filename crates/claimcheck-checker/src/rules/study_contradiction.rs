@@ -3,7 +3,7 @@
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::matching::Confidence;
-use crate::rules::{Context, Rule, cite, describe, near_miss, source_note};
+use crate::rules::{Context, Rule, cite, describe, near_miss, rounding_note, source_note};
 
 pub(crate) const RULE: Rule = Rule {
     name: "study-contradiction",
@@ -34,7 +34,7 @@ fits the figure's, or a subject that shares words with its population) raise thi
     check,
 };
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
         let cited: Vec<_> = c
             .matches
@@ -62,6 +62,9 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             format!("the article: {}", describe(c)),
         );
         f.notes.push(format!("the study: {}", cite(m.study)));
+        if let Some(note) = rounding_note(&c.quantity.interval, &m.interval, cx.conventions.about) {
+            f.notes.push(note);
+        }
         if let Some(slip) = near_miss(c.quantity.nominal[0], m.study.claim_value()) {
             f.notes.push(format!("help: probably {slip}"));
         }
