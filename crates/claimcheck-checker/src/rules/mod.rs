@@ -135,28 +135,19 @@ impl Finding {
 }
 
 /// The note a contradiction carries when it holds only because the figures are read as
-/// rounded: widened by the `about` tolerance, the two intervals would meet.
-pub(crate) fn rounding_note(a: &Interval, b: &Interval, about: f64) -> Option<String> {
-    let widen = |i: &Interval| {
-        let lo = i.lo.value().map(|v| v - about * v.abs());
-        let hi = i.hi.value().map(|v| v + about * v.abs());
-        Interval {
-            lo: lo.map_or(
-                claimcheck_model::End::Unbounded,
-                claimcheck_model::End::Inclusive,
-            ),
-            hi: hi.map_or(
-                claimcheck_model::End::Unbounded,
-                claimcheck_model::End::Inclusive,
-            ),
-        }
+/// rounded to their last digit: the stated values lie within one rounding step of each other
+/// (24 percent against a published 23, read as [22.5, 23.5)).
+pub(crate) fn rounding_note(a: &Interval, b: &Interval) -> Option<String> {
+    let half = |i: &Interval| match (i.lo.value(), i.hi.value()) {
+        (Some(l), Some(h)) => Some(((h - l) / 2.0, (h + l) / 2.0)),
+        _ => None,
     };
-    widen(a).overlaps(&widen(b)).then(|| {
-        format!(
-            "this holds only because the figures are read as rounded to their last digit; \
-             read as approximate (±{}%), they would fit",
-            claimcheck_model::quantity::trim(about * 100.0)
-        )
+    let ((ha, ma), (hb, mb)) = (half(a)?, half(b)?);
+    let step = 2.0 * ha.max(hb);
+    (step > 0.0 && (ma - mb).abs() <= step + 1e-9).then(|| {
+        "this holds only because both figures are read as rounded to their last digit; \
+         a looser reading (“about”) would let them fit"
+            .to_owned()
     })
 }
 

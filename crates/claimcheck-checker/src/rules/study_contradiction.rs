@@ -34,7 +34,7 @@ fits the figure's, or a subject that shares words with its population) raise thi
     check,
 };
 
-fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
         let cited: Vec<_> = c
             .matches
@@ -62,7 +62,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             format!("the article: {}", describe(c)),
         );
         f.notes.push(format!("the study: {}", cite(m.study)));
-        if let Some(note) = rounding_note(&c.quantity.interval, &m.interval, cx.conventions.about) {
+        if let Some(note) = rounding_note(&c.quantity.interval, &m.interval) {
             f.notes.push(note);
         }
         if let Some(slip) = near_miss(c.quantity.nominal[0], m.study.claim_value()) {
