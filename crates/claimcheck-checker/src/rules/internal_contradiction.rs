@@ -152,11 +152,7 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
                 describe(a),
                 ta
             ));
-            if let Some(note) = rounding_note(
-                &a.quantity.interval,
-                &b.quantity.interval,
-                cx.conventions.about,
-            ) {
+            if let Some(note) = rounding_note(&a.quantity.interval, &b.quantity.interval) {
                 f.notes.push(note);
             }
             f.related.push(Related {
