@@ -236,6 +236,25 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_parses() {
+        let readme = include_str!("../../../README.md");
+        let start = readme
+            .find("```toml\n")
+            .expect("a TOML example in the README")
+            + 8;
+        let end = start + readme[start..].find("```").expect("its end");
+        let c = parse(&readme[start..end]).expect("the README's example is a valid config");
+        assert_eq!(
+            c.severity.get("population-mismatch").map(String::as_str),
+            Some("error")
+        );
+        assert_eq!(
+            c.extraction.conventions().vague_bound("a handful"),
+            Some(3.0)
+        );
+    }
+
+    #[test]
     fn errors_name_the_key_and_line() {
         let cases = [
             (
