@@ -155,6 +155,15 @@ pub fn read_text(path: &Path, stdin_name: &str) -> Result<(Document, Vec<Warning
     let name = display_name(path, stdin_name);
     let mut bytes = Vec::new();
     let read = if path.as_os_str() == "-" {
+        use std::io::IsTerminal;
+        if io::stdin().is_terminal() {
+            return Err(Problem {
+                location: name,
+                message:
+                    "standard input is a terminal: name files or folders to read, or pipe text in"
+                        .to_owned(),
+            });
+        }
         io::stdin().lock().read_to_end(&mut bytes)
     } else {
         File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
