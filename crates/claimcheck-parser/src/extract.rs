@@ -286,12 +286,11 @@ impl Extractor {
                 .all(|c| c == ' ' || c == '\u{a0}')
             && is_identifier_word(w)
         {
-            let integer_end = anchor + lead;
-            let tail = &text[integer_end..];
-            let is_plain = !tail.starts_with('%') && !tail.starts_with([',', '.'])
-                || tail.starts_with(". ")
-                || tail.starts_with(", ");
-            if is_plain || tail.starts_with('.') {
+            // Unless a figure is written there after all: "Tier 2 30%", "Article 1,000".
+            let tail = &text[anchor + lead..];
+            let figure = tail.starts_with('%')
+                || tail.starts_with(',') && tail[1..].starts_with(|c: char| c.is_ascii_digit());
+            if !figure {
                 return Some(Step::Skip(skip_label(text, anchor)));
             }
         }
@@ -369,8 +368,8 @@ impl Extractor {
             m.scale = second.scale.or(first.scale).unwrap_or(1.0);
             m.points = first.points || second.points;
             // The low end's lower side and the high end's upper side.
-            let (lower, _) = bounds_of(None, first.value, &self.conventions);
-            let (_, upper) = bounds_of(q2, second.value, &self.conventions);
+            let (lower, _) = bounds_of(None, first.value);
+            let (_, upper) = bounds_of(q2, second.value);
             m.lower = lower;
             m.upper = upper;
             if q2.is_some() && m.qualifier.is_none() {
@@ -392,7 +391,7 @@ impl Extractor {
             m.lower = Some(Bound::inclusive(first.value));
             m.upper = None;
         } else if let Some(q) = phrase.qualifier {
-            let (lower, upper) = bounds_of(Some(q), first.value, &self.conventions);
+            let (lower, upper) = bounds_of(Some(q), first.value);
             m.lower = lower;
             m.upper = upper;
         }
@@ -638,11 +637,7 @@ fn ordinal(span: Span, value: f64) -> Mention {
 }
 
 /// The bounds that a qualifier asserts around a stated value, before any tolerance.
-fn bounds_of(
-    q: Option<Qualifier>,
-    value: f64,
-    _conventions: &Conventions,
-) -> (Option<Bound>, Option<Bound>) {
+fn bounds_of(q: Option<Qualifier>, value: f64) -> (Option<Bound>, Option<Bound>) {
     let at = Some(Bound::inclusive(value));
     match q {
         None | Some(Qualifier::About) => (at, at),
