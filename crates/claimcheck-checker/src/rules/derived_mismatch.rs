@@ -146,7 +146,11 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
         .get(group[group.len() - 2].mention.span.end..last.mention.span.start)
         .unwrap_or("")
         .to_lowercase();
-    let after_last = doc.text[last.mention.span.end..last.claim.sentence.end].to_lowercase();
+    let after_last = doc
+        .text
+        .get(last.mention.span.end..last.claim.sentence.end)
+        .unwrap_or("")
+        .to_lowercase();
     let total_marked = TOTAL_WORDS
         .iter()
         .any(|w| lead.trim_end().ends_with(w) || after_last.trim_start().starts_with(w))
