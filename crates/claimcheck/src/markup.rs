@@ -123,6 +123,20 @@ mod tests {
         assert_eq!(prose.matches('\n').count(), src.matches('\n').count());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn masking_keeps_every_offset(s in "[ -~\n<>/!#*`\\[\\]()&;é€-]{0,200}") {
+            for prose in [markdown_prose(&s), html_prose(&s)] {
+                proptest::prop_assert_eq!(prose.len(), s.len());
+                // Every character kept stands where it stood; the rest became spaces.
+                for (i, c) in prose.char_indices().filter(|(_, c)| *c != ' ') {
+                    proptest::prop_assert!(s.is_char_boundary(i) && s[i..].starts_with(c));
+                }
+                proptest::prop_assert_eq!(prose.matches('\n').count(), s.matches('\n').count());
+            }
+        }
+    }
+
     #[test]
     fn html_offsets_are_kept() {
         let src = "<html><head><title>Report 2019</title></head><body>\n<p class=\"x99\">Wages rose <b>23%</b> in 2021.</p>\n<script>var x = 42;</script><!-- 77 --></body></html>";
