@@ -14,7 +14,7 @@ use serde::Deserialize;
 pub enum InputFormat {
     /// By extension: `.jsonl` is a corpus, anything else plain text.
     Auto,
-    /// Plain text (Markdown and HTML are read as they are written).
+    /// Each file one document (Markdown and HTML still read by their extension).
     Text,
     /// One JSON object per line with `id` and `text` fields.
     Jsonl,
