@@ -1081,17 +1081,15 @@ fn is_noun_like(w: &str) -> bool {
 /// The period of a rate written straight after the figure or its noun ("a year", "annually").
 fn period_after(text: &str, end: usize) -> Option<Per> {
     let rest = &text[end..];
-    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\n']);
     if trimmed.len() == rest.len() && !trimmed.starts_with('/') {
         return None;
     }
     for (p, per) in PERIODS {
-        let n = p.len();
-        if trimmed.len() >= n
-            && trimmed.is_char_boundary(n)
-            && trimmed[..n].eq_ignore_ascii_case(p)
-            && at_boundary(&trimmed[n..])
-        {
+        let Some(n) = vocab::match_phrase(trimmed, p) else {
+            continue;
+        };
+        if at_boundary(&trimmed[n..]) {
             // "a year ago", "a year earlier" are times, not rates.
             let next = trimmed[n..]
                 .strip_prefix(' ')

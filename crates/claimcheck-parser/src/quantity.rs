@@ -53,13 +53,10 @@ fn fail<T>(i: &str) -> PResult<'_, T> {
 /// word boundary after a phrase that ends in a letter.
 fn phrase<'a, T: Copy>(i: &'a str, table: &[(&str, T)]) -> Option<(&'a str, T)> {
     for (p, v) in table {
-        let n = p.len();
-        if i.len() >= n
-            && i.is_char_boundary(n)
-            && i[..n].eq_ignore_ascii_case(p)
-            && (!p.ends_with(|c: char| c.is_alphabetic()) || at_boundary(&i[n..]))
-        {
-            return Some((&i[n..], *v));
+        if let Some(n) = vocab::match_phrase(i, p) {
+            if !p.ends_with(|c: char| c.is_alphabetic()) || at_boundary(&i[n..]) {
+                return Some((&i[n..], *v));
+            }
         }
     }
     None
@@ -500,18 +497,12 @@ fn join_range(
 /// returns where it starts. ASCII case is ignored; the phrase must start at a word boundary.
 pub(crate) fn phrase_before<T: Copy>(text: &str, end: usize, table: &[(&str, T)]) -> Option<usize> {
     let head = &text[..end];
-    let trimmed = head.trim_end_matches([' ', '\u{a0}', '\t']);
+    let trimmed = head.trim_end_matches([' ', '\u{a0}', '\t', '\n']);
     if trimmed.len() == head.len() {
         return None;
     }
-    let bytes = trimmed.as_bytes();
     for (p, _) in table {
-        let n = p.len();
-        if bytes.len() >= n
-            && trimmed.is_char_boundary(bytes.len() - n)
-            && trimmed[bytes.len() - n..].eq_ignore_ascii_case(p)
-        {
-            let start = bytes.len() - n;
+        if let Some(start) = vocab::match_phrase_end(trimmed, p) {
             if !trimmed[..start].ends_with(|c: char| c.is_alphanumeric()) {
                 return Some(start);
             }

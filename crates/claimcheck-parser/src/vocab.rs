@@ -658,3 +658,41 @@ pub(crate) fn lookup_ci<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
 pub(crate) fn contains_ci(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
+
+/// The byte length of `phrase` at the start of `hay`, ignoring ASCII case, where each space
+/// of the phrase matches one whitespace character (a line break of wrapped text, a no-break
+/// space): "a year" matches "a\nyear".
+pub(crate) fn match_phrase(hay: &str, phrase: &str) -> Option<usize> {
+    let mut at = 0;
+    for p in phrase.chars() {
+        let h = hay[at..].chars().next()?;
+        let ok = if p == ' ' {
+            h.is_whitespace()
+        } else {
+            h.eq_ignore_ascii_case(&p)
+        };
+        if !ok {
+            return None;
+        }
+        at += h.len_utf8();
+    }
+    Some(at)
+}
+
+/// Where `phrase` starts if `hay` ends with it, with [`match_phrase`]'s rules.
+pub(crate) fn match_phrase_end(hay: &str, phrase: &str) -> Option<usize> {
+    let mut at = hay.len();
+    for p in phrase.chars().rev() {
+        let h = hay[..at].chars().next_back()?;
+        let ok = if p == ' ' {
+            h.is_whitespace()
+        } else {
+            h.eq_ignore_ascii_case(&p)
+        };
+        if !ok {
+            return None;
+        }
+        at -= h.len_utf8();
+    }
+    Some(at)
+}

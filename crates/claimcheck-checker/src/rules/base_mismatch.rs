@@ -74,8 +74,16 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let sentence = doc.sentence(c).to_lowercase();
         if let Some(m) = c.fitting() {
             let s = m.study;
+            // The figure's own words: its period, its predicate, its time ("are in forced
+            // labour every year"), not another figure's in the same sentence.
+            let own = [c.claim.predicate, c.claim.time]
+                .into_iter()
+                .flatten()
+                .map(|sp| doc.slice(sp).to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
             if s.basis == "stock"
-                && (c.quantity.per.is_some() || FLOW_WORDS.iter().any(|w| sentence.contains(w)))
+                && (c.quantity.per.is_some() || FLOW_WORDS.iter().any(|w| own.contains(w)))
             {
                 let f = RULE.on(
                     doc,

@@ -170,11 +170,16 @@ impl FindingRecord {
             column: start.column,
             end_line: end.line,
             end_column: end.column,
-            message: f.message.clone(),
+            // One line per message, whatever line breaks the quoted text had.
+            message: f.message.split_whitespace().collect::<Vec<_>>().join(" "),
             text: f.text.clone(),
             study: f.study.clone(),
             related,
-            notes: f.notes.clone(),
+            notes: f
+                .notes
+                .iter()
+                .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect(),
             label: f.label.clone(),
             level: f.severity,
             excerpt,
