@@ -53,10 +53,10 @@ fn fail<T>(i: &str) -> PResult<'_, T> {
 /// word boundary after a phrase that ends in a letter.
 fn phrase<'a, T: Copy>(i: &'a str, table: &[(&str, T)]) -> Option<(&'a str, T)> {
     for (p, v) in table {
-        if let Some(n) = vocab::match_phrase(i, p) {
-            if !p.ends_with(|c: char| c.is_alphabetic()) || at_boundary(&i[n..]) {
-                return Some((&i[n..], *v));
-            }
+        if let Some(n) = vocab::match_phrase(i, p)
+            && (!p.ends_with(|c: char| c.is_alphabetic()) || at_boundary(&i[n..]))
+        {
+            return Some((&i[n..], *v));
         }
     }
     None
@@ -502,10 +502,10 @@ pub(crate) fn phrase_before<T: Copy>(text: &str, end: usize, table: &[(&str, T)]
         return None;
     }
     for (p, _) in table {
-        if let Some(start) = vocab::match_phrase_end(trimmed, p) {
-            if !trimmed[..start].ends_with(|c: char| c.is_alphanumeric()) {
-                return Some(start);
-            }
+        if let Some(start) = vocab::match_phrase_end(trimmed, p)
+            && !trimmed[..start].ends_with(|c: char| c.is_alphanumeric())
+        {
+            return Some(start);
         }
     }
     None
