@@ -95,17 +95,19 @@ pub fn evaluate(
                 message: format!("“{}” reads as {what}, not a figure", &expr[m.span.range()]),
             });
         }
-        let gap = &expr[cursor..m.span.start];
+        // A counted noun never runs into the next figure, but keep the slice safe if it did.
+        let cursor_here = cursor.min(m.span.start);
+        let gap = &expr[cursor_here..m.span.start];
         if operands.is_empty() {
             if !gap.trim().is_empty() {
                 return Err(ExprError {
-                    column: column(expr, cursor + (gap.len() - gap.trim_start().len())),
+                    column: column(expr, cursor_here + (gap.len() - gap.trim_start().len())),
                     message: format!("expected a figure, found “{}”", gap.trim()),
                 });
             }
         } else {
             let op = operator(gap).ok_or_else(|| ExprError {
-                column: column(expr, cursor + (gap.len() - gap.trim_start().len())),
+                column: column(expr, cursor_here + (gap.len() - gap.trim_start().len())),
                 message: if gap.trim().is_empty() {
                     "expected an operator (of, ×, ÷, +, minus) between two figures".to_owned()
                 } else {

@@ -154,3 +154,60 @@ fn shares_from_counts() {
         share.nominal
     );
 }
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "30%",
+        "of",
+        "50,000",
+        "to",
+        "80,000",
+        "workers",
+        "a year",
+        "×",
+        "÷",
+        "+",
+        "minus",
+        "one in five",
+        "27.6 million",
+        "$250",
+        "a month",
+        "0",
+        "10^400",
+        "between",
+        "and",
+        "more than",
+        "nearly",
+        "half",
+        "dozens",
+        "2010",
+        "second",
+        "-",
+        "(",
+        ")",
+        "x",
+        "*",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// Any phrase gives estimates or an error with a column inside it, never a panic,
+        /// and never a NaN.
+        #[test]
+        fn any_expression_evaluates_or_says_where(parts in proptest::collection::vec(prop::sample::select(PIECES), 0..12)) {
+            let expr = parts.join(" ");
+            match evaluate(&expr, &Extractor::default(), &ModelConventions::default()) {
+                Ok(estimates) => {
+                    for e in estimates {
+                        prop_assert!(!e.nominal[0].is_nan() && !e.nominal[1].is_nan(), "{expr}: {e:?}");
+                    }
+                }
+                Err(err) => prop_assert!(err.column >= 1 && err.column <= expr.chars().count() + 1, "{expr}: {err}"),
+            }
+        }
+    }
+}

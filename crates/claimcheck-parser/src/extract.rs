@@ -1067,6 +1067,13 @@ fn is_noun_like(w: &str) -> bool {
     if NOT_NOUNS.contains(lower.as_str()) || is_month(&lower) {
         return false;
     }
+    // A number word starts the next figure: "50,000 one in five".
+    if vocab::lookup_ci(UNITS, &lower).is_some()
+        || vocab::lookup_ci(TENS, &lower).is_some()
+        || vocab::lookup_ci(SCALES, &lower).is_some()
+    {
+        return false;
+    }
     if vocab::lookup_ci(PERIODS, &lower).is_some() {
         return false;
     }
