@@ -160,14 +160,14 @@ pub fn share_of(share: &Operand, base: &Operand) -> Result<Estimate, DeriveError
             share.text
         )));
     }
+    let nominal = mul_nominal(share.quantity.nominal, base.quantity.nominal, 0.01);
+    let interval = share
+        .quantity
+        .interval
+        .scale(0.01)
+        .mul(&base.quantity.interval);
     if base.quantity.dimension == Dimension::Percent {
         // A share of a share is a share.
-        let nominal = mul_nominal(share.quantity.nominal, base.quantity.nominal, 0.01);
-        let interval = share
-            .quantity
-            .interval
-            .scale(0.01)
-            .mul(&base.quantity.interval);
         return Ok(Estimate {
             expression: format!("{} × {}", short(&share.quantity), short(&base.quantity)),
             nominal,
@@ -179,12 +179,6 @@ pub fn share_of(share: &Operand, base: &Operand) -> Result<Estimate, DeriveError
             assumptions: readings(&[share, base]),
         });
     }
-    let nominal = mul_nominal(share.quantity.nominal, base.quantity.nominal, 0.01);
-    let interval = share
-        .quantity
-        .interval
-        .scale(0.01)
-        .mul(&base.quantity.interval);
     let mut assumptions = Vec::new();
     if let (Some(s), Some(b)) = (&share.subject, &base.subject)
         && !crate::subject::compare(s, b).same

@@ -103,14 +103,6 @@ impl Interval {
         }
     }
 
-    /// Every real.
-    pub fn everything() -> Self {
-        Interval {
-            lo: End::Unbounded,
-            hi: End::Unbounded,
-        }
-    }
-
     /// Whether no real lies inside.
     pub fn is_empty(&self) -> bool {
         match (self.lo, self.hi) {

@@ -245,11 +245,6 @@ pub fn trim(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// An interval in the usual notation (the name [`show`] keeps for callers that want it).
-pub fn human_interval(i: &Interval) -> String {
-    show(i)
-}
-
 /// An interval in the usual notation: "[22.5, 23.5)", "[100,000, ∞)".
 pub fn show(i: &Interval) -> String {
     let (lb, lv) = match i.lo {

@@ -1,6 +1,6 @@
 //! Estimates from expressions and from the example article, as the reader sees them.
 
-use claimcheck_model::quantity::{human_interval, plain};
+use claimcheck_model::quantity::{plain, show};
 use claimcheck_model::{Estimate, ModelConventions, evaluate};
 use claimcheck_parser::{ClaimReader, Extractor};
 
@@ -14,7 +14,7 @@ fn render(e: &Estimate) -> String {
         "{} = {} strictly {}",
         e.expression,
         nominal,
-        human_interval(&e.interval)
+        show(&e.interval)
     );
     if let Some(p) = e.per {
         s.push_str(&format!(" per {}", p.as_str()));
@@ -110,7 +110,7 @@ fn example_article() {
         .find(|e| e.inputs[0].text == "23 percent")
         .expect("23 percent × the flow");
     assert_eq!(seed.nominal, [23_000.0, 46_000.0]);
-    assert_eq!(human_interval(&seed.interval), "[22,500, ∞)");
+    assert_eq!(show(&seed.interval), "[22,500, ∞)");
     assert!(
         seed.assumptions
             .iter()
@@ -210,4 +210,31 @@ mod no_panic {
             }
         }
     }
+}
+
+#[test]
+fn percent_change_between_editions() {
+    // 40.3 million (2017 edition) to 49.6 million (2022 edition) is about +23%, not +25%.
+    let extractor = Extractor::default();
+    let c = ModelConventions::default();
+    let text = "40.3 million then 49.6 million";
+    let found = extractor.extract(text);
+    let q: Vec<claimcheck_model::Operand> = found
+        .mentions
+        .iter()
+        .map(|m| claimcheck_model::Operand {
+            quantity: claimcheck_model::Quantity::from_mention(m, text, &c).expect("a quantity"),
+            text: text[m.span.range()].to_owned(),
+            span: m.span,
+            subject: None,
+        })
+        .collect();
+    let e = claimcheck_model::estimate::change(&q[0], &q[1]).expect("a change");
+    assert_eq!(e.dimension, claimcheck_model::Dimension::Percent);
+    assert!((e.nominal[0] - 23.08).abs() < 0.01, "{:?}", e.nominal);
+    assert!(
+        e.interval.contains(23.08) && !e.interval.contains(25.0),
+        "{}",
+        show(&e.interval)
+    );
 }

@@ -71,32 +71,36 @@ pub fn check_document(
         .collect()
 }
 
-/// Runs `check`.
-pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<Outcome> {
-    let loaded = match crate::config::load(args.input.config.as_deref()) {
-        Ok(l) => l,
-        Err(p) => {
-            reporter.error(&p);
-            return Ok(Outcome::Clean);
-        }
-    };
+/// What `check` and `report` both build from the configuration and the command line.
+pub struct Setup {
+    /// The checker, with the registry, rule selection and conventions.
+    pub checker: Checker,
+    /// Include and exclude globs for walked folders.
+    pub filter: input::Filter,
+    /// The configuration's `fail-on`, if it sets one.
+    pub fail_on: Option<Severity>,
+}
+
+/// Loads `claimcheck.toml` and the registries, and builds the checker: the configuration's
+/// lists extended by the command line's `studies`, `select` and `ignore`.
+pub fn setup(
+    input: &crate::cli::InputArgs,
+    studies: &[std::path::PathBuf],
+    select: &[String],
+    ignore: &[String],
+) -> Result<Setup, Problem> {
+    let loaded = crate::config::load(input.config.as_deref())?;
     let cfg = &loaded.config;
     let studies: Vec<std::path::PathBuf> = cfg
         .studies
         .iter()
         .map(|p| loaded.root.join(p))
-        .chain(args.studies.iter().cloned())
+        .chain(studies.iter().cloned())
         .collect();
-    let registry = match registry(&studies) {
-        Ok(r) => r,
-        Err(p) => {
-            reporter.error(&p);
-            return Ok(Outcome::Clean);
-        }
-    };
+    let registry = registry(&studies)?;
     let selection = Selection {
-        select: cfg.select.iter().chain(&args.select).cloned().collect(),
-        ignore: cfg.ignore.iter().chain(&args.ignore).cloned().collect(),
+        select: cfg.select.iter().chain(select).cloned().collect(),
+        ignore: cfg.ignore.iter().chain(ignore).cloned().collect(),
         severity: cfg
             .severity
             .iter()
@@ -104,35 +108,44 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
             .collect(),
     };
     if let Some(name) = selection.unknown().first() {
-        reporter.error(&Problem {
+        return Err(Problem {
             location: "--select/--ignore".to_owned(),
             message: format!("unknown rule `{name}` (see `claimcheck rules`)"),
         });
-        return Ok(Outcome::Clean);
     }
-    let fail_at = match args.fail_on {
-        Some(FailOn::Error) => Severity::Error,
-        Some(FailOn::Warning) => Severity::Warning,
-        Some(FailOn::Info) => Severity::Info,
-        None => cfg
-            .fail_on
-            .as_deref()
-            .and_then(Severity::parse)
-            .unwrap_or(Severity::Error),
-    };
-    let filter = match input::Filter::new(&loaded.root, &cfg.include, &cfg.exclude) {
-        Ok(f) => f,
-        Err(p) => {
-            reporter.error(&p);
-            return Ok(Outcome::Clean);
-        }
-    };
+    let filter = input::Filter::new(&loaded.root, &cfg.include, &cfg.exclude)?;
     let checker = Checker::with_extraction(
         registry,
         cfg.tolerances.clone(),
         &selection,
         cfg.extraction.conventions(),
     );
+    Ok(Setup {
+        checker,
+        filter,
+        fail_on: cfg.fail_on.as_deref().and_then(Severity::parse),
+    })
+}
+
+/// Runs `check`.
+pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<Outcome> {
+    let Setup {
+        checker,
+        filter,
+        fail_on,
+    } = match setup(&args.input, &args.studies, &args.select, &args.ignore) {
+        Ok(s) => s,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(Outcome::Clean);
+        }
+    };
+    let fail_at = match args.fail_on {
+        Some(FailOn::Error) => Severity::Error,
+        Some(FailOn::Warning) => Severity::Warning,
+        Some(FailOn::Info) => Severity::Info,
+        None => fail_on.unwrap_or(Severity::Error),
+    };
     let mut records: Vec<FindingRecord> = Vec::new();
     input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
         let found: Vec<Vec<FindingRecord>> = batch

@@ -162,6 +162,15 @@ impl Table {
 /// Runs `report`.
 pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<()> {
     let dir = &args.out;
+    let check::Setup {
+        checker, filter, ..
+    } = match check::setup(&args.input, &args.studies, &[], &[]) {
+        Ok(s) => s,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(());
+        }
+    };
     if dir.exists() && !dir.is_dir() {
         reporter.error(&Problem {
             location: dir.display().to_string(),
@@ -176,49 +185,6 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         });
         return Ok(());
     }
-    let loaded = match crate::config::load(args.input.config.as_deref()) {
-        Ok(l) => l,
-        Err(p) => {
-            reporter.error(&p);
-            return Ok(());
-        }
-    };
-    let cfg = &loaded.config;
-    let studies: Vec<_> = cfg
-        .studies
-        .iter()
-        .map(|p| loaded.root.join(p))
-        .chain(args.studies.iter().cloned())
-        .collect();
-    let registry = match check::registry(&studies) {
-        Ok(r) => r,
-        Err(p) => {
-            reporter.error(&p);
-            return Ok(());
-        }
-    };
-    let selection = claimcheck_checker::Selection {
-        select: cfg.select.clone(),
-        ignore: cfg.ignore.clone(),
-        severity: cfg
-            .severity
-            .iter()
-            .filter_map(|(k, v)| Severity::parse(v).map(|s| (k.clone(), s)))
-            .collect(),
-    };
-    let checker = Checker::with_extraction(
-        registry,
-        cfg.tolerances.clone(),
-        &selection,
-        cfg.extraction.conventions(),
-    );
-    let filter = match input::Filter::new(&loaded.root, &cfg.include, &cfg.exclude) {
-        Ok(f) => f,
-        Err(p) => {
-            reporter.error(&p);
-            return Ok(());
-        }
-    };
     let mut claims = Table::create(dir, "claims.csv", MentionRecord::CSV_HEADER)?;
     let mut estimates = Table::create(dir, "estimates.csv", EstimateRecord::CSV_HEADER)?;
     let findings_header: Vec<&str> = crate::output::CSV_HEADER
