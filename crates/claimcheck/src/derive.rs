@@ -56,6 +56,7 @@ pub struct EstimateRecord {
 }
 
 impl EstimateRecord {
+    /// The record of one estimate, with its inputs located in `text`.
     pub fn new(file: &str, text: &str, index: &LineIndex, e: &Estimate) -> Self {
         let inputs: Vec<InputRecord> = e
             .inputs

@@ -131,6 +131,7 @@ pub fn expand(paths: &[PathBuf], filter: &Filter) -> (Vec<PathBuf>, Vec<Problem>
     (files, problems)
 }
 
+/// A readable message for an I/O error, without the OS error number.
 pub fn io_message(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_owned(),

@@ -1,28 +1,13 @@
 //! The `claimcheck` command.
 
-// A binary: `pub` in its modules means "for the rest of the crate".
-#![allow(unreachable_pub)]
-
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-mod atomic;
-mod check;
-mod cli;
-mod config;
-mod derive;
-mod extract;
-mod input;
-mod markup;
-mod output;
-mod records;
-mod report;
-mod reporter;
-
-use cli::{Cli, Command};
-use reporter::Reporter;
+use claimcheck::cli::{Cli, Command};
+use claimcheck::reporter::Reporter;
+use claimcheck::{check, derive, extract, input, report};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -48,7 +48,7 @@ pub fn row(r: &FindingRecord) -> Vec<String> {
 }
 
 /// A header row and one row per finding.
-pub fn write(records: &[FindingRecord], out: &mut dyn Write) -> Result<()> {
+pub(crate) fn write(records: &[FindingRecord], out: &mut dyn Write) -> Result<()> {
     write_csv_row(out, HEADER)?;
     for r in records {
         write_csv_row(out, &row(r))?;

@@ -17,7 +17,7 @@ fn level(severity: &str) -> Level {
 
 /// Each finding with its source lines, a label under the figure and its notes, then a
 /// summary line.
-pub fn write(records: &[FindingRecord], color: bool, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn write(records: &[FindingRecord], color: bool, out: &mut dyn Write) -> Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {

@@ -19,7 +19,7 @@ fn escape_property(s: &str) -> String {
 }
 
 /// One `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message` per finding.
-pub fn write(records: &[FindingRecord], out: &mut dyn Write) -> Result<()> {
+pub(crate) fn write(records: &[FindingRecord], out: &mut dyn Write) -> Result<()> {
     for r in records {
         let command = match r.severity {
             "error" => "error",

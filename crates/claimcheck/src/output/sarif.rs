@@ -17,7 +17,7 @@ fn level(severity: &str) -> &'static str {
 }
 
 /// The SARIF log of the findings. Columns are Unicode code points (`columnKind`).
-pub fn log(records: &[FindingRecord]) -> Value {
+pub(crate) fn log(records: &[FindingRecord]) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
@@ -106,7 +106,7 @@ fn uri(file: &str) -> String {
 }
 
 /// Writes the log.
-pub fn write(records: &[FindingRecord], out: &mut dyn Write) -> Result<()> {
+pub(crate) fn write(records: &[FindingRecord], out: &mut dyn Write) -> Result<()> {
     serde_json::to_writer_pretty(&mut *out, &log(records))?;
     writeln!(out)?;
     Ok(())

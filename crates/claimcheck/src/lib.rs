@@ -1,0 +1,19 @@
+//! The `claimcheck` library: what the command runs, for other front ends (the Python
+//! package, the fuzz targets) to run the same way.
+//!
+//! Reading inputs ([`input`], [`markup`]), the configuration ([`config`]), the three analyses
+//! ([`extract`], [`derive`], [`check`]) and their records ([`records`], [`output`]). Only the
+//! binary parses the command line into these calls, prints the human summary and exits.
+
+pub mod atomic;
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod derive;
+pub mod extract;
+pub mod input;
+pub mod markup;
+pub mod output;
+pub mod records;
+pub mod report;
+pub mod reporter;
