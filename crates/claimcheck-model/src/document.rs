@@ -294,6 +294,7 @@ pub fn derive(
             out.push(t);
         }
     }
+    out.retain(Estimate::is_finite);
     out.sort_by_key(|e| e.inputs.first().map_or(0, |i| i.span.start));
     out
 }

@@ -40,6 +40,14 @@ pub struct Estimate {
     pub assumptions: Vec<String>,
 }
 
+impl Estimate {
+    /// Whether the stated values give a result within the range of numbers (a product of
+    /// two enormous figures may overflow; such an estimate is never shown).
+    pub fn is_finite(&self) -> bool {
+        self.nominal.iter().all(|v| v.is_finite())
+    }
+}
+
 /// Why a derivation has no result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeriveError {
@@ -122,7 +130,7 @@ pub fn human(v: f64) -> String {
             let m = v / scale;
             // Only when the figure is short in that scale: 40.3 million, not 40.30127 million.
             if (m * 1000.0).fract().abs() < 1e-6 {
-                return format!("{} {word}", trim(m));
+                return format!("{} {word}", plain(m));
             }
         }
     }

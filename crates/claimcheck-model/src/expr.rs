@@ -157,6 +157,12 @@ pub fn evaluate(
         });
     }
     let result = reduce(expr, operands, &ops)?;
+    if !result.is_finite() {
+        return Err(ExprError {
+            column: 1,
+            message: "the result is too large for any number type".to_owned(),
+        });
+    }
     let mut out = vec![result.clone()];
     if let Some(yearly) = estimate::annualise(&result) {
         out.push(yearly);

@@ -34,8 +34,11 @@ impl End {
         }
     }
 
+    /// An end at `value`. An infinite value is no bound; so is NaN (an overflowed or
+    /// undefined result), since "unbounded" is the only sound reading of an end we cannot
+    /// compute.
     fn new(value: f64, inclusive: bool) -> End {
-        if value.is_infinite() {
+        if !value.is_finite() {
             End::Unbounded
         } else if inclusive {
             End::Inclusive(value)
@@ -85,11 +88,12 @@ struct Ext {
 }
 
 impl Interval {
-    /// The single value `v`.
+    /// The single value `v` (a non-finite `v` gives the whole line: see [`End`]'s
+    /// constructor).
     pub fn point(v: f64) -> Self {
         Interval {
-            lo: End::Inclusive(v),
-            hi: End::Inclusive(v),
+            lo: End::new(v, true),
+            hi: End::new(v, true),
         }
     }
 

@@ -62,6 +62,11 @@ impl Quantity {
             (None, None, Some(l)) => [l.value, l.value],
             _ => return None,
         };
+        // The parser reports figures too large for any type; anything else non-finite has no
+        // arithmetic to take part in.
+        if !nominal.iter().all(|v| v.is_finite()) {
+            return None;
+        }
         let mut readings = Vec::new();
         let mut lo = to_end(m.lower);
         let mut hi = to_end(m.upper);
@@ -203,46 +208,50 @@ fn rounding_half_width<'c>(m: &Mention, c: &'c ModelConventions) -> impl Fn(f64)
     }
 }
 
+/// Above this magnitude a number is written in scientific notation: its digits carry no
+/// meaning a reader could check, and f64 holds no more than 17 significant ones.
+const SCIENTIFIC_FROM: f64 = 1e21;
+
 /// A number for prose: whole numbers with thousands separators, others with up to four
-/// significant decimals.
+/// decimals; infinities as "∞", magnitudes from 10^21 as "1.5e21", and NaN (which the model
+/// never produces; the formatter is total all the same) as "NaN". Never recurses.
 pub fn plain(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".to_owned();
+    }
+    let sign = if v < 0.0 { "−" } else { "" };
     if v.is_infinite() {
-        return if v > 0.0 {
-            "∞".to_owned()
-        } else {
-            "−∞".to_owned()
-        };
+        return format!("{sign}∞");
     }
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let digits = format!("{}", v.abs() as i64);
-        let mut out = String::new();
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(ch);
-        }
-        if v < 0.0 {
-            out.insert(0, '−');
-        }
-        out
-    } else {
-        let t = trim(v.abs());
-        let (int, frac) = t.split_once('.').unwrap_or((&t, ""));
-        let whole = plain(int.parse::<f64>().unwrap_or(0.0));
-        let sign = if v < 0.0 { "−" } else { "" };
-        if frac.is_empty() {
-            format!("{sign}{whole}")
-        } else {
-            format!("{sign}{whole}.{frac}")
-        }
+    let magnitude = v.abs();
+    if magnitude >= SCIENTIFIC_FROM {
+        return format!("{sign}{magnitude:e}");
     }
+    let t = trim(magnitude);
+    let (int, frac) = t.split_once('.').unwrap_or((&t, ""));
+    let mut out = String::with_capacity(t.len() + t.len() / 3 + 4);
+    out.push_str(sign);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    if out == "−0" { "0".to_owned() } else { out }
 }
 
 /// A number without trailing zeros, to at most four decimals.
 pub fn trim(v: f64) -> String {
     let s = format!("{v:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    }
 }
 
 /// An interval in the usual notation: "[22.5, 23.5)", "[100,000, ∞)".
@@ -263,6 +272,32 @@ pub fn show(i: &Interval) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_is_total() {
+        let cases: &[(f64, &str)] = &[
+            (0.0, "0"),
+            (-0.0, "0"),
+            (23.0, "23"),
+            (1234567.0, "1,234,567"),
+            (-1234.5, "−1,234.5"),
+            (0.25, "0.25"),
+            (1.546e15, "1,546,000,000,000,000"),
+            (5e18, "5,000,000,000,000,000,000"),
+            (1e21, "1e21"),
+            (1e308, "1e308"),
+            (f64::MAX, "1.7976931348623157e308"),
+            (-1e300, "−1e300"),
+            (f64::INFINITY, "∞"),
+            (f64::NEG_INFINITY, "−∞"),
+            (f64::NAN, "NaN"),
+            (1e-400, "0"),
+            (f64::MIN_POSITIVE, "0"),
+        ];
+        for &(v, want) in cases {
+            assert_eq!(plain(v), want, "plain({v:e})");
+        }
+    }
     use claimcheck_parser::Extractor;
 
     fn read(text: &str, c: &ModelConventions) -> Quantity {

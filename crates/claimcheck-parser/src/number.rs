@@ -234,7 +234,7 @@ fn hundreds(i: &str) -> PResult<'_, f64> {
     Ok((rest, head))
 }
 
-/// `scale := ws ("thousand" | "million" | "billion" | "trillion")`
+/// `scale := ws ("thousand" | "lakh" | "million" | "crore" | "billion" | … | "decillion")`
 fn scale_word(i: &str) -> PResult<'_, f64> {
     let (rest, (_, s)) = (ws, table_word(SCALES)).parse(i)?;
     Ok((rest, s))
@@ -422,6 +422,9 @@ mod tests {
             ("£5m", f64::NAN),
             ("2.5 billion", 2.5e9),
             ("1.2 trillion", 1.2e12),
+            ("5 lakh", 5e5),
+            ("2 crore", 2e7),
+            ("1,546 trillion", 1.546e15),
         ];
         for (input, want) in cases {
             let got = value(scaled_digits, input).map(|(v, _)| v);
@@ -449,6 +452,8 @@ mod tests {
             ("two million three hundred thousand", 2_300_000.0),
             ("one million and five", 1_000_005.0),
             ("seven trillion", 7e12),
+            ("one quintillion", 1e18),
+            ("two decillion", 2e33),
             ("a thousand", 1000.0),
             ("eleven", 11.0),
             ("zero", 0.0),

@@ -42,12 +42,25 @@ pub(crate) const TENS: &[(&str, f64)] = &[
 ];
 
 /// Scale words that multiply what precedes them. `hundred` is handled by the grammar of
-/// small numbers ("three hundred and forty-one"); these are the large scales.
+/// small numbers ("three hundred and forty-one"); these are the large scales, in the short
+/// scale of English news (a billion is 10^9), up to decillion; and the South Asian lakh
+/// (10^5) and crore (10^7) of reports from India, Pakistan and Bangladesh ("5 lakh workers").
 pub(crate) const SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
     ("million", 1e6),
+    ("crore", 1e7),
+    ("crores", 1e7),
     ("billion", 1e9),
     ("trillion", 1e12),
+    ("quadrillion", 1e15),
+    ("quintillion", 1e18),
+    ("sextillion", 1e21),
+    ("septillion", 1e24),
+    ("octillion", 1e27),
+    ("nonillion", 1e30),
+    ("decillion", 1e33),
 ];
 
 /// Scale suffixes written straight after digits or after one space ("5bn", "$3 mn", "10k").

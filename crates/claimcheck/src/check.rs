@@ -150,7 +150,11 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
     input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
         let found: Vec<Vec<FindingRecord>> = batch
             .par_iter()
-            .map(|doc| check_document(&checker, doc, reporter))
+            .map(|doc| {
+                reporter
+                    .isolate(&doc.name, || check_document(&checker, doc, reporter))
+                    .unwrap_or_default()
+            })
             .collect();
         records.extend(found.into_iter().flatten());
         Ok(())

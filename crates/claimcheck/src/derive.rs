@@ -161,17 +161,17 @@ pub fn run(args: &DeriveArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
     } else {
         let reader = ClaimReader::default();
         input::for_each_document(&args.input, reporter, |doc| {
-            let prose = crate::markup::prose(&doc);
-            let found = extractor.extract(&prose);
-            let claims = reader.claims(&prose, &found.mentions);
-            let index = LineIndex::new(&prose);
-            let estimates =
-                claimcheck_model::document::derive(&prose, &found.mentions, &claims, &conventions);
-            records.extend(
-                estimates
+            let derived = reporter.isolate(&doc.name, || {
+                let prose = crate::markup::prose(&doc);
+                let found = extractor.extract(&prose);
+                let claims = reader.claims(&prose, &found.mentions);
+                let index = LineIndex::new(&prose);
+                claimcheck_model::document::derive(&prose, &found.mentions, &claims, &conventions)
                     .iter()
-                    .map(|e| EstimateRecord::new(&doc.name, &doc.text, &index, e)),
-            );
+                    .map(|e| EstimateRecord::new(&doc.name, &doc.text, &index, e))
+                    .collect::<Vec<_>>()
+            });
+            records.extend(derived.into_iter().flatten());
             Ok(())
         })?;
     }

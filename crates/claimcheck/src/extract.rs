@@ -35,9 +35,16 @@ fn emit_document(
     emitter: &mut Emitter<'_>,
     reporter: &Reporter,
 ) -> Result<()> {
-    let prose = crate::markup::prose(doc);
-    let found = extractor.extract(&prose);
-    let claims = reader.claims(&prose, &found.mentions);
+    // Everything that reads the document runs isolated; only then are its records written,
+    // so a document that fails leaves no partial records behind.
+    let Some((prose, found, claims)) = reporter.isolate(&doc.name, || {
+        let prose = crate::markup::prose(doc);
+        let found = extractor.extract(&prose);
+        let claims = reader.claims(&prose, &found.mentions);
+        (prose, found, claims)
+    }) else {
+        return Ok(());
+    };
     let index = LineIndex::new(&prose);
     let mut cursor = index.cursor(&prose);
     reporter.diagnostics(&doc.name, &prose, &index, &found.diagnostics);

@@ -213,10 +213,16 @@ impl<'a> MentionRecord<'a> {
 }
 
 /// A number written plainly: no thousands separators, no exponent, whole numbers without
-/// a decimal point.
+/// a decimal point; empty (null) for a value that is not finite, which no record should hold.
 pub fn plain_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
+    if !v.is_finite() {
+        String::new()
+    } else if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
+    } else if v.abs() >= 1e15 {
+        // The shortest digits that read back as the same number: "2000…0", not the binary
+        // value's "1999…632".
+        format!("{v}")
     } else {
         let s = format!("{v:.6}");
         let s = s.trim_end_matches('0').trim_end_matches('.');

@@ -207,7 +207,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
     input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
         let done: Vec<Rows> = batch
             .par_iter()
-            .map(|doc| rows(&checker, doc, reporter))
+            .filter_map(|doc| reporter.isolate(&doc.name, || rows(&checker, doc, reporter)))
             .collect();
         for r in done {
             for row in &r.claims {

@@ -1,6 +1,9 @@
 //! Messages to the user on standard error, and the exit code they add up to.
 
+use std::cell::{Cell, RefCell};
 use std::io::Write;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use claimcheck_parser::{Diagnostic, LineIndex};
@@ -43,8 +46,81 @@ impl Reporter {
         }
     }
 
+    /// Runs `f` on the document named `name`, so that a bug met while reading or checking
+    /// one document stops that document only: a panic becomes an error naming the document
+    /// ("internal error, please report", with the panic's message and place), the exit code
+    /// becomes 2, and the caller goes on with the next document.
+    pub fn isolate<T>(&self, name: &str, f: impl FnOnce() -> T) -> Option<T> {
+        install_panic_hook();
+        let outer = IN_DOCUMENT.with(|d| d.replace(true));
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            inject_failure(name);
+            f()
+        }));
+        IN_DOCUMENT.with(|d| d.set(outer));
+        match result {
+            Ok(value) => Some(value),
+            Err(payload) => {
+                let place = LAST_PANIC.with(|p| p.borrow_mut().take());
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic with no message".to_owned());
+                self.error(&Problem {
+                    location: name.to_owned(),
+                    message: format!(
+                        "internal error, please report (the other documents are still checked): {what}{}",
+                        place.map(|p| format!(" at {p}")).unwrap_or_default()
+                    ),
+                });
+                None
+            }
+        }
+    }
+
     /// Whether any error was reported.
     pub fn failed(&self) -> bool {
         self.failed.load(Ordering::Relaxed)
     }
+}
+
+thread_local! {
+    /// Whether this thread is inside [`Reporter::isolate`].
+    static IN_DOCUMENT: Cell<bool> = const { Cell::new(false) };
+    /// Where the last isolated panic happened, for its error message.
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Keeps the default panic message (with its backtrace note) for panics outside a document,
+/// and records the place of a panic inside one for [`Reporter::isolate`] to report.
+fn install_panic_hook() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if IN_DOCUMENT.with(Cell::get) {
+                let place = info
+                    .location()
+                    .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
+                LAST_PANIC.with(|p| *p.borrow_mut() = place);
+            } else {
+                default(info);
+            }
+        }));
+    });
+}
+
+/// In debug builds, a failure injected into the documents whose name contains
+/// `CLAIMCHECK_DEBUG_PANIC_ON`, so that a test can prove one bad document stops no other.
+fn inject_failure(name: &str) {
+    #[cfg(debug_assertions)]
+    if let Ok(marker) = std::env::var("CLAIMCHECK_DEBUG_PANIC_ON")
+        && !marker.is_empty()
+        && name.contains(&marker)
+    {
+        panic!("failure injected for a test into {name}");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = name;
 }

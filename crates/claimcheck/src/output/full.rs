@@ -5,7 +5,7 @@ use std::io::Write;
 use annotate_snippets::{Level, Renderer, Snippet};
 use anyhow::Result;
 
-use super::FindingRecord;
+use super::{FindingRecord, printable};
 
 fn level(severity: &str) -> Level {
     match severity {
@@ -25,24 +25,31 @@ pub(crate) fn write(records: &[FindingRecord], color: bool, out: &mut dyn Write)
     };
     for r in records {
         let lvl = level(r.severity);
-        let title = r.message.clone();
+        let title = printable(&r.message);
         let id = format!("{}/{}", r.code, r.rule);
         let mut message = lvl.title(&title).id(&id);
-        let origin = r.file.clone();
+        let origin = printable(&r.file);
+        let label = printable(&r.label);
+        let related: Vec<_> = r
+            .excerpt
+            .iter()
+            .flat_map(|ex| &ex.related)
+            .map(|(range, label)| (range.clone(), printable(label)))
+            .collect();
         if let Some(ex) = &r.excerpt {
             let mut snippet = Snippet::source(&ex.source)
                 .line_start(ex.first_line)
                 .origin(&origin)
                 .fold(true)
-                .annotation(lvl.span(ex.range.clone()).label(&r.label));
-            for (range, label) in &ex.related {
+                .annotation(lvl.span(ex.range.clone()).label(&label));
+            for (range, label) in &related {
                 snippet = snippet.annotation(Level::Note.span(range.clone()).label(label));
             }
             message = message.snippet(snippet);
         } else {
             message = message.snippet(Snippet::source("").origin(&origin));
         }
-        let notes: Vec<String> = r.notes.clone();
+        let notes: Vec<String> = r.notes.iter().map(|n| printable(n).into_owned()).collect();
         let footers: Vec<_> = notes
             .iter()
             .map(|n| match n.strip_prefix("help: ") {
@@ -57,7 +64,10 @@ pub(crate) fn write(records: &[FindingRecord], color: bool, out: &mut dyn Write)
             .map(|rel| {
                 format!(
                     "see {}:{}:{}: “{}”",
-                    rel.file, rel.line, rel.column, rel.text
+                    printable(&rel.file),
+                    rel.line,
+                    rel.column,
+                    printable(&rel.text)
                 )
             })
             .collect();

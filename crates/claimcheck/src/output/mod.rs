@@ -153,7 +153,7 @@ impl FindingRecord {
             hi = hi.max(theirs.end).max(r.span.end);
         }
         let excerpt = (hi - lo <= 20_000).then(|| Excerpt {
-            source: text[lo..hi].to_owned(),
+            source: blank_unprintable(&text[lo..hi]),
             first_line: index.position(text, lo).line,
             range: f.span.start - lo..f.span.end - lo,
             related: near
@@ -187,6 +187,42 @@ impl FindingRecord {
     }
 }
 
+/// Whether a character must not reach a terminal as it is: control characters (escape
+/// sequences, vertical tabs, the C1 set; line breaks aside) and the bidirectional embeddings,
+/// overrides and isolates that reorder what a reader sees ("Trojan Source").
+fn unprintable(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The source lines with each unprintable character replaced by as many spaces as it has
+/// bytes, so that every byte offset into the excerpt still points at the same place.
+fn blank_unprintable(source: &str) -> String {
+    if !source.chars().any(unprintable) {
+        return source.to_owned();
+    }
+    let mut out = String::with_capacity(source.len());
+    for c in source.chars() {
+        if unprintable(c) {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A message for a terminal: each unprintable character shown as U+FFFD.
+pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(unprintable) {
+        text.chars()
+            .map(|c| if unprintable(c) { '\u{FFFD}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// Writes findings in a format. `color` styles `full` output.
 pub fn write(
     format: CheckFormat,
@@ -201,7 +237,12 @@ pub fn write(
                 writeln!(
                     out,
                     "{}:{}:{}: {}[{}] {}",
-                    r.file, r.line, r.column, r.severity, r.rule, r.message
+                    printable(&r.file),
+                    r.line,
+                    r.column,
+                    r.severity,
+                    r.rule,
+                    printable(&r.message)
                 )?;
             }
             Ok(())
