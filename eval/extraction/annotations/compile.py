@@ -34,7 +34,7 @@ def mention(text,spec,t,pos,where):
     toks=rest.split()
     val=toks[0]; opts=toks[1:]
     r={'text':text,'start':None,'end':None,'kind':KINDS[kind],'value':None,'endpoints':None,'lower':None,'upper':None,'lower_inclusive':None,'upper_inclusive':None,'qualifier':None,'unit':None,'per':None,'currency':None}
-    q=None;lo_open=hi_open=False;vague=None
+    q=None;lo_open=hi_open=False;vague=None;nth=1
     for o in opts:
         if '=' in o and not o.startswith(('>=','<=')):
             k,v=o.split('=',1)
@@ -42,6 +42,7 @@ def mention(text,spec,t,pos,where):
             elif k=='per': r['per']=v
             elif k=='cur': r['currency']=v
             elif k=='q': r['qualifier']=v
+            elif k=='nth': nth=int(v)
             else: raise ValueError(f'{where}: opt {o}')
         elif o in QN: q=o
         elif re.fullmatch(r'>=[\d.e+]+',o): vague=('>=',ev(o[2:]))
@@ -59,7 +60,7 @@ def mention(text,spec,t,pos,where):
         if hi_open: r['qualifier']=r['qualifier'] or 'more_than'
     elif val=='-':
         assert vague, where
-        r['lower']=vague[1]; r['lower_inclusive']=True; r['qualifier']='vague'
+        r['lower']=vague[1]; r['lower_inclusive']=True; r['qualifier']=r['qualifier'] or 'vague'
     else:
         v=ev(val); r['value']=v
         if q in (None,'~'): r['lower']=r['upper']=v; r['lower_inclusive']=r['upper_inclusive']=True
@@ -70,6 +71,8 @@ def mention(text,spec,t,pos,where):
         if q and not r['qualifier']: r['qualifier']=QN[q]
     # offsets (UTF-8 bytes), searching from pos
     i=t.find(text,pos)
+    for _ in range(nth-1):
+        i=t.find(text,i+1)
     if i<0:
         i=t.find(text)
         if i<0: raise ValueError(f'{where}: mention {text!r} not in text')
@@ -108,6 +111,16 @@ def main(out_pd,out_wp,files):
             for a,c in b['C']:
                 assert any(x['text']==a for x in ms) and any(x['text']==c for x in ms), f'{where}: change {a}->{c} not mentions'
             for n in b['N']: assert n in t, f'{where}: not_figure {n!r} not in text'
+            tb=t.encode()
+            for x in ms:
+                pre=tb[:x['start']].decode()[-1:]; post=tb[x['end']:].decode()[:1]
+                assert not pre.isalnum() and not post.isalnum(), f"{where}: mention {x['text']!r} starts or ends inside a word"
+                for n in b['N']:
+                    j=t.find(n)
+                    while j>=0:
+                        ns=len(t[:j].encode()); ne=ns+len(n.encode())
+                        assert not min(x['end'],ne)>max(x['start'],ns), f"{where}: mention {x['text']!r} overlaps not_figure {n!r}"
+                        j=t.find(n,j+1)
             K=b['K'] or []
             for x in K: assert x in TAGS, f'{where}: tag {x}'
             lic={'pd':'public-domain','by-sa':'CC-BY-SA-4.0'}[m['lic']]
