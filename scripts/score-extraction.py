@@ -28,6 +28,7 @@ import glob
 import json
 import math
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -154,6 +155,8 @@ def run_tool(binary, recs):
 
 
 def main():
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bin", default=os.path.join(root, "target", "release", "claimcheck"))
