@@ -39,6 +39,11 @@ NUMERIC = {"value", "lower", "upper"}
 TAGS = ["change", "identifier", "fiscal_year", "verb_rate", "verb_bound", "age",
         "fraction", "notation", "counted_noun"]
 REL_TOL = 1e-9
+# field groups shown per sentence tag
+TAG_GROUPS = {"kind": ["kind"], "value": ["value", "endpoints"],
+              "bounds": ["lower", "upper", "lower_inclusive", "upper_inclusive"],
+              "qualifier": ["qualifier"], "unit": ["unit"], "per": ["per"],
+              "currency": ["currency"], "all": FIELDS}
 
 
 def num_eq(a, b):
@@ -176,6 +181,7 @@ def main():
     field_ok = collections.Counter()
     field_ok_kind = collections.defaultdict(collections.Counter)
     field_n_kind = collections.Counter()
+    tag_fields = collections.defaultdict(collections.Counter)
     errors = []
 
     for r in recs:
@@ -213,6 +219,11 @@ def main():
                 ok = f not in bad
                 field_ok[f] += ok
                 field_ok_kind[g["kind"]][f] += ok
+            for t in tags:
+                tf = tag_fields[t]
+                tf["n"] += 1
+                for group, fs in TAG_GROUPS.items():
+                    tf[group] += not any(f in bad for f in fs)
             if not bad:
                 tot["all_fields"] += 1
                 if span_ok:
@@ -315,6 +326,14 @@ def main():
             row += f"{fmt(field_ok_kind[k][f] / n) if n else '   -  ':>9}"
         print(row)
         out["fields"][f] = acc
+    print(f"\nfield accuracy over matched mentions, by sentence tag")
+    print(f"  {'tag':<16}{'matched':>8}" + "".join(f"{g:>10}" for g in TAG_GROUPS))
+    out["fields_by_tag"] = {}
+    for t in TAGS:
+        tf = tag_fields.get(t, collections.Counter())
+        n = tf["n"]
+        print(f"  {t:<16}{n:>8}" + "".join(f"{fmt(tf[g] / n) if n else '   -  ':>10}" for g in TAG_GROUPS))
+        out["fields_by_tag"][t] = {g: (tf[g] / n if n else None) for g in TAG_GROUPS}
     allf = tot["all_fields"] / m if m else float("nan")
     print(f"  {'every field':<17}{fmt(allf):>7}")
     strict = tot["all_fields_exact_span"] / tot["gold"] if tot["gold"] else float("nan")
