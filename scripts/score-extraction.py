@@ -358,7 +358,13 @@ def main():
                 last = rid
             print(f"  {kind}: {msg}")
     if args.json:
-        print(json.dumps(out, ensure_ascii=False))
+        def clean(x):  # NaN (no data) becomes null, so the output is strict JSON
+            if isinstance(x, dict):
+                return {k: clean(v) for k, v in x.items()}
+            if isinstance(x, float) and x != x:
+                return None
+            return x
+        print(json.dumps(clean(out), ensure_ascii=False))
     return 0
 
 
