@@ -163,14 +163,24 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
     let terminal = std::io::stdout().is_terminal();
     match &args.output_file {
         Some(path) => {
-            crate::atomic::write(path, |w| output::write(args.format, &records, false, w))
-                .map_err(|e| anyhow::anyhow!("{}: {e:#}", path.display()))?;
+            // The human output is printed whatever happens to the file.
+            let written =
+                crate::atomic::write(path, |w| output::write(args.format, &records, false, w));
             output::write(output::CheckFormat::Full, &records, terminal, out)?;
+            out.flush()?;
+            if let Err(e) = written {
+                reporter.error(&Problem {
+                    location: path.display().to_string(),
+                    message: format!("cannot write the output file: {}", e.root_cause()),
+                });
+            }
             summary(&records, output::CheckFormat::Full);
         }
         None => {
             let color = args.format == output::CheckFormat::Full && terminal;
             output::write(args.format, &records, color, out)?;
+            // The summary comes last, after everything printed above it.
+            out.flush()?;
             summary(&records, args.format);
         }
     }

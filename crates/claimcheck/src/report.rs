@@ -9,6 +9,7 @@ use claimcheck_checker::{Checker, Severity};
 use claimcheck_parser::LineIndex;
 use rayon::prelude::*;
 
+use crate::atomic::OutputFile;
 use crate::check;
 use crate::cli::ReportArgs;
 use crate::derive::EstimateRecord;
@@ -108,28 +109,19 @@ fn rows(checker: &Checker, doc: &Document, reporter: &Reporter) -> Rows {
     }
 }
 
-/// One table being written: a temporary file in the output folder, renamed into place at
-/// the end.
+/// One table being written safely (see [`OutputFile`]): put in place at the end.
 struct Table {
     path: std::path::PathBuf,
-    tmp: tempfile::NamedTempFile,
-    writer: std::io::BufWriter<std::fs::File>,
+    file: OutputFile,
     rows: usize,
 }
 
 impl Table {
     fn create(dir: &Path, name: &str, header: &[&str]) -> Result<Self> {
         let path = dir.join(name);
-        let tmp = tempfile::NamedTempFile::new_in(dir)
-            .with_context(|| format!("{}: cannot create a temporary file", path.display()))?;
-        let file = tmp
-            .as_file()
-            .try_clone()
-            .with_context(|| format!("{}: cannot open", path.display()))?;
         let mut t = Table {
+            file: OutputFile::create(&path)?,
             path,
-            tmp,
-            writer: std::io::BufWriter::new(file),
             rows: 0,
         };
         t.write_row(header)?;
@@ -138,24 +130,15 @@ impl Table {
     }
 
     fn write_row<S: AsRef<[u8]>>(&mut self, row: &[S]) -> Result<()> {
-        write_csv_row(&mut self.writer, row)
+        write_csv_row(self.file.writer(), row)
             .with_context(|| format!("{}: cannot write", self.path.display()))?;
         self.rows += 1;
         Ok(())
     }
 
-    fn finish(mut self) -> Result<(std::path::PathBuf, usize)> {
-        self.writer
-            .flush()
-            .and_then(|()| self.tmp.as_file().sync_all())
-            .with_context(|| format!("{}: cannot write", self.path.display()))?;
-        let Table {
-            path, tmp, rows, ..
-        } = self;
-        tmp.persist(&path)
-            .map_err(|e| e.error)
-            .with_context(|| format!("{}: cannot replace", path.display()))?;
-        Ok((path, rows))
+    fn finish(self) -> Result<(std::path::PathBuf, usize)> {
+        self.file.commit()?;
+        Ok((self.path, self.rows))
     }
 }
 
