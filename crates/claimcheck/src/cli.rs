@@ -57,6 +57,11 @@ pub struct InputArgs {
     /// folder above it].
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
+
+    /// Follow symbolic links while walking folders (they are skipped, and counted, without
+    /// it). Files named on the command line are always read through their links.
+    #[arg(long)]
+    pub follow: bool,
 }
 
 /// Options of `claimcheck extract`.

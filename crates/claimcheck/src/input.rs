@@ -80,12 +80,25 @@ impl Filter {
     }
 }
 
+/// The files a walk found, and what it could not read or passed over.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    /// The files to read, in order.
+    pub files: Vec<PathBuf>,
+    /// What kept a path from being read.
+    pub problems: Vec<Problem>,
+    /// Symbolic links passed over while walking folders (without `--follow`), per folder.
+    pub skipped_links: Vec<(PathBuf, usize)>,
+}
+
 /// Expands the paths the user gave into files, walking folders (honouring `.gitignore`).
 /// `-` stands for standard input. Sorted within each folder, so output is deterministic.
-/// Include and exclude globs apply to walked folders only.
-pub fn expand(paths: &[PathBuf], filter: &Filter) -> (Vec<PathBuf>, Vec<Problem>) {
+/// Include and exclude globs apply to walked folders only. Symbolic links inside folders are
+/// followed when `follow` is set, else counted and passed over.
+pub fn expand(paths: &[PathBuf], filter: &Filter, follow: bool) -> Expanded {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let mut skipped_links = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             files.push(path.clone());
@@ -94,8 +107,11 @@ pub fn expand(paths: &[PathBuf], filter: &Filter) -> (Vec<PathBuf>, Vec<Problem>
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let mut found = Vec::new();
+                let mut links = 0;
                 let mut builder = ignore::WalkBuilder::new(path);
-                builder.sort_by_file_path(|a, b| a.cmp(b));
+                builder
+                    .sort_by_file_path(|a, b| a.cmp(b))
+                    .follow_links(follow);
                 if let Some(o) = &filter.overrides {
                     builder.overrides(o.clone());
                 }
@@ -112,6 +128,7 @@ pub fn expand(paths: &[PathBuf], filter: &Filter) -> (Vec<PathBuf>, Vec<Problem>
                                 found.push(p);
                             }
                         }
+                        Ok(e) if e.path_is_symlink() => links += 1,
                         Ok(_) => {}
                         Err(e) => problems.push(Problem {
                             location: path.display().to_string(),
@@ -120,6 +137,9 @@ pub fn expand(paths: &[PathBuf], filter: &Filter) -> (Vec<PathBuf>, Vec<Problem>
                     }
                 }
                 files.extend(found);
+                if links > 0 {
+                    skipped_links.push((path.clone(), links));
+                }
             }
             Ok(_) => files.push(path.clone()),
             Err(e) => problems.push(Problem {
@@ -128,7 +148,11 @@ pub fn expand(paths: &[PathBuf], filter: &Filter) -> (Vec<PathBuf>, Vec<Problem>
             }),
         }
     }
-    (files, problems)
+    Expanded {
+        files,
+        problems,
+        skipped_links,
+    }
 }
 
 /// A readable message for an I/O error, without the OS error number.
@@ -326,9 +350,22 @@ pub fn for_each_filtered(
     reporter: &crate::reporter::Reporter,
     mut f: impl FnMut(Document) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let (files, problems) = expand(&args.paths, filter);
+    let Expanded {
+        files,
+        problems,
+        skipped_links,
+    } = expand(&args.paths, filter, args.follow);
     for p in &problems {
         reporter.error(p);
+    }
+    for (folder, count) in &skipped_links {
+        reporter.warning(&Problem {
+            location: folder.display().to_string(),
+            message: format!(
+                "{count} symbolic link{} not followed (pass --follow to read through links)",
+                if *count == 1 { "" } else { "s" }
+            ),
+        });
     }
     for path in &files {
         if is_corpus(path, args.input_format) {
