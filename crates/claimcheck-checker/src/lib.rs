@@ -21,14 +21,19 @@ pub use finding::{Finding, Related, Severity};
 pub use registry::{Registry, RegistryError, Study};
 pub use rules::{RULES, Rule};
 
-/// Which rules run, and at what severity.
+/// Which rules run, and at what severity, as ruff reads them: `select` names the rules to
+/// run instead of the defaults (empty: the defaults; `ALL`: every rule), `extend_select` adds
+/// to them, `ignore` removes. Names and codes are matched the same way everywhere, ignoring
+/// case ([`rules::find`]).
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
-    /// Rules to run in addition to the default ones (by name or code).
+    /// The rules to run instead of the default ones (by name or code); empty for the defaults.
     pub select: Vec<String>,
+    /// Rules to run in addition (by name or code).
+    pub extend_select: Vec<String>,
     /// Rules not to run (by name or code).
     pub ignore: Vec<String>,
-    /// Severity overrides by rule name.
+    /// Severity overrides, by rule name or code.
     pub severity: HashMap<String, Severity>,
 }
 
@@ -37,25 +42,40 @@ impl Selection {
     pub fn unknown(&self) -> Vec<String> {
         self.select
             .iter()
+            .chain(&self.extend_select)
             .chain(&self.ignore)
             .chain(self.severity.keys())
-            .filter(|n| n.as_str() != "ALL" && rules::find(n).is_none())
+            .filter(|n| !n.eq_ignore_ascii_case("ALL") && rules::find(n).is_none())
             .cloned()
             .collect()
     }
 
-    fn enabled(&self) -> HashSet<&'static str> {
-        let all = self.select.iter().any(|s| s == "ALL");
+    /// The names of the rules that run.
+    pub fn enabled(&self) -> HashSet<&'static str> {
+        let named = |list: &[String], r: &Rule| {
+            list.iter().any(|n| {
+                n.eq_ignore_ascii_case("ALL") || rules::find(n).is_some_and(|f| f.name == r.name)
+            })
+        };
         RULES
             .iter()
             .filter(|r| {
-                let named = |list: &[String]| {
-                    list.iter()
-                        .any(|n| n == r.name || n.eq_ignore_ascii_case(r.code))
+                let base = if self.select.is_empty() {
+                    r.default_on
+                } else {
+                    named(&self.select, r)
                 };
-                (r.default_on || all || named(&self.select)) && !named(&self.ignore)
+                (base || named(&self.extend_select, r)) && !named(&self.ignore, r)
             })
             .map(|r| r.name)
+            .collect()
+    }
+
+    /// Severity overrides keyed by rule name, whatever spelling configured them.
+    fn severities(&self) -> HashMap<&'static str, Severity> {
+        self.severity
+            .iter()
+            .filter_map(|(n, s)| rules::find(n).map(|r| (r.name, *s)))
             .collect()
     }
 }
@@ -88,7 +108,7 @@ pub struct Checker {
     reader: ClaimReader,
     conventions: ModelConventions,
     enabled: HashSet<&'static str>,
-    severity: HashMap<String, Severity>,
+    severity: HashMap<&'static str, Severity>,
 }
 
 impl Checker {
@@ -124,7 +144,7 @@ impl Checker {
             reader: ClaimReader::default(),
             conventions,
             enabled: selection.enabled(),
-            severity: selection.severity.clone(),
+            severity: selection.severities(),
         }
     }
 
@@ -159,11 +179,7 @@ impl Checker {
         for rule in RULES.iter().filter(|r| self.enabled.contains(r.name)) {
             let start = findings.len();
             (rule.check)(&doc, &cx, &mut findings);
-            if let Some(sev) = self
-                .severity
-                .get(rule.name)
-                .or_else(|| self.severity.get(rule.code))
-            {
+            if let Some(sev) = self.severity.get(rule.name) {
                 for f in &mut findings[start..] {
                     f.severity = *sev;
                 }

@@ -122,7 +122,10 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, report_unused: bool) {
                 "this suppression names no rule: {}",
                 unknown
                     .iter()
-                    .map(|u| u.as_str())
+                    .map(|u| match rules::suggest(u) {
+                        Some(r) => format!("{u} (did you mean {}?)", r.name),
+                        None => (*u).clone(),
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             )

@@ -138,3 +138,83 @@ fn a_finding_that_holds_only_by_rounding_says_so() {
         f.notes
     );
 }
+
+/// A severity override or a selection takes effect whatever spelling the config accepts for
+/// the rule: its name or code, in any case.
+#[test]
+fn every_accepted_spelling_of_a_rule_takes_effect() {
+    let text = fixture("base-mismatch", "triggers");
+    let registry = || Registry::builtin().expect("the shipped registry parses");
+    for spelling in ["base-mismatch", "BASE-MISMATCH", "CC104", "cc104", "Cc104"] {
+        let severity = Selection {
+            severity: [(spelling.to_owned(), claimcheck_checker::Severity::Error)].into(),
+            ..Selection::default()
+        };
+        let checked = Checker::new(registry(), ModelConventions::default(), &severity).check(&text);
+        let ours: Vec<_> = checked
+            .findings
+            .iter()
+            .filter(|f| f.rule == "base-mismatch")
+            .collect();
+        assert!(
+            !ours.is_empty(),
+            "{spelling}: the fixture triggers the rule"
+        );
+        assert!(
+            ours.iter()
+                .all(|f| f.severity == claimcheck_checker::Severity::Error),
+            "{spelling}: the override is applied"
+        );
+
+        let ignored = Selection {
+            ignore: vec![spelling.to_owned()],
+            ..Selection::default()
+        };
+        let checked = Checker::new(registry(), ModelConventions::default(), &ignored).check(&text);
+        assert!(
+            checked.findings.iter().all(|f| f.rule != "base-mismatch"),
+            "{spelling}: ignored"
+        );
+
+        let only = Selection {
+            select: vec![spelling.to_owned()],
+            ..Selection::default()
+        };
+        let checked = Checker::new(registry(), ModelConventions::default(), &only).check(&text);
+        assert!(
+            !checked.findings.is_empty()
+                && checked.findings.iter().all(|f| f.rule == "base-mismatch"),
+            "{spelling}: --select restricts to the rule"
+        );
+    }
+}
+
+/// ruff's semantics: `select` replaces the defaults, `extend_select` adds to them.
+#[test]
+fn select_restricts_and_extend_select_adds() {
+    let defaults = Selection::default().enabled();
+    assert!(!defaults.contains("unsourced-statistic"), "off by default");
+    let extended = Selection {
+        extend_select: vec!["unsourced-statistic".to_owned()],
+        ..Selection::default()
+    }
+    .enabled();
+    assert!(extended.contains("unsourced-statistic"));
+    assert!(defaults.is_subset(&extended));
+    let selected = Selection {
+        select: vec!["CC001".to_owned()],
+        ..Selection::default()
+    }
+    .enabled();
+    assert_eq!(
+        selected.into_iter().collect::<Vec<_>>(),
+        ["study-contradiction"]
+    );
+    let all = Selection {
+        select: vec!["all".to_owned()],
+        ignore: vec!["CC001".to_owned()],
+        ..Selection::default()
+    }
+    .enabled();
+    assert_eq!(all.len(), RULES.len() - 1);
+}

@@ -7,7 +7,7 @@ use claimcheck_checker::{Checker, Registry, Selection, Severity};
 use claimcheck_parser::LineIndex;
 use rayon::prelude::*;
 
-use crate::cli::{CheckArgs, FailOn};
+use crate::cli::{CheckArgs, FailOn, RuleArgs};
 use crate::input::{self, Document, Problem};
 use crate::output::{self, FindingRecord};
 use crate::reporter::Reporter;
@@ -77,17 +77,18 @@ pub struct Setup {
     pub checker: Checker,
     /// Include and exclude globs for walked folders.
     pub filter: input::Filter,
-    /// The configuration's `fail-on`, if it sets one.
-    pub fail_on: Option<Severity>,
+    /// The least severity that fails the run: `--fail-on`, else the config's, else error.
+    pub fail_at: Severity,
 }
 
 /// Loads `claimcheck.toml` and the registries, and builds the checker: the configuration's
-/// lists extended by the command line's `studies`, `select` and `ignore`.
+/// registries extended by the command line's `studies`; its rule selection, where the
+/// command line's `--select` replaces the config's `select` (as in ruff) and the
+/// `extend-select` and `ignore` lists of both add up.
 pub fn setup(
     input: &crate::cli::InputArgs,
     studies: &[std::path::PathBuf],
-    select: &[String],
-    ignore: &[String],
+    rules: &RuleArgs,
 ) -> Result<Setup, Problem> {
     let loaded = crate::config::load(input.config.as_deref())?;
     let cfg = &loaded.config;
@@ -99,20 +100,32 @@ pub fn setup(
         .collect();
     let registry = registry(&studies)?;
     let selection = Selection {
-        select: cfg.select.iter().chain(select).cloned().collect(),
-        ignore: cfg.ignore.iter().chain(ignore).cloned().collect(),
-        severity: cfg
-            .severity
+        select: if rules.select.is_empty() {
+            cfg.select.clone()
+        } else {
+            rules.select.clone()
+        },
+        extend_select: cfg
+            .extend_select
             .iter()
-            .filter_map(|(k, v)| Severity::parse(v).map(|s| (k.clone(), s)))
+            .chain(&rules.extend_select)
+            .cloned()
             .collect(),
+        ignore: cfg.ignore.iter().chain(&rules.ignore).cloned().collect(),
+        severity: cfg.severity.iter().map(|(k, v)| (k.clone(), *v)).collect(),
     };
     if let Some(name) = selection.unknown().first() {
         return Err(Problem {
-            location: "--select/--ignore".to_owned(),
-            message: format!("unknown rule `{name}` (see `claimcheck rules`)"),
+            location: "--select/--extend-select/--ignore".to_owned(),
+            message: claimcheck_checker::rules::unknown_message(name),
         });
     }
+    let fail_at = match rules.fail_on {
+        Some(FailOn::Error) => Severity::Error,
+        Some(FailOn::Warning) => Severity::Warning,
+        Some(FailOn::Info) => Severity::Info,
+        None => cfg.fail_on.unwrap_or(Severity::Error),
+    };
     let filter = input::Filter::new(&loaded.root, &cfg.include, &cfg.exclude)?;
     let checker = Checker::with_extraction(
         registry,
@@ -123,7 +136,7 @@ pub fn setup(
     Ok(Setup {
         checker,
         filter,
-        fail_on: cfg.fail_on.as_deref().and_then(Severity::parse),
+        fail_at,
     })
 }
 
@@ -132,19 +145,13 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
     let Setup {
         checker,
         filter,
-        fail_on,
-    } = match setup(&args.input, &args.studies, &args.select, &args.ignore) {
+        fail_at,
+    } = match setup(&args.input, &args.studies, &args.rules) {
         Ok(s) => s,
         Err(p) => {
             reporter.error(&p);
             return Ok(Outcome::Clean);
         }
-    };
-    let fail_at = match args.fail_on {
-        Some(FailOn::Error) => Severity::Error,
-        Some(FailOn::Warning) => Severity::Warning,
-        Some(FailOn::Info) => Severity::Info,
-        None => fail_on.unwrap_or(Severity::Error),
     };
     let mut records: Vec<FindingRecord> = Vec::new();
     input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
@@ -184,12 +191,24 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
             summary(&records, args.format);
         }
     }
-    let failing = records.iter().filter(|r| r.level >= fail_at).count();
-    Ok(if failing > 0 && !args.exit_zero {
+    Ok(outcome(
+        records.iter().map(|r| r.level),
+        fail_at,
+        args.rules.exit_zero,
+    ))
+}
+
+/// How a run ends, given the severities of its findings.
+pub fn outcome(
+    levels: impl IntoIterator<Item = Severity>,
+    fail_at: Severity,
+    exit_zero: bool,
+) -> Outcome {
+    if !exit_zero && levels.into_iter().any(|l| l >= fail_at) {
         Outcome::Findings
     } else {
         Outcome::Clean
-    })
+    }
 }
 
 /// A summary line for humans, on standard error.

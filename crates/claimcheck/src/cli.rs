@@ -135,9 +135,28 @@ pub struct CheckArgs {
     #[arg(long = "studies", value_name = "FILE")]
     pub studies: Vec<PathBuf>,
 
-    /// Rules to run besides the default ones, by name or code (`ALL` for every rule).
+    /// Which rules run and what fails the run.
+    #[command(flatten)]
+    pub rules: RuleArgs,
+
+    /// Write the report in `--format` to this file (atomically), and print the findings for
+    /// humans on standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+}
+
+/// Which rules run, as ruff reads them, and the severity that fails the run; shared by
+/// `check` and `report`.
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// The rules to run instead of the default ones (and of the config's `select`), by name
+    /// or code; `ALL` for every rule.
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     pub select: Vec<String>,
+
+    /// Rules to run besides the default (or selected) ones, by name or code.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub extend_select: Vec<String>,
 
     /// Rules not to run, by name or code.
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
@@ -151,11 +170,6 @@ pub struct CheckArgs {
     /// Exit 0 even when findings would fail the run (2 still means the tool could not work).
     #[arg(long)]
     pub exit_zero: bool,
-
-    /// Write the report in `--format` to this file (atomically), and print the findings for
-    /// humans on standard output.
-    #[arg(long, value_name = "FILE")]
-    pub output_file: Option<PathBuf>,
 }
 
 /// Severities for `--fail-on`.
@@ -184,4 +198,8 @@ pub struct ReportArgs {
     /// A registry file of your own (repeatable).
     #[arg(long = "studies", value_name = "FILE")]
     pub studies: Vec<PathBuf>,
+
+    /// Which rules run and what fails the run (exit 1), as for `check`.
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }

@@ -27,17 +27,20 @@ pub struct Config {
     /// Globs of files not to check.
     #[serde(default)]
     pub exclude: Vec<String>,
-    /// Rules to run besides the default ones.
+    /// The rules to run instead of the default ones (`ALL` for every rule).
     #[serde(default)]
     pub select: Vec<String>,
+    /// Rules to run besides the default (or selected) ones.
+    #[serde(default)]
+    pub extend_select: Vec<String>,
     /// Rules not to run.
     #[serde(default)]
     pub ignore: Vec<String>,
-    /// Severity overrides: `rule-name = "error" | "warning" | "info"`.
+    /// Severity overrides: `rule-name-or-code = "error" | "warning" | "info"`.
     #[serde(default)]
-    pub severity: BTreeMap<String, String>,
+    pub severity: BTreeMap<String, claimcheck_checker::Severity>,
     /// The least severity that fails the run: `error` (default), `warning` or `info`.
-    pub fail_on: Option<String>,
+    pub fail_on: Option<claimcheck_checker::Severity>,
     /// Tolerances of the model (see `docs/conventions.md`).
     #[serde(default)]
     pub tolerances: ModelConventions,
@@ -127,43 +130,17 @@ pub fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
     })?;
     let locate =
         |key: &str| -> (usize, usize) { text.find(key).map_or((1, 1), |i| position(text, i)) };
-    for (rule, severity) in &config.severity {
-        if claimcheck_checker::rules::find(rule).is_none() {
-            let (l, c) = locate(rule);
-            return Err((
-                l,
-                c,
-                format!("unknown rule `{rule}` in [severity] (see `claimcheck rules`)"),
-            ));
-        }
-        if claimcheck_checker::Severity::parse(severity).is_none() {
-            let (l, c) = locate(severity);
-            return Err((
-                l,
-                c,
-                format!("severity of `{rule}` must be error, warning or info, not `{severity}`"),
-            ));
-        }
-    }
-    for rule in config.select.iter().chain(&config.ignore) {
-        if rule != "ALL" && claimcheck_checker::rules::find(rule).is_none() {
-            let (l, c) = locate(rule);
-            return Err((
-                l,
-                c,
-                format!("unknown rule `{rule}` (see `claimcheck rules`)"),
-            ));
-        }
-    }
-    if let Some(f) = &config.fail_on
-        && claimcheck_checker::Severity::parse(f).is_none()
+    for rule in config
+        .severity
+        .keys()
+        .chain(&config.select)
+        .chain(&config.extend_select)
+        .chain(&config.ignore)
     {
-        let (l, c) = locate("fail-on");
-        return Err((
-            l,
-            c,
-            format!("fail-on must be error, warning or info, not `{f}`"),
-        ));
+        if !rule.eq_ignore_ascii_case("ALL") && claimcheck_checker::rules::find(rule).is_none() {
+            let (l, c) = locate(rule);
+            return Err((l, c, claimcheck_checker::rules::unknown_message(rule)));
+        }
     }
     if let Some((a, b)) = config.extraction.year_range
         && a > b
@@ -271,9 +248,19 @@ mod tests {
             (
                 "[severity]\nmisattribution = \"fatal\"\n",
                 2,
-                "must be error, warning or info",
+                "unknown variant `fatal`, expected one of `info`, `warning`, `error`",
             ),
-            ("fail-on = \"sometimes\"\n", 1, "fail-on must be"),
+            (
+                "fail-on = \"sometimes\"\n",
+                1,
+                "unknown variant `sometimes`",
+            ),
+            (
+                "[severity]\nstudy-contradictoin = \"error\"\n",
+                2,
+                "did you mean `study-contradiction`?",
+            ),
+            ("extend-select = [\"CC9\"]\n", 1, "unknown rule `CC9`"),
             ("[tolerances]\nabout = 3.0\n", 2, "between 0 and 1"),
             ("studies = \"mine.csv\"\n", 1, "invalid type"),
             (

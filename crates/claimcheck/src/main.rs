@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args, &mut out, &reporter).map(|()| None),
         Command::Derive(args) => derive::run(args, &mut out, &reporter).map(|()| None),
         Command::Check(args) => check::run(args, &mut out, &reporter).map(Some),
-        Command::Report(args) => report::run(args, &mut out, &reporter).map(|()| None),
+        Command::Report(args) => report::run(args, &mut out, &reporter).map(Some),
         Command::Rules => rules(&mut out).map(|()| None),
         Command::Rule { name } => rule(name, &mut out, &reporter).map(|()| None),
     };

@@ -42,6 +42,8 @@ struct Rows {
     estimates: Vec<Vec<String>>,
     findings: Vec<Vec<String>>,
     summary: Vec<String>,
+    /// The findings' severities, for the exit code.
+    levels: Vec<Severity>,
 }
 
 fn rows(checker: &Checker, doc: &Document, reporter: &Reporter) -> Rows {
@@ -102,6 +104,7 @@ fn rows(checker: &Checker, doc: &Document, reporter: &Reporter) -> Rows {
         coverage,
     ];
     Rows {
+        levels: checked.findings.iter().map(|f| f.severity).collect(),
         claims,
         estimates,
         findings,
@@ -142,31 +145,34 @@ impl Table {
     }
 }
 
-/// Runs `report`.
-pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<()> {
+/// Runs `report`: exit 1 when a finding reaches `--fail-on` (as `check` does).
+pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<check::Outcome> {
     let dir = &args.out;
     let check::Setup {
-        checker, filter, ..
-    } = match check::setup(&args.input, &args.studies, &[], &[]) {
+        checker,
+        filter,
+        fail_at,
+    } = match check::setup(&args.input, &args.studies, &args.rules) {
         Ok(s) => s,
         Err(p) => {
             reporter.error(&p);
-            return Ok(());
+            return Ok(check::Outcome::Clean);
         }
     };
+    let mut failing = false;
     if dir.exists() && !dir.is_dir() {
         reporter.error(&Problem {
             location: dir.display().to_string(),
             message: "--out names a file, not a folder".to_owned(),
         });
-        return Ok(());
+        return Ok(check::Outcome::Clean);
     }
     if let Err(e) = std::fs::create_dir_all(dir) {
         reporter.error(&Problem {
             location: dir.display().to_string(),
             message: input::io_message(&e),
         });
-        return Ok(());
+        return Ok(check::Outcome::Clean);
     }
     let mut claims = Table::create(dir, "claims.csv", MentionRecord::CSV_HEADER)?;
     let mut estimates = Table::create(dir, "estimates.csv", EstimateRecord::CSV_HEADER)?;
@@ -203,6 +209,8 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
                 findings.write_row(row)?;
             }
             summary.write_row(&r.summary)?;
+            failing |=
+                check::outcome(r.levels, fail_at, args.rules.exit_zero) == check::Outcome::Findings;
         }
         if let Some(bar) = &progress {
             bar.inc(batch.len() as u64);
@@ -224,7 +232,11 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         "report written in {:.2} s",
         started.elapsed().as_secs_f64()
     );
-    Ok(())
+    Ok(if failing {
+        check::Outcome::Findings
+    } else {
+        check::Outcome::Clean
+    })
 }
 
 #[cfg(test)]

@@ -96,7 +96,32 @@ pub fn find(name: &str) -> Option<&'static Rule> {
     RULES
         .iter()
         .copied()
-        .find(|r| r.name == name || r.code.eq_ignore_ascii_case(name))
+        .find(|r| r.name.eq_ignore_ascii_case(name) || r.code.eq_ignore_ascii_case(name))
+}
+
+/// The rule a misspelt name was probably meant to be ("study-contradictoin"), for a
+/// "did you mean" hint: the closest name or code within a few edits.
+pub fn suggest(name: &str) -> Option<&'static Rule> {
+    let name = name.to_ascii_lowercase();
+    RULES
+        .iter()
+        .copied()
+        .map(|r| {
+            let distance = strsim::levenshtein(&name, r.name)
+                .min(strsim::levenshtein(&name, &r.code.to_ascii_lowercase()));
+            (distance, r)
+        })
+        .filter(|(d, r)| *d <= 3.max(r.name.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, r)| r)
+}
+
+/// "unknown rule `x` (did you mean `y`?)": the message for a name that is no rule.
+pub fn unknown_message(name: &str) -> String {
+    match suggest(name) {
+        Some(r) => format!("unknown rule `{name}` (did you mean `{}`?)", r.name),
+        None => format!("unknown rule `{name}` (see `claimcheck rules`)"),
+    }
 }
 
 impl Rule {
