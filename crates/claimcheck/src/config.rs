@@ -200,7 +200,7 @@ mod tests {
         )
         .expect("parses");
         assert_eq!(c.studies, [PathBuf::from("mine.csv")]);
-        assert_eq!(c.fail_on.as_deref(), Some("warning"));
+        assert_eq!(c.fail_on, Some(claimcheck_checker::Severity::Warning));
         assert!((c.tolerances.about - 0.2).abs() < 1e-12);
         assert!((c.tolerances.nearly - 0.15).abs() < 1e-12);
         let c = parse("[extraction]\nyear-range = [1900, 2050]\n\n[extraction.vague]\ndozens = 12\n\"a handful\" = 3\n")
@@ -222,8 +222,12 @@ mod tests {
         let end = start + readme[start..].find("```").expect("its end");
         let c = parse(&readme[start..end]).expect("the README's example is a valid config");
         assert_eq!(
-            c.severity.get("population-mismatch").map(String::as_str),
-            Some("error")
+            c.severity.get("population-mismatch"),
+            Some(&claimcheck_checker::Severity::Error)
+        );
+        assert_eq!(
+            c.severity.get("CC104"),
+            Some(&claimcheck_checker::Severity::Info)
         );
         assert_eq!(
             c.extraction.conventions().vague_bound("a handful"),
