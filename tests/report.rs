@@ -48,8 +48,26 @@ fn four_tables_that_agree_with_the_other_commands() {
     let mut args = vec!["report", "--out", out_s];
     args.extend(ARTICLES);
     let (code, stdout, stderr) = claimcheck(&args);
-    assert_eq!(code, 0, "{stderr}");
+    // The articles hold errors: report fails the run as check does ...
+    assert_eq!(code, 1, "{stderr}");
     assert!(stdout.contains("claims.csv: 13 rows"), "{stdout}");
+    // ... unless told not to, or when nothing reaches the failing severity.
+    let other = dir.path().join("other");
+    let other_s = other.to_str().expect("UTF-8");
+    let elsewhere: Vec<&str> = args
+        .iter()
+        .map(|a| if *a == out_s { other_s } else { a })
+        .collect();
+    let mut quiet = elsewhere.clone();
+    quiet.push("--exit-zero");
+    assert_eq!(claimcheck(&quiet).0, 0);
+    let mut lenient = elsewhere.clone();
+    lenient.extend(["--select", "unsourced-statistic"]);
+    assert_eq!(
+        claimcheck(&lenient).0,
+        0,
+        "info findings do not fail the run"
+    );
 
     let (header, claims) = table(&out, "claims.csv");
     assert_eq!(
