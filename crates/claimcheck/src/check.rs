@@ -79,6 +79,30 @@ pub struct Setup {
     pub filter: input::Filter,
     /// The least severity that fails the run: `--fail-on`, else the config's, else error.
     pub fail_at: Severity,
+    /// What is in force, for `--show-settings`.
+    pub settings: Settings,
+}
+
+/// The settings in force, resolved from the configuration file and the command line.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Settings {
+    /// The configuration file read, or `(none: defaults)`.
+    pub config_file: String,
+    /// Registry files added to the shipped one.
+    pub studies: Vec<String>,
+    /// How many figures the registry holds in all.
+    pub registry_figures: usize,
+    /// The rules that run, as `CODE/name`.
+    pub rules: Vec<String>,
+    /// Severity overrides, by rule.
+    pub severity: std::collections::BTreeMap<String, Severity>,
+    /// The least severity that fails the run.
+    pub fail_on: Severity,
+    /// The model's conventions.
+    pub tolerances: claimcheck_model::ModelConventions,
+    /// The extractor's conventions.
+    pub extraction: claimcheck_parser::Conventions,
 }
 
 /// Loads `claimcheck.toml` and the registries, and builds the checker: the configuration's
@@ -127,6 +151,30 @@ pub fn setup(
         None => cfg.fail_on.unwrap_or(Severity::Error),
     };
     let filter = input::Filter::new(&loaded.root, &cfg.include, &cfg.exclude)?;
+    let enabled = selection.enabled();
+    let settings = Settings {
+        config_file: loaded.path.as_ref().map_or_else(
+            || "(none: defaults)".to_owned(),
+            |p| p.display().to_string(),
+        ),
+        studies: studies.iter().map(|p| p.display().to_string()).collect(),
+        registry_figures: registry.studies.len(),
+        rules: claimcheck_checker::RULES
+            .iter()
+            .filter(|r| enabled.contains(r.name))
+            .map(|r| format!("{}/{}", r.code, r.name))
+            .collect(),
+        severity: cfg
+            .severity
+            .iter()
+            .filter_map(|(k, v)| {
+                claimcheck_checker::rules::find(k).map(|r| (r.name.to_owned(), *v))
+            })
+            .collect(),
+        fail_on: fail_at,
+        tolerances: cfg.tolerances.clone(),
+        extraction: cfg.extraction.conventions(),
+    };
     let checker = Checker::with_extraction(
         registry,
         cfg.tolerances.clone(),
@@ -137,6 +185,7 @@ pub fn setup(
         checker,
         filter,
         fail_at,
+        settings,
     })
 }
 
@@ -146,6 +195,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         checker,
         filter,
         fail_at,
+        settings,
     } = match setup(&args.input, &args.studies, &args.rules) {
         Ok(s) => s,
         Err(p) => {
@@ -153,6 +203,10 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
             return Ok(Outcome::Clean);
         }
     };
+    if args.show_settings {
+        write!(out, "{}", toml::to_string_pretty(&settings)?)?;
+        return Ok(Outcome::Clean);
+    }
     let mut records: Vec<FindingRecord> = Vec::new();
     input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
         let found: Vec<Vec<FindingRecord>> = batch
@@ -168,27 +222,45 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
     })?;
     records.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let terminal = std::io::stdout().is_terminal();
+    let color = args
+        .color
+        .enabled(terminal, std::env::var_os("NO_COLOR").as_deref());
+    let summary = |out: &mut dyn Write, format| -> Result<()> {
+        // The summary comes last, after everything printed above it.
+        out.flush()?;
+        if !args.quiet {
+            summary(&records, format);
+        }
+        Ok(())
+    };
+    if args.statistics {
+        statistics(&records, args.format, out)?;
+        summary(out, output::CheckFormat::Full)?;
+        return Ok(outcome(
+            records.iter().map(|r| r.level),
+            fail_at,
+            args.rules.exit_zero,
+        ));
+    }
     match &args.output_file {
         Some(path) => {
             // The human output is printed whatever happens to the file.
             let written =
                 crate::atomic::write(path, |w| output::write(args.format, &records, false, w));
-            output::write(output::CheckFormat::Full, &records, terminal, out)?;
-            out.flush()?;
+            output::write(output::CheckFormat::Full, &records, color, out)?;
             if let Err(e) = written {
+                out.flush()?;
                 reporter.error(&Problem {
                     location: path.display().to_string(),
                     message: format!("cannot write the output file: {}", e.root_cause()),
                 });
             }
-            summary(&records, output::CheckFormat::Full);
+            summary(out, output::CheckFormat::Full)?;
         }
         None => {
-            let color = args.format == output::CheckFormat::Full && terminal;
+            let color = color && args.format == output::CheckFormat::Full;
             output::write(args.format, &records, color, out)?;
-            // The summary comes last, after everything printed above it.
-            out.flush()?;
-            summary(&records, args.format);
+            summary(out, args.format)?;
         }
     }
     Ok(outcome(
@@ -209,6 +281,42 @@ pub fn outcome(
     } else {
         Outcome::Clean
     }
+}
+
+/// `--statistics`: how many findings each rule raised, most first, as ruff prints them; a
+/// JSON array in the JSON formats.
+fn statistics(
+    records: &[FindingRecord],
+    format: output::CheckFormat,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut counts: Vec<(usize, &FindingRecord)> = Vec::new();
+    for r in records {
+        match counts.iter_mut().find(|(_, first)| first.rule == r.rule) {
+            Some((n, _)) => *n += 1,
+            None => counts.push((1, r)),
+        }
+    }
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.code.cmp(b.1.code)));
+    if matches!(
+        format,
+        output::CheckFormat::Json | output::CheckFormat::Jsonl
+    ) {
+        let rows: Vec<_> = counts
+            .iter()
+            .map(|(n, r)| {
+                serde_json::json!({ "code": r.code, "name": r.rule, "severity": r.severity, "count": n })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let width = counts.first().map_or(1, |(n, _)| n.to_string().len());
+    for (n, r) in &counts {
+        writeln!(out, "{n:>width$}\t{}\t{}\t{}", r.code, r.rule, r.severity)?;
+    }
+    Ok(())
 }
 
 /// A summary line for humans, on standard error.

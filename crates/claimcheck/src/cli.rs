@@ -29,12 +29,52 @@ pub enum Command {
     /// Write CSV tables of claims, estimates, findings and a per-file summary to a folder.
     Report(ReportArgs),
     /// List the rules, with their codes and default severities.
-    Rules,
+    Rules(RulesArgs),
     /// Print a rule's documentation.
     Rule {
         /// The rule's name or code (`study-contradiction`, `CC001`).
         name: String,
     },
+}
+
+/// Options of `claimcheck rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+/// Output formats of `claimcheck rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// One line per rule.
+    Text,
+    /// A JSON array: code, name, severity, default_on, summary, doc.
+    Json,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When standard output is a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always (even into a pipe, and whatever `NO_COLOR` says).
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether the output is a terminal and the environment's
+    /// `NO_COLOR` (<https://no-color.org>: set and not empty disables colour).
+    pub fn enabled(self, terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
 }
 
 /// Where the text comes from; shared by every subcommand that reads articles.
@@ -143,6 +183,24 @@ pub struct CheckArgs {
     /// humans on standard output.
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
+
+    /// When to colour the human output [default: auto, which honours `NO_COLOR`].
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print the findings only: no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Print how many findings each rule raised instead of the findings (in `--format json`,
+    /// a JSON array).
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Print the settings in force (the configuration file found, the registries, the rules
+    /// that run, the conventions) and exit without checking.
+    #[arg(long)]
+    pub show_settings: bool,
 }
 
 /// Which rules run, as ruff reads them, and the severity that fails the run; shared by

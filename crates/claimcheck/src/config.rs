@@ -81,6 +81,8 @@ pub struct Loaded {
     pub config: Config,
     /// The folder paths in it are relative to (the working directory when there is no file).
     pub root: PathBuf,
+    /// The file it was read from; `None` for the defaults.
+    pub path: Option<PathBuf>,
 }
 
 /// Finds `claimcheck.toml` in `start` or a folder above it.
@@ -103,6 +105,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, Problem> {
         return Ok(Loaded {
             config: Config::default(),
             root: cwd,
+            path: None,
         });
     };
     let name = path.display().to_string();
@@ -119,7 +122,11 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, Problem> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| cwd.clone(), Path::to_path_buf);
-    Ok(Loaded { config, root })
+    Ok(Loaded {
+        config,
+        root,
+        path: Some(path),
+    })
 }
 
 /// Parses and validates a config; errors carry a 1-based line and column.

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use claimcheck::cli::{Cli, Command};
+use claimcheck::cli::{Cli, Command, RulesFormat};
 use claimcheck::reporter::Reporter;
 use claimcheck::{check, derive, extract, input, report};
 
@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         Command::Derive(args) => derive::run(args, &mut out, &reporter).map(|()| None),
         Command::Check(args) => check::run(args, &mut out, &reporter).map(Some),
         Command::Report(args) => report::run(args, &mut out, &reporter).map(Some),
-        Command::Rules => rules(&mut out).map(|()| None),
+        Command::Rules(args) => rules(args.format, &mut out).map(|()| None),
         Command::Rule { name } => rule(name, &mut out, &reporter).map(|()| None),
     };
     let flushed = out.flush();
@@ -43,8 +43,26 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// `claimcheck rules`: one line per rule.
-fn rules(out: &mut dyn Write) -> anyhow::Result<()> {
+/// `claimcheck rules`: one line per rule, or a JSON array.
+fn rules(format: RulesFormat, out: &mut dyn Write) -> anyhow::Result<()> {
+    if format == RulesFormat::Json {
+        let rules: Vec<_> = claimcheck_checker::RULES
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "code": r.code,
+                    "name": r.name,
+                    "severity": r.severity.as_str(),
+                    "default_on": r.default_on,
+                    "summary": r.summary,
+                    "doc": r.doc,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rules)?;
+        writeln!(out)?;
+        return Ok(());
+    }
     for r in claimcheck_checker::RULES {
         writeln!(
             out,

@@ -152,6 +152,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         checker,
         filter,
         fail_at,
+        ..
     } = match check::setup(&args.input, &args.studies, &args.rules) {
         Ok(s) => s,
         Err(p) => {

@@ -39,7 +39,7 @@ pub(crate) fn write(records: &[FindingRecord], out: &mut dyn Write) -> Result<()
             r.column,
             r.end_line,
             r.end_column,
-            escape_property(&format!("{} ({})", r.rule, r.code)),
+            escape_property(&format!("{}/{}", r.code, r.rule)),
             escape_data(&message)
         )?;
     }

@@ -20,7 +20,7 @@ use serde::Serialize;
 pub enum CheckFormat {
     /// rustc-style: the line, a label under the figure, notes with the other side.
     Full,
-    /// One line per finding: `path:line:col: severity[rule] message`.
+    /// One line per finding: `path:line:col: severity[CODE/rule] message`.
     Concise,
     /// One JSON array of findings.
     Json,
@@ -236,11 +236,12 @@ pub fn write(
             for r in records {
                 writeln!(
                     out,
-                    "{}:{}:{}: {}[{}] {}",
+                    "{}:{}:{}: {}[{}/{}] {}",
                     printable(&r.file),
                     r.line,
                     r.column,
                     r.severity,
+                    r.code,
                     r.rule,
                     printable(&r.message)
                 )?;
