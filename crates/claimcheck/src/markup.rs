@@ -5,7 +5,7 @@
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use crate::input::Document;
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The prose of a document: Markdown and HTML are masked to their text, with offsets kept.
 pub fn prose(doc: &Document) -> std::borrow::Cow<'_, str> {
@@ -92,15 +92,22 @@ fn mask(source: &str, keep: &[bool]) -> String {
 }
 
 /// The prose of a Markdown document: text and line breaks kept in place, everything else
-/// (markers, code, HTML, link targets) replaced by spaces of the same byte length.
+/// (markers, inline code, fenced and indented code blocks, HTML, link targets) replaced by
+/// spaces of the same byte length.
 pub fn markdown_prose(source: &str) -> String {
     let mut keep = vec![false; source.len()];
     let parser = Parser::new_ext(source, Options::all()).into_offset_iter();
+    let mut in_code_block = false;
     for (event, range) in parser {
-        if let Event::Text(_) = event {
-            for k in &mut keep[range] {
-                *k = true;
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Text(_) if !in_code_block => {
+                for k in &mut keep[range] {
+                    *k = true;
+                }
             }
+            _ => {}
         }
     }
     mask(source, &keep)
@@ -121,6 +128,19 @@ mod tests {
         assert!(!prose.contains("2019"));
         assert!(prose.contains("5 items"));
         assert_eq!(prose.matches('\n').count(), src.matches('\n').count());
+    }
+
+    #[test]
+    fn code_blocks_are_not_prose() {
+        let src = "Wages rose 23%.\n\n```\nrose 28%\n```\n\n    rose 29%\n\n~~~text\nrose 30%\n~~~\n\nThen 31%.\n";
+        let prose = markdown_prose(src);
+        assert_eq!(prose.len(), src.len());
+        for kept in ["23%", "31%"] {
+            assert!(prose.contains(kept), "{kept} is prose: {prose:?}");
+        }
+        for gone in ["28%", "29%", "30%"] {
+            assert!(!prose.contains(gone), "{gone} is code: {prose:?}");
+        }
     }
 
     proptest::proptest! {
