@@ -37,6 +37,13 @@ pub enum Command {
     },
 }
 
+/// An encoding from its WHATWG label.
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!("unknown encoding `{label}` (try utf-8, windows-1252, latin1, utf-16le, utf-16be)")
+    })
+}
+
 /// Options of `claimcheck rules`.
 #[derive(Debug, Args)]
 pub struct RulesArgs {
@@ -97,6 +104,12 @@ pub struct InputArgs {
     /// folder above it].
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
+
+    /// The text encoding of input files, by its WHATWG label (`utf-8`, `windows-1252`,
+    /// `latin1`, `utf-16le`, `shift_jis` …). By default a byte-order mark decides, then
+    /// UTF-8, and a file that is not valid UTF-8 is read as Windows-1252 with a warning.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 
     /// Follow symbolic links while walking folders (they are skipped, and counted, without
     /// it). Files named on the command line are always read through their links.

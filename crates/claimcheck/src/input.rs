@@ -176,7 +176,11 @@ pub fn is_corpus(path: &Path, format: InputFormat) -> bool {
 }
 
 /// Reads a whole input as one text: bytes checked for binary content and UTF-8.
-pub fn read_text(path: &Path, stdin_name: &str) -> Result<(Document, Vec<Warning>), Problem> {
+pub fn read_text(
+    path: &Path,
+    stdin_name: &str,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<(Document, Vec<Warning>), Problem> {
     let name = display_name(path, stdin_name);
     let mut bytes = Vec::new();
     let read = if path.as_os_str() == "-" {
@@ -197,8 +201,8 @@ pub fn read_text(path: &Path, stdin_name: &str) -> Result<(Document, Vec<Warning
         location: name.clone(),
         message: io_message(&e),
     })?;
-    let text = decode(bytes, &name)?;
-    let mut warnings = Vec::new();
+    let (text, how) = decode_text(bytes, &name, encoding)?;
+    let mut warnings: Vec<Warning> = how.into_iter().collect();
     if text.trim().is_empty() {
         warnings.push(Problem {
             location: name.clone(),
@@ -240,6 +244,60 @@ pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String, Problem> {
             message: format!("invalid UTF-8 at byte {at}, file skipped"),
         }
     })
+}
+
+/// Decodes an article: with `encoding` when the user chose one, else by its byte-order mark
+/// (UTF-8, UTF-16LE, UTF-16BE), else as UTF-8 when it is valid, else as Windows-1252 (the
+/// commonest encoding of older Western text, and a superset of Latin-1's printable
+/// characters). Any decoding other than plain UTF-8 is said in a warning, so the user knows
+/// how each file was read; positions are those of the decoded text.
+pub fn decode_text(
+    bytes: Vec<u8>,
+    name: &str,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<(String, Option<Warning>), Problem> {
+    let said = |how: String| {
+        Some(Problem {
+            location: name.to_owned(),
+            message: how,
+        })
+    };
+    let chosen = encoding.or_else(|| encoding_rs::Encoding::for_bom(&bytes).map(|(e, _)| e));
+    match chosen {
+        Some(e) if e == encoding_rs::UTF_8 => decode(bytes, name).map(|t| (t, None)),
+        Some(e) => {
+            // `decode` strips a BOM of the encoding; malformed sequences become U+FFFD,
+            // which is one character, so lines and columns stay right.
+            let (text, _, malformed) = e.decode(&bytes);
+            let how = if malformed {
+                format!(
+                    "decoded as {} (some bytes were not valid in it and read as �)",
+                    e.name()
+                )
+            } else {
+                format!("decoded as {}", e.name())
+            };
+            Ok((text.into_owned(), said(how)))
+        }
+        None => {
+            if memchr_nul(&bytes[..bytes.len().min(8192)]) {
+                return decode(bytes, name).map(|t| (t, None));
+            }
+            match String::from_utf8(bytes) {
+                Ok(text) => Ok((text, None)),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let bytes = e.into_bytes();
+                    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+                    let how = format!(
+                        "not UTF-8 (line {line}, byte {at}), decoded as windows-1252; pass --encoding to choose"
+                    );
+                    Ok((text.into_owned(), said(how)))
+                }
+            }
+        }
+    }
 }
 
 fn memchr_nul(bytes: &[u8]) -> bool {
@@ -381,7 +439,7 @@ pub fn for_each_filtered(
                 Err(p) => reporter.error(&p),
             }
         } else {
-            match read_text(path, &args.stdin_filename) {
+            match read_text(path, &args.stdin_filename, args.encoding) {
                 Ok((doc, warnings)) => {
                     for w in &warnings {
                         reporter.warning(w);
