@@ -124,7 +124,33 @@ pub fn unknown_message(name: &str) -> String {
     }
 }
 
+/// Where each rule's documentation page is published: `docs/rules/<name>.md` in the
+/// repository, generated from the rule's `doc` (a test keeps them equal).
+pub const DOCS_BASE: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules/");
+
 impl Rule {
+    /// The address of the rule's documentation page.
+    pub fn doc_url(&self) -> String {
+        format!("{DOCS_BASE}{}.md", self.name)
+    }
+
+    /// The rule's row in the README's table: code, name, severity and summary.
+    pub fn table_row(&self) -> String {
+        format!(
+            "| {} | [`{}`](docs/rules/{}.md) | {} | {}{} |",
+            self.code,
+            self.name,
+            self.name,
+            self.severity.as_str(),
+            self.summary,
+            if self.default_on || self.summary.contains("off unless selected") {
+                ""
+            } else {
+                " (off unless selected)"
+            }
+        )
+    }
+
     /// A finding of this rule about a claim.
     pub(crate) fn on(
         &'static self,

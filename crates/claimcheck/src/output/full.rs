@@ -71,7 +71,12 @@ pub(crate) fn write(records: &[FindingRecord], color: bool, out: &mut dyn Write)
                 )
             })
             .collect();
+        let docs = claimcheck_checker::rules::find(r.rule)
+            .map(|rule| format!("rule documentation: {}", rule.doc_url()));
         let mut message = message.footers(footers);
+        if let Some(docs) = &docs {
+            message = message.footer(Level::Help.title(docs));
+        }
         for far in &related_far {
             message = message.footer(Level::Note.title(far));
         }

@@ -27,6 +27,7 @@ pub(crate) fn log(records: &[FindingRecord]) -> Value {
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": r.summary },
                 "help": { "text": r.doc, "markdown": r.doc },
+                "helpUri": r.doc_url(),
                 "defaultConfiguration": { "level": level(r.severity.as_str()), "enabled": r.default_on },
             })
         })
