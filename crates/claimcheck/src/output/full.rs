@@ -7,6 +7,9 @@ use anyhow::Result;
 
 use super::{FindingRecord, printable};
 
+/// A width no excerpt line reaches, so that annotate-snippets never trims a line or a label.
+const WHOLE_LINES: usize = 1 << 16;
+
 fn level(severity: &str) -> Level {
     match severity {
         "error" => Level::Error,
@@ -18,11 +21,14 @@ fn level(severity: &str) -> Level {
 /// Each finding with its source lines, a label under the figure and its notes, then a
 /// summary line.
 pub(crate) fn write(records: &[FindingRecord], color: bool, out: &mut dyn Write) -> Result<()> {
+    // The whole line and every label, never cut at a terminal's width: an excerpt is at most
+    // a window of about 2,600 bytes around the figure (see `Excerpt`).
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
-    };
+    }
+    .term_width(WHOLE_LINES);
     for r in records {
         let lvl = level(r.severity);
         let title = printable(&r.message);
