@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The speed table of the README: extract and check MB/s and peak memory on news text, beside
+# GNU grep pulling every digit run out of the same bytes, in one run.
+#
+#   scripts/bench.sh [CORPUS_DIR] [MB]     (default: ../shared/corpus beside the repo, 100 MB)
+#
+# The corpus's texts are concatenated (repeated as needed) into one plain-text file of at
+# least MB megabytes, and into a JSON Lines corpus of the same documents; each command runs
+# three times on one core (taskset, RAYON_NUM_THREADS=1) and the best time is kept; peak
+# resident memory comes from GNU time. The folder runs use two threads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/corpus}
+mb=${2:-100}
+if ! ls "$corpus"/*.jsonl >/dev/null 2>&1; then
+  echo "no .jsonl files in $corpus: pass the corpus folder as the first argument" >&2
+  exit 2
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "GNU time (/usr/bin/time) is needed for peak memory: apt-get install time" >&2
+  exit 2
+fi
+cargo build --release --quiet -p claimcheck
+bin=$PWD/target/release/claimcheck
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$corpus" "$mb" "$work" <<'PY'
+import glob, json, os, sys
+corpus, mb, work = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+texts = []
+for path in sorted(glob.glob(os.path.join(corpus, "*.jsonl"))):
+    with open(path, encoding="utf-8") as f:
+        texts.extend(json.loads(line)["text"] for line in f if line.strip())
+target = int(mb * 1_000_000)
+size, i = 0, 0
+with open(os.path.join(work, "news.txt"), "w", encoding="utf-8") as txt, \
+     open(os.path.join(work, "news.jsonl"), "w", encoding="utf-8") as jl:
+    while size < target:
+        t = texts[i % len(texts)]
+        txt.write(t + "\n\n")
+        jl.write(json.dumps({"id": f"doc-{i}", "text": t}) + "\n")
+        size += len(t.encode()) + 2
+        i += 1
+print(f"{size / 1e6:.1f} MB of text in {i} documents (from {len(texts)} corpus documents)")
+PY
+bytes=$(wc -c < "$work/news.txt")
+cat "$work/news.txt" "$work/news.jsonl" > /dev/null
+pin=()
+command -v taskset >/dev/null && pin=(taskset -c 0)
+
+measure() {
+  local label=$1; shift
+  local best="" rss=""
+  for _ in 1 2 3; do
+    local t0 t1 dt
+    t0=$(date +%s.%N)
+    /usr/bin/time -f '%M' -o "$work/rss" "$@" > "$work/out" 2>/dev/null || true
+    t1=$(date +%s.%N)
+    dt=$(echo "$t1 - $t0" | bc -l)
+    if [ -z "$best" ] || [ "$(echo "$dt < $best" | bc -l)" = 1 ]; then
+      best=$dt
+      rss=$(tail -n 1 "$work/rss")
+    fi
+  done
+  printf '| %-40s | %7.2f s | %7.1f MB/s | %6.0f MB |\n' "$label" "$best" \
+    "$(echo "$bytes / 1000000 / $best" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+}
+
+echo "| command | time | speed | peak RSS |"
+echo "|---|---:|---:|---:|"
+measure "grep -oE '[0-9][0-9,.]*' (the floor)" "${pin[@]}" grep -oE '[0-9][0-9,.]*' "$work/news.txt"
+measure "extract --format jsonl (1 core)" env RAYON_NUM_THREADS=1 "${pin[@]}" "$bin" extract --format jsonl "$work/news.txt"
+measure "check --format jsonl (1 core)" env RAYON_NUM_THREADS=1 "${pin[@]}" "$bin" check --format jsonl --exit-zero "$work/news.txt"
+measure "extract, corpus (2 threads)" env RAYON_NUM_THREADS=2 "$bin" extract --format jsonl "$work/news.jsonl"
+measure "check, corpus (2 threads)" env RAYON_NUM_THREADS=2 "$bin" check --format jsonl --exit-zero "$work/news.jsonl"
