@@ -3,6 +3,7 @@
 //! (`scripts/install-release.sh`) installs from a release, verifies its checksum and falls
 //! back when there is none — run here against a release laid out under a `file://` URL.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -134,7 +135,10 @@ fn install(base: &Path, version: &str, bin: &Path) -> std::process::Output {
 #[test]
 fn the_action_installs_a_release_from_a_local_url_and_falls_back_without_one() {
     if !["curl", "tar", "sha256sum"].iter().all(|t| have(t)) {
-        eprintln!("skipped: curl, tar and sha256sum are needed to test the download");
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: curl, tar and sha256sum are needed to test the download"
+        );
         return;
     }
     let dir = tempfile::tempdir().expect("a folder");

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
 use claimcheck_checker::{Checker, Registry, Selection, Severity};
-use claimcheck_parser::LineIndex;
+use claimcheck_parser::{LineIndex, Span};
 use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, FailOn, RuleArgs};
@@ -54,6 +54,50 @@ pub fn registry(paths: &[std::path::PathBuf]) -> Result<Registry, Problem> {
     Ok(r)
 }
 
+/// A document longer than this is checked in windows of about this size, cut between
+/// paragraphs (else lines, else sentences), so that the memory a check needs is bounded by the
+/// window, not the file: a scraped table or a log of hundreds of megabytes is checked in the
+/// memory of a long article. Figures are compared within a window only; an article is far
+/// shorter than a window, so only such files are cut.
+pub const WINDOW_BYTES: usize = 256 * 1024;
+
+/// Byte ranges covering `text` in order, each at most about `limit` bytes, cut after a blank
+/// line where there is one in the second half of the window, else after a line break, else
+/// after a full stop and a space, else at any boundary that is a character boundary in both
+/// `text` and `original` (which have the same length: markup is masked in place).
+pub fn windows(text: &str, original: &str, limit: usize) -> Vec<std::ops::Range<usize>> {
+    let boundary = |i: usize| text.is_char_boundary(i) && original.is_char_boundary(i);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > limit {
+        let hard = start + limit;
+        let half = start + limit / 2;
+        let zone = &text.as_bytes()[half..hard];
+        let after = |needle: &[u8]| {
+            zone.windows(needle.len())
+                .rposition(|w| w == needle)
+                .map(|i| half + i + needle.len())
+        };
+        let mut cut = after(b"\n\n")
+            .or_else(|| after(b"\n"))
+            .or_else(|| after(b". "))
+            .unwrap_or(hard);
+        while !boundary(cut) {
+            cut -= 1;
+        }
+        if cut <= start {
+            cut = hard;
+            while !boundary(cut) {
+                cut += 1;
+            }
+        }
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..text.len());
+    out
+}
+
 /// Checks one document, returning its finding records.
 pub fn check_document(
     checker: &Checker,
@@ -61,14 +105,24 @@ pub fn check_document(
     reporter: &Reporter,
 ) -> Vec<FindingRecord> {
     let text = crate::markup::prose(doc);
-    let checked = checker.check_prose(&text, &doc.text);
     let index = LineIndex::new(&text);
-    reporter.diagnostics(&doc.name, &text, &index, &checked.diagnostics);
-    checked
-        .findings
-        .iter()
-        .map(|f| FindingRecord::new(&doc.name, &doc.text, &index, f))
-        .collect()
+    let mut records = Vec::new();
+    for window in windows(&text, &doc.text, WINDOW_BYTES) {
+        let shift = window.start;
+        let mut checked = checker.check_prose(&text[window.clone()], &doc.text[window]);
+        for d in &mut checked.diagnostics {
+            d.span = Span::new(d.span.start + shift, d.span.end + shift);
+        }
+        reporter.diagnostics(&doc.name, &text, &index, &checked.diagnostics);
+        records.extend(checked.findings.iter_mut().map(|f| {
+            f.span = Span::new(f.span.start + shift, f.span.end + shift);
+            for r in &mut f.related {
+                r.span = Span::new(r.span.start + shift, r.span.end + shift);
+            }
+            FindingRecord::new(&doc.name, &doc.text, &index, f)
+        }));
+    }
+    records
 }
 
 /// What `check` and `report` both build from the configuration and the command line.
@@ -334,4 +388,42 @@ fn summary(records: &[FindingRecord], format: output::CheckFormat) {
         if e == 1 { "" } else { "s" },
         if w == 1 { "" } else { "s" },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_cover_the_text_and_cut_between_paragraphs() {
+        let para = "Some 23 percent of 400 workers were paid.\n\n";
+        let text = para.repeat(100);
+        let cuts = windows(&text, &text, 1000);
+        assert!(cuts.len() > 1);
+        assert_eq!(cuts.first().map(|r| r.start), Some(0));
+        assert_eq!(cuts.last().map(|r| r.end), Some(text.len()));
+        for pair in cuts.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start, "no gap, no overlap");
+            assert!(
+                text[..pair[0].end].ends_with("\n\n"),
+                "cut after a paragraph"
+            );
+        }
+        assert!(cuts.iter().all(|r| r.len() <= 1000));
+    }
+
+    #[test]
+    fn windows_respect_character_boundaries_of_both_texts() {
+        // No line break, no full stop: the cut falls on a character boundary anyway.
+        let original = "€".repeat(1000);
+        let masked = " ".repeat(original.len());
+        let cuts = windows(&masked, &original, 100);
+        for r in &cuts {
+            assert!(original.is_char_boundary(r.start) && original.is_char_boundary(r.end));
+        }
+        assert_eq!(cuts.last().map(|r| r.end), Some(original.len()));
+        let whole = windows("short", "short", 100);
+        assert_eq!(whole.len(), 1);
+        assert_eq!(whole[0], 0..5);
+    }
 }
