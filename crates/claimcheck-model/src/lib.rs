@@ -13,9 +13,11 @@ pub mod expr;
 pub mod interval;
 pub mod quantity;
 pub mod subject;
+pub mod unit;
 
 pub use conventions::ModelConventions;
-pub use estimate::{DeriveError, Estimate, Operand};
+pub use estimate::{Assumption, AssumptionKind, DeriveError, Estimate, EstimateKind, Operand};
 pub use expr::{ExprError, evaluate};
 pub use interval::{End, Interval, IntervalError};
 pub use quantity::{Dimension, Quantity};
+pub use unit::Period;

@@ -1,7 +1,7 @@
 //! Estimates from expressions and from the example article, as the reader sees them.
 
 use claimcheck_model::quantity::{plain, show};
-use claimcheck_model::{Estimate, ModelConventions, evaluate};
+use claimcheck_model::{AssumptionKind, Estimate, ModelConventions, evaluate};
 use claimcheck_parser::{ClaimReader, Extractor};
 
 fn render(e: &Estimate) -> String {
@@ -18,6 +18,9 @@ fn render(e: &Estimate) -> String {
     );
     if let Some(p) = e.per {
         s.push_str(&format!(" per {}", p.as_str()));
+    }
+    if let Some(c) = e.counts() {
+        s.push_str(&format!(" — counts {c}"));
     }
     for a in &e.assumptions {
         s.push_str(&format!("\n    - {a}"));
@@ -111,16 +114,23 @@ fn example_article() {
         .expect("23 percent × the flow");
     assert_eq!(seed.nominal, [23_000.0, 46_000.0]);
     assert_eq!(show(&seed.interval), "[22,500, ∞)");
-    assert!(
-        seed.assumptions
-            .iter()
-            .any(|a| a.starts_with("population:"))
-    );
-    assert!(seed.assumptions.iter().any(|a| a.starts_with("basis:")));
-    assert!(
-        seed.assumptions
-            .iter()
-            .any(|a| a.starts_with("open bound:"))
+    for kind in [
+        AssumptionKind::Population,
+        AssumptionKind::Basis,
+        AssumptionKind::OpenBound,
+    ] {
+        assert!(
+            seed.assumptions.iter().any(|a| a.kind == kind),
+            "{kind:?}: {:?}",
+            seed.assumptions
+        );
+    }
+    // What it counts: the outcome of the share's sentence among the flow's population.
+    assert_eq!(
+        seed.counts().as_deref(),
+        Some(
+            "Cambodian labor migrants entering Thailand who fall victim to human trafficking, a year"
+        )
     );
     let all: Vec<String> = estimates.iter().map(render).collect();
     insta::assert_snapshot!(all.join("\n"));
