@@ -239,6 +239,8 @@ pub fn derive(
             out.push(total);
         }
     }
+    // Changes: "rose from 24.9 million to 27.6 million".
+    out.extend(crate::change::changes(text, mentions, claims, conventions));
     out.retain(Estimate::is_finite);
     out.sort_by_key(|e| e.inputs.first().map_or(0, |i| i.span.start));
     out

@@ -21,6 +21,7 @@
 
 use claimcheck_parser::{ClaimReader, Extractor, Kind, Mention, Span};
 
+use crate::change::share_unit;
 use crate::conventions::ModelConventions;
 use crate::estimate::{self, DeriveError, Estimate, Operand};
 use crate::quantity::Quantity;
@@ -80,35 +81,6 @@ const MULTIPLES: &[(&str, f64)] = &[
     ("trebled", 3.0),
     ("quadrupled", 4.0),
     ("halved", 0.5),
-];
-
-/// Verbs that may open a change ("rose from … to …").
-const CHANGE_VERBS: &[&str] = &[
-    "rose",
-    "risen",
-    "rise",
-    "rises",
-    "grew",
-    "grown",
-    "grow",
-    "increased",
-    "increase",
-    "climbed",
-    "jumped",
-    "fell",
-    "fallen",
-    "fall",
-    "dropped",
-    "declined",
-    "decreased",
-    "decrease",
-    "shrank",
-    "went",
-    "changed",
-    "change",
-    "doubled",
-    "tripled",
-    "halved",
 ];
 
 fn column(text: &str, offset: usize) -> usize {
@@ -535,7 +507,10 @@ fn change_parts(expr: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<u
     let lead = expr.len() - expr.trim_start().len();
     let mut p = lead;
     let rest = &expr[p..];
-    if let Some(v) = CHANGE_VERBS.iter().find(|v| starts_with_word(rest, v)) {
+    if let Some(v) = crate::change::CHANGE_VERBS
+        .iter()
+        .find(|v| starts_with_word(rest, v))
+    {
         let after = &rest[v.len()..];
         let trimmed = after.trim_start();
         if starts_with_word(trimmed, "from") {
@@ -615,34 +590,22 @@ fn evaluate_change(
     let mut to = lex(expr, b.clone(), extractor, conventions)?;
     // "from 30 to 20 percent", "from 24.9 to 27.6 million": the first figure takes the unit
     // written once after the second, as in a range.
-    let from_value = match (from.single(), to.single()) {
-        (Some((fm, fwords)), Some((tm, twords))) if bare(fm) && !bare(tm) => {
-            let mut m = fm.clone();
-            let scale = if fm.scale == 1.0 { tm.scale } else { 1.0 };
-            m.kind = tm.kind;
-            m.currency = tm.currency;
-            m.points = tm.points;
-            m.per = tm.per;
-            m.unit = tm.unit;
-            m.scale = fm.scale * scale;
-            m.value = m.value.map(|v| v * scale);
-            m.endpoints = m.endpoints.map(|e| e.map(|v| v * scale));
-            m.lower = m.lower.map(|mut l| {
-                l.value *= scale;
-                l
-            });
-            m.upper = m.upper.map(|mut u| {
-                u.value *= scale;
-                u
-            });
-            let subject = to.subjects.first().cloned().flatten();
+    let shared = match (from.single(), to.single()) {
+        (Some((fm, fwords)), Some((tm, twords))) => share_unit(fm, tm).map(|m| {
             let words = After {
                 per: fwords.per.or(twords.per),
                 each: fwords.each.clone().or_else(|| twords.each.clone()),
             };
+            (m, words)
+        }),
+        _ => None,
+    };
+    let from_value = match shared {
+        Some((m, words)) => {
+            let subject = to.subjects.first().cloned().flatten();
             Some(Estimate::figure(&from.operand(&m, &words, subject, None)?))
         }
-        _ => None,
+        None => None,
     };
     let from_value = match from_value {
         Some(v) => v,
@@ -660,9 +623,4 @@ fn evaluate_change(
         }
     }
     Ok(changes)
-}
-
-/// A plain number with no unit of its own.
-fn bare(m: &Mention) -> bool {
-    m.kind == Kind::Number && m.unit.is_none() && m.per.is_none() && m.scale == 1.0
 }

@@ -6,6 +6,7 @@
 //! [`Estimate`]s that carry both the nominal result and the strict bounds, with the
 //! assumptions a reader must be told.
 
+pub mod change;
 pub mod conventions;
 pub mod document;
 pub mod estimate;

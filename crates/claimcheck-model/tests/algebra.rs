@@ -253,3 +253,207 @@ fn errors_say_where_and_why() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// Soundness of every step of the algebra: for values inside the inputs' intervals, the
+/// same step on those exact values gives a result inside the result's interval.
+mod soundness {
+    use claimcheck_model::estimate::{self, Estimate, Operand};
+    use claimcheck_model::{Dimension, End, Interval, Period, Quantity};
+    use claimcheck_parser::Span;
+    use proptest::prelude::*;
+
+    /// A figure's interval within [min, min + span] and a value inside it; the top may be
+    /// open.
+    fn figure(min: f64, span: f64, open: bool) -> impl Strategy<Value = (Interval, f64)> {
+        (
+            0f64..=1.0,
+            0f64..=1.0,
+            0f64..=1.0,
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(move |(p, q, t, li, hi, unbounded)| {
+                let a = min + span * p.min(q);
+                let b = min + span * p.max(q);
+                let lo = if li || a == b {
+                    End::Inclusive(a)
+                } else {
+                    End::Exclusive(a)
+                };
+                let hi_end = if unbounded && open {
+                    End::Unbounded
+                } else if hi || a == b {
+                    End::Inclusive(b)
+                } else {
+                    End::Exclusive(b)
+                };
+                let mut x = a + t * (b - a);
+                if (!li && x <= a) || (!hi && x >= b) {
+                    x = (a + b) / 2.0;
+                }
+                if a == b {
+                    x = a;
+                }
+                (Interval { lo, hi: hi_end }, x)
+            })
+    }
+
+    /// The unit of a figure: its dimension, counted noun, "per" noun and period.
+    type Unit = (
+        Dimension,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<Period>,
+    );
+
+    fn make(interval: Interval, nominal: f64, unit: &Unit, exact: bool) -> Estimate {
+        let (dimension, noun, each, per) = unit;
+        let interval = if exact {
+            Interval::point(nominal)
+        } else {
+            interval
+        };
+        Estimate::figure(&Operand {
+            quantity: Quantity {
+                dimension: dimension.clone(),
+                nominal: [nominal, nominal],
+                interval,
+                unit: noun.map(str::to_owned),
+                each: each.map(str::to_owned),
+                per: *per,
+                readings: Vec::new(),
+            },
+            text: "x".to_owned(),
+            span: Span::new(0, 1),
+            subject: None,
+        })
+    }
+
+    #[derive(Debug, Clone, Copy)]
+    enum Step {
+        Times,
+        Divided,
+        Plus,
+        Minus,
+        Change,
+    }
+
+    /// Runs `step` on the intervals and on the values inside them; the value's result must
+    /// lie inside the interval's.
+    fn check(
+        step: Step,
+        (x, a): (Interval, f64),
+        ua: &Unit,
+        (y, b): (Interval, f64),
+        ub: &Unit,
+    ) -> Result<(), TestCaseError> {
+        let run = |exact: bool| -> Option<Estimate> {
+            let (p, q) = (make(x, a, ua, exact), make(y, b, ub, exact));
+            match step {
+                Step::Times => estimate::times(&p, &q).ok(),
+                Step::Divided => estimate::divided(&p, &q).ok(),
+                Step::Plus => estimate::plus(&p, &q, false).ok(),
+                Step::Minus => estimate::plus(&p, &q, true).ok(),
+                Step::Change => estimate::percent_change(&p, &q).ok(),
+            }
+        };
+        let (Some(wide), Some(point)) = (run(false), run(true)) else {
+            return Ok(());
+        };
+        prop_assert_eq!(&wide.dimension, &point.dimension);
+        prop_assert_eq!(wide.per, point.per);
+        let v = point.nominal[0];
+        let tol = 1e-9 * v.abs().max(1.0);
+        let inside = wide.interval.contains(v)
+            || wide.interval.contains(v - tol)
+            || wide.interval.contains(v + tol);
+        prop_assert!(
+            inside,
+            "{step:?}: {} ∌ {v} ({:?} at {a}, {:?} at {b})",
+            claimcheck_model::quantity::show(&wide.interval),
+            x,
+            y
+        );
+        Ok(())
+    }
+
+    const BARE: Unit = (Dimension::Count, None, None, None);
+    const WORKERS: Unit = (Dimension::Count, Some("workers"), None, None);
+    const PEOPLE: Unit = (Dimension::Count, Some("people"), None, None);
+    const DAYS: Unit = (Dimension::Count, Some("days"), None, None);
+    const CROSSINGS_A_YEAR: Unit = (
+        Dimension::Count,
+        Some("crossings"),
+        None,
+        Some(Period::Year),
+    );
+    const USD: Unit = (Dimension::Money("USD"), None, None, None);
+    const USD_A_MONTH: Unit = (Dimension::Money("USD"), None, None, Some(Period::Month));
+    const USD_A_WEEK: Unit = (Dimension::Money("USD"), None, None, Some(Period::Week));
+    const SHARE: Unit = (Dimension::Percent, None, None, None);
+    const POINTS: Unit = (Dimension::Points, None, None, None);
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn share_of_a_count(s in figure(0.0, 100.0, false), c in figure(0.0, 1e6, true)) {
+            check(Step::Times, s, &SHARE, c, &WORKERS)?;
+        }
+
+        #[test]
+        fn share_of_a_share(s in figure(0.0, 100.0, false), t in figure(0.0, 100.0, false)) {
+            check(Step::Times, s, &SHARE, t, &SHARE)?;
+        }
+
+        #[test]
+        fn monthly_rate_over_a_year(m in figure(0.0, 1e4, true)) {
+            check(Step::Times, m, &USD_A_MONTH, (Interval::point(12.0), 12.0), &BARE)?;
+            check(Step::Times, m, &USD_A_MONTH, (Interval::point(12.0), 12.0), &(Dimension::Count, Some("months"), None, None))?;
+        }
+
+        #[test]
+        fn money_times_people(m in figure(0.0, 1e4, true), c in figure(0.0, 1e7, true)) {
+            check(Step::Times, m, &USD_A_MONTH, c, &WORKERS)?;
+        }
+
+        #[test]
+        fn yearly_count_over_days(c in figure(0.0, 1e6, true), d in figure(1.0, 400.0, false)) {
+            check(Step::Divided, c, &CROSSINGS_A_YEAR, (Interval::point(365.0), 365.0), &BARE)?;
+            check(Step::Divided, c, &WORKERS, d, &DAYS)?;
+        }
+
+        #[test]
+        fn money_per_person(m in figure(0.0, 1e12, true), p in figure(1.0, 1e8, false)) {
+            check(Step::Divided, m, &USD, p, &PEOPLE)?;
+        }
+
+        #[test]
+        fn persons_over_persons(a in figure(0.0, 1e6, true), b in figure(1.0, 1e6, false)) {
+            check(Step::Divided, a, &WORKERS, b, &PEOPLE)?;
+        }
+
+        #[test]
+        fn count_over_a_share(c in figure(0.0, 1e6, true), s in figure(0.5, 99.5, false)) {
+            check(Step::Divided, c, &WORKERS, s, &SHARE)?;
+        }
+
+        #[test]
+        fn points_between_shares(a in figure(0.0, 100.0, false), b in figure(0.0, 100.0, false)) {
+            check(Step::Minus, a, &SHARE, b, &SHARE)?;
+            check(Step::Plus, a, &SHARE, b, &POINTS)?;
+        }
+
+        #[test]
+        fn rates_of_different_periods(a in figure(0.0, 1e4, true), b in figure(0.0, 1e4, true)) {
+            check(Step::Plus, a, &USD_A_WEEK, b, &USD_A_MONTH)?;
+        }
+
+        #[test]
+        fn percent_change(a in figure(1.0, 1e6, false), b in figure(0.0, 1e6, true)) {
+            check(Step::Change, a, &WORKERS, b, &WORKERS)?;
+            check(Step::Change, a, &SHARE, b, &SHARE)?;
+        }
+    }
+}

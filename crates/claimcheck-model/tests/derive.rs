@@ -200,6 +200,21 @@ mod no_panic {
         ")",
         "x",
         "*",
+        "from",
+        "to",
+        "rose",
+        "doubled",
+        "halved",
+        "per person",
+        "a quarter",
+        "365",
+        "days",
+        "12 months",
+        "7 percentage points",
+        "people",
+        "hectares",
+        "5 lakh",
+        "between 35 and 30 percent",
     ];
 
     proptest! {
@@ -213,7 +228,8 @@ mod no_panic {
             match evaluate(&expr, &Extractor::default(), &ModelConventions::default()) {
                 Ok(estimates) => {
                     for e in estimates {
-                        prop_assert!(!e.nominal[0].is_nan() && !e.nominal[1].is_nan(), "{expr}: {e:?}");
+                        prop_assert!(e.is_finite(), "{expr}: {e:?}");
+                        prop_assert!(!e.interval.is_empty(), "{expr}: {e:?}");
                     }
                 }
                 Err(err) => prop_assert!(err.column >= 1 && err.column <= expr.chars().count() + 1, "{expr}: {err}"),
@@ -247,4 +263,31 @@ fn percent_change_between_editions() {
         "{}",
         show(&e.interval)
     );
+}
+
+#[test]
+fn changes_in_documents() {
+    let text = "Arrivals fell from 27.6 million to 24.9 million in 2020. The share of migrants in \
+                debt rose from 12% to 19%. Remittances increased from $2 million to $3 million. \
+                Estimates range from 100,000 to 200,000 workers annually. The poverty rate fell \
+                from 30 to 20 percent.";
+    let found = Extractor::default().extract(text);
+    let claims = ClaimReader::default().claims(text, &found.mentions);
+    let estimates = claimcheck_model::document::derive(
+        text,
+        &found.mentions,
+        &claims,
+        &ModelConventions::default(),
+    );
+    let all: Vec<String> = estimates
+        .iter()
+        .map(|e| format!("{} [{}]", render(e), e.kind.as_str()))
+        .collect();
+    // A range ("range from … to …") is no change.
+    assert!(
+        !all.iter().any(|e| e.contains("100,000")),
+        "{}",
+        all.join("\n")
+    );
+    insta::assert_snapshot!(all.join("\n"));
 }
