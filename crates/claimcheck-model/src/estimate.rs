@@ -740,6 +740,7 @@ fn times_step(a: &Estimate, b: &Estimate) -> Result<Step, DeriveError> {
 }
 
 fn money_times_count(m: &Estimate, c: &Estimate, per: Option<Period>) -> Result<Step, DeriveError> {
+    use Dimension::Money;
     let mut step = Step::like(m, EstimateKind::Product);
     step.per = per;
     if c.is_bare() {
@@ -764,7 +765,11 @@ fn money_times_count(m: &Estimate, c: &Estimate, per: Option<Period>) -> Result<
             AssumptionKind::Units,
             format!(
                 "“{}” is taken to be the amount for each of the {noun}",
-                first_text(m)
+                // The amount as written, not the working around it.
+                m.inputs
+                    .iter()
+                    .find(|i| matches!(i.quantity.dimension, Money(_)))
+                    .map_or_else(|| first_text(m), |i| i.text.clone())
             ),
         ));
     }
