@@ -638,8 +638,8 @@ fn over_time(rate: &Estimate, other: &Estimate) -> Result<Option<Step>, DeriveEr
                         "cannot take a rate per {} over {}s: say how many {}s a {} has",
                         p.as_str(),
                         d.as_str(),
-                        d.as_str(),
-                        p.as_str()
+                        p.as_str(),
+                        d.as_str()
                     )));
                 }
             },
