@@ -55,6 +55,15 @@ pub(crate) const CHANGE_VERBS: &[&str] = &[
     "halved",
 ];
 
+/// Verbs that multiply a figure: "doubled", "halved".
+pub(crate) const MULTIPLES: &[(&str, f64)] = &[
+    ("doubled", 2.0),
+    ("tripled", 3.0),
+    ("trebled", 3.0),
+    ("quadrupled", 4.0),
+    ("halved", 0.5),
+];
+
 /// Whether a word is a change verb (any case).
 pub(crate) fn is_change_verb(word: &str) -> bool {
     CHANGE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
@@ -218,6 +227,64 @@ pub fn changes(
                 i = j + 1;
             }
         }
+    }
+    out.extend(multiples(text, mentions, claims, conventions));
+    out
+}
+
+/// What a multiple implies: "doubled to 24,000" ⇒ about 12,000 before; "halved from 8,000"
+/// (with no "to") ⇒ 4,000 after.
+fn multiples(
+    text: &str,
+    mentions: &[Mention],
+    claims: &[Claim],
+    conventions: &ModelConventions,
+) -> Vec<Estimate> {
+    let mut out = Vec::new();
+    for (i, (m, c)) in mentions.iter().zip(claims).enumerate() {
+        if !m.kind.is_quantity() {
+            continue;
+        }
+        let before = text[c.sentence.start.min(m.span.start)..m.span.start].trim_end();
+        let lower = before.to_lowercase();
+        let (to, rest) = if let Some(r) = lower.strip_suffix(" to") {
+            (true, r)
+        } else if let Some(r) = lower.strip_suffix(" from") {
+            (false, r)
+        } else {
+            continue;
+        };
+        let Some(word) = rest.rsplit(|ch: char| !ch.is_alphanumeric()).next() else {
+            continue;
+        };
+        let Some(&(verb, k)) = MULTIPLES.iter().find(|(w, _)| *w == word) else {
+            continue;
+        };
+        // "doubled from 12,000 to 24,000" is a change, read above.
+        if !to
+            && mentions.get(i + 1).is_some_and(|n| {
+                text.get(m.span.end..n.span.start)
+                    .is_some_and(|b| b.split_whitespace().any(|w| w.eq_ignore_ascii_case("to")))
+            })
+        {
+            continue;
+        }
+        let Some(quantity) = Quantity::from_mention(m, text, conventions).filter(|q| !q.reversed())
+        else {
+            continue;
+        };
+        let figure = Estimate::figure(&Operand {
+            quantity,
+            text: text[m.span.range()].to_owned(),
+            span: m.span,
+            subject: c.subject.map(|s| text[s.range()].to_owned()),
+        });
+        let (factor, label) = if to {
+            (1.0 / k, format!("before it {verb}"))
+        } else {
+            (k, verb.to_owned())
+        };
+        out.push(estimate::multiple(&figure, factor, &label));
     }
     out
 }

@@ -74,15 +74,6 @@ const OPERATORS: &[(&str, Op)] = &[
     ("–", Op::Minus),
 ];
 
-/// Words after a figure that multiply it.
-const MULTIPLES: &[(&str, f64)] = &[
-    ("doubled", 2.0),
-    ("tripled", 3.0),
-    ("trebled", 3.0),
-    ("quadrupled", 4.0),
-    ("halved", 0.5),
-];
-
 fn column(text: &str, offset: usize) -> usize {
     text[..offset].chars().count() + 1
 }
@@ -200,7 +191,7 @@ fn lex<'a>(
             (Tok::Close, 1)
         } else if let Some((w, op)) = OPERATORS.iter().find(|(w, _)| word(w)) {
             (Tok::Op(*op), w.len())
-        } else if let Some((w, k)) = MULTIPLES.iter().find(|(w, _)| word(w)) {
+        } else if let Some((w, k)) = crate::change::MULTIPLES.iter().find(|(w, _)| word(w)) {
             (Tok::Multiple(*k, w), w.len())
         } else {
             let found_word: String = trimmed

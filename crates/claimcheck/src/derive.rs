@@ -257,13 +257,17 @@ pub fn write(records: &[EstimateRecord], format: TableFormat, out: &mut dyn Writ
 }
 
 fn write_text(r: &EstimateRecord, out: &mut dyn Write) -> Result<()> {
+    let each = r
+        .each
+        .as_deref()
+        .map_or_else(String::new, |e| format!(" per {e}"));
     let unit = match (&r.unit, r.per) {
         (Some(u), Some(p)) if u == "percent" => format!("% per {p}"),
         (Some(u), None) if u == "percent" => "%".to_owned(),
-        (Some(u), Some(p)) => format!(" {u} a {p}"),
-        (Some(u), None) => format!(" {u}"),
-        (None, Some(p)) => format!(" a {p}"),
-        (None, None) => String::new(),
+        (Some(u), Some(p)) => format!(" {u}{each} a {p}"),
+        (Some(u), None) => format!(" {u}{each}"),
+        (None, Some(p)) => format!("{each} a {p}"),
+        (None, None) => each,
     };
     let interval = claimcheck_model::Interval {
         lo: end(r.lower, r.lower_inclusive),
