@@ -221,7 +221,11 @@ pub fn changes(
                 words.len() == 1 && words[0].eq_ignore_ascii_case("to")
             });
         if joined && change_before(text, m.span.start, c.sentence) {
-            let first = share_unit(m, next).unwrap_or_else(|| m.clone());
+            let mut first = share_unit(m, next).unwrap_or_else(|| m.clone());
+            // A period written once, after the second: "from 27.6 million to 24.9 million a year".
+            if first.per.is_none() {
+                first.per = next.per;
+            }
             if let (Some(from), Some(to)) = (operand(&first, c), operand(next, &claims[j])) {
                 push(&mut out, &from, &to);
                 i = j + 1;

@@ -1089,6 +1089,27 @@ pub fn times(a: &Estimate, b: &Estimate) -> Result<Estimate, DeriveError> {
     Ok(finish(a, b, step, expression, nominal, interval))
 }
 
+/// `a × b` written with "×" or "times" rather than "of": a share times a plain number the
+/// user typed ("(12% + 7%) × 2") stays a share; anything else is [`times`].
+pub fn times_not_of(a: &Estimate, b: &Estimate) -> Result<Estimate, DeriveError> {
+    let share = |e: &Estimate| matches!(e.dimension, Dimension::Percent | Dimension::Points);
+    let factor = |e: &Estimate| e.is_bare().then(|| e.exact()).flatten();
+    let (e, k) = match (factor(a), factor(b)) {
+        (_, Some(k)) if share(a) => (a, k),
+        (Some(k), _) if share(b) => (b, k),
+        _ => return times(a, b),
+    };
+    let step = Step::like(e, EstimateKind::Product);
+    Ok(finish(
+        a,
+        b,
+        step,
+        working(a, "×", b),
+        e.nominal.map(|v| v * k),
+        e.interval.scale(k),
+    ))
+}
+
 /// `a ÷ b`.
 pub fn divided(a: &Estimate, b: &Estimate) -> Result<Estimate, DeriveError> {
     if b.nominal[0] <= 0.0 && b.nominal[1] >= 0.0 {

@@ -338,8 +338,10 @@ impl Fragment<'_> {
             self.pos += 1;
             let at = self.operand_start(span)?;
             let right = self.factor(Some(op))?;
-            left = if op == Op::Times {
+            left = if op == Op::Times && self.expr[span.range()].eq_ignore_ascii_case("of") {
                 estimate::times(&left, &right)
+            } else if op == Op::Times {
+                estimate::times_not_of(&left, &right)
             } else {
                 estimate::divided(&left, &right)
             }
@@ -581,14 +583,16 @@ fn evaluate_change(
     let mut to = lex(expr, b.clone(), extractor, conventions)?;
     // "from 30 to 20 percent", "from 24.9 to 27.6 million": the first figure takes the unit
     // written once after the second, as in a range.
+    // Likewise a period or a "per" written once: "from $2,004 to $2,400 a year".
     let shared = match (from.single(), to.single()) {
-        (Some((fm, fwords)), Some((tm, twords))) => share_unit(fm, tm).map(|m| {
+        (Some((fm, fwords)), Some((tm, twords))) => {
+            let m = share_unit(fm, tm).unwrap_or_else(|| fm.clone());
             let words = After {
                 per: fwords.per.or(twords.per),
                 each: fwords.each.clone().or_else(|| twords.each.clone()),
             };
-            (m, words)
-        }),
+            Some((m, words))
+        }
         _ => None,
     };
     let from_value = match shared {

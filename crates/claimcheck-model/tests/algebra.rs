@@ -127,7 +127,12 @@ const TABLE: &[Row] = &[
     row("3 times 40,000 workers", [120_000.0; 2], "[120,000, 120,000]", "workers", None, "product"),
     row("dozens of cases × 12", [288.0; 2], "[288, ∞)", "cases", None, "product"),
     row("between 2.5 and 3 million + 1.2 million", [3_700_000.0, 4_200_000.0], "[3,600,000, 4,300,000)", "", None, "sum"),
+    row("(12% + 7%) × 2", [38.0; 2], "[36, 40)", "percent", None, "product"),
+    row("2 × 19%", [38.0; 2], "[37, 39)", "percent", None, "product"),
+    row("€3.5 billion a year / 12", [291_666_666.666_666_7; 2], "[287,500,000, 295,833,333.3333)", "EUR", MONTH, "quotient"),
+    row("₹2 crore / 5 lakh people", [40.0; 2], "(27.2727, 55.5556)", "INR per person", None, "quotient"),
     // Changes.
+    row("from $2,004 to $2,400 a year", [19.760_479_041_916_17; 2], "(19.7306, 19.7904]", "percent", None, "percent_change"),
     row("fell from 27.6 million to 24.9 million", [-9.782_608_695_652_174; 2], "(−10.1266, −9.4374)", "percent", None, "percent_change"),
     row("went from 40.3 million to 49.6 million", [23.076_923_076_923_08; 2], "(22.8005, 23.354)", "percent", None, "percent_change"),
     row("from 30 to 20 percent", [-10.0; 2], "[−10, −10]", "points", None, "point_change"),

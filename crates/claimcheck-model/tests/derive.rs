@@ -271,7 +271,8 @@ fn changes_in_documents() {
                 debt rose from 12% to 19%. Remittances increased from $2 million to $3 million. \
                 Estimates range from 100,000 to 200,000 workers annually. The poverty rate fell \
                 from 30 to 20 percent. Identified victims doubled to 24,000. Seizures halved \
-                from 8,000 cases. Arrests doubled from 1,200 to 2,400.";
+                from 8,000 cases. Arrests doubled from 1,200 to 2,400. Crossings fell from 73,000 \
+                to 65,000 a year.";
     let found = Extractor::default().extract(text);
     let claims = ClaimReader::default().claims(text, &found.mentions);
     let estimates = claimcheck_model::document::derive(
