@@ -1,5 +1,6 @@
-//! The machine formats of `check`, read back strictly: every documented field present and of
-//! its type, nothing undocumented, SARIF 2.1.0's required structure, CSV columns in order.
+//! The machine formats of `check` and `derive`, read back strictly: every documented field
+//! present and of its type, nothing undocumented, SARIF 2.1.0's required structure, CSV
+//! columns in order.
 
 use std::process::Command;
 
@@ -215,4 +216,172 @@ fn github_annotations_parse() {
         );
         assert!(!message.contains('\n'));
     }
+}
+
+const ARTICLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/examples/cambodia-migrants.txt"
+);
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct EstimateInput {
+    text: String,
+    file: String,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssumptionDetail {
+    kind: String,
+    text: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Estimate {
+    file: String,
+    line: usize,
+    expression: String,
+    nominal: [f64; 2],
+    lower: Option<f64>,
+    upper: Option<f64>,
+    lower_inclusive: Option<bool>,
+    upper_inclusive: Option<bool>,
+    unit: Option<String>,
+    per: Option<String>,
+    inputs: Vec<EstimateInput>,
+    assumptions: Vec<String>,
+    kind: String,
+    each: Option<String>,
+    counts: Option<String>,
+    outcome: Option<String>,
+    assumption_details: Vec<AssumptionDetail>,
+}
+
+const ESTIMATE_KINDS: &[&str] = &[
+    "figure",
+    "product",
+    "part",
+    "sum",
+    "difference",
+    "quotient",
+    "share",
+    "percent_change",
+    "point_change",
+    "per_year",
+];
+
+const ASSUMPTION_KINDS: &[&str] = &[
+    "reading",
+    "population",
+    "basis",
+    "open_bound",
+    "period",
+    "parts",
+    "units",
+];
+
+fn estimates(args: &[&str]) -> Vec<Estimate> {
+    let (code, out) = run(args);
+    assert_eq!(code, 0, "{args:?}");
+    let es: Vec<Estimate> = serde_json::from_str(&out).expect("strict JSON");
+    for e in &es {
+        assert!(ESTIMATE_KINDS.contains(&e.kind.as_str()), "{}", e.kind);
+        assert!(
+            ["day", "week", "month", "quarter", "year"]
+                .contains(&e.per.as_deref().unwrap_or("day"))
+        );
+        assert_eq!(e.assumptions.len(), e.assumption_details.len());
+        for (a, d) in e.assumptions.iter().zip(&e.assumption_details) {
+            assert!(ASSUMPTION_KINDS.contains(&d.kind.as_str()), "{}", d.kind);
+            assert!(a.ends_with(&d.text), "{a} / {}", d.text);
+        }
+    }
+    es
+}
+
+#[test]
+fn derive_json_reads_back() {
+    let es = estimates(&["derive", "--format", "json", ARTICLE]);
+    let seed = es
+        .iter()
+        .find(|e| e.expression.starts_with("23%"))
+        .expect("the seed");
+    assert_eq!(seed.kind, "part");
+    assert_eq!(seed.unit.as_deref(), Some("workers"));
+    assert_eq!(seed.per.as_deref(), Some("year"));
+    assert_eq!(
+        seed.outcome.as_deref(),
+        Some("fall victim to human trafficking")
+    );
+    assert_eq!(
+        seed.counts.as_deref(),
+        Some(
+            "Cambodian labor migrants entering Thailand who fall victim to human trafficking, a year"
+        )
+    );
+    assert_eq!(seed.assumption_details[0].kind, "population");
+
+    let es = estimates(&[
+        "derive",
+        "--format",
+        "json",
+        "--expr",
+        "236 billion dollars / 27.6 million people",
+    ]);
+    assert_eq!(es.len(), 1);
+    assert_eq!(
+        (
+            es[0].unit.as_deref(),
+            es[0].each.as_deref(),
+            es[0].kind.as_str()
+        ),
+        (Some("USD"), Some("person"), "quotient")
+    );
+    assert_eq!(es[0].counts.as_deref(), Some("USD per person"));
+
+    let es = estimates(&["derive", "--format", "json", "--expr", "from 12% to 19%"]);
+    let kinds: Vec<&str> = es.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["point_change", "percent_change"]);
+    assert_eq!(es[0].unit.as_deref(), Some("percentage points"));
+}
+
+#[test]
+fn derive_csv_has_the_documented_columns() {
+    let (code, out) = run(&["derive", "--format", "csv", ARTICLE]);
+    assert_eq!(code, 0);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "file",
+            "line",
+            "expression",
+            "nominal_low",
+            "nominal_high",
+            "lower",
+            "upper",
+            "unit",
+            "per",
+            "inputs",
+            "assumptions",
+            "kind",
+            "each",
+            "counts"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    assert!(rows.iter().any(|r| &r[11] == "part"));
 }

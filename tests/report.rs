@@ -142,7 +142,10 @@ fn four_tables_that_agree_with_the_other_commands() {
             "unit",
             "per",
             "inputs",
-            "assumptions"
+            "assumptions",
+            "kind",
+            "each",
+            "counts"
         ]
     );
     let seed = estimates
@@ -155,6 +158,11 @@ fn four_tables_that_agree_with_the_other_commands() {
     );
     assert_eq!(&seed[8], "year");
     assert!(seed[10].contains("basis:"));
+    assert_eq!(&seed[11], "part");
+    assert_eq!(
+        &seed[13],
+        "Cambodian labor migrants entering Thailand who fall victim to human trafficking, a year"
+    );
 
     let (header, findings) = table(&out, "findings.csv");
     assert_eq!(header.last().map(String::as_str), Some("study_url"));

@@ -11,51 +11,13 @@
 use claimcheck_parser::{Claim, Mention, Span};
 
 use crate::conventions::ModelConventions;
-use crate::estimate::{self, Estimate, Operand};
+use crate::estimate::{self, Assumption, AssumptionKind, Estimate, Operand};
 use crate::quantity::{Dimension, Quantity};
 use crate::subject;
+use crate::unit::{self, head_noun};
 
 /// How far apart, in bytes, a share and a count may stand to be combined.
 pub const NEAR: usize = 8_000;
-
-/// Nouns of measurement and duration: figures counted in them are not parts of a
-/// population (lower-cased, singular).
-const MEASURES: &[&str] = &[
-    "year",
-    "month",
-    "week",
-    "day",
-    "hour",
-    "minute",
-    "decade",
-    "century",
-    "km",
-    "kilometer",
-    "kilometre",
-    "mile",
-    "meter",
-    "metre",
-    "hectare",
-    "acre",
-    "ton",
-    "tonne",
-    "kg",
-    "square",
-    "percent",
-    "time",
-    "degree",
-    "m",
-];
-
-/// The last word of a counted noun, lower-cased and singular: "metric tons" ⇒ "ton".
-fn head_noun(unit: &str) -> String {
-    let last = unit.rsplit(' ').next().unwrap_or(unit).to_lowercase();
-    let last = last.split('-').next().unwrap_or(&last).to_owned();
-    match last.strip_suffix('s') {
-        Some(stem) if stem.len() > 2 && !last.ends_with("ss") => stem.to_owned(),
-        _ => last,
-    }
-}
 
 /// Words that tie a count to the whole before it.
 const PARTITIVES: &[&str] = &[
@@ -82,7 +44,9 @@ pub fn operands(
         .iter()
         .zip(claims)
         .map(|(m, c)| {
-            let quantity = Quantity::from_mention(m, text, conventions)?;
+            // A range that runs backwards asserts no value (the checker reports it).
+            let quantity =
+                Quantity::from_mention(m, text, conventions).filter(|q| !q.reversed())?;
             Some(Operand {
                 quantity,
                 text: text[m.span.range()].to_owned(),
@@ -115,11 +79,7 @@ pub fn derive(
     let is_count = |o: &Operand| {
         o.quantity.dimension == Dimension::Count
             && o.subject.is_some()
-            && !o
-                .quantity
-                .unit
-                .as_deref()
-                .is_some_and(|u| MEASURES.contains(&head_noun(u).as_str()))
+            && o.quantity.unit.as_deref().is_none_or(unit::is_population)
     };
     // The counts, by position (mentions are in text order).
     let counts: Vec<(usize, usize)> = ops
@@ -165,8 +125,13 @@ pub fn derive(
                     && text[share.span.end..base.span.start].trim() == "of");
             let m = subject::compare(s, b);
             if (inside || m.similarity >= conventions.subject_match)
-                && let Ok(e) = estimate::share_of(share, base)
+                && let Ok(mut e) = estimate::share_of(share, base)
             {
+                // What the share's sentence says of its population is what the estimate
+                // counts among the base's ("fall victim to human trafficking").
+                e.outcome = claims[i]
+                    .predicate
+                    .map(|p| text[p.range()].trim().to_owned());
                 out.push(e);
             }
         }
@@ -235,10 +200,10 @@ pub fn derive(
             .iter()
             .skip(1)
             .all(|h| h.is_none() || *h == first_head);
-        let measured = heads
+        let measured = parts
             .iter()
-            .flatten()
-            .any(|h| MEASURES.contains(&h.as_str()));
+            .filter_map(|p| p.quantity.unit.as_deref())
+            .any(|u| !unit::is_population(u));
         let and_joined = parts.windows(2).last().is_some_and(|w| {
             text.get(w[0].span.end..w[1].span.start)
                 .is_some_and(|between| between.split_whitespace().any(|t| t == "and"))
@@ -255,45 +220,27 @@ pub fn derive(
         if !joined {
             continue;
         }
-        let mut total: Option<Estimate> = None;
-        for p in parts {
-            total = Some(match total {
-                None => Estimate {
-                    expression: estimate::short(&p.quantity),
-                    nominal: p.quantity.nominal,
-                    interval: p.quantity.interval,
-                    dimension: p.quantity.dimension.clone(),
-                    unit: p.quantity.unit.clone(),
-                    per: p.quantity.per,
-                    inputs: vec![(*p).clone()],
-                    assumptions: p.quantity.readings.clone(),
-                },
-                Some(t) => {
-                    let mut next = t.clone();
-                    next.expression =
-                        format!("{} + {}", t.expression, estimate::short(&p.quantity));
-                    next.nominal = [
-                        t.nominal[0] + p.quantity.nominal[0],
-                        t.nominal[1] + p.quantity.nominal[1],
-                    ];
-                    next.interval = t.interval.add(&p.quantity.interval);
-                    next.inputs.push((*p).clone());
-                    next.assumptions.extend(p.quantity.readings.iter().cloned());
-                    if next.unit != p.quantity.unit {
-                        next.unit = None;
-                    }
-                    next
-                }
-            });
+        // The parts are checked above to be counts of one noun over one period.
+        let mut total = Estimate::figure(parts[0]);
+        for p in &parts[1..] {
+            let Ok(next) = estimate::plus(&total, &Estimate::figure(p), false) else {
+                continue;
+            };
+            total = next;
         }
-        if let Some(mut t) = total {
-            t.assumptions.insert(
+        if total.inputs.len() >= 2 {
+            total.assumptions.insert(
                 0,
-                "parts: the figures of one sentence are taken to be parts of one total that do not overlap".to_owned(),
+                Assumption::new(
+                    AssumptionKind::Parts,
+                    "the figures of one sentence are taken to be parts of one total that do not overlap",
+                ),
             );
-            out.push(t);
+            out.push(total);
         }
     }
+    // Changes: "rose from 24.9 million to 27.6 million".
+    out.extend(crate::change::changes(text, mentions, claims, conventions));
     out.retain(Estimate::is_finite);
     out.sort_by_key(|e| e.inputs.first().map_or(0, |i| i.span.start));
     out

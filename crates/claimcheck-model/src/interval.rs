@@ -448,5 +448,22 @@ mod tests {
                     || y.lo.value().is_some_and(|l| l <= 0.0) && y.hi.value().is_some_and(|h| h >= 0.0));
             }
         }
+
+        /// The steps of the algebra of units: conversions of periods and shares are
+        /// products by constants (× 12, ÷ 365, × 0.01, × 100), and a percent change is
+        /// `to ÷ from × 100 − 100`.
+        #[test]
+        fn conversions_and_changes_are_sound(
+            (x, a) in interval_and_member(),
+            (y, b) in interval_and_member(),
+            k in prop::sample::select(&[12.0, 52.0, 365.0, 4.0, 1.0 / 365.0, 1.0 / 12.0, 0.01, 100.0, -1.0, 0.0][..]),
+        ) {
+            prop_assert!(contains_approx(&x.scale(k), a * k), "{x:?} × {k} ∌ {}", a * k);
+            if let Ok(q) = y.div(&x) {
+                let change = q.scale(100.0).add(&Interval::point(-100.0));
+                let v = (b / a - 1.0) * 100.0;
+                prop_assert!(contains_approx(&change, v), "change {x:?} → {y:?} ∌ {v}");
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
 //! A claim's figure as a quantity that knows how precise it is.
 
-use claimcheck_parser::{Bound, Form, Kind, Mention, Per, Qualifier};
+use claimcheck_parser::{Bound, Form, Kind, Mention, Qualifier};
 
 use crate::conventions::ModelConventions;
 use crate::interval::{End, Interval};
+use crate::unit::Period;
 
 /// What a quantity measures.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub enum Dimension {
     Count,
     /// A share, in percent.
     Percent,
+    /// A difference of shares, in percentage points.
+    Points,
     /// Money, by ISO currency code.
     Money(&'static str),
 }
@@ -27,8 +30,10 @@ pub struct Quantity {
     pub interval: Interval,
     /// The counted noun, for counts.
     pub unit: Option<String>,
+    /// What one of it is for, in the singular ("person" in "$8,600 per person").
+    pub each: Option<String>,
     /// The period of a rate.
-    pub per: Option<Per>,
+    pub per: Option<Period>,
     /// How the reading widened the stated figure, in words ("23 percent is read as rounded:
     /// [22.5, 23.5)").
     pub readings: Vec<String>,
@@ -42,6 +47,7 @@ impl Quantity {
             nominal: [value, value],
             interval: Interval::point(value),
             unit: None,
+            each: None,
             per: None,
             readings: Vec::new(),
         }
@@ -51,6 +57,7 @@ impl Quantity {
     pub fn from_mention(m: &Mention, text: &str, c: &ModelConventions) -> Option<Quantity> {
         let dimension = match m.kind {
             Kind::Number => Dimension::Count,
+            Kind::Percent if m.points => Dimension::Points,
             Kind::Percent => Dimension::Percent,
             Kind::Money => Dimension::Money(m.currency.unwrap_or("USD")),
             Kind::Year | Kind::Ordinal => return None,
@@ -155,10 +162,21 @@ impl Quantity {
             dimension,
             nominal,
             interval,
-            unit: m.unit.map(|u| text[u.range()].to_owned()),
-            per: m.per,
+            // "5 percentage points": the points are the dimension, not a counted noun.
+            unit: m
+                .unit
+                .filter(|_| !m.points)
+                .map(|u| text[u.range()].to_owned()),
+            each: None,
+            per: m.per.map(Period::from),
             readings,
         })
+    }
+
+    /// Whether a range runs backwards ("between 35 and 30 percent"): the words assert no
+    /// value, and the figure takes part in no arithmetic.
+    pub fn reversed(&self) -> bool {
+        self.nominal[0] > self.nominal[1]
     }
 
     /// Whether the quantity has no upper bound.
@@ -252,6 +270,40 @@ pub fn trim(v: f64) -> String {
     } else {
         s
     }
+}
+
+/// The nominal ends of an estimate rounded to the precision its interval warrants: to the
+/// largest power of ten no greater than the least distance from a nominal end to the
+/// interval's bounded end beside it (8,550.72 in (8,517.18, 8,584.39) ⇒ 8,550;
+/// 2,404,800,000 in [2,297,700,000, 2,512,500,000) ⇒ 2,400,000,000). An exact result, or
+/// one whose nominal end touches its bound, is not rounded.
+pub fn round_nominal(nominal: [f64; 2], interval: &Interval) -> [f64; 2] {
+    let mut d = f64::INFINITY;
+    if let Some(lo) = interval.lo.value() {
+        d = d.min(nominal[0] - lo);
+    }
+    if let Some(hi) = interval.hi.value() {
+        d = d.min(hi - nominal[1]);
+    }
+    if !(d.is_finite() && d > 0.0) {
+        return nominal;
+    }
+    let unit = 10f64.powf(d.log10().floor());
+    if !unit.is_normal() {
+        return nominal;
+    }
+    nominal.map(|v| {
+        let r = (v / unit).round() * unit;
+        // Keep the decimals of the unit only: 0.1 × 3 is 0.30000000000000004.
+        let decimals = (-unit.log10()).max(0.0) as i32;
+        let k = 10f64.powi(decimals);
+        let r = (r * k).round() / k;
+        if interval.contains(r) && r.is_finite() {
+            r
+        } else {
+            v
+        }
+    })
 }
 
 /// An interval in the usual notation: "[22.5, 23.5)", "[100,000, ∞)".
@@ -364,12 +416,44 @@ mod tests {
     }
 
     #[test]
+    fn nominal_rounded_to_the_interval() {
+        let i = Interval {
+            lo: End::Exclusive(8_517.18),
+            hi: End::Exclusive(8_584.39),
+        };
+        assert_eq!(round_nominal([8_550.72, 8_550.72], &i), [8_550.0, 8_550.0]);
+        let i = Interval {
+            lo: End::Inclusive(2_297_700_000.0),
+            hi: End::Exclusive(2_512_500_000.0),
+        };
+        assert_eq!(
+            round_nominal([2_404_800_000.0, 2_404_800_000.0], &i),
+            [2_400_000_000.0, 2_400_000_000.0]
+        );
+        let i = Interval {
+            lo: End::Inclusive(22_500.0),
+            hi: End::Unbounded,
+        };
+        assert_eq!(
+            round_nominal([23_000.0, 46_000.0], &i),
+            [23_000.0, 46_000.0]
+        );
+        let i = Interval::point(7_826.785_7);
+        assert_eq!(round_nominal([7_826.785_7; 2], &i), [7_826.785_7; 2]);
+        let i = Interval {
+            lo: End::Exclusive(6.5),
+            hi: End::Exclusive(7.5),
+        };
+        assert_eq!(round_nominal([7.0, 7.0], &i), [7.0, 7.0]);
+    }
+
+    #[test]
     fn nominal_and_readings() {
         let c = ModelConventions::default();
         let q = read("from 100,000 to more than 200,000 workers annually", &c);
         assert_eq!(q.nominal, [100_000.0, 200_000.0]);
         assert!(q.open_above());
-        assert_eq!(q.per, Some(Per::Year));
+        assert_eq!(q.per, Some(Period::Year));
         assert_eq!(q.unit.as_deref(), Some("workers"));
         let q = read("23 percent", &c);
         assert_eq!(

@@ -1,7 +1,7 @@
 //! Estimates from expressions and from the example article, as the reader sees them.
 
 use claimcheck_model::quantity::{plain, show};
-use claimcheck_model::{Estimate, ModelConventions, evaluate};
+use claimcheck_model::{AssumptionKind, Estimate, ModelConventions, evaluate};
 use claimcheck_parser::{ClaimReader, Extractor};
 
 fn render(e: &Estimate) -> String {
@@ -18,6 +18,9 @@ fn render(e: &Estimate) -> String {
     );
     if let Some(p) = e.per {
         s.push_str(&format!(" per {}", p.as_str()));
+    }
+    if let Some(c) = e.counts() {
+        s.push_str(&format!(" — counts {c}"));
     }
     for a in &e.assumptions {
         s.push_str(&format!("\n    - {a}"));
@@ -111,16 +114,23 @@ fn example_article() {
         .expect("23 percent × the flow");
     assert_eq!(seed.nominal, [23_000.0, 46_000.0]);
     assert_eq!(show(&seed.interval), "[22,500, ∞)");
-    assert!(
-        seed.assumptions
-            .iter()
-            .any(|a| a.starts_with("population:"))
-    );
-    assert!(seed.assumptions.iter().any(|a| a.starts_with("basis:")));
-    assert!(
-        seed.assumptions
-            .iter()
-            .any(|a| a.starts_with("open bound:"))
+    for kind in [
+        AssumptionKind::Population,
+        AssumptionKind::Basis,
+        AssumptionKind::OpenBound,
+    ] {
+        assert!(
+            seed.assumptions.iter().any(|a| a.kind == kind),
+            "{kind:?}: {:?}",
+            seed.assumptions
+        );
+    }
+    // What it counts: the outcome of the share's sentence among the flow's population.
+    assert_eq!(
+        seed.counts().as_deref(),
+        Some(
+            "Cambodian labor migrants entering Thailand who fall victim to human trafficking, a year"
+        )
     );
     let all: Vec<String> = estimates.iter().map(render).collect();
     insta::assert_snapshot!(all.join("\n"));
@@ -190,6 +200,21 @@ mod no_panic {
         ")",
         "x",
         "*",
+        "from",
+        "to",
+        "rose",
+        "doubled",
+        "halved",
+        "per person",
+        "a quarter",
+        "365",
+        "days",
+        "12 months",
+        "7 percentage points",
+        "people",
+        "hectares",
+        "5 lakh",
+        "between 35 and 30 percent",
     ];
 
     proptest! {
@@ -203,7 +228,8 @@ mod no_panic {
             match evaluate(&expr, &Extractor::default(), &ModelConventions::default()) {
                 Ok(estimates) => {
                     for e in estimates {
-                        prop_assert!(!e.nominal[0].is_nan() && !e.nominal[1].is_nan(), "{expr}: {e:?}");
+                        prop_assert!(e.is_finite(), "{expr}: {e:?}");
+                        prop_assert!(!e.interval.is_empty(), "{expr}: {e:?}");
                     }
                 }
                 Err(err) => prop_assert!(err.column >= 1 && err.column <= expr.chars().count() + 1, "{expr}: {err}"),
@@ -237,4 +263,33 @@ fn percent_change_between_editions() {
         "{}",
         show(&e.interval)
     );
+}
+
+#[test]
+fn changes_in_documents() {
+    let text = "Arrivals fell from 27.6 million to 24.9 million in 2020. The share of migrants in \
+                debt rose from 12% to 19%. Remittances increased from $2 million to $3 million. \
+                Estimates range from 100,000 to 200,000 workers annually. The poverty rate fell \
+                from 30 to 20 percent. Identified victims doubled to 24,000. Seizures halved \
+                from 8,000 cases. Arrests doubled from 1,200 to 2,400. Crossings fell from 73,000 \
+                to 65,000 a year.";
+    let found = Extractor::default().extract(text);
+    let claims = ClaimReader::default().claims(text, &found.mentions);
+    let estimates = claimcheck_model::document::derive(
+        text,
+        &found.mentions,
+        &claims,
+        &ModelConventions::default(),
+    );
+    let all: Vec<String> = estimates
+        .iter()
+        .map(|e| format!("{} [{}]", render(e), e.kind.as_str()))
+        .collect();
+    // A range ("range from … to …") is no change.
+    assert!(
+        !all.iter().any(|e| e.contains("100,000")),
+        "{}",
+        all.join("\n")
+    );
+    insta::assert_snapshot!(all.join("\n"));
 }

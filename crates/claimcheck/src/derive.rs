@@ -3,8 +3,9 @@
 use std::io::Write;
 
 use anyhow::Result;
-use claimcheck_model::quantity::{plain, show};
-use claimcheck_model::{Dimension, End, Estimate};
+use claimcheck_model::estimate::{human, money};
+use claimcheck_model::quantity::{plain, round_nominal, show};
+use claimcheck_model::{Dimension, End, Estimate, EstimateKind};
 use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
 use serde::Serialize;
 
@@ -26,6 +27,15 @@ pub struct InputRecord {
     pub column: usize,
 }
 
+/// One assumption with its kind, as `derive --format json` writes it.
+#[derive(Debug, Serialize)]
+pub struct AssumptionRecord {
+    /// `reading`, `population`, `basis`, `open_bound`, `period`, `parts` or `units`.
+    pub kind: &'static str,
+    /// The assumption in words, without its label.
+    pub text: String,
+}
+
 /// One estimate: the documented contract of `derive --format json`.
 #[derive(Debug, Serialize)]
 pub struct EstimateRecord {
@@ -45,14 +55,31 @@ pub struct EstimateRecord {
     pub lower_inclusive: Option<bool>,
     /// Whether `upper` is included; null when unbounded.
     pub upper_inclusive: Option<bool>,
-    /// `percent`, an ISO currency code, or the counted noun (null when unknown).
+    /// `percent`, `percentage points`, an ISO currency code, or the counted noun (null when
+    /// unknown).
     pub unit: Option<String>,
-    /// The period of a rate: `day`, `week`, `month`, `year`, or null.
+    /// The period of a rate: `day`, `week`, `month`, `quarter`, `year`, or null.
     pub per: Option<&'static str>,
     /// The figures it is derived from.
     pub inputs: Vec<InputRecord>,
-    /// What a reader must be told to trust it.
+    /// What a reader must be told to trust it, as sentences.
     pub assumptions: Vec<String>,
+    /// How it was obtained: `figure`, `product`, `part`, `sum`, `difference`, `quotient`,
+    /// `share`, `percent_change`, `point_change` or `per_year`.
+    pub kind: &'static str,
+    /// What one of the result is for, in the singular (`person` for money per person), or
+    /// null.
+    pub each: Option<String>,
+    /// What the result counts, in words ("Cambodian labor migrants entering Thailand who fall
+    /// victim to human trafficking, a year"); null for shares and changes.
+    pub counts: Option<String>,
+    /// What the result counts among its population, from the share's sentence, or null.
+    pub outcome: Option<String>,
+    /// The assumptions again, each with its kind (same order as `assumptions`).
+    pub assumption_details: Vec<AssumptionRecord>,
+    /// The result for people, rounded ("$2.4 billion a year"): text output only.
+    #[serde(skip)]
+    pub implies: String,
 }
 
 impl EstimateRecord {
@@ -82,12 +109,26 @@ impl EstimateRecord {
             upper_inclusive: e.interval.hi.inclusive(),
             unit: match &e.dimension {
                 Dimension::Percent => Some("percent".to_owned()),
+                Dimension::Points => Some("percentage points".to_owned()),
                 Dimension::Money(code) => Some((*code).to_owned()),
                 Dimension::Count => e.unit.clone(),
             },
             per: e.per.map(|p| p.as_str()),
             inputs,
-            assumptions: e.assumptions.clone(),
+            assumptions: e.assumptions.iter().map(ToString::to_string).collect(),
+            kind: e.kind.as_str(),
+            each: e.each.clone(),
+            counts: e.counts(),
+            outcome: e.outcome.clone(),
+            assumption_details: e
+                .assumptions
+                .iter()
+                .map(|a| AssumptionRecord {
+                    kind: a.kind.as_str(),
+                    text: a.text.clone(),
+                })
+                .collect(),
+            implies: implies(e),
         }
     }
 
@@ -104,6 +145,9 @@ impl EstimateRecord {
         "per",
         "inputs",
         "assumptions",
+        "kind",
+        "each",
+        "counts",
     ];
 
     /// The CSV row; lists are joined with " | ".
@@ -124,6 +168,9 @@ impl EstimateRecord {
                 .collect::<Vec<_>>()
                 .join(" | "),
             self.assumptions.join(" | "),
+            self.kind.to_owned(),
+            self.each.clone().unwrap_or_default(),
+            self.counts.clone().unwrap_or_default(),
         ]
     }
 }
@@ -210,18 +257,17 @@ pub fn write(records: &[EstimateRecord], format: TableFormat, out: &mut dyn Writ
 }
 
 fn write_text(r: &EstimateRecord, out: &mut dyn Write) -> Result<()> {
+    let each = r
+        .each
+        .as_deref()
+        .map_or_else(String::new, |e| format!(" per {e}"));
     let unit = match (&r.unit, r.per) {
         (Some(u), Some(p)) if u == "percent" => format!("% per {p}"),
         (Some(u), None) if u == "percent" => "%".to_owned(),
-        (Some(u), Some(p)) => format!(" {u} a {p}"),
-        (Some(u), None) => format!(" {u}"),
-        (None, Some(p)) => format!(" a {p}"),
-        (None, None) => String::new(),
-    };
-    let nominal = if r.nominal[0] == r.nominal[1] {
-        plain(r.nominal[0])
-    } else {
-        format!("{}–{}", plain(r.nominal[0]), plain(r.nominal[1]))
+        (Some(u), Some(p)) => format!(" {u}{each} a {p}"),
+        (Some(u), None) => format!(" {u}{each}"),
+        (None, Some(p)) => format!("{each} a {p}"),
+        (None, None) => each,
     };
     let interval = claimcheck_model::Interval {
         lo: end(r.lower, r.lower_inclusive),
@@ -238,7 +284,10 @@ fn write_text(r: &EstimateRecord, out: &mut dyn Write) -> Result<()> {
         (Some(_), Some(_)) => String::new(),
     };
     writeln!(out, "{}:{}: {}", r.file, r.line, r.expression)?;
-    writeln!(out, "  implies   about {nominal}{unit}")?;
+    writeln!(out, "  implies   about {}", r.implies)?;
+    if let Some(c) = &r.counts {
+        writeln!(out, "  counts    {c}")?;
+    }
     if strictly.is_empty() {
         writeln!(out, "  strictly  {}{unit}", show(&interval))?;
     } else {
@@ -258,6 +307,51 @@ fn write_text(r: &EstimateRecord, out: &mut dyn Write) -> Result<()> {
     }
     writeln!(out)?;
     Ok(())
+}
+
+/// The result as an analyst writes it, rounded to the precision its interval warrants:
+/// "$2.4 billion a year", "$8,550 per person", "+10.8%", "+7 percentage points".
+fn implies(e: &Estimate) -> String {
+    let [a, b] = round_nominal(e.nominal, &e.interval);
+    let change = matches!(
+        e.kind,
+        EstimateKind::PercentChange | EstimateKind::PointChange
+    );
+    let number = |v: f64| {
+        let s = human(v);
+        if change && v > 0.0 {
+            format!("+{s}")
+        } else {
+            s
+        }
+    };
+    let value = if a == b {
+        number(a)
+    } else {
+        format!("{}–{}", number(a), number(b))
+    };
+    let mut s = match &e.dimension {
+        Dimension::Percent => format!("{value}%"),
+        Dimension::Points => format!("{value} percentage points"),
+        Dimension::Money(code) => money(code, &value),
+        Dimension::Count => match &e.unit {
+            Some(noun) => format!("{value} {noun}"),
+            None => value,
+        },
+    };
+    if let Some(each) = &e.each {
+        s.push_str(" per ");
+        s.push_str(each);
+    }
+    if let Some(p) = e.per {
+        s.push_str(if e.dimension == Dimension::Percent {
+            " per "
+        } else {
+            " a "
+        });
+        s.push_str(p.as_str());
+    }
+    s
 }
 
 fn end(v: Option<f64>, inclusive: Option<bool>) -> End {

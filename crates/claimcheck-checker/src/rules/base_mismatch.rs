@@ -130,7 +130,11 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                             .first()
                             .is_some_and(|i| i.span.start == c.mention.span.start)
                     })
-                    .find(|e| e.assumptions.iter().any(|a| a.starts_with("basis:")));
+                    .find(|e| {
+                        e.assumptions
+                            .iter()
+                            .any(|a| a.kind == claimcheck_model::AssumptionKind::Basis)
+                    });
                 if let Some(e) = paired {
                     let flow = e.inputs.get(1).map_or("", |i| i.text.as_str());
                     let mut f = RULE.on(

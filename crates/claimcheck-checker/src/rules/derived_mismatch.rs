@@ -220,8 +220,8 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
         (Dimension::Count, Dimension::Money(_))
             if b.quantity
                 .per
-                .is_some_and(|p| p != claimcheck_parser::Per::Year)
-                && last.quantity.per == Some(claimcheck_parser::Per::Year) =>
+                .is_some_and(|p| p != claimcheck_model::Period::Year)
+                && last.quantity.per == Some(claimcheck_model::Period::Year) =>
         {
             estimate::product(&a, &b)
                 .ok()
