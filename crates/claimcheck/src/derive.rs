@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use claimcheck_model::quantity::{plain, show};
-use claimcheck_model::{Dimension, End, Estimate};
+use claimcheck_model::{End, Estimate};
 use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
 use serde::Serialize;
 
@@ -80,11 +80,7 @@ impl EstimateRecord {
             upper: e.interval.hi.value(),
             lower_inclusive: e.interval.lo.inclusive(),
             upper_inclusive: e.interval.hi.inclusive(),
-            unit: match &e.dimension {
-                Dimension::Percent => Some("percent".to_owned()),
-                Dimension::Money(code) => Some((*code).to_owned()),
-                Dimension::Count => e.unit.clone(),
-            },
+            unit: crate::records::unit_name(&e.dimension, e.unit.as_deref()),
             per: e.per.map(|p| p.as_str()),
             inputs,
             assumptions: e.assumptions.clone(),
