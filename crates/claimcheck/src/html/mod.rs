@@ -683,10 +683,11 @@ fn write_estimate(
 ) -> fmt::Result {
     let r = &e.record;
     let eid = format!("{id}-e{k}");
-    let nominal = if r.nominal[0] == r.nominal[1] {
-        plain(r.nominal[0])
+    let (lo, hi) = (readable(r.nominal[0]), readable(r.nominal[1]));
+    let nominal = if lo == hi {
+        plain(lo)
     } else {
-        format!("{}–{}", plain(r.nominal[0]), plain(r.nominal[1]))
+        format!("{}–{}", plain(lo), plain(hi))
     };
     let unit = match r.unit.as_deref() {
         Some("percent") => "%".to_owned(),
