@@ -224,9 +224,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         if html {
             let read: Vec<crate::html::Article> = batch
                 .par_iter()
-                .filter_map(|doc| {
-                    reporter.isolate(&doc.name, || article(&checker, doc, reporter))
-                })
+                .filter_map(|doc| reporter.isolate(&doc.name, || article(&checker, doc, reporter)))
                 .collect();
             records.extend(read.iter().flat_map(|a| a.findings.iter().cloned()));
             articles.extend(read);

@@ -998,34 +998,48 @@ fn write_legend(out: &mut String) -> fmt::Result {
     Ok(())
 }
 
+/// The list of articles: an ARIA table of rows in groups of [`TOC_GROUP`], each group laid
+/// out only when it scrolls into view (`content-visibility: auto`), so that an index of
+/// thousands of articles scrolls as smoothly as a short one (a `<table>` cannot skip the
+/// layout of its rows).
 fn write_toc(out: &mut String, toc: &[ArticleSummary]) -> fmt::Result {
     out.push_str(
-        "<nav id=\"toc\" aria-labelledby=\"toc-h\"><h2 id=\"toc-h\">Articles</h2><div class=\"scroll\">\
-         <table><thead><tr><th scope=\"col\">article</th><th scope=\"col\" class=\"n\">figures</th>\
-         <th scope=\"col\" class=\"n\">coverage</th><th scope=\"col\" class=\"n\">errors</th>\
-         <th scope=\"col\" class=\"n\">warnings</th><th scope=\"col\" class=\"n\">info</th>\
-         <th scope=\"col\" class=\"n\">estimates</th></tr></thead><tbody>",
+        "<nav id=\"toc\" aria-labelledby=\"toc-h\"><h2 id=\"toc-h\">Articles</h2>\
+         <div class=\"toc\" role=\"table\" aria-labelledby=\"toc-h\">\
+         <div class=\"toc-head\" role=\"rowgroup\"><div class=\"tr\" role=\"row\">\
+         <span role=\"columnheader\">article</span><span role=\"columnheader\" class=\"n\">figures</span>\
+         <span role=\"columnheader\" class=\"n\">coverage</span><span role=\"columnheader\" class=\"n\">errors</span>\
+         <span role=\"columnheader\" class=\"n\">warnings</span><span role=\"columnheader\" class=\"n\">info</span>\
+         <span role=\"columnheader\" class=\"n\">estimates</span></div></div>",
     );
-    for s in toc {
-        write!(
-            out,
-            "<tr data-fs=\"{}\"><td><a href=\"{}\">{}</a></td><td class=\"n\">{}</td>\
-             <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-             <td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            Esc(&s.filter_keys()),
-            Esc(&s.href),
-            Esc(&s.name),
-            s.figures,
-            coverage(s.matched, s.quantities).unwrap_or_else(|| "–".to_owned()),
-            s.severities[0],
-            s.severities[1],
-            s.severities[2],
-            s.estimates
-        )?;
+    for group in toc.chunks(TOC_GROUP) {
+        out.push_str("<div class=\"group\" role=\"rowgroup\">");
+        for s in group {
+            write!(
+                out,
+                "<div class=\"tr\" role=\"row\" data-fs=\"{}\"><span role=\"cell\"><a href=\"{}\">{}</a></span>\
+                 <span role=\"cell\" class=\"n\">{}</span><span role=\"cell\" class=\"n\">{}</span>\
+                 <span role=\"cell\" class=\"n\">{}</span><span role=\"cell\" class=\"n\">{}</span>\
+                 <span role=\"cell\" class=\"n\">{}</span><span role=\"cell\" class=\"n\">{}</span></div>",
+                Esc(&s.filter_keys()),
+                Esc(&s.href),
+                Esc(&s.name),
+                s.figures,
+                coverage(s.matched, s.quantities).unwrap_or_else(|| "–".to_owned()),
+                s.severities[0],
+                s.severities[1],
+                s.severities[2],
+                s.estimates
+            )?;
+        }
+        out.push_str("</div>");
     }
-    out.push_str("</tbody></table></div></nav>");
+    out.push_str("</div></nav>");
     Ok(())
 }
+
+/// Rows of the list of articles laid out together.
+const TOC_GROUP: usize = 100;
 
 /// The rules' documentation (`claimcheck rule NAME`), so that every finding's rule name
 /// links to it without leaving the page.

@@ -209,7 +209,11 @@ pub fn one_page(articles: &[Article], out: &mut dyn Write) -> Result<()> {
     let mut report = Report::new(None, Budget::UNLIMITED);
     for a in articles {
         let n = report.next_number();
-        report.add(n, ArticleSummary::new(a, String::new()), render_article(a, n))?;
+        report.add(
+            n,
+            ArticleSummary::new(a, String::new()),
+            render_article(a, n),
+        )?;
     }
     report.finish(out)
 }
@@ -238,6 +242,7 @@ mod tests {
             );
             let n = r.next_number();
             r.add(
+                n,
                 ArticleSummary::new(&a, String::new()),
                 render_article(&a, n),
             )
