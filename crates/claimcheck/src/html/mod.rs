@@ -1128,6 +1128,86 @@ mod tests {
         );
     }
 
+    /// WCAG 2 contrast ratio of two `#rrggbb` (or `#rgb`) colours.
+    fn contrast(a: &str, b: &str) -> f64 {
+        let lum = |hex: &str| {
+            let hex = if hex.len() == 4 {
+                hex.chars().flat_map(|c| [c, c]).skip(1).collect()
+            } else {
+                hex.to_owned()
+            };
+            let c = |i: usize| {
+                let v = f64::from(u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).expect("hex"))
+                    / 255.0;
+                if v <= 0.03928 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * c(0) + 0.7152 * c(1) + 0.0722 * c(2)
+        };
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn text_colours_have_enough_contrast_in_both_themes() {
+        // The variables of each `:root{…}` block: the light theme, then the dark one and
+        // print's, each over the light one.
+        let blocks: Vec<std::collections::HashMap<&str, &str>> = STYLE
+            .match_indices(":root{")
+            .map(|(i, m)| {
+                let block = &STYLE[i + m.len()..];
+                let block = &block[..block.find('}').expect("a closed block")];
+                block
+                    .split(';')
+                    .filter_map(|d| d.trim().strip_prefix("--")?.split_once(':'))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(blocks.len(), 3, "light, dark and print");
+        let themes: Vec<std::collections::HashMap<&str, &str>> = blocks
+            .iter()
+            .map(|b| {
+                let mut theme = blocks[0].clone();
+                theme.extend(b.iter().map(|(k, v)| (*k, *v)));
+                theme
+            })
+            .collect();
+        // (text, background): body text, quiet text, links, severity words and bars' captions
+        // on the page; text on the figures' tints; badge text on its severity colour.
+        let pairs = [
+            ("fg", "bg"),
+            ("muted", "bg"),
+            ("muted", "panel"),
+            ("link", "bg"),
+            ("error", "bg"),
+            ("warning", "bg"),
+            ("info", "bg"),
+            ("claim", "bg"),
+            ("other", "bg"),
+            ("fg", "k-percent"),
+            ("fg", "k-number"),
+            ("fg", "k-money"),
+            ("fg", "k-other"),
+            ("link", "k-percent"),
+            ("bg", "error"),
+            ("bg", "warning"),
+            ("bg", "info"),
+            ("bg", "muted"),
+        ];
+        for (n, theme) in themes.iter().enumerate() {
+            for (text, background) in pairs {
+                let ratio = contrast(theme[text], theme[background]);
+                assert!(
+                    ratio >= 4.5,
+                    "theme {n}: --{text} on --{background} is {ratio:.2}:1, below 4.5:1"
+                );
+            }
+        }
+    }
+
     /// Standard base64 with padding, as CSP hashes are written.
     fn base64(bytes: &[u8]) -> String {
         const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
