@@ -114,12 +114,7 @@ impl Report {
     /// Moves the articles kept so far onto pages of their own.
     fn split(&mut self) -> Result<()> {
         let dir = self.dir.as_deref().unwrap_or(Path::new("."));
-        self.pages = Some(
-            tempfile::Builder::new()
-                .prefix(".report-articles-")
-                .tempdir_in(dir)
-                .with_context(|| format!("{}: cannot create a folder", dir.display()))?,
-        );
+        self.pages = Some(crate::atomic::temp_dir(dir)?);
         let kept = std::mem::take(&mut self.inline);
         for (i, (n, fragment)) in kept.into_iter().enumerate() {
             let summary = self.toc[i].clone();
