@@ -201,12 +201,17 @@ const normal = (s) => s.replace(/\s+/g, " ").trim();
   await page.screenshot({ path: path.join(out, "tooltip-phone.png") });
 
   await page.setViewportSize({ width: 1280, height: 900 });
+  ok((await page.locator("article details.more[open]").count()) === 0, "notes start folded");
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  ok((await page.locator("article details.more:not([open])").count()) === 0, "printing unfolds every note");
   await page.emulateMedia({ media: "print" });
   ok(!(await page.locator("#filters").isVisible()), "print leaves out the filters");
   await page.pdf({ path: path.join(out, "report-print.pdf"), format: "A4" });
   await page.evaluate(() => document.querySelector("#a2").scrollIntoView());
   await page.screenshot({ path: path.join(out, "report-print.png") });
   await page.emulateMedia({ media: "screen" });
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  ok((await page.locator("article details.more[open]").count()) === 0, "and folds them again after");
   await noProblems(page, problems, "the example articles");
   await page.close();
 }

@@ -39,7 +39,7 @@ pub const SCRIPT: &str = include_str!("report.js");
 
 /// The SHA-256 of [`SCRIPT`], base64: the Content-Security-Policy lets this script run and
 /// no other. A test recomputes it.
-pub const SCRIPT_SHA256: &str = "sha256-uZvdTPT+kihIFvaDhieIY80a0NyTAaj0ONgBXWvAFt8=";
+pub const SCRIPT_SHA256: &str = "sha256-UC4U0D/IpneSlvIVNTOOoIXssPcxTu7/Bne47+ShRoQ=";
 
 /// A registry figure a claim may cite, as the page shows it.
 #[derive(Debug, Clone)]
@@ -650,11 +650,15 @@ fn write_finding(
         numberline::write(out, &format!("{xid}-nl"), &bars, f.unit.as_deref())?;
     }
     if !f.notes.is_empty() {
-        out.push_str("<ul class=\"notes\">");
+        write!(
+            out,
+            "<details class=\"more\"><summary>Notes and sources ({})</summary><ul class=\"notes\">",
+            f.notes.len()
+        )?;
         for n in &f.notes {
             write!(out, "<li>{}</li>", linkify(n))?;
         }
-        out.push_str("</ul>");
+        out.push_str("</ul></details>");
     }
     if !f.related.is_empty() {
         out.push_str("<p class=\"small\">See also: ");
@@ -725,11 +729,15 @@ fn write_estimate(
     }
     out.push_str("</p>");
     if !r.assumptions.is_empty() {
-        out.push_str("<ul class=\"notes\">");
+        write!(
+            out,
+            "<details class=\"more\"><summary>Assumptions ({})</summary><ul class=\"notes\">",
+            r.assumptions.len()
+        )?;
         for s in &r.assumptions {
             write!(out, "<li>assuming {}</li>", Esc(s))?;
         }
-        out.push_str("</ul>");
+        out.push_str("</ul></details>");
     }
     out.push_str("</div>");
     Ok(())

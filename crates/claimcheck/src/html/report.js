@@ -55,4 +55,17 @@
   }
   d.addEventListener("focusin", reset);
   d.addEventListener("mouseover", reset);
+  // Print every note, then close again what the reader had closed.
+  window.addEventListener("beforeprint", function () {
+    d.querySelectorAll("details:not([open])").forEach(function (x) {
+      x.open = true;
+      x.setAttribute("data-print", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    d.querySelectorAll("details[data-print]").forEach(function (x) {
+      x.open = false;
+      x.removeAttribute("data-print");
+    });
+  });
 })();
