@@ -235,7 +235,7 @@ fn report_html_is_written_beside_the_tables() {
         "hostile.jsonl",
         "small.txt",
     ]);
-    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(code, 1, "the articles have errors: {stdout}");
     assert!(stdout.contains("report.html"), "{stdout}");
     let page = std::fs::read_to_string(out.join("report.html")).expect("report.html");
     let p = assert_only_own_markup(&page);
