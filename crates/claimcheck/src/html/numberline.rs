@@ -150,6 +150,10 @@ impl Scale {
 /// A value in a few characters for an axis: 27.6 m, 1.2 bn, 45%.
 pub fn compact(v: f64, percent: bool) -> String {
     let a = v.abs();
+    if a >= 1e12 {
+        // Past a trillion, a power of ten: 4.5e18, not a row of zeros.
+        return format!("{v:.1e}{}", if percent { "%" } else { "" });
+    }
     let (n, suffix) = if percent {
         (v, "%")
     } else if a >= 1e9 {
@@ -366,6 +370,8 @@ mod tests {
         assert_eq!(compact(1_200_000_000.0, false), "1.2 bn");
         assert_eq!(compact(150_000.0, false), "150 k");
         assert_eq!(compact(2_500.0, false), "2,500");
+        assert_eq!(compact(5e18, true), "5.0e18%");
+        assert_eq!(compact(4.5e15, false), "4.5e15");
     }
 
     #[test]
