@@ -366,7 +366,9 @@ fn write_article(out: &mut String, a: &Article, n: usize) -> fmt::Result {
     }
 
     // Paragraphs: text between blank lines, joined where a mark crosses one.
-    let paragraphs = paragraphs(&a.text, &kept);
+    // An HTML source breaks its lines between blocks (a heading, then a paragraph) with no
+    // blank line, and its markup is blanked: each line is a paragraph there.
+    let paragraphs = paragraphs(&a.text, &kept, crate::markup::is_html(&a.name));
     // Where each finding and estimate goes: the paragraph of its claim (or first input).
     let para_of = |pos: usize| {
         paragraphs
@@ -433,8 +435,9 @@ fn write_article(out: &mut String, a: &Article, n: usize) -> fmt::Result {
     Ok(())
 }
 
-/// The paragraphs of a text: ranges between blank lines, trimmed, never splitting a mark.
-fn paragraphs(text: &str, marks: &[Mark]) -> Vec<Range<usize>> {
+/// The paragraphs of a text: ranges between blank lines (with `lines`, between line breaks),
+/// trimmed, never splitting a mark.
+fn paragraphs(text: &str, marks: &[Mark], lines: bool) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -454,13 +457,15 @@ fn paragraphs(text: &str, marks: &[Mark]) -> Vec<Range<usize>> {
             while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
                 j += 1;
             }
-            if j < bytes.len() && bytes[j] == b'\n' {
+            let blank = j < bytes.len() && bytes[j] == b'\n';
+            if lines || blank {
+                let next = if blank { j + 1 } else { i + 1 };
                 let inside_mark = marks.iter().any(|m| m.span.start < i && i < m.span.end);
                 if !inside_mark {
                     push(start..i, &mut out);
-                    start = j + 1;
+                    start = next;
                 }
-                i = j + 1;
+                i = next;
                 continue;
             }
         }
@@ -1239,7 +1244,7 @@ mod tests {
     #[test]
     fn paragraphs_split_at_blank_lines_and_keep_marks_whole() {
         let text = "Title\n\nFirst line\nstill first.\n \nSecond.\n";
-        let ps: Vec<&str> = paragraphs(text, &[])
+        let ps: Vec<&str> = paragraphs(text, &[], false)
             .into_iter()
             .map(|r| &text[r])
             .collect();
@@ -1249,8 +1254,14 @@ mod tests {
             figure: None,
             findings: vec![],
         };
-        let ps = paragraphs(text, &[mark]);
+        let ps = paragraphs(text, &[mark], false);
         assert_eq!(&text[ps[0].clone()], "Title\n\nFirst line\nstill first.");
+        // HTML: every line.
+        let ps: Vec<&str> = paragraphs(text, &[], true)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(ps, ["Title", "First line", "still first.", "Second."]);
     }
 
     #[test]
