@@ -49,6 +49,30 @@ struct Finding {
     study: Option<String>,
     related: Vec<Related>,
     notes: Vec<String>,
+    unit: Option<String>,
+    interval: Option<Interval>,
+    compared_with: Option<Comparison>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct Interval {
+    lower: Option<f64>,
+    upper: Option<f64>,
+    lower_inclusive: Option<bool>,
+    upper_inclusive: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Comparison {
+    kind: String,
+    text: String,
+    lower: Option<f64>,
+    upper: Option<f64>,
+    lower_inclusive: Option<bool>,
+    upper_inclusive: Option<bool>,
 }
 
 #[test]
@@ -65,6 +89,28 @@ fn json_and_jsonl_read_back() {
     assert_eq!((f.line, f.column, f.end_line, f.end_column), (3, 31, 3, 41));
     assert_eq!(f.text, "28 percent");
     assert_eq!(f.study.as_deref(), Some("uniap_poipet_2009_trafficked"));
+    // Both sides' intervals, for drawing: 28 percent read as rounded, the study's 23.
+    assert_eq!(f.unit.as_deref(), Some("percent"));
+    assert_eq!(
+        f.interval,
+        Some(Interval {
+            lower: Some(27.5),
+            upper: Some(28.5),
+            lower_inclusive: Some(true),
+            upper_inclusive: Some(false),
+        })
+    );
+    let other = f.compared_with.as_ref().expect("the study's side");
+    assert_eq!(other.kind, "study");
+    assert_eq!(
+        (
+            other.lower,
+            other.upper,
+            other.lower_inclusive,
+            other.upper_inclusive
+        ),
+        (Some(22.5), Some(23.5), Some(true), Some(false))
+    );
 
     let (_, out) = run(&["check", "--format", "jsonl", FIXTURE]);
     let lines: Vec<Finding> = out

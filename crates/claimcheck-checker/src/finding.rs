@@ -1,5 +1,6 @@
 //! What a rule reports.
 
+use claimcheck_model::{Interval, Quantity};
 use claimcheck_parser::Span;
 
 /// How much a finding matters. Read from configuration as `"error"`, `"warning"` or `"info"`.
@@ -71,4 +72,49 @@ pub struct Finding {
     pub study: Option<String>,
     /// Other places it points to.
     pub related: Vec<Related>,
+    /// The claim's figure as a quantity (its strict interval, dimension and unit), when the
+    /// finding is about a figure.
+    pub quantity: Option<Quantity>,
+    /// What the claim's interval is set against, when the finding compares two intervals.
+    pub compared: Option<Comparison>,
+}
+
+/// What a finding sets the claim against: the other side of a contradiction, drawn beside the
+/// claim's interval on a number line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Whose interval it is.
+    pub against: Against,
+    /// The other side as written or worked out (“Twenty-three percent”, “500,000 × $200 × 12”).
+    pub text: String,
+    /// Every value the other side allows.
+    pub interval: Interval,
+}
+
+/// The kinds of other side a claim is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    /// The registry figure the claim cites or matches.
+    Study,
+    /// A newer edition of the figure the claim matches.
+    Edition,
+    /// Another claim of the same document.
+    Claim,
+    /// What the claim's inputs work out to.
+    Derived,
+    /// The values any figure of its kind can take (a share lies in 0–100%).
+    Limit,
+}
+
+impl Against {
+    /// The name used in the JSON records (`study`, `edition`, `claim`, `derived`, `limit`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Against::Study => "study",
+            Against::Edition => "edition",
+            Against::Claim => "claim",
+            Against::Derived => "derived",
+            Against::Limit => "limit",
+        }
+    }
 }

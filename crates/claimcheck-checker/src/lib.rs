@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 use claimcheck_model::{Interval, ModelConventions};
 use claimcheck_parser::{ClaimReader, Diagnostic, Extractor};
 
-pub use finding::{Finding, Related, Severity};
+pub use finding::{Against, Comparison, Finding, Related, Severity};
 pub use registry::{Registry, RegistryError, Study};
 pub use rules::{RULES, Rule};
 
@@ -97,6 +97,31 @@ pub struct Checked {
     pub quantities: usize,
     /// How many of them match a registry figure (the registry's coverage of the text).
     pub matched: usize,
+    /// Each quantity claim as the checker read it, in the order of the mentions.
+    pub readings: Vec<Reading>,
+}
+
+/// What the checker made of one quantity claim: its interval and the registry figures it
+/// may cite.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// The index of its mention in [`Checked::mentions`].
+    pub mention: usize,
+    /// The figure as a quantity, with its strict interval.
+    pub quantity: claimcheck_model::Quantity,
+    /// The registry figures it may cite, best first.
+    pub studies: Vec<StudyReading>,
+}
+
+/// A registry figure a claim may cite, as reported.
+#[derive(Debug, Clone)]
+pub struct StudyReading {
+    /// The registry id.
+    pub id: String,
+    /// How sure the match is.
+    pub confidence: matching::Confidence,
+    /// Whether the claim fits it: the intervals overlap and the year, if given, is its own.
+    pub fits: bool,
 }
 
 /// Checks texts against the registry and each other.
@@ -197,6 +222,23 @@ impl Checker {
             .iter()
             .filter(|c| !c.matches.is_empty())
             .count();
+        let readings = doc
+            .quantities
+            .iter()
+            .map(|c| Reading {
+                mention: c.index,
+                quantity: c.quantity.clone(),
+                studies: c
+                    .matches
+                    .iter()
+                    .map(|m| StudyReading {
+                        id: m.study.id.clone(),
+                        confidence: m.confidence,
+                        fits: m.overlaps && m.year_ok != Some(false),
+                    })
+                    .collect(),
+            })
+            .collect();
         let estimates = doc.estimates;
         Checked {
             findings,
@@ -206,6 +248,7 @@ impl Checker {
             estimates,
             quantities,
             matched,
+            readings,
         }
     }
 }

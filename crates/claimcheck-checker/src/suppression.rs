@@ -141,6 +141,8 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, report_unused: bool) {
             notes: vec!["help: remove it, or name the rule it is meant for".to_owned()],
             study: None,
             related: Vec::new(),
+            quantity: None,
+            compared: None,
         });
     }
     findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));

@@ -130,6 +130,18 @@ pub fn write(path: &Path, body: impl FnOnce(&mut dyn Write) -> Result<()>) -> Re
     file.commit()
 }
 
+/// A temporary folder in `dir` (the HTML report's article pages, renamed into place at the
+/// end), named like the temporary files, so that a killed run's is removed by the next run.
+pub fn temp_dir(dir: &Path) -> Result<tempfile::TempDir> {
+    remove_stale_temporaries(dir);
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
+        .tempdir_in(dir)
+        .with_context(|| format!("{}: cannot create a folder", dir.display()))
+}
+
 /// A temporary file named for [`remove_stale_temporaries`]; created with mode 0666 less the
 /// umask (the kernel applies it), as any new file is.
 fn temp_builder<'p>(
@@ -198,7 +210,11 @@ fn remove_stale_temporaries(dir: &Path) {
                 .is_some_and(|age| age.as_secs() > 24 * 3600)
         };
         if stale {
-            let _ = fs::remove_file(entry.path());
+            let _ = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                fs::remove_dir_all(entry.path())
+            } else {
+                fs::remove_file(entry.path())
+            };
         }
     }
 }
@@ -334,9 +350,16 @@ mod tests {
         for p in [&stale, &mine, &other] {
             fs::write(p, "x").expect("file");
         }
+        // A killed run's folder of article pages too.
+        let stale_folder = dir
+            .path()
+            .join(format!("{TEMP_PREFIX}4294967295-pages{TEMP_SUFFIX}"));
+        fs::create_dir(&stale_folder).expect("folder");
+        fs::write(stale_folder.join("00001-a.html"), "x").expect("file");
         write_text(&dir.path().join("out.csv"), "new").expect("written");
         if Path::new("/proc/self").exists() {
             assert!(!stale.exists());
+            assert!(!stale_folder.exists());
         }
         assert!(mine.exists() && other.exists());
     }

@@ -125,6 +125,15 @@ pub fn check_document(
     records
 }
 
+/// Checks one document for the HTML report: its text, figures, findings and estimates.
+pub fn article(checker: &Checker, doc: &Document, reporter: &Reporter) -> crate::html::Article {
+    let text = crate::markup::prose(doc);
+    let checked = checker.check_prose(&text, &doc.text);
+    let index = LineIndex::new(&text);
+    reporter.diagnostics(&doc.name, &text, &index, &checked.diagnostics);
+    crate::html::Article::new(&doc.name, &doc.text, &text, &checked, checker.registry())
+}
+
 /// What `check` and `report` both build from the configuration and the command line.
 pub struct Setup {
     /// The checker, with the registry, rule selection and conventions.
@@ -262,16 +271,28 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         return Ok(Outcome::Clean);
     }
     let mut records: Vec<FindingRecord> = Vec::new();
+    // The HTML page shows each document's text: only it keeps the documents.
+    let mut articles: Vec<crate::html::Article> = Vec::new();
+    let html = args.format == output::CheckFormat::Html;
     input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
-        let found: Vec<Vec<FindingRecord>> = batch
-            .par_iter()
-            .map(|doc| {
-                reporter
-                    .isolate(&doc.name, || check_document(&checker, doc, reporter))
-                    .unwrap_or_default()
-            })
-            .collect();
-        records.extend(found.into_iter().flatten());
+        if html {
+            let read: Vec<crate::html::Article> = batch
+                .par_iter()
+                .filter_map(|doc| reporter.isolate(&doc.name, || article(&checker, doc, reporter)))
+                .collect();
+            records.extend(read.iter().flat_map(|a| a.findings.iter().cloned()));
+            articles.extend(read);
+        } else {
+            let found: Vec<Vec<FindingRecord>> = batch
+                .par_iter()
+                .map(|doc| {
+                    reporter
+                        .isolate(&doc.name, || check_document(&checker, doc, reporter))
+                        .unwrap_or_default()
+                })
+                .collect();
+            records.extend(found.into_iter().flatten());
+        }
         Ok(())
     })?;
     records.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
@@ -299,9 +320,10 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
     match &args.output_file {
         Some(path) => {
             // The human output is printed whatever happens to the file.
-            let written =
-                crate::atomic::write(path, |w| output::write(args.format, &records, false, w));
-            output::write(output::CheckFormat::Full, &records, color, out)?;
+            let written = crate::atomic::write(path, |w| {
+                output::write(args.format, &records, &articles, false, w)
+            });
+            output::write(output::CheckFormat::Full, &records, &[], color, out)?;
             if let Err(e) = written {
                 out.flush()?;
                 reporter.error(&Problem {
@@ -313,7 +335,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         }
         None => {
             let color = color && args.format == output::CheckFormat::Full;
-            output::write(args.format, &records, color, out)?;
+            output::write(args.format, &records, &articles, color, out)?;
             summary(out, args.format)?;
         }
     }

@@ -26,7 +26,8 @@ pub enum Command {
     Derive(DeriveArgs),
     /// Check the figures against each other and the registry of studies (exit 1 on errors).
     Check(CheckArgs),
-    /// Write CSV tables of claims, estimates, findings and a per-file summary to a folder.
+    /// Write CSV tables of claims, estimates, findings and a per-file summary to a folder
+    /// (and an HTML report with `--html`).
     Report(ReportArgs),
     /// List the rules, with their codes and default severities.
     Rules(RulesArgs),
@@ -193,7 +194,8 @@ pub struct CheckArgs {
     pub rules: RuleArgs,
 
     /// Write the report in `--format` to this file (atomically), and print the findings for
-    /// humans on standard output.
+    /// humans on standard output (`--format html --output-file report.html` for a page to
+    /// open in a browser).
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
 
@@ -273,4 +275,10 @@ pub struct ReportArgs {
     /// Which rules run and what fails the run (exit 1), as for `check`.
     #[command(flatten)]
     pub rules: RuleArgs,
+
+    /// Also write `report.html`: every article with its figures marked, findings beside
+    /// their lines and intervals drawn. Past 200 articles or 4 MB, `report.html` is an index
+    /// and each article gets a page in `report-articles/`.
+    #[arg(long)]
+    pub html: bool,
 }

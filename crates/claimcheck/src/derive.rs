@@ -107,12 +107,7 @@ impl EstimateRecord {
             upper: e.interval.hi.value(),
             lower_inclusive: e.interval.lo.inclusive(),
             upper_inclusive: e.interval.hi.inclusive(),
-            unit: match &e.dimension {
-                Dimension::Percent => Some("percent".to_owned()),
-                Dimension::Points => Some("percentage points".to_owned()),
-                Dimension::Money(code) => Some((*code).to_owned()),
-                Dimension::Count => e.unit.clone(),
-            },
+            unit: crate::records::unit_name(&e.dimension, e.unit.as_deref()),
             per: e.per.map(|p| p.as_str()),
             inputs,
             assumptions: e.assumptions.iter().map(ToString::to_string).collect(),

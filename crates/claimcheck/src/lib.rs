@@ -2,8 +2,9 @@
 //! package, the fuzz targets) to run the same way.
 //!
 //! Reading inputs ([`input`], [`markup`]), the configuration ([`config`]), the three analyses
-//! ([`extract`], [`derive`], [`check`]) and their records ([`records`], [`output`]). Only the
-//! binary parses the command line into these calls, prints the human summary and exits.
+//! ([`extract`], [`derive`], [`check`]) and their records ([`records`], [`output`], the HTML
+//! report in [`html`]). Only the binary parses the command line into these calls, prints the
+//! human summary and exits.
 
 pub mod atomic;
 pub mod check;
@@ -11,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod derive;
 pub mod extract;
+pub mod html;
 pub mod input;
 pub mod markup;
 pub mod output;

@@ -212,6 +212,57 @@ impl<'a> MentionRecord<'a> {
     }
 }
 
+/// An interval in a record: each bound with whether it is included; null on an unbounded
+/// side.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct IntervalRecord {
+    /// The lower bound; null when unbounded.
+    pub lower: Option<f64>,
+    /// The upper bound; null when unbounded.
+    pub upper: Option<f64>,
+    /// Whether `lower` is included; null when unbounded.
+    pub lower_inclusive: Option<bool>,
+    /// Whether `upper` is included; null when unbounded.
+    pub upper_inclusive: Option<bool>,
+}
+
+impl IntervalRecord {
+    /// The record of an interval.
+    pub fn new(i: &claimcheck_model::Interval) -> Self {
+        IntervalRecord {
+            lower: i.lo.value(),
+            upper: i.hi.value(),
+            lower_inclusive: i.lo.inclusive(),
+            upper_inclusive: i.hi.inclusive(),
+        }
+    }
+
+    /// The interval again.
+    pub fn interval(&self) -> claimcheck_model::Interval {
+        use claimcheck_model::End;
+        let end = |v: Option<f64>, inclusive: Option<bool>| match (v, inclusive) {
+            (Some(v), Some(true)) => End::Inclusive(v),
+            (Some(v), _) => End::Exclusive(v),
+            (None, _) => End::Unbounded,
+        };
+        claimcheck_model::Interval {
+            lo: end(self.lower, self.lower_inclusive),
+            hi: end(self.upper, self.upper_inclusive),
+        }
+    }
+}
+
+/// A quantity's unit as the records name it: `percent`, an ISO currency code, or the
+/// counted noun (null when unknown).
+pub fn unit_name(dimension: &claimcheck_model::Dimension, unit: Option<&str>) -> Option<String> {
+    match dimension {
+        claimcheck_model::Dimension::Percent => Some("percent".to_owned()),
+        claimcheck_model::Dimension::Points => Some("percentage points".to_owned()),
+        claimcheck_model::Dimension::Money(code) => Some((*code).to_owned()),
+        claimcheck_model::Dimension::Count => unit.map(str::to_owned),
+    }
+}
+
 /// A number written plainly: no thousands separators, no exponent, whole numbers without
 /// a decimal point; empty (null) for a value that is not finite, which no record should hold.
 pub fn plain_number(v: f64) -> String {

@@ -1,5 +1,5 @@
 //! `claimcheck report`: four CSV tables (claims, estimates, findings, summary) over a folder
-//! of articles, written in one pass, each file atomically.
+//! of articles, and with `--html` the HTML report, written in one pass, each file atomically.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -44,9 +44,13 @@ struct Rows {
     summary: Vec<String>,
     /// The findings' severities, for the exit code.
     levels: Vec<Severity>,
+    /// The article's number, its line in the HTML report's contents, and its `<article>`.
+    html: Option<(usize, crate::html::ArticleSummary, String)>,
 }
 
-fn rows(checker: &Checker, doc: &Document, reporter: &Reporter) -> Rows {
+/// The rows of one document; with `html`, also its article for the HTML report, numbered
+/// `html`.
+fn rows(checker: &Checker, doc: &Document, reporter: &Reporter, html: Option<usize>) -> Rows {
     let text = crate::markup::prose(doc);
     let checked = checker.check_prose(&text, &doc.text);
     let index = LineIndex::new(&text);
@@ -103,12 +107,22 @@ fn rows(checker: &Checker, doc: &Document, reporter: &Reporter) -> Rows {
         checked.matched.to_string(),
         coverage,
     ];
+    let html = html.map(|n| {
+        let article =
+            crate::html::Article::new(&doc.name, &doc.text, &text, &checked, checker.registry());
+        (
+            n,
+            crate::html::ArticleSummary::new(&article, String::new()),
+            crate::html::render_article(&article, n),
+        )
+    });
     Rows {
         levels: checked.findings.iter().map(|f| f.severity).collect(),
         claims,
         estimates,
         findings,
         summary,
+        html,
     }
 }
 
@@ -194,12 +208,24 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         bar
     });
     let started = std::time::Instant::now();
+    let mut html = args
+        .html
+        .then(|| crate::html::pages::Report::new(Some(dir), crate::html::pages::Budget::DEFAULT));
     input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
+        let first = html.as_ref().map(crate::html::pages::Report::next_number);
         let done: Vec<Rows> = batch
             .par_iter()
-            .filter_map(|doc| reporter.isolate(&doc.name, || rows(&checker, doc, reporter)))
+            .enumerate()
+            .filter_map(|(i, doc)| {
+                reporter.isolate(&doc.name, || {
+                    rows(&checker, doc, reporter, first.map(|n| n + i))
+                })
+            })
             .collect();
         for r in done {
+            if let (Some(report), Some((n, summary, fragment))) = (html.as_mut(), r.html) {
+                report.add(n, summary, fragment)?;
+            }
             for row in &r.claims {
                 claims.write_row(row)?;
             }
@@ -227,6 +253,21 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
     }
     for (path, rows) in &written {
         writeln!(out, "{}: {rows} rows", path.display())?;
+    }
+    if let Some(report) = html {
+        let path = dir.join("report.html");
+        let pages = report.pages();
+        crate::atomic::write(&path, |w| report.finish(w))
+            .with_context(|| path.display().to_string())?;
+        match pages {
+            0 => writeln!(out, "{}", path.display())?,
+            n => writeln!(
+                out,
+                "{} (an index; {n} article pages in {})",
+                path.display(),
+                dir.join(crate::html::pages::ARTICLES_DIR).display()
+            )?,
+        }
     }
     let _ = writeln!(
         std::io::stderr(),

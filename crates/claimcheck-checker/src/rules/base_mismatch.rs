@@ -2,9 +2,9 @@
 //! concept's figure under another's name.
 
 use crate::document::Document;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Against, Finding, Severity};
 use crate::matching;
-use crate::rules::{Context, Rule, source_note};
+use crate::rules::{Context, Rule, short_cite, source_note};
 
 pub(crate) const RULE: Rule = Rule {
     name: "base-mismatch",
@@ -95,7 +95,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                     ),
                     "stock presented as flow".to_owned(),
                 );
-                out.push(f.about(s));
+                out.push(f.about(s, m.interval));
                 continue;
             }
             if (s.basis == "detected" || s.basis == "identified")
@@ -112,7 +112,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                     ),
                     format!("{} victims presented as all victims", s.basis),
                 );
-                out.push(f.about(s));
+                out.push(f.about(s, m.interval));
                 continue;
             }
             // A rate measured at one time set beside a yearly flow.
@@ -155,7 +155,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                         .extend(e.assumptions.iter().map(|a| format!("assuming {a}")));
                     f.notes.push(source_note(s));
                     f.study = Some(s.id.clone());
-                    out.push(f);
+                    out.push(f.against(Against::Study, short_cite(s), m.interval));
                     continue;
                 }
             }
@@ -202,7 +202,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                 ),
                 format!("a {} figure", s.concept.replace('_', " ")),
             );
-            out.push(f.about(s));
+            out.push(f.about(s, *interval));
             break;
         }
     }

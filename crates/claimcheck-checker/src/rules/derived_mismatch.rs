@@ -3,7 +3,7 @@
 use claimcheck_model::{Dimension, estimate};
 
 use crate::document::{ClaimContext, Document};
-use crate::finding::{Finding, Related, Severity};
+use crate::finding::{Against, Finding, Related, Severity};
 use crate::rules::{Context, Rule, describe};
 
 pub(crate) const RULE: Rule = Rule {
@@ -197,7 +197,7 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
                     label: "a part".to_owned(),
                 });
             }
-            out.push(f);
+            out.push(f.against(Against::Derived, parts.join(" + "), sum));
         }
         return;
     }
@@ -264,5 +264,5 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
             label: "an input".to_owned(),
         });
     }
-    out.push(f);
+    out.push(f.against(Against::Derived, e.expression, e.interval));
 }

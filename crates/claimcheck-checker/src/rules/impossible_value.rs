@@ -1,9 +1,9 @@
 //! `impossible-value`: a figure no population can have.
 
-use claimcheck_model::{Dimension, subject};
+use claimcheck_model::{Dimension, End, Interval, subject};
 
 use crate::document::Document;
-use crate::finding::{Finding, Related, Severity};
+use crate::finding::{Against, Finding, Related, Severity};
 use crate::rules::{Context, Rule, describe};
 
 pub(crate) const RULE: Rule = Rule {
@@ -84,6 +84,12 @@ const RATIO_BASES: &[&str] = &[
     "gross",
 ];
 
+/// Every value a share can take.
+const SHARE: Interval = Interval {
+    lo: End::Inclusive(0.0),
+    hi: End::Inclusive(100.0),
+};
+
 fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
         let m = c.mention;
@@ -117,16 +123,19 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             && followed_by_of
             && !m.points;
         if is_share && (c.quantity.nominal[1] > 100.0 || c.quantity.nominal[0] < 0.0) {
-            out.push(RULE.on(
-                doc,
-                c,
-                format!(
-                    "“{}” of {} is impossible: a share lies between 0 and 100%",
-                    doc.slice(m.span),
-                    c.claim.subject.map_or("", |s| doc.slice(s))
-                ),
-                format!("a share of {}", describe(c)),
-            ));
+            out.push(
+                RULE.on(
+                    doc,
+                    c,
+                    format!(
+                        "“{}” of {} is impossible: a share lies between 0 and 100%",
+                        doc.slice(m.span),
+                        c.claim.subject.map_or("", |s| doc.slice(s))
+                    ),
+                    format!("a share of {}", describe(c)),
+                )
+                .against(Against::Limit, "any share: 0–100%", SHARE),
+            );
         }
     }
     // Shares of different subgroups of one population.
@@ -180,6 +189,15 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
                     text: doc.slice(a.mention.span).to_owned(),
                     label: format!("{ga}: {}", describe(a)),
                 });
+                // The room the other subgroup's share leaves for this one.
+                let room = Interval::new(End::Inclusive(0.0), End::Inclusive(100.0 - low(a)));
+                if let Ok(room) = room {
+                    f = f.against(
+                        Against::Limit,
+                        format!("what {} leaves: 100% − {}", doc.slice(a.mention.span), ga),
+                        room,
+                    );
+                }
                 out.push(f);
             }
         }

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use claimcheck_parser::Span;
 
 use crate::document::{ClaimContext, Document};
-use crate::finding::{Finding, Related, Severity};
+use crate::finding::{Against, Finding, Related, Severity};
 use crate::rules::{Context, Rule, describe, rounding_note};
 
 pub(crate) const RULE: Rule = Rule {
@@ -160,7 +160,11 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
                 text: doc.slice(a.mention.span).to_owned(),
                 label: format!("the earlier figure: {}", describe(a)),
             });
-            out.push(f);
+            out.push(f.against(
+                Against::Claim,
+                doc.slice(a.mention.span),
+                a.quantity.interval,
+            ));
         }
     }
 }

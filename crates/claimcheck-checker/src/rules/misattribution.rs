@@ -62,7 +62,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             .iter()
             .find(|m| m.confidence == Confidence::Medium && m.overlaps);
         let written = doc.slice(source.span);
-        let (message, study) = if let Some(m) = wrong_year {
+        let (message, study, interval) = if let Some(m) = wrong_year {
             (
                 format!(
                     "“{}” is attributed to “{}”, but the figure is from the {} edition ({})",
@@ -72,6 +72,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                     m.study.reference_period
                 ),
                 m.study,
+                m.interval,
             )
         } else if let Some(m) = other {
             (
@@ -82,11 +83,12 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                     cite(m.study)
                 ),
                 m.study,
+                m.interval,
             )
         } else {
             continue;
         };
         let f = RULE.on(doc, c, message, format!("attributed to {written}"));
-        out.push(f.about(study));
+        out.push(f.about(study, interval));
     }
 }

@@ -16,7 +16,7 @@ mod unsourced_statistic;
 use claimcheck_model::{Interval, ModelConventions};
 
 use crate::document::{ClaimContext, Document};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Against, Finding, Severity};
 use crate::registry::Registry;
 
 /// What a rule may consult besides the document.
@@ -170,6 +170,8 @@ impl Rule {
             notes: Vec::new(),
             study: None,
             related: Vec::new(),
+            quantity: Some(c.quantity.clone()),
+            compared: None,
         }
     }
 }
@@ -177,10 +179,25 @@ impl Rule {
 impl Finding {
     /// Names the registry figure a finding is about: a note with the figure, one with its
     /// source, and its id.
-    pub(crate) fn about(mut self, study: &crate::registry::Study) -> Finding {
+    pub(crate) fn about(mut self, study: &crate::registry::Study, interval: Interval) -> Finding {
         self.notes.push(format!("the figure: {}", cite(study)));
         self.notes.push(source_note(study));
         self.study = Some(study.id.clone());
+        self.against(Against::Study, short_cite(study), interval)
+    }
+
+    /// Sets the claim against another interval, for the number line of the report.
+    pub(crate) fn against(
+        mut self,
+        against: Against,
+        text: impl Into<String>,
+        interval: Interval,
+    ) -> Finding {
+        self.compared = Some(crate::finding::Comparison {
+            against,
+            text: text.into(),
+            interval,
+        });
         self
     }
 }
@@ -213,6 +230,12 @@ pub(crate) fn cite(study: &crate::registry::Study) -> String {
         "{} {} ({}, “{}”)",
         study.publisher, study.year, study.reference_period, study.value_text
     )
+}
+
+/// A registry figure in a few words, for the other side of a number line: "UNIAP 2010:
+/// “Twenty-three percent”".
+pub(crate) fn short_cite(study: &crate::registry::Study) -> String {
+    format!("{} {}: “{}”", study.publisher, study.year, study.value_text)
 }
 
 /// Where a registry figure comes from, for a note.

@@ -1,9 +1,9 @@
 //! `outdated-source`: a figure from an edition that a newer one replaces.
 
 use crate::document::Document;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Against, Finding, Severity};
 use crate::registry::Study;
-use crate::rules::{Context, Rule, cite, source_note};
+use crate::rules::{Context, Rule, cite, short_cite, source_note};
 
 pub(crate) const RULE: Rule = Rule {
     name: "outdated-source",
@@ -90,6 +90,16 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         f.notes.push(format!("newer: {}", cite(new)));
         f.notes.push(source_note(new));
         f.study = Some(m.study.id.clone());
+        // The newer edition's interval, drawn beside the claim's.
+        let newer = cx
+            .registry
+            .studies
+            .iter()
+            .position(|s| s.id == new.id)
+            .and_then(|i| cx.intervals.get(i));
+        if let Some(interval) = newer {
+            f = f.against(Against::Edition, short_cite(new), *interval);
+        }
         out.push(f);
     }
 }

@@ -65,6 +65,6 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         );
         f.notes
             .push("a rate found in one group is applied to a larger one".to_owned());
-        out.push(f.about(m.study));
+        out.push(f.about(m.study, m.interval));
     }
 }

@@ -1,9 +1,11 @@
 //! `study-contradiction`: a claim that does not fit the study it cites.
 
 use crate::document::Document;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Against, Finding, Severity};
 use crate::matching::Confidence;
-use crate::rules::{Context, Rule, cite, describe, near_miss, rounding_note, source_note};
+use crate::rules::{
+    Context, Rule, cite, describe, near_miss, rounding_note, short_cite, source_note,
+};
 
 pub(crate) const RULE: Rule = Rule {
     name: "study-contradiction",
@@ -70,6 +72,6 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         f.notes.push(source_note(m.study));
         f.study = Some(m.study.id.clone());
-        out.push(f);
+        out.push(f.against(Against::Study, short_cite(m.study), m.interval));
     }
 }

@@ -15,6 +15,8 @@ use claimcheck_checker::{Finding, Severity};
 use claimcheck_parser::LineIndex;
 use serde::Serialize;
 
+pub use crate::records::IntervalRecord;
+
 /// Output formats of `claimcheck check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {
@@ -32,6 +34,9 @@ pub enum CheckFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// One self-contained HTML page: each article with its figures marked, its findings
+    /// beside their lines and their intervals drawn.
+    Html,
 }
 
 /// Another location a finding points to.
@@ -45,6 +50,9 @@ pub struct RelatedRecord {
     pub column: usize,
     /// The text there.
     pub text: String,
+    /// Its byte range in the document, for the HTML report's links.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
 }
 
 /// One finding: the documented contract of `check --format json|jsonl|csv`.
@@ -76,6 +84,17 @@ pub struct FindingRecord {
     pub related: Vec<RelatedRecord>,
     /// Further explanation, one sentence each.
     pub notes: Vec<String>,
+    /// The claim's unit: `percent`, an ISO currency code, the counted noun, or null.
+    pub unit: Option<String>,
+    /// Every value the claim's words allow (after rounding and hedges), or null when the
+    /// finding is not about a figure.
+    pub interval: Option<IntervalRecord>,
+    /// What the claim's interval is set against (the study's, the other claim's, what the
+    /// inputs work out to), or null.
+    pub compared_with: Option<ComparisonRecord>,
+    /// The claim's byte range in the document, for the HTML report.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
     /// The label under the claim in human output.
     #[serde(skip)]
     pub label: String,
@@ -85,6 +104,19 @@ pub struct FindingRecord {
     /// The lines of the source around the claim (and related places), for `full`.
     #[serde(skip)]
     pub excerpt: Option<Excerpt>,
+}
+
+/// The other side of a comparison: `kind` (`study`, `edition`, `claim`, `derived`, `limit`),
+/// `text` and the interval's bounds.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparisonRecord {
+    /// Whose interval it is: `study`, `edition`, `claim`, `derived` or `limit`.
+    pub kind: &'static str,
+    /// The other side as written or worked out.
+    pub text: String,
+    /// Its interval.
+    #[serde(flatten)]
+    pub interval: IntervalRecord,
 }
 
 /// A piece of the source for human output.
@@ -115,6 +147,7 @@ impl FindingRecord {
                     line: at.line,
                     column: at.column,
                     text: r.text.clone(),
+                    span: r.span.range(),
                 }
             })
             .collect();
@@ -180,6 +213,20 @@ impl FindingRecord {
                 .iter()
                 .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect(),
+            unit: f
+                .quantity
+                .as_ref()
+                .and_then(|q| crate::records::unit_name(&q.dimension, q.unit.as_deref())),
+            interval: f
+                .quantity
+                .as_ref()
+                .map(|q| IntervalRecord::new(&q.interval)),
+            compared_with: f.compared.as_ref().map(|c| ComparisonRecord {
+                kind: c.against.as_str(),
+                text: c.text.clone(),
+                interval: IntervalRecord::new(&c.interval),
+            }),
+            span: f.span.range(),
             label: f.label.clone(),
             level: f.severity,
             excerpt,
@@ -223,14 +270,17 @@ pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Writes findings in a format. `color` styles `full` output.
+/// Writes findings in a format. `color` styles `full` output; `articles` are the documents
+/// with their findings, which only `html` reads (and which only it needs collected).
 pub fn write(
     format: CheckFormat,
     records: &[FindingRecord],
+    articles: &[crate::html::Article],
     color: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
     match format {
+        CheckFormat::Html => crate::html::pages::one_page(articles, out),
         CheckFormat::Full => full::write(records, color, out),
         CheckFormat::Concise => {
             for r in records {
