@@ -12,7 +12,8 @@
 # workspace forbids unsafe code, so a sanitizer would only slow the search. Inputs found
 # grow fuzz/corpus/TARGET (not committed); the committed seeds are read from fuzz/seeds/TARGET;
 # a crash, timeout or out-of-memory input is written to fuzz/artifacts/TARGET/ and makes the
-# script exit 1. Reproduce one with
+# script exit 1. A stack overflow kills the target before libFuzzer can save the input: run
+# again with FUZZ_SANITIZER=address, whose handler saves it. Reproduce a saved input with
 #   cargo +nightly fuzz run -O -a -s none TARGET fuzz/artifacts/TARGET/crash-…
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +35,8 @@ dict_for() {
   esac
 }
 
-build=(cargo +nightly fuzz build -O -a -s none)
+sanitizer=${FUZZ_SANITIZER:-none}
+build=(cargo +nightly fuzz build -O -a -s "$sanitizer")
 nice -n 19 "${build[@]}"
 
 found=0
@@ -45,7 +47,7 @@ for t in "${targets[@]}"; do
   log="fuzz/logs/$t.log"
   echo "== $t (${limit[*]}, log in $log)"
   # -timeout: a single input taking 10 s is a hang; -rss_limit_mb: 2 GB is out of memory.
-  if nice -n 19 cargo +nightly fuzz run -O -a -s none "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
+  if nice -n 19 cargo +nightly fuzz run -O -a -s "$sanitizer" "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
     "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     ${dict:+-dict="$dict"} >"$log" 2>&1; then
     status=ok
@@ -58,7 +60,7 @@ for t in "${targets[@]}"; do
   cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1)
   echo "$t: ${runs:-?} executions, ${speed:-?} exec/s, ${cov:-no coverage line}: $status"
   if [ "$status" = FOUND ]; then
-    grep -E '^(==[0-9]+== ?ERROR|thread .* panicked|SUMMARY|artifact_prefix|Test unit written)' "$log" | head -20 || true
+    grep -E '^(==[0-9]+== ?ERROR|thread .* panicked|SUMMARY|artifact_prefix|Test unit written|Error: Fuzz target exited)' "$log" | head -20 || true
   fi
 done
 exit "$found"
