@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use claimcheck::config;
-use claimcheck_checker::{Checker, Registry, Selection, Severity};
+use claimcheck_checker::{Checker, Registry, Selection};
 use claimcheck_parser::Extractor;
 use libfuzzer_sys::fuzz_target;
 
@@ -36,12 +36,9 @@ fuzz_target!(|data: &[u8]| {
     let _ = claimcheck::input::Filter::new(Path::new("/fuzz"), &cfg.include, &cfg.exclude);
     let selection = Selection {
         select: cfg.select.clone(),
+        extend_select: cfg.extend_select.clone(),
         ignore: cfg.ignore.clone(),
-        severity: cfg
-            .severity
-            .iter()
-            .filter_map(|(k, v)| Severity::parse(v).map(|s| (k.clone(), s)))
-            .collect(),
+        severity: cfg.severity.iter().map(|(k, v)| (k.clone(), *v)).collect(),
     };
     let _ = selection.unknown();
     let checker = Checker::with_extraction(
