@@ -22,8 +22,8 @@ pub struct Extraction {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Finds the figures in English prose. Build one and reuse it: building compiles the
-/// word automaton.
+/// Finds the figures in English prose. Building one is cheap: every extractor shares one
+/// word automaton, compiled on first use.
 #[derive(Debug, Clone)]
 pub struct Extractor {
     conventions: Conventions,
@@ -59,15 +59,23 @@ fn anchor_words() -> Vec<&'static str> {
     words
 }
 
+/// The word automaton, built once: the anchor words do not depend on the conventions, and a
+/// clone shares the automaton.
+static ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(anchor_words())
+        .expect("the anchor words are a small fixed set")
+});
+
 impl Extractor {
     /// An extractor that reads vague words and years by these conventions.
     pub fn new(conventions: Conventions) -> Self {
-        let words = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(anchor_words())
-            .expect("the anchor words are a small fixed set");
-        Extractor { conventions, words }
+        Extractor {
+            conventions,
+            words: ANCHORS.clone(),
+        }
     }
 
     /// The conventions in use.

@@ -325,13 +325,22 @@ pub fn corpus(
             message: io_message(&e),
         })?))
     };
-    Ok(CorpusReader {
+    Ok(corpus_reader(reader, name))
+}
+
+/// Streams the documents of a JSON Lines corpus from any reader, naming them `name#id`: what
+/// [`corpus`] does with a file or standard input (the fuzz targets feed it bytes).
+pub fn corpus_reader(
+    reader: Box<dyn BufRead>,
+    name: String,
+) -> impl Iterator<Item = Result<Document, Problem>> {
+    CorpusReader {
         reader,
         name,
         line: 0,
         buf: Vec::new(),
         done: false,
-    })
+    }
 }
 
 struct CorpusReader {

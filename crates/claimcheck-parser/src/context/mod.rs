@@ -77,13 +77,19 @@ pub struct Organisations {
 /// The organisations shipped in `data/organisations.csv`.
 const BUILTIN_ORGANISATIONS: &str = include_str!("../../../../data/organisations.csv");
 
+/// The shipped organisations, parsed once: building the automaton costs far more than reading
+/// an expression, and every default [`ClaimReader`] shares it (a clone shares the automaton).
+static BUILTIN: std::sync::LazyLock<Organisations> = std::sync::LazyLock::new(|| {
+    // The shipped file is checked by a test, so it always parses.
+    Organisations::from_csv(BUILTIN_ORGANISATIONS).unwrap_or(Organisations {
+        aliases: Vec::new(),
+        automaton: None,
+    })
+});
+
 impl Default for Organisations {
     fn default() -> Self {
-        // The shipped file is checked by a test, so it always parses.
-        Organisations::from_csv(BUILTIN_ORGANISATIONS).unwrap_or(Organisations {
-            aliases: Vec::new(),
-            automaton: None,
-        })
+        BUILTIN.clone()
     }
 }
 
