@@ -44,6 +44,8 @@ impl Default for Conventions {
             ("hundreds of millions", 2e8),
             ("billions", 2e9),
             ("several billion", 3e9),
+            ("tens of billions", 2e10),
+            ("hundreds of billions", 2e11),
         ];
         Conventions {
             vague: vague.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),

@@ -7,11 +7,14 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::changes::{self, Change};
 use crate::conventions::Conventions;
+use crate::identifiers;
 use crate::mention::{Bound, Diagnostic, Form, Kind, Mention, Per, Qualifier, Span};
 use crate::number::{alpha_word, at_boundary};
 use crate::quantity::{self, Phrase, is_month, phrase_before, word_before};
 use crate::vocab::{self, ORDINALS, PERIODS, QUALIFIERS, SCALES, TENS, UNITS};
+use crate::years;
 
 /// Everything found in one text: the figures, and what could not be read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,6 +23,8 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Figures that could not be read (a number too large for any type, say).
     pub diagnostics: Vec<Diagnostic>,
+    /// Pairs of figures related as a change ("rose from 12% to 19%"), in text order.
+    pub changes: Vec<Change>,
 }
 
 /// Finds the figures in English prose. Build one and reuse it: building compiles the
@@ -121,6 +126,7 @@ impl Extractor {
                 pos += 1;
             }
         }
+        out.changes = changes::link(text, &out.mentions);
         out
     }
 
@@ -130,6 +136,12 @@ impl Extractor {
     }
 
     fn at(&self, text: &str, anchor: usize, floor: usize, is_word: bool) -> Step {
+        if !is_word
+            && let Some(found) =
+                years::fiscal_year(text, anchor, floor).or_else(|| years::split_year(text, anchor))
+        {
+            return Step::Found(year_mention(found));
+        }
         if !is_word && let Some(step) = self.not_a_quantity(text, anchor) {
             return step;
         }
@@ -137,12 +149,25 @@ impl Extractor {
         // article, a qualifier and "between"/"from".
         let starts = self.starts(text, anchor, floor, is_word);
         for &start in &starts {
-            let Ok((rest, phrase)) = quantity::mention(&text[start..], &self.conventions) else {
+            let around = around(text, start);
+            let Ok((rest, phrase)) = quantity::mention(&text[start..], &self.conventions, around)
+            else {
                 continue;
             };
-            let end = text.len() - rest.len();
+            let mut end = text.len() - rest.len();
             if end <= anchor {
                 continue;
+            }
+            let mut phrase = phrase;
+            // "65 and older", "17 and under", "10 or more".
+            if phrase.second.is_none()
+                && phrase.qualifier.is_none()
+                && phrase.first.form != Form::Vague
+                && let Ok((r, (q, age))) = quantity::postfix_bound(rest)
+            {
+                phrase.qualifier = Some(q);
+                phrase.age = age;
+                end = text.len() - r.len();
             }
             return self.build(text, start, end, anchor, &phrase, is_word);
         }
@@ -188,7 +213,9 @@ impl Extractor {
                 starts.push(s);
             }
         }
-        if let Some(q) = phrase_before(text, s, QUALIFIERS) {
+        if let Some(q) = phrase_before(text, s, QUALIFIERS).or_else(|| glued_sign(text, s))
+            && !is_particle_up_to(text, q)
+        {
             s = q;
             starts.push(s);
         }
@@ -243,6 +270,15 @@ impl Extractor {
         if token.contains("://") || token.starts_with("www.") || token.contains('@') {
             return Some(Step::Skip(token_end));
         }
+        // Bill, law and code numbers, citations, footnote marks.
+        if let Some(end) = identifiers::citation(text, anchor)
+            .or_else(|| identifiers::cited(text, anchor))
+            .or_else(|| identifiers::section(text, anchor))
+            .or_else(|| identifiers::marker(text, anchor))
+            .or_else(|| identifiers::numbered_with_zero(text, anchor))
+        {
+            return Some(Step::Skip(end));
+        }
         let rest = &text[anchor..];
         if let Some(end) = date_or_time(rest) {
             return Some(Step::Skip(anchor + end));
@@ -291,7 +327,8 @@ impl Extractor {
             let figure = tail.starts_with('%')
                 || tail.starts_with(',') && tail[1..].starts_with(|c: char| c.is_ascii_digit());
             if !figure {
-                return Some(Step::Skip(skip_label(text, anchor)));
+                let plural = w.ends_with('s') && !w.ends_with("ss");
+                return Some(Step::Skip(skip_label(text, anchor, plural)));
             }
         }
         None
@@ -360,6 +397,7 @@ impl Extractor {
             decimals: first.decimals,
             scale: first.scale.unwrap_or(1.0),
             points: first.points,
+            age: false,
         };
         if let Some((q2, second)) = phrase.second {
             m.value = None;
@@ -406,7 +444,27 @@ impl Extractor {
                 first.form == Form::Vague || first.scale.is_some(),
             );
         }
-        // "over five years" is a duration, not a bound.
+        if m.kind == Kind::Number && (phrase.age || is_age(text, m.span, end)) {
+            m.age = true;
+            m.unit = None;
+        }
+        // "under two primary statutes": "under" before a number in words and its noun is a
+        // preposition, not a bound ("children under five" stays one).
+        if m.qualifier == Some(Qualifier::LessThan)
+            && phrase.second.is_none()
+            && first.form == Form::Words
+            && !m.age
+            && m.unit.is_some()
+            && text[start..]
+                .get(..6)
+                .is_some_and(|w| w.eq_ignore_ascii_case("under "))
+        {
+            m.qualifier = None;
+            m.lower = Some(Bound::inclusive(first.value));
+            m.upper = m.lower;
+            m.span.start = anchor;
+        }
+        // "over five years" is a duration, not a bound; "for over five years" is one.
         if m.qualifier == Some(Qualifier::MoreThan)
             && phrase.second.is_none()
             && text[start..]
@@ -414,6 +472,7 @@ impl Extractor {
                 .is_some_and(|w| w.eq_ignore_ascii_case("over "))
             && m.unit
                 .is_some_and(|u| vocab::contains_ci(DURATIONS, &text[u.range()]))
+            && !word_before(text, start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("for"))
         {
             m.qualifier = None;
             m.lower = Some(Bound::inclusive(first.value));
@@ -550,6 +609,95 @@ impl Extractor {
     }
 }
 
+/// A sign or "under-" touching the figure: "≥65", "<200%", "under-16".
+fn glued_sign(text: &str, at: usize) -> Option<usize> {
+    let head = &text[..at];
+    if let Some(c) = head.chars().next_back()
+        && matches!(c, '≥' | '≤' | '<' | '>')
+    {
+        return Some(at - c.len_utf8());
+    }
+    let start = head.strip_suffix('-')?.len().checked_sub(5)?;
+    (head.is_char_boundary(start)
+        && head[start..].eq_ignore_ascii_case("under-")
+        && !head[..start].ends_with(|c: char| c.is_alphanumeric()))
+    .then_some(start)
+}
+
+/// "speeded up to 3.9%", "added up to $2 billion": "up to" after a verb is its particle.
+fn is_particle_up_to(text: &str, q: usize) -> bool {
+    let rest = &text[q..];
+    if !rest
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("up to"))
+    {
+        return false;
+    }
+    word_before(text, q).is_some_and(|(_, w)| {
+        let lower = w.to_ascii_lowercase();
+        (lower.len() > 3 && lower.ends_with("ed"))
+            || vocab::contains_ci(vocab::CHANGE_VERBS, &lower)
+            || ["went", "go", "goes", "shot", "came", "ran"].contains(&lower.as_str())
+    })
+}
+
+/// Whether the words around a figure make it an age: "aged 15 to 17", "under the age of
+/// 16", "a 23-year-old", "65 years or older", "as young as fourteen".
+fn is_age(text: &str, span: Span, end: usize) -> bool {
+    let written = text[span.range()].to_ascii_lowercase();
+    if written.contains(" age ")
+        || written.contains(" age of")
+        || written.contains("ages of")
+        || written.starts_with("under age")
+        || written.starts_with("over age")
+        || written.contains("young")
+        || written.contains("older")
+        || written.starts_with("under-")
+    {
+        return true;
+    }
+    if word_before(text, span.start).is_some_and(|(_, w)| vocab::contains_ci(vocab::AGE_WORDS, w)) {
+        return true;
+    }
+    let after = text[end..].to_ascii_lowercase();
+    [
+        "-year-old",
+        "-years-old",
+        " years old",
+        " year old",
+        " years of age",
+        "-year old",
+    ]
+    .iter()
+    .any(|a| after.starts_with(a))
+}
+
+/// What stands before a phrase that starts at `start`: "from", and a verb of spread before
+/// it ("ranging from", "varied from"), whether or not the phrase takes in "from".
+fn around(text: &str, start: usize) -> quantity::Around {
+    let (from_at, after_from) = match word_before(text, start) {
+        Some((w, word)) if word.eq_ignore_ascii_case("from") => (w, true),
+        _ => (start, false),
+    };
+    let starts_with_from = text[start..]
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("from "));
+    let range_verb = (after_from || starts_with_from)
+        && word_before(text, from_at)
+            .is_some_and(|(_, w)| vocab::contains_ci(vocab::RANGE_VERBS, w));
+    // "from X to Y" is a change after a verb of change ("rose from 12% to 19%"), else the
+    // spread of an estimate ("from 900 to 1.2 million").
+    let after_from =
+        (after_from || starts_with_from) && changes::verb_of_change_before(text, from_at);
+    let change_in_brackets =
+        text[..start].ends_with('(') && changes::verb_of_change_before(text, start);
+    quantity::Around {
+        after_from,
+        range_verb,
+        change_in_brackets,
+    }
+}
+
 /// Years, for [`Extractor::is_count`]: nouns that a year often stands before.
 const YEAR_NOUNS: &[&str] = &[
     "elections",
@@ -607,7 +755,17 @@ const DURATIONS: &[&str] = &[
 ];
 
 /// Plurals without an -s, for [`Extractor::is_count`].
-const IRREGULAR_PLURALS: &[&str] = &["people", "children", "men", "women", "persons", "police"];
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "persons",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+];
 
 /// Words after which a year-shaped number is a year.
 const YEAR_CONTEXT: &[&str] = &[
@@ -615,6 +773,18 @@ const YEAR_CONTEXT: &[&str] = &[
     "after", "for", "and", "to", "between", "its", "their", "his", "her", "this", "that", "mid",
     "early", "late", "circa", "year", "fiscal", "through", "around", "about", "on",
 ];
+
+/// A year or a span of years as a mention.
+fn year_mention(found: years::FoundYears) -> Mention {
+    let mut m = ordinal(Span::new(found.start, found.end), found.first);
+    m.kind = Kind::Year;
+    if let Some(last) = found.last {
+        m.value = None;
+        m.endpoints = Some([found.first, last]);
+        m.upper = Some(Bound::inclusive(last));
+    }
+    m
+}
 
 fn ordinal(span: Span, value: f64) -> Mention {
     Mention {
@@ -633,6 +803,7 @@ fn ordinal(span: Span, value: f64) -> Mention {
         decimals: 0,
         points: false,
         scale: 1.0,
+        age: false,
     }
 }
 
@@ -705,13 +876,25 @@ fn skip_token(text: &str, at: usize) -> usize {
     at + token.len().max(1)
 }
 
-/// The end of a label's number ("4(a)", "12.3", "2").
-fn skip_label(text: &str, at: usize) -> usize {
-    let len = text[at..]
-        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '(' | ')')))
-        .unwrap_or(text.len() - at);
-    let token = text[at..at + len].trim_end_matches(['.', ')']);
-    at + token.len().max(1)
+/// The end of a label's number ("4(a)", "12.3", "2"), and of the numbers listed after a
+/// plural label ("sections 7104(b) and 7107", "articles 3, 5 and 7").
+fn skip_label(text: &str, at: usize, plural: bool) -> usize {
+    let mut end = identifiers::label_end(text, at);
+    if !plural {
+        return end;
+    }
+    loop {
+        let rest = &text[end..];
+        let joined = [", and ", " and ", ", or ", " or ", ", "]
+            .iter()
+            .find_map(|j| rest.strip_prefix(j));
+        match joined {
+            Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => {
+                end = identifiers::label_end(text, text.len() - r.len());
+            }
+            _ => return end,
+        }
+    }
 }
 
 /// Dates and times written in digits: "2025-01-01", "1/2/2025", "24/7", "10:30", "3 p.m.".
@@ -976,8 +1159,13 @@ fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
-/// The counted noun after a figure: up to three words that are not function words, verbs
-/// or adverbs ("300 nurses", "950 metric tons", "dozens of trafficking cases").
+/// The counted noun after a figure: the head of the noun phrase that follows, past its
+/// adjectives and noun modifiers ("212 identified survivors" ⇒ "survivors", "39 labor
+/// inspectors" ⇒ "inspectors", "dozens of women and girls" ⇒ "women and girls").
+///
+/// The phrase is a run of up to six words that are not function words, verbs or adverbs; its
+/// head is the first plural noun in it (what follows a plural head is another phrase: "5,228
+/// nationals presented themselves"), else its last word ("a 10-year transition").
 fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
     let mut rest = &text[end..];
     let mut at = end;
@@ -1005,9 +1193,8 @@ fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
         at += w.len() + n2;
         rest = &r[n2..];
     }
-    let mut first = None;
-    let mut last = at;
-    for _ in 0..4 {
+    let mut run: Vec<Span> = Vec::new();
+    for _ in 0..6 {
         let Ok((r, w)) = noun_word(rest) else { break };
         if !is_noun_like(w) {
             // A participle as a modifier counts when a noun follows: "trafficking cases",
@@ -1023,25 +1210,99 @@ fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
                 break;
             }
         }
-        first.get_or_insert(at);
-        last = at + w.len();
+        run.push(Span::new(at, at + w.len()));
+        if r.starts_with(|c: char| c.is_alphanumeric()) {
+            break;
+        }
         let Some(n) = r.strip_prefix(' ').map(|_| 1) else {
             break;
         };
-        at = last + n;
+        at += w.len() + n;
         rest = &r[n..];
     }
-    first.map(|f| Span::new(f, last))
+    let words: Vec<&str> = run.iter().map(|s| &text[s.range()]).collect();
+    let title_case = words
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let head = words
+        .iter()
+        .position(|w| is_plural(w) && (title_case || !w.starts_with(|c: char| c.is_uppercase())))
+        .or_else(|| run.len().checked_sub(1))?;
+    // A name or an abbreviation is no head: "5 U.S." is not a unit.
+    if !words[head]
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    {
+        return None;
+    }
+    let mut span = run[head];
+    // "women and girls", "women and children": two plural nouns joined.
+    if is_plural(words[head]) {
+        let after = &text[span.end..];
+        for joiner in [" and ", " or "] {
+            if let Some(r) = after.strip_prefix(joiner)
+                && let Ok((r2, w)) = noun_word(r)
+                && is_plural(w)
+                && is_noun_like(w)
+                && r2
+                    .strip_prefix(' ')
+                    .and_then(|n| noun_word(n).ok())
+                    .is_none_or(|(_, next)| !is_noun_like(next))
+                // "kills 14 people and injures 35 others": a verb with its object.
+                && !r2
+                    .trim_start_matches(' ')
+                    .starts_with(|c: char| c.is_ascii_digit())
+                && !r2
+                    .strip_prefix(' ')
+                    .and_then(|n| alpha_word(n).ok())
+                    .is_some_and(|(_, next)| {
+                        vocab::lookup_ci(UNITS, next).is_some()
+                            || vocab::lookup_ci(TENS, next).is_some()
+                    })
+            {
+                span.end += joiner.len() + w.len();
+                break;
+            }
+        }
+    }
+    Some(span)
 }
 
-/// A word of letters with inner hyphens or apostrophes ("cross-border", "children's").
+/// Whether a noun looks plural: "workers", "children", "people".
+fn is_plural(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    if vocab::contains_ci(IRREGULAR_PLURALS, &lower) {
+        return true;
+    }
+    lower.len() > 3
+        && lower.ends_with('s')
+        && !["ss", "us", "is", "'s", "’s"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
+/// A word of letters with inner hyphens, apostrophes, dots and digits ("cross-border",
+/// "children's", "U.S.", "MiG-31"); it starts with a letter.
 fn noun_word(i: &str) -> crate::number::PResult<'_, &str> {
-    let len = i
-        .char_indices()
-        .take_while(|(_, c)| c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
-        .last()
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = i[..len].trim_end_matches(['-', '\'', '’']);
+    let mut len = 0;
+    let mut chars = i.char_indices().peekable();
+    while let Some((p, c)) = chars.next() {
+        let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() {
+            len = p + c.len_utf8();
+        } else if matches!(c, '-' | '\'' | '’') && next_alnum {
+            continue;
+        } else if c == '.' && (next_alnum || i[..p].contains('.')) {
+            // "U.S.": an abbreviation keeps its dots.
+            len = p + 1;
+            if !next_alnum {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let word = &i[..len];
     if word.is_empty() || !word.starts_with(|c: char| c.is_alphabetic()) {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,

@@ -243,19 +243,39 @@ fn scale_word(i: &str) -> PResult<'_, f64> {
 /// `spelled := hundreds scale? (ws ("and" ws)? hundreds scale?)*` with falling scales, or
 /// "half a" scale, or "a dozen" / "two dozen".
 pub(crate) fn spelled(i: &str) -> PResult<'_, Number> {
-    // "half a billion", "half a million".
-    if let Ok((rest, (_, _, _, _, s))) = (
+    // "half a billion", "half a million", "half a dozen".
+    if let Ok((rest, (_, _, _, _, w))) = (
         keyword("half"),
         ws,
         alt_keyword(&["a", "an"]),
         ws,
-        table_word(SCALES),
+        alpha_word,
     )
         .parse(i)
     {
-        return Ok((rest, words_number(0.5 * s, Some(s), 0.5)));
+        if let Some(s) = vocab::lookup_ci(SCALES, w) {
+            return Ok((rest, words_number(0.5 * s, Some(s), 0.5)));
+        }
+        if w.eq_ignore_ascii_case("dozen") {
+            return Ok((rest, words_number(6.0, None, 6.0)));
+        }
     }
-    let (mut rest, first) = hundreds(i)?;
+    let (mut rest, mut first) = hundreds(i)?;
+    // "one and a half", "five and a half million".
+    if let Ok((r, _)) = (
+        ws,
+        keyword("and"),
+        ws,
+        alt_keyword(&["a", "an"]),
+        ws,
+        keyword("half"),
+    )
+        .parse(rest)
+    {
+        first += 0.5;
+        rest = r;
+    }
+    // "half a dozen"
     // "a dozen", "two dozen".
     if let Ok((r, _)) = (ws, keyword("dozen")).parse(rest) {
         return Ok((r, words_number(first * 12.0, None, first * 12.0)));

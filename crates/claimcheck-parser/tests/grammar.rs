@@ -347,7 +347,7 @@ fn periods_and_counted_nouns() {
         ("26 Cambodians", &["number `26` =26 unit=Cambodians"]),
         (
             "950 metric tons in 1994",
-            &["number `950` =950 unit=metric tons", "year `1994` =1994"],
+            &["number `950` =950 unit=tons", "year `1994` =1994"],
         ),
         (
             "14 people and injures 35 others",
@@ -472,7 +472,7 @@ fn scores_versions() {
         ),
         (
             "About 1.4 million Afghan refugees remain in Pakistan.",
-            &["number `About 1.4 million` =1400000 about ~ unit=Afghan refugees"],
+            &["number `About 1.4 million` =1400000 about ~ unit=refugees"],
         ),
     ]);
 }
@@ -515,7 +515,7 @@ fn sentences() {
         (
             "The country received more than 200,000 asylum seekers between 2014 and 2016.",
             &[
-                "number `more than 200,000` (200000,inf) more_than unit=asylum seekers",
+                "number `more than 200,000` (200000,inf) more_than unit=seekers",
                 "year `between 2014 and 2016` [2014,2016]",
             ],
         ),
@@ -535,10 +535,7 @@ fn sentences() {
         ),
         (
             "The UNODC report counted 50,000 detected victims in 2018.",
-            &[
-                "number `50,000` =50000 unit=detected victims",
-                "year `2018` =2018",
-            ],
+            &["number `50,000` =50000 unit=victims", "year `2018` =2018"],
         ),
         (
             "Girls account for 19 percent of identified victims.",
@@ -609,7 +606,7 @@ fn sentences() {
         ),
         (
             "At least 13 Islamic State militants were killed.",
-            &["number `At least 13` [13,inf) at_least unit=Islamic State militants"],
+            &["number `At least 13` [13,inf) at_least unit=militants"],
         ),
         (
             "At least ten others are missing.",

@@ -103,6 +103,8 @@ impl<'a> MentionRecord<'a> {
         let slice = |s: Option<claimcheck_parser::Span>| s.map(|s| &text[s.range()]);
         let unit = if m.points {
             Some("percentage points")
+        } else if m.age {
+            Some("years")
         } else {
             m.unit.map(|u| &text[u.range()])
         };

@@ -446,18 +446,28 @@ impl ClaimReader {
                 } else if let Some(unit) = m.unit {
                     // The counted noun, with what follows it in its phrase ("countries of
                     // the Greater Mekong Subregion").
-                    let first = toks.iter().position(|t| t.span.start >= unit.start);
+                    // The unit is the head noun; the subject keeps its modifiers
+                    // ("registered migrant workers").
+                    let mut first = toks.iter().position(|t| t.span.start >= unit.start);
+                    if let Some(f) = first.as_mut() {
+                        while *f > at + 1
+                            && toks[*f - 1].t == T::Word
+                            && !w(*f - 1).eq_ignore_ascii_case("of")
+                        {
+                            *f -= 1;
+                        }
+                    }
+                    let start = first.map_or(unit.start, |f| toks[f].span.start.min(unit.start));
                     let np = first.and_then(|f| np_forward(text, toks, f));
                     let end = match np {
                         Some((a, b))
-                            if toks[a].span.start == unit.start
-                                && toks[b - 1].span.end > unit.end =>
+                            if toks[a].span.start == start && toks[b - 1].span.end > unit.end =>
                         {
                             toks[b - 1].span.end
                         }
                         _ => unit.end,
                     };
-                    claim.subject = Some(Span::new(unit.start, end));
+                    claim.subject = Some(Span::new(start, end));
                     let mut p = toks.iter().position(|t| t.span.start >= end);
                     // The period of a rate is no predicate: "workers annually".
                     if let (Some(_), Some(i)) = (m.per, p) {
