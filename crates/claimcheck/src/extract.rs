@@ -48,12 +48,17 @@ fn emit_document(
     let index = LineIndex::new(&prose);
     let mut cursor = index.cursor(&prose);
     reporter.diagnostics(&doc.name, &prose, &index, &found.diagnostics);
-    for (m, claim) in found.mentions.iter().zip(&claims) {
+    for (i, (m, claim)) in found.mentions.iter().zip(&claims).enumerate() {
         let start = cursor.position(m.span.start);
         let end = cursor.position(m.span.end);
-        emitter.record(&MentionRecord::new(
-            &doc.name, &doc.text, m, claim, start, end,
-        ))?;
+        emitter.record(
+            &MentionRecord::new(&doc.name, &doc.text, m, claim, start, end).with_change(
+                &doc.text,
+                i,
+                &found.mentions,
+                &found.changes,
+            ),
+        )?;
     }
     Ok(())
 }
