@@ -133,7 +133,12 @@ fn parenthesised_pair(text: &str, start: usize, gap: &str, end: usize) -> bool {
 /// A verb of change earlier in the sentence ("increased among all groups: A (1% to 2%)").
 pub(crate) fn verb_of_change_before(text: &str, at: usize) -> bool {
     let head = &text[back(text, at, 300)..at];
-    let head = head.rsplit(['.', '!', '?']).next().unwrap_or(head);
+    // The sentence so far: after the last stop followed by a space (not a decimal point).
+    let head = [". ", "! ", "? "]
+        .iter()
+        .filter_map(|stop| head.rfind(stop).map(|i| i + stop.len()))
+        .max()
+        .map_or(head, |i| &head[i..]);
     words(head).any(|w| vocab::contains_ci(vocab::CHANGE_VERBS, w))
 }
 

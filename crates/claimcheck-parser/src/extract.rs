@@ -11,10 +11,12 @@ use crate::changes::{self, Change};
 use crate::conventions::Conventions;
 use crate::identifiers;
 use crate::mention::{Bound, Diagnostic, Form, Kind, Mention, Per, Qualifier, Span};
-use crate::number::{alpha_word, at_boundary};
+use crate::number::{alpha_word, at_boundary, keyword, ws};
 use crate::quantity::{self, Phrase, is_month, phrase_before, word_before};
+use crate::rates;
 use crate::vocab::{self, ORDINALS, PERIODS, QUALIFIERS, SCALES, TENS, UNITS};
 use crate::years;
+use nom::Parser;
 
 /// Everything found in one text: the figures, and what could not be read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -106,7 +108,10 @@ impl Extractor {
                 (None, Some((ws, we))) => (ws, true, we),
                 (None, None) => break,
             };
-            if is_word && !self.word_anchor_ok(text, anchor, word_end) {
+            if is_word
+                && (!self.word_anchor_ok(text, anchor, word_end)
+                    || not_a_figure_word(text, anchor, word_end))
+            {
                 pos = word_end;
                 continue;
             }
@@ -126,6 +131,7 @@ impl Extractor {
                 pos += 1;
             }
         }
+        rates::assign(text, &mut out.mentions);
         out.changes = changes::link(text, &out.mentions);
         out
     }
@@ -223,6 +229,8 @@ impl Extractor {
             && (word.eq_ignore_ascii_case("between") || word.eq_ignore_ascii_case("from"))
         {
             starts.push(w);
+        } else if let Some(b) = phrase_before(text, s, &[("between the ages of", ())]) {
+            starts.push(b);
         }
         starts.retain(|&x| x >= floor);
         starts.reverse();
@@ -246,9 +254,9 @@ impl Extractor {
             if p.is_alphabetic() || p == '_' || p == '#' || p == '@' || p == '/' {
                 return Some(Step::Skip(skip_token(text, anchor)));
             }
-            if p == '-' || p == '.' {
-                let before = &head[..head.len() - 1];
-                let mid_year = ["mid", "pre", "post", "early", "late"]
+            if matches!(p, '-' | '.' | '–' | '—') {
+                let before = &head[..head.len() - p.len_utf8()];
+                let mid_year = ["mid", "pre", "post", "early", "late", "under", "over"]
                     .iter()
                     .any(|w| ends_with_word_ci(before, w));
                 if before.ends_with(|c: char| c.is_alphabetic()) && !mid_year {
@@ -377,7 +385,11 @@ impl Extractor {
         {
             return Step::Found(m);
         }
-        if first.bare_one && phrase.second.is_none() && is_pronoun_one(text, start, end) {
+        if first.bare_one
+            && phrase.second.is_none()
+            && phrase.qualifier.is_none()
+            && is_pronoun_one(text, start, end)
+        {
             return Step::Skip(end);
         }
         let span = Span::new(start, end);
@@ -536,8 +548,19 @@ impl Extractor {
         let Some(unit) = m.unit else {
             return false;
         };
-        let noun = &text[unit.range()];
-        let first = noun.split(' ').next().unwrap_or(noun);
+        // The word right after the figure decides: "2020 annual report identifies" is a
+        // year, "2000 workers" a count.
+        let noun = text[m.span.end..unit.end].trim_start();
+        let first = noun
+            .split([' ', '\u{a0}'])
+            .next()
+            .unwrap_or(noun)
+            .trim_start_matches("of ");
+        let first = if first.eq_ignore_ascii_case("of") {
+            &text[unit.range()]
+        } else {
+            first
+        };
         let plural = (first.ends_with('s') && !first.ends_with("ss") && first.len() > 3)
             || vocab::contains_ci(IRREGULAR_PLURALS, first);
         if !plural || first.starts_with(|c: char| c.is_uppercase()) {
@@ -572,8 +595,15 @@ impl Extractor {
             value = Some(tens + o);
             span_end = end + 1 + w2.len();
         }
+        // "the First Amendment", "Sixth Street": a capitalised ordinal before a capitalised
+        // word inside a sentence names something.
+        let in_name = word.starts_with(|c: char| c.is_uppercase())
+            && text[span_end..]
+                .strip_prefix(' ')
+                .is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()))
+            && !sentence_start(text, anchor);
         match value {
-            Some(v) if at_boundary(&text[span_end..]) => {
+            Some(v) if at_boundary(&text[span_end..]) && !in_name => {
                 Step::Found(ordinal(Span::new(anchor, span_end), v))
             }
             _ => Step::Skip(end),
@@ -607,6 +637,28 @@ impl Extractor {
         }
         Step::Skip(skip_token(text, anchor))
     }
+}
+
+/// Whether `at` starts a sentence: nothing but an opening quote or bracket since the last
+/// stop.
+fn sentence_start(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches(['"', '“', '\'', '‘', '(', '[', ' ']);
+    head.is_empty() || head.ends_with(['.', '!', '?', '\n', ':'])
+}
+
+/// Number words that are no figure: "two-way", "one-way" trade; "half" or "quarter" after
+/// an ordinal ("the first half of the year").
+fn not_a_figure_word(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    if let Some(r) = after.strip_prefix('-')
+        && let Ok((_, w)) = alpha_word(r)
+        && ["way", "fold"].iter().any(|x| w.eq_ignore_ascii_case(x))
+    {
+        return true;
+    }
+    let word = &text[start..end];
+    (word.eq_ignore_ascii_case("half") || word.to_ascii_lowercase().starts_with("quarter"))
+        && word_before(text, start).is_some_and(|(_, w)| vocab::lookup_ci(ORDINALS, w).is_some())
 }
 
 /// A sign or "under-" touching the figure: "≥65", "<200%", "under-16".
@@ -659,6 +711,22 @@ fn is_age(text: &str, span: Span, end: usize) -> bool {
     if word_before(text, span.start).is_some_and(|(_, w)| vocab::contains_ci(vocab::AGE_WORDS, w)) {
         return true;
     }
+    // "to the age of 14".
+    let head = text[..span.start].trim_end().to_ascii_lowercase();
+    if head.ends_with("age of") || head.ends_with("ages of") {
+        return true;
+    }
+    // "16- and 17-year-olds", "18 and 19-year-olds".
+    let after = &text[end..];
+    if let Some(r) = ["- and ", " and ", "- or ", " or ", "- to ", " to "]
+        .iter()
+        .find_map(|j| after.strip_prefix(j))
+    {
+        let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && r[digits..].to_ascii_lowercase().starts_with("-year-old") {
+            return true;
+        }
+    }
     let after = text[end..].to_ascii_lowercase();
     [
         "-year-old",
@@ -689,12 +757,14 @@ fn around(text: &str, start: usize) -> quantity::Around {
     // spread of an estimate ("from 900 to 1.2 million").
     let after_from =
         (after_from || starts_with_from) && changes::verb_of_change_before(text, from_at);
+    let after_by = word_before(text, start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("by"));
     let change_in_brackets =
         text[..start].ends_with('(') && changes::verb_of_change_before(text, start);
     quantity::Around {
         after_from,
         range_verb,
         change_in_brackets,
+        after_by,
     }
 }
 
@@ -884,7 +954,16 @@ fn skip_label(text: &str, at: usize, plural: bool) -> usize {
         return end;
     }
     loop {
-        let rest = &text[end..];
+        let mut rest = &text[end..];
+        // A footnote mark inside the list: "7103(f),[1] and 7107".
+        let unmarked = rest.strip_prefix(',').unwrap_or(rest);
+        if let Some(r) = unmarked.strip_prefix('[')
+            && let Some(close) = r.find(']')
+            && (1..=3).contains(&close)
+            && r[..close].bytes().all(|b| b.is_ascii_digit())
+        {
+            rest = &r[close + 1..];
+        }
         let joined = [", and ", " and ", ", or ", " or ", ", "]
             .iter()
             .find_map(|j| rest.strip_prefix(j));
@@ -999,6 +1078,11 @@ fn score(text: &str, anchor: usize) -> Option<usize> {
     let prev = word_before(text, anchor)
         .map(|(_, w)| w.to_ascii_lowercase())
         .unwrap_or_default();
+    // A vote tally is two counts of votes ("votes 86–11", "an 8–1 decision"), read as two
+    // figures; a score of a game is none.
+    if VOTE_WORDS.contains(&next.as_str()) || VOTE_WORDS.contains(&prev.as_str()) {
+        return None;
+    }
     let sporty = SCORE_WORDS.contains(&next.as_str()) || SCORE_WORDS.contains(&prev.as_str());
     if !(first > second || sporty) {
         return None;
@@ -1014,7 +1098,12 @@ fn score(text: &str, anchor: usize) -> Option<usize> {
     Some(end)
 }
 
-/// Words next to a score or a tally.
+/// Words next to a vote tally.
+const VOTE_WORDS: &[&str] = &[
+    "vote", "votes", "voted", "decision", "ruling", "majority", "tally",
+];
+
+/// Words next to a score.
 const SCORE_WORDS: &[&str] = &[
     "win",
     "wins",
@@ -1031,9 +1120,6 @@ const SCORE_WORDS: &[&str] = &[
     "loss",
     "lose",
     "lost",
-    "vote",
-    "votes",
-    "voted",
     "margin",
     "lead",
     "aggregate",
@@ -1044,10 +1130,6 @@ const SCORE_WORDS: &[&str] = &[
     "final",
     "against",
     "over",
-    "decision",
-    "majority",
-    "ruling",
-    "tally",
 ];
 
 /// Phone numbers: "+1 555 123 4567", "(555) 123-4567", "555-123-4567".
@@ -1108,7 +1190,7 @@ fn is_identifier_word(w: &str) -> bool {
 /// "one" as a pronoun: "one of the largest", "no one", "the one".
 fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
     let before = word_before(text, start).map(|(_, w)| w.to_ascii_lowercase());
-    if before.is_some_and(|w| {
+    if before.as_ref().is_some_and(|w| {
         matches!(
             w.as_str(),
             "no" | "any"
@@ -1131,10 +1213,25 @@ fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let after = &text[end..];
+    // "one in 2003 and the other in 2005".
+    if let Some(r) = after.strip_prefix(" in ")
+        && r.len() >= 4
+        && r.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+    {
+        return true;
+    }
     let next = after
         .strip_prefix(' ')
         .and_then(|a| alpha_word(a).ok())
         .map(|(_, w)| w.to_ascii_lowercase());
+    // "by one estimate", "by one account".
+    if before.as_deref() == Some("by")
+        && next
+            .as_deref()
+            .is_some_and(|w| matches!(w, "estimate" | "account" | "measure" | "count"))
+    {
+        return true;
+    }
     match next {
         None => true,
         Some(w) => matches!(
@@ -1169,6 +1266,13 @@ fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
 fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
     let mut rest = &text[end..];
     let mut at = end;
+    // "1.5 °C", "40°F": a unit of temperature.
+    for degrees in ["°C", "°F", " °C", " °F"] {
+        if rest.starts_with(degrees) && at_boundary(&rest[degrees.len()..]) {
+            let start = end + degrees.len() - "°C".len();
+            return Some(Span::new(start, end + degrees.len()));
+        }
+    }
     // "10-year": a hyphen joins the noun.
     if let Some(r) = rest.strip_prefix('-') {
         if let Ok((_, w)) = alpha_word(r)
@@ -1193,20 +1297,40 @@ fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
         at += w.len() + n2;
         rest = &r[n2..];
     }
+    // "21 of these grant programs", "five of the sentences": a part of a group.
+    if let Ok((r, (_, _, det, _))) = (keyword("of"), ws, alpha_word, ws).parse(rest)
+        && ["these", "those", "the", "its", "their"]
+            .iter()
+            .any(|d| det.eq_ignore_ascii_case(d))
+        && noun_word(r).is_ok_and(|(_, w)| is_noun_like(w))
+    {
+        at += rest.len() - r.len();
+        rest = r;
+    }
     let mut run: Vec<Span> = Vec::new();
     for _ in 0..6 {
-        let Ok((r, w)) = noun_word(rest) else { break };
-        if !is_noun_like(w) {
-            // A participle as a modifier counts when a noun follows: "trafficking cases",
-            // "detected victims".
+        let Ok((r, w)) = noun_word(rest).or_else(|_| model_number(rest)) else {
+            break;
+        };
+        let noun_follows = || {
+            r.strip_prefix(' ')
+                .and_then(|n| noun_word(n).or_else(|_| model_number(n)).ok())
+                .is_some_and(|(_, next)| is_noun_like(next) || next.starts_with(char::is_numeric))
+        };
+        if w.starts_with(|c: char| c.is_ascii_digit()) && (run.is_empty() || !noun_follows()) {
+            break;
+        }
+        if !w.starts_with(|c: char| c.is_ascii_digit()) && !is_noun_like(w) {
+            // A participle or an adjective of kind as a modifier counts when a noun follows:
+            // "trafficking cases", "detected victims", "130 other nations", "daily
+            // passengers".
             let lower = w.to_ascii_lowercase();
-            let modifier = w.len() > 5
+            let participle = w.len() > 5
                 && (lower.ends_with("ing") || lower.ends_with("ed"))
-                && !NOT_NOUNS.contains(lower.as_str())
-                && r.strip_prefix(' ')
-                    .and_then(|n| noun_word(n).ok())
-                    .is_some_and(|(_, next)| is_noun_like(next));
-            if !modifier {
+                && (!NOT_NOUNS.contains(lower.as_str())
+                    || MODIFIER_WORDS.contains(&lower.as_str()));
+            let modifier = participle || MODIFIER_WORDS.contains(&lower.as_str());
+            if !(modifier && noun_follows()) {
                 break;
             }
         }
@@ -1224,9 +1348,13 @@ fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
     let title_case = words
         .iter()
         .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let plural_head =
+        |w: &&str| is_plural(w) && (title_case || !w.starts_with(|c: char| c.is_uppercase()));
+    // "police officers", "staff members": a collective noun before a plural modifies it.
     let head = words
         .iter()
-        .position(|w| is_plural(w) && (title_case || !w.starts_with(|c: char| c.is_uppercase())))
+        .position(|w| plural_head(w) && !vocab::contains_ci(COLLECTIVES, w))
+        .or_else(|| words.iter().position(plural_head))
         .or_else(|| run.len().checked_sub(1))?;
     // A name or an abbreviation is no head: "5 U.S." is not a unit.
     if !words[head]
@@ -1236,6 +1364,14 @@ fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
         return None;
     }
     let mut span = run[head];
+    // "370,000 Sierra Leoneans": a name keeps its capitalised words.
+    if words[head].starts_with(|c: char| c.is_uppercase()) {
+        let mut first = head;
+        while first > 0 && words[first - 1].starts_with(|c: char| c.is_uppercase()) {
+            first -= 1;
+        }
+        span.start = run[first].start;
+    }
     // "women and girls", "women and children": two plural nouns joined.
     if is_plural(words[head]) {
         let after = &text[span.end..];
@@ -1268,11 +1404,68 @@ fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
     Some(span)
 }
 
+/// Adjectives that may stand between a figure and its noun although they are no nouns:
+/// "130 other nations", "68 total cases", "130,000 daily passengers", "eight missing
+/// passengers".
+const MODIFIER_WORDS: &[&str] = &[
+    "other",
+    "total",
+    "additional",
+    "further",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "annual",
+    "missing",
+    "injured",
+    "wounded",
+    "dead",
+];
+
+/// Collective nouns that often modify a plural noun after them.
+const COLLECTIVES: &[&str] = &["police", "staff", "personnel", "cattle"];
+
+/// Nouns that end in -s but are singular.
+const SINGULAR_IN_S: &[&str] = &[
+    "measles",
+    "mumps",
+    "rabies",
+    "diabetes",
+    "news",
+    "series",
+    "physics",
+    "economics",
+    "politics",
+    "mathematics",
+];
+
+/// A model number inside a noun phrase: "65 Boeing 777-9 aircraft".
+fn model_number(i: &str) -> crate::number::PResult<'_, &str> {
+    let len = i
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric() || *c == '-')
+        .last()
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let token = &i[..len];
+    if token.contains('-') && token.starts_with(|c: char| c.is_ascii_digit()) {
+        Ok((&i[len..], token))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )))
+    }
+}
+
 /// Whether a noun looks plural: "workers", "children", "people".
 fn is_plural(w: &str) -> bool {
     let lower = w.to_ascii_lowercase();
     if vocab::contains_ci(IRREGULAR_PLURALS, &lower) {
         return true;
+    }
+    if vocab::contains_ci(SINGULAR_IN_S, &lower) {
+        return false;
     }
     lower.len() > 3
         && lower.ends_with('s')

@@ -149,8 +149,19 @@ pub(crate) fn marker(text: &str, at: usize) -> Option<usize> {
     let before_open = text[..at - open.len_utf8()].chars().next_back();
     match (open, close) {
         ('[', ']') if digits <= 3 => Some(at + digits + 1),
+        // A list marker opens an item ("(3) the Secretary shall"), or follows a label
+        // ("paragraph (3)"); "Research (24)," is a count.
         ('(', ')') if digits <= 2 && before_open.is_none_or(|c| c.is_whitespace() || c == '(') => {
-            Some(at + digits + 1)
+            let bracket = at - open.len_utf8();
+            let after = &text[at + digits + 1..];
+            let opens_item = after
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(|c: char| c.is_lowercase() || c == '('));
+            let label = crate::quantity::word_before(text, bracket)
+                .is_some_and(|(_, w)| crate::vocab::contains_ci(crate::vocab::LABEL_WORDS, w));
+            let head = text[..bracket].trim_end();
+            let starts_text = head.is_empty() || head.ends_with([':', ';']);
+            (opens_item || label || starts_text).then_some(at + digits + 1)
         }
         _ => None,
     }
@@ -218,6 +229,8 @@ mod tests {
         assert_eq!(skipped(section, "4 (a)"), None);
         assert_eq!(skipped(marker, "a law.[1] The"), Some("1]"));
         assert_eq!(skipped(marker, "paragraph (3) of"), Some("3)"));
+        assert_eq!(skipped(marker, "shall: (2) the Secretary"), Some("2)"));
+        assert_eq!(skipped(marker, "Research (24), Training (25)"), None);
         assert_eq!(skipped(marker, "half (2,343) of"), None);
         assert_eq!(skipped(marker, "f(3)"), None);
         assert_eq!(skipped(numbered_with_zero, "Report 08-26"), Some("08-26"));

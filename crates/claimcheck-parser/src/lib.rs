@@ -21,6 +21,7 @@ mod lines;
 mod mention;
 mod number;
 mod quantity;
+mod rates;
 mod vocab;
 mod years;
 

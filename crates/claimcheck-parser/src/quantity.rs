@@ -27,6 +27,8 @@ pub(crate) struct Around {
     /// The phrase opens a bracket after a verb of change ("increased …: A (38% to 43%)"):
     /// "to" ends a change.
     pub change_in_brackets: bool,
+    /// "by" stands before the phrase: "cut by half" is a share.
+    pub after_by: bool,
 }
 
 /// A single figure with its unit of measure.
@@ -254,7 +256,8 @@ fn ratio_denominator(i: &str) -> PResult<'_, f64> {
         (keyword("every"), ws).parse(r).map_or(r, |(r, _)| r)
     } else {
         let (r, _) = (keyword("out"), ws, keyword("of"), ws).parse(r)?;
-        r
+        // "14 out of every 15".
+        (keyword("every"), ws).parse(r).map_or(r, |(r, _)| r)
     };
     let (rest, n) = cardinal(r)?;
     if n.year_shaped || !at_boundary(rest) {
@@ -403,6 +406,8 @@ pub(crate) enum Connector {
     To,
     /// "and", after "between".
     And,
+    /// "through", between two years only ("2016 through 2020").
+    Through,
 }
 
 /// `connector := ws? ("-" | "–" | "—") ws? | ws "to" ws | ws "and" ws`
@@ -417,6 +422,9 @@ fn connector(i: &str, intro: bool) -> PResult<'_, Connector> {
     }
     if let Ok((r2, _)) = (keyword("to"), ws).parse(r) {
         return Ok((r2, Connector::To));
+    }
+    if let Ok((r2, _)) = (keyword("through"), ws).parse(r) {
+        return Ok((r2, Connector::Through));
     }
     if intro && let Ok((r2, _)) = (keyword("and"), ws).parse(r) {
         return Ok((r2, Connector::And));
@@ -458,7 +466,7 @@ pub(crate) fn mention<'a>(
     let between = intro_word.is_some_and(|w| w.eq_ignore_ascii_case("between"));
     let from = intro_word.is_some_and(|w| w.eq_ignore_ascii_case("from"));
     let (i, qual) = opt(qualifier).parse(i)?;
-    let (rest, first) = quantity(i, conventions, qual.is_some())?;
+    let (rest, first) = quantity(i, conventions, qual.is_some() || around.after_by)?;
     let single = Phrase {
         intro: false,
         qualifier: qual,
@@ -558,6 +566,9 @@ fn join_range(
     if first.year_shaped && second.year_shaped {
         return Some(second.value >= first.value || intro);
     }
+    if conn == Connector::Through {
+        return None;
+    }
     if first.kind == Kind::Number && second.kind == Kind::Percent && !second.points {
         first.kind = Kind::Percent;
         first.year_shaped = false;
@@ -584,7 +595,7 @@ fn join_range(
     second.year_shaped = false;
     let rising = second.value >= first.value;
     match conn {
-        Connector::Dash | Connector::To => Some(rising || intro),
+        Connector::Dash | Connector::To | Connector::Through => Some(rising || intro),
         Connector::And => Some(intro),
     }
 }

@@ -787,6 +787,11 @@ pub(crate) const NOT_NOUNS: &[&str] = &[
     "apiece",
     "total",
     "overall",
+    "today",
+    "past",
+    "outside",
+    "inside",
+    "ahead",
 ];
 
 /// Looks a word up in a `(word, value)` table, ignoring ASCII case.
