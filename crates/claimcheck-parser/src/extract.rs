@@ -187,6 +187,17 @@ impl Extractor {
     fn starts(&self, text: &str, anchor: usize, floor: usize, is_word: bool) -> Vec<usize> {
         let mut starts = vec![anchor];
         let mut s = anchor;
+        // ".08": a decimal without its zero (not ".50-caliber").
+        if !is_word
+            && text[..s].ends_with('.')
+            && !text[..s - 1].ends_with(|c: char| c.is_alphanumeric() || c == '.')
+            && !text[s..]
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with('-')
+        {
+            s -= 1;
+            starts.push(s);
+        }
         // A currency written before the digits ("$", "US$", "USD ").
         if !is_word {
             let head = &text[..s];
@@ -262,6 +273,14 @@ impl Extractor {
                 if before.ends_with(|c: char| c.is_alphabetic()) && !mid_year {
                     return Some(Step::Skip(skip_token(text, anchor)));
                 }
+                // ".50-caliber": a calibre, no decimal.
+                if p == '.'
+                    && text[anchor..]
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .starts_with('-')
+                {
+                    return Some(Step::Skip(skip_token(text, anchor)));
+                }
                 if p == '.' && before.ends_with(|c: char| c.is_ascii_digit()) {
                     return Some(Step::Skip(skip_alnum(text, anchor)));
                 }
@@ -278,7 +297,15 @@ impl Extractor {
         if token.contains("://") || token.starts_with("www.") || token.contains('@') {
             return Some(Step::Skip(token_end));
         }
-        // Bill, law and code numbers, citations, footnote marks.
+        // Bill, law and code numbers, citations, footnote marks; a list of sections after a
+        // plural label ("sections 7104(b) and 7107").
+        if let Some((_, w)) = word_before(text, anchor)
+            && is_identifier_word(w)
+            && w.ends_with('s')
+            && identifiers::section(text, anchor).is_some()
+        {
+            return Some(Step::Skip(skip_label(text, anchor, true)));
+        }
         if let Some(end) = identifiers::citation(text, anchor)
             .or_else(|| identifiers::cited(text, anchor))
             .or_else(|| identifiers::section(text, anchor))
@@ -360,10 +387,17 @@ impl Extractor {
             return Step::Problem(
                 Diagnostic {
                     span: Span::new(start, end),
-                    message: format!(
-                        "number too large to represent: `{}`",
-                        truncate(&text[start..end], 40)
-                    ),
+                    message: if values.iter().any(|v| v.is_nan()) {
+                        format!(
+                            "number out of range (too small to represent, yet not 0): `{}`",
+                            truncate(&text[start..end], 40)
+                        )
+                    } else {
+                        format!(
+                            "number too large to represent: `{}`",
+                            truncate(&text[start..end], 40)
+                        )
+                    },
                 },
                 end,
             );
@@ -455,6 +489,18 @@ impl Extractor {
                 end,
                 first.form == Form::Vague || first.scale.is_some(),
             );
+        }
+        // "passed 2,000" is a bound; "passed 12 bills" an action on counted things.
+        if m.qualifier == Some(Qualifier::MoreThan)
+            && m.unit.is_some()
+            && text[start..]
+                .get(..7)
+                .is_some_and(|w| w.eq_ignore_ascii_case("passed "))
+        {
+            m.qualifier = None;
+            m.lower = Some(Bound::inclusive(first.value));
+            m.upper = m.lower;
+            m.span.start = anchor;
         }
         if m.kind == Kind::Number && (phrase.age || is_age(text, m.span, end)) {
             m.age = true;
@@ -709,6 +755,21 @@ fn is_age(text: &str, span: Span, end: usize) -> bool {
         return true;
     }
     if word_before(text, span.start).is_some_and(|(_, w)| vocab::contains_ci(vocab::AGE_WORDS, w)) {
+        return true;
+    }
+    // "children under 18", "people over 65": a bound right after a word for people.
+    let bound = written.starts_with("under ")
+        || written.starts_with("over ")
+        || written.contains(" and over")
+        || written.contains(" or over")
+        || written.contains(" and under");
+    if bound
+        && at_boundary(&text[end..])
+        && !text[end..].starts_with(['%', '-'])
+        && counted_noun(text, end, false).is_none()
+        && word_before(text, span.start)
+            .is_some_and(|(_, w)| vocab::contains_ci(vocab::PEOPLE_WORDS, w))
+    {
         return true;
     }
     // "to the age of 14".
@@ -995,6 +1056,23 @@ fn date_or_time(rest: &str) -> Option<usize> {
                 end += 3;
             }
             return Some(end);
+        }
+        // "3/4", "1 4/5": a fraction, read by the grammar, not a date.
+        Some(b'/')
+            if lead <= 2
+                && digits_at(after + 1) <= 2
+                && b.get(after + 1 + digits_at(after + 1)) != Some(&b'/')
+                && rest[..lead]
+                    .parse::<u32>()
+                    .ok()
+                    .zip(
+                        rest[after + 1..after + 1 + digits_at(after + 1)]
+                            .parse::<u32>()
+                            .ok(),
+                    )
+                    .is_some_and(|(n, d)| n > 0 && n < d && (2..=10).contains(&d)) =>
+        {
+            return None;
         }
         Some(b'/') if digits_at(after + 1) > 0 => {
             let mut end = after + 1 + digits_at(after + 1);

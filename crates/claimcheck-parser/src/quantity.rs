@@ -384,6 +384,32 @@ fn core<'a>(i: &'a str, conventions: &Conventions, qualified: bool) -> PResult<'
         q.mantissa = n.value;
         return Ok((r, q));
     }
+    // "3/4": a fraction in digits, a share; "1 4/5": a mixed number.
+    let whole = !n.words && n.scale.is_none() && n.decimals == 0;
+    if whole
+        && let Some((r, den)) = denominator(rest)
+        && n.value > 0.0
+        && n.value < den
+    {
+        let mut q = Quantity::new(Kind::Percent, 100.0 * n.value / den, Form::Fraction);
+        q.mantissa = q.value;
+        return Ok((r, q));
+    }
+    if whole && let Some((r, part)) = rest.strip_prefix(' ').and_then(proper_fraction) {
+        return Ok((
+            r,
+            Quantity::new(Kind::Number, n.value + part, Form::Fraction),
+        ));
+    }
+    // "3 dozen".
+    if !n.words
+        && n.scale.is_none()
+        && let Ok((r, _)) = (ws, keyword("dozen")).parse(rest)
+    {
+        let mut q = Quantity::new(Kind::Number, n.value * 12.0, Form::Digits);
+        q.decimals = n.decimals;
+        return Ok((r, q));
+    }
     let form = if n.words { Form::Words } else { Form::Digits };
     let mut q = Quantity::new(Kind::Number, n.value, form);
     q.decimals = n.decimals;
@@ -395,6 +421,28 @@ fn core<'a>(i: &'a str, conventions: &Conventions, qualified: bool) -> PResult<'
         i[..len].eq_ignore_ascii_case("one")
     };
     Ok((rest, q))
+}
+
+/// `denominator := "/" digit{1,2}`, from 2 to 10, ending the number: the "/4" of "3/4".
+fn denominator(i: &str) -> Option<(&str, f64)> {
+    let r = i.strip_prefix('/')?;
+    let d = r.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 2 || !at_boundary(&r[d..]) || r[d..].starts_with('/') {
+        return None;
+    }
+    let den: f64 = r[..d].parse().ok()?;
+    (2.0..=10.0).contains(&den).then_some((&r[d..], den))
+}
+
+/// `proper := digit{1,2} denominator`, below one: the "4/5" of "1 4/5".
+fn proper_fraction(i: &str) -> Option<(&str, f64)> {
+    let n = i.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let num: f64 = i[..n].parse().ok()?;
+    let (rest, den) = denominator(&i[n..])?;
+    (num > 0.0 && num < den).then_some((rest, num / den))
 }
 
 /// What joins the two ends of a range.

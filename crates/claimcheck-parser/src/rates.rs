@@ -1,6 +1,6 @@
 //! Rates carried by the verb phrase: "200,000 workers arrive each year", "some 3,000 are
-//! deported every week", "are trafficked annually", "earn $400, paid monthly" (no: a comma
-//! ends the clause), "… a year" at the end of the clause. The period is the figure's `per`
+//! deported every week", "are trafficked annually", "earn $400, paid monthly" (a participle
+//! of payment after a comma continues the clause), "… a year" at the end of the clause. The period is the figure's `per`
 //! as long as it stands in the figure's clause, after it.
 //!
 //! ```text
@@ -25,6 +25,11 @@ const EACH_FISCAL_YEAR: &[(&str, Per)] = &[
     ("for each of the fiscal years", Per::Year),
     ("for each fiscal year", Per::Year),
     ("for each of the years", Per::Year),
+];
+
+/// Participles that describe a payment ("$400, paid monthly").
+const PAYMENT_PARTICIPLES: &[&str] = &[
+    "paid", "payable", "earned", "received", "remitted", "charged",
 ];
 
 /// Words that open another clause.
@@ -137,6 +142,15 @@ fn period_in_clause(text: &str, from: usize, limit: usize) -> Option<Per> {
             at += 1;
             continue;
         }
+        // "earn $400, paid monthly": a participle of payment after a comma keeps the
+        // clause going.
+        if c == ','
+            && next_word(&text[at + 1..])
+                .is_some_and(|w| vocab::contains_ci(PAYMENT_PARTICIPLES, w))
+        {
+            at += 1;
+            continue;
+        }
         if matches!(
             c,
             ',' | ';' | ':' | '(' | ')' | '–' | '—' | '!' | '?' | '"' | '“' | '”'
@@ -183,7 +197,8 @@ mod tests {
         );
         one("Some 3,000 are deported every week.", Some("week"));
         one("About 600 people are trafficked annually.", Some("year"));
-        one("They earn $400, paid monthly.", None);
+        one("They earn $400, paid monthly.", Some("month"));
+        one("They earn $400, and spend it monthly.", None);
         one("Nearly 900 migrants cross the border a day.", Some("day"));
         one(
             "Some 40 percent of the total daily calories came from sugar.",

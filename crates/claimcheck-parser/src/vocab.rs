@@ -132,6 +132,10 @@ pub(crate) const FRACTIONS: &[(&str, f64)] = &[
     ("ninths", 9.0),
     ("tenth", 10.0),
     ("tenths", 10.0),
+    ("hundredth", 100.0),
+    ("hundredths", 100.0),
+    ("thousandth", 1000.0),
+    ("thousandths", 1000.0),
 ];
 
 /// Vague quantity words that start a vague phrase; the phrase's bound comes from
@@ -204,6 +208,7 @@ pub(crate) const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("on the order of", Qualifier::About),
     ("exceeding", Qualifier::MoreThan),
     ("exceeded", Qualifier::MoreThan),
+    ("passed", Qualifier::MoreThan),
     ("exceeds", Qualifier::MoreThan),
     ("topped", Qualifier::MoreThan),
     ("tops", Qualifier::MoreThan),
@@ -249,6 +254,33 @@ pub(crate) const POSTFIX_BOUNDS: &[(&str, (Qualifier, bool))] = &[
     ("or below", (Qualifier::AtMost, false)),
     ("or less", (Qualifier::AtMost, false)),
     ("or fewer", (Qualifier::AtMost, false)),
+];
+
+/// Words for people: a bound right after one ("children under 18") is on their age.
+pub(crate) const PEOPLE_WORDS: &[&str] = &[
+    "children",
+    "child",
+    "people",
+    "persons",
+    "adults",
+    "girls",
+    "boys",
+    "minors",
+    "youth",
+    "youths",
+    "women",
+    "men",
+    "workers",
+    "those",
+    "anyone",
+    "everyone",
+    "kids",
+    "students",
+    "employees",
+    "victims",
+    "patients",
+    "residents",
+    "individuals",
 ];
 
 /// Words before a figure that make it an age ("aged 15 to 17", "children ages 14 to 18").

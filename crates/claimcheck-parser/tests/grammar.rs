@@ -434,7 +434,7 @@ fn scores_versions() {
         ("10^400", &[]),
         ("drew 1–1 with Chelsea", &[]),
         ("won 2-1 (4-3 on penalties)", &[]),
-        ("ages 18-25", &["number `18-25` [18,25]"]),
+        ("ages 18-25", &["number `18-25` [18,25] unit=years"]),
         ("in 1616 the Dutch arrived", &["year `1616` =1616"]),
         ("as early as 1200, farmers", &["year `1200` =1200"]),
         (
