@@ -131,6 +131,7 @@ impl Checker {
         selection: &Selection,
         extraction: claimcheck_parser::Conventions,
     ) -> Self {
+        let reader = ClaimReader::default().with_max_sentence(extraction.max_sentence);
         let extractor = Extractor::new(extraction);
         let intervals = registry
             .studies
@@ -141,7 +142,7 @@ impl Checker {
             registry,
             intervals,
             extractor,
-            reader: ClaimReader::default(),
+            reader,
             conventions,
             enabled: selection.enabled(),
             severity: selection.severities(),

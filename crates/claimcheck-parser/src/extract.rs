@@ -773,7 +773,8 @@ fn is_age(text: &str, span: Span, end: usize) -> bool {
         return true;
     }
     // "to the age of 14".
-    let head = text[..span.start].trim_end().to_ascii_lowercase();
+    let head = text[..span.start].trim_end();
+    let head = head[floor_boundary(head, head.len().saturating_sub(8))..].to_ascii_lowercase();
     if head.ends_with("age of") || head.ends_with("ages of") {
         return true;
     }
@@ -784,11 +785,15 @@ fn is_age(text: &str, span: Span, end: usize) -> bool {
         .find_map(|j| after.strip_prefix(j))
     {
         let digits = r.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && r[digits..].to_ascii_lowercase().starts_with("-year-old") {
+        if digits > 0
+            && r[digits..]
+                .get(..9)
+                .is_some_and(|a| a.eq_ignore_ascii_case("-year-old"))
+        {
             return true;
         }
     }
-    let after = text[end..].to_ascii_lowercase();
+    let after = text[end..floor_boundary(text, text.len().min(end + 16))].to_ascii_lowercase();
     [
         "-year-old",
         "-years-old",

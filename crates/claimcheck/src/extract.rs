@@ -19,8 +19,9 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write, reporter: &Reporter) -> Resu
             return Ok(());
         }
     };
-    let extractor = Extractor::new(loaded.config.extraction.conventions());
-    let reader = ClaimReader::default();
+    let conventions = loaded.config.extraction.conventions();
+    let reader = ClaimReader::default().with_max_sentence(conventions.max_sentence);
+    let extractor = Extractor::new(conventions);
     let mut emitter = Emitter::new(args.format, out)?;
     input::for_each_document(&args.input, reporter, |doc| {
         emit_document(&extractor, &reader, &doc, &mut emitter, reporter)

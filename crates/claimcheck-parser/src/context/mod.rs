@@ -142,9 +142,17 @@ impl Organisations {
 }
 
 /// Reads claims around figures.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ClaimReader {
     organisations: Organisations,
+    /// The longest sentence read in whole, in bytes (see [`crate::Conventions`]).
+    max_sentence: usize,
+}
+
+impl Default for ClaimReader {
+    fn default() -> Self {
+        ClaimReader::new(Organisations::default())
+    }
 }
 
 /// A source found in one sentence, with the clause it occupies (times inside it belong to
@@ -158,7 +166,16 @@ struct Found {
 impl ClaimReader {
     /// A reader that normalises attributions to these organisations.
     pub fn new(organisations: Organisations) -> Self {
-        ClaimReader { organisations }
+        ClaimReader {
+            organisations,
+            max_sentence: crate::Conventions::default().max_sentence,
+        }
+    }
+
+    /// The same reader, splitting sentences longer than `bytes` (at least 256).
+    pub fn with_max_sentence(mut self, bytes: usize) -> Self {
+        self.max_sentence = bytes.max(256);
+        self
     }
 
     /// One claim per mention, in the same order. Years and ordinals get only their sentence.
@@ -168,7 +185,10 @@ impl ClaimReader {
         // The previous sentence, its first mention, and its source once worked out: a
         // sentence without figures is read only when the next one points back to it.
         let mut previous: Option<(Span, usize, Option<Option<Found>>)> = None;
-        for sentence in sentences(text) {
+        let units = sentences(text)
+            .into_iter()
+            .flat_map(|s| sentence::cap(text, s, self.max_sentence));
+        for sentence in units {
             while next < mentions.len() && mentions[next].span.end <= sentence.start {
                 out[next].sentence = sentence;
                 next += 1;
