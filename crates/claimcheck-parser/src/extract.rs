@@ -11,6 +11,7 @@ use crate::changes::{self, Change};
 use crate::conventions::Conventions;
 use crate::identifiers;
 use crate::mention::{Bound, Diagnostic, Form, Kind, Mention, Per, Qualifier, Span};
+use crate::normalize;
 use crate::number::{alpha_word, at_boundary, keyword, ws};
 use crate::quantity::{self, Phrase, is_month, phrase_before, word_before};
 use crate::rates;
@@ -82,8 +83,26 @@ impl Extractor {
         &self.conventions
     }
 
-    /// Finds every figure in `text`.
+    /// Finds every figure in `text`. Digits of other scripts and invisible characters inside
+    /// numbers are read through a folded copy; spans are always offsets into `text`.
     pub fn extract(&self, text: &str) -> Extraction {
+        let Some(folded) = normalize::fold(text) else {
+            return self.extract_folded(text);
+        };
+        let mut out = self.extract_folded(&folded.text);
+        let span = |s: Span| Span::new(folded.original(s.start), folded.original(s.end));
+        for m in &mut out.mentions {
+            m.span = span(m.span);
+            m.unit = m.unit.map(span);
+        }
+        for d in &mut out.diagnostics {
+            d.span = span(d.span);
+        }
+        out
+    }
+
+    /// Finds every figure in text whose digits are ASCII.
+    fn extract_folded(&self, text: &str) -> Extraction {
         let mut out = Extraction::default();
         let bytes = text.as_bytes();
         let mut pos = 0;

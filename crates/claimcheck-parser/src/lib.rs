@@ -19,6 +19,7 @@ mod extract;
 mod identifiers;
 mod lines;
 mod mention;
+mod normalize;
 mod number;
 mod quantity;
 mod rates;

@@ -500,6 +500,10 @@ fn counted_nouns_past_adjectives() {
 #[test]
 fn text_as_it_comes() {
     check(&[
+        // Digits of other scripts and invisible characters: spans over the original bytes.
+        ("٢٣ percent", &["percent `٢٣ percent` =23"]),
+        ("２０２１ staff", &["number `２０２１` =2021 unit=staff"]),
+        ("2\u{200D}3 percent", &["percent `2\u{200D}3 percent` =23"]),
         // A reversed range keeps its order: the checker reports it.
         (
             "between 40 and 30 percent",
