@@ -1525,8 +1525,18 @@ const MODIFIER_WORDS: &[&str] = &[
     "dead",
 ];
 
-/// Collective nouns that often modify a plural noun after them.
-const COLLECTIVES: &[&str] = &["police", "staff", "personnel", "cattle"];
+/// Collective and irregular plurals that often modify a plural noun after them ("police
+/// officers", "women migrants").
+const COLLECTIVES: &[&str] = &[
+    "police",
+    "staff",
+    "personnel",
+    "cattle",
+    "women",
+    "men",
+    "children",
+    "people",
+];
 
 /// Nouns that end in -s but are singular.
 const SINGULAR_IN_S: &[&str] = &[
