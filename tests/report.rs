@@ -96,6 +96,8 @@ fn four_tables_that_agree_with_the_other_commands() {
             "time",
             "basis",
             "sentence",
+            "change_from",
+            "change_to",
         ]
     );
     let twenty_three = claims

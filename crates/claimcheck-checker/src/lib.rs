@@ -156,6 +156,7 @@ impl Checker {
         selection: &Selection,
         extraction: claimcheck_parser::Conventions,
     ) -> Self {
+        let reader = ClaimReader::default().with_max_sentence(extraction.max_sentence);
         let extractor = Extractor::new(extraction);
         let intervals = registry
             .studies
@@ -166,7 +167,7 @@ impl Checker {
             registry,
             intervals,
             extractor,
-            reader: ClaimReader::default(),
+            reader,
             conventions,
             enabled: selection.enabled(),
             severity: selection.severities(),

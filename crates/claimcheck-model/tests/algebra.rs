@@ -233,7 +233,7 @@ const ERRORS: &[(&str, usize, &str)] = &[
     ("(5 + )", 6, "expected a figure, found “)”"),
     ("30% of", 5, "unexpected “of” after the last figure"),
     ("banana", 1, "no figure found"),
-    ("twenty apples banana 30", 22, "expected an operator"),
+    ("twenty apples banana 30", 15, "unexpected “banana”"),
     ("in 2010 there were 5", 4, "reads as a year"),
     ("10^400 + 1", 1, "too large"),
     ("between 35 and 30 percent", 1, "the range “between 35 and 30 percent” runs backwards: 35 is above 30"),

@@ -17,6 +17,10 @@ pub struct Conventions {
     /// A four-digit whole number in this inclusive range, written without separators, reads
     /// as a year unless its context makes it a count ("2,010 people", "more than 2000 people").
     pub year_range: (u32, u32),
+    /// The longest sentence, in bytes, that claims are read in whole. A longer "sentence" (a
+    /// scraped table, a log, text without full stops) is split at clause marks, or in fixed
+    /// windows when it has none, so that reading claims stays linear in the text's length.
+    pub max_sentence: usize,
 }
 
 impl Default for Conventions {
@@ -44,10 +48,13 @@ impl Default for Conventions {
             ("hundreds of millions", 2e8),
             ("billions", 2e9),
             ("several billion", 3e9),
+            ("tens of billions", 2e10),
+            ("hundreds of billions", 2e11),
         ];
         Conventions {
             vague: vague.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
             year_range: (1800, 2100),
+            max_sentence: 4096,
         }
     }
 }

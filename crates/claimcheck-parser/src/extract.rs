@@ -7,11 +7,17 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::changes::{self, Change};
 use crate::conventions::Conventions;
+use crate::identifiers;
 use crate::mention::{Bound, Diagnostic, Form, Kind, Mention, Per, Qualifier, Span};
-use crate::number::{alpha_word, at_boundary};
+use crate::normalize;
+use crate::number::{alpha_word, at_boundary, keyword, ws};
 use crate::quantity::{self, Phrase, is_month, phrase_before, word_before};
+use crate::rates;
 use crate::vocab::{self, ORDINALS, PERIODS, QUALIFIERS, SCALES, TENS, UNITS};
+use crate::years;
+use nom::Parser;
 
 /// Everything found in one text: the figures, and what could not be read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,6 +26,8 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Figures that could not be read (a number too large for any type, say).
     pub diagnostics: Vec<Diagnostic>,
+    /// Pairs of figures related as a change ("rose from 12% to 19%"), in text order.
+    pub changes: Vec<Change>,
 }
 
 /// Finds the figures in English prose. Building one is cheap: every extractor shares one
@@ -83,8 +91,26 @@ impl Extractor {
         &self.conventions
     }
 
-    /// Finds every figure in `text`.
+    /// Finds every figure in `text`. Digits of other scripts and invisible characters inside
+    /// numbers are read through a folded copy; spans are always offsets into `text`.
     pub fn extract(&self, text: &str) -> Extraction {
+        let Some(folded) = normalize::fold(text) else {
+            return self.extract_folded(text);
+        };
+        let mut out = self.extract_folded(&folded.text);
+        let span = |s: Span| Span::new(folded.original(s.start), folded.original(s.end));
+        for m in &mut out.mentions {
+            m.span = span(m.span);
+            m.unit = m.unit.map(span);
+        }
+        for d in &mut out.diagnostics {
+            d.span = span(d.span);
+        }
+        out
+    }
+
+    /// Finds every figure in text whose digits are ASCII.
+    fn extract_folded(&self, text: &str) -> Extraction {
         let mut out = Extraction::default();
         let bytes = text.as_bytes();
         let mut pos = 0;
@@ -109,7 +135,10 @@ impl Extractor {
                 (None, Some((ws, we))) => (ws, true, we),
                 (None, None) => break,
             };
-            if is_word && !self.word_anchor_ok(text, anchor, word_end) {
+            if is_word
+                && (!self.word_anchor_ok(text, anchor, word_end)
+                    || not_a_figure_word(text, anchor, word_end))
+            {
                 pos = word_end;
                 continue;
             }
@@ -129,6 +158,8 @@ impl Extractor {
                 pos += 1;
             }
         }
+        rates::assign(text, &mut out.mentions);
+        out.changes = changes::link(text, &out.mentions);
         out
     }
 
@@ -138,6 +169,12 @@ impl Extractor {
     }
 
     fn at(&self, text: &str, anchor: usize, floor: usize, is_word: bool) -> Step {
+        if !is_word
+            && let Some(found) =
+                years::fiscal_year(text, anchor, floor).or_else(|| years::split_year(text, anchor))
+        {
+            return Step::Found(year_mention(found));
+        }
         if !is_word && let Some(step) = self.not_a_quantity(text, anchor) {
             return step;
         }
@@ -145,12 +182,25 @@ impl Extractor {
         // article, a qualifier and "between"/"from".
         let starts = self.starts(text, anchor, floor, is_word);
         for &start in &starts {
-            let Ok((rest, phrase)) = quantity::mention(&text[start..], &self.conventions) else {
+            let around = around(text, start);
+            let Ok((rest, phrase)) = quantity::mention(&text[start..], &self.conventions, around)
+            else {
                 continue;
             };
-            let end = text.len() - rest.len();
+            let mut end = text.len() - rest.len();
             if end <= anchor {
                 continue;
+            }
+            let mut phrase = phrase;
+            // "65 and older", "17 and under", "10 or more".
+            if phrase.second.is_none()
+                && phrase.qualifier.is_none()
+                && phrase.first.form != Form::Vague
+                && let Ok((r, (q, age))) = quantity::postfix_bound(rest)
+            {
+                phrase.qualifier = Some(q);
+                phrase.age = age;
+                end = text.len() - r.len();
             }
             return self.build(text, start, end, anchor, &phrase, is_word);
         }
@@ -164,6 +214,17 @@ impl Extractor {
     fn starts(&self, text: &str, anchor: usize, floor: usize, is_word: bool) -> Vec<usize> {
         let mut starts = vec![anchor];
         let mut s = anchor;
+        // ".08": a decimal without its zero (not ".50-caliber").
+        if !is_word
+            && text[..s].ends_with('.')
+            && !text[..s - 1].ends_with(|c: char| c.is_alphanumeric() || c == '.')
+            && !text[s..]
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with('-')
+        {
+            s -= 1;
+            starts.push(s);
+        }
         // A currency written before the digits ("$", "US$", "USD ").
         if !is_word {
             let head = &text[..s];
@@ -196,7 +257,9 @@ impl Extractor {
                 starts.push(s);
             }
         }
-        if let Some(q) = phrase_before(text, s, QUALIFIERS) {
+        if let Some(q) = phrase_before(text, s, QUALIFIERS).or_else(|| glued_sign(text, s))
+            && !is_particle_up_to(text, q)
+        {
             s = q;
             starts.push(s);
         }
@@ -204,6 +267,8 @@ impl Extractor {
             && (word.eq_ignore_ascii_case("between") || word.eq_ignore_ascii_case("from"))
         {
             starts.push(w);
+        } else if let Some(b) = phrase_before(text, s, &[("between the ages of", ())]) {
+            starts.push(b);
         }
         starts.retain(|&x| x >= floor);
         starts.reverse();
@@ -227,12 +292,20 @@ impl Extractor {
             if p.is_alphabetic() || p == '_' || p == '#' || p == '@' || p == '/' {
                 return Some(Step::Skip(skip_token(text, anchor)));
             }
-            if p == '-' || p == '.' {
-                let before = &head[..head.len() - 1];
-                let mid_year = ["mid", "pre", "post", "early", "late"]
+            if matches!(p, '-' | '.' | '–' | '—') {
+                let before = &head[..head.len() - p.len_utf8()];
+                let mid_year = ["mid", "pre", "post", "early", "late", "under", "over"]
                     .iter()
                     .any(|w| ends_with_word_ci(before, w));
                 if before.ends_with(|c: char| c.is_alphabetic()) && !mid_year {
+                    return Some(Step::Skip(skip_token(text, anchor)));
+                }
+                // ".50-caliber": a calibre, no decimal.
+                if p == '.'
+                    && text[anchor..]
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .starts_with('-')
+                {
                     return Some(Step::Skip(skip_token(text, anchor)));
                 }
                 if p == '.' && before.ends_with(|c: char| c.is_ascii_digit()) {
@@ -250,6 +323,23 @@ impl Extractor {
         let token = &text[token_start..floor_boundary(text, token_end.min(token_start + 512))];
         if token.contains("://") || token.starts_with("www.") || token.contains('@') {
             return Some(Step::Skip(token_end));
+        }
+        // Bill, law and code numbers, citations, footnote marks; a list of sections after a
+        // plural label ("sections 7104(b) and 7107").
+        if let Some((_, w)) = word_before(text, anchor)
+            && is_identifier_word(w)
+            && w.ends_with('s')
+            && identifiers::section(text, anchor).is_some()
+        {
+            return Some(Step::Skip(skip_label(text, anchor, true)));
+        }
+        if let Some(end) = identifiers::citation(text, anchor)
+            .or_else(|| identifiers::cited(text, anchor))
+            .or_else(|| identifiers::section(text, anchor))
+            .or_else(|| identifiers::marker(text, anchor))
+            .or_else(|| identifiers::numbered_with_zero(text, anchor))
+        {
+            return Some(Step::Skip(end));
         }
         let rest = &text[anchor..];
         if let Some(end) = date_or_time(rest) {
@@ -299,7 +389,8 @@ impl Extractor {
             let figure = tail.starts_with('%')
                 || tail.starts_with(',') && tail[1..].starts_with(|c: char| c.is_ascii_digit());
             if !figure {
-                return Some(Step::Skip(skip_label(text, anchor)));
+                let plural = w.ends_with('s') && !w.ends_with("ss");
+                return Some(Step::Skip(skip_label(text, anchor, plural)));
             }
         }
         None
@@ -323,10 +414,17 @@ impl Extractor {
             return Step::Problem(
                 Diagnostic {
                     span: Span::new(start, end),
-                    message: format!(
-                        "number too large to represent: `{}`",
-                        truncate(&text[start..end], 40)
-                    ),
+                    message: if values.iter().any(|v| v.is_nan()) {
+                        format!(
+                            "number out of range (too small to represent, yet not 0): `{}`",
+                            truncate(&text[start..end], 40)
+                        )
+                    } else {
+                        format!(
+                            "number too large to represent: `{}`",
+                            truncate(&text[start..end], 40)
+                        )
+                    },
                 },
                 end,
             );
@@ -348,7 +446,11 @@ impl Extractor {
         {
             return Step::Found(m);
         }
-        if first.bare_one && phrase.second.is_none() && is_pronoun_one(text, start, end) {
+        if first.bare_one
+            && phrase.second.is_none()
+            && phrase.qualifier.is_none()
+            && is_pronoun_one(text, start, end)
+        {
             return Step::Skip(end);
         }
         let span = Span::new(start, end);
@@ -368,6 +470,7 @@ impl Extractor {
             decimals: first.decimals,
             scale: first.scale.unwrap_or(1.0),
             points: first.points,
+            age: false,
         };
         if let Some((q2, second)) = phrase.second {
             m.value = None;
@@ -414,7 +517,39 @@ impl Extractor {
                 first.form == Form::Vague || first.scale.is_some(),
             );
         }
-        // "over five years" is a duration, not a bound.
+        // "passed 2,000" is a bound; "passed 12 bills" an action on counted things.
+        if m.qualifier == Some(Qualifier::MoreThan)
+            && m.unit.is_some()
+            && text[start..]
+                .get(..7)
+                .is_some_and(|w| w.eq_ignore_ascii_case("passed "))
+        {
+            m.qualifier = None;
+            m.lower = Some(Bound::inclusive(first.value));
+            m.upper = m.lower;
+            m.span.start = anchor;
+        }
+        if m.kind == Kind::Number && (phrase.age || is_age(text, m.span, end)) {
+            m.age = true;
+            m.unit = None;
+        }
+        // "under two primary statutes": "under" before a number in words and its noun is a
+        // preposition, not a bound ("children under five" stays one).
+        if m.qualifier == Some(Qualifier::LessThan)
+            && phrase.second.is_none()
+            && first.form == Form::Words
+            && !m.age
+            && m.unit.is_some()
+            && text[start..]
+                .get(..6)
+                .is_some_and(|w| w.eq_ignore_ascii_case("under "))
+        {
+            m.qualifier = None;
+            m.lower = Some(Bound::inclusive(first.value));
+            m.upper = m.lower;
+            m.span.start = anchor;
+        }
+        // "over five years" is a duration, not a bound; "for over five years" is one.
         if m.qualifier == Some(Qualifier::MoreThan)
             && phrase.second.is_none()
             && text[start..]
@@ -422,6 +557,7 @@ impl Extractor {
                 .is_some_and(|w| w.eq_ignore_ascii_case("over "))
             && m.unit
                 .is_some_and(|u| vocab::contains_ci(DURATIONS, &text[u.range()]))
+            && !word_before(text, start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("for"))
         {
             m.qualifier = None;
             m.lower = Some(Bound::inclusive(first.value));
@@ -485,8 +621,19 @@ impl Extractor {
         let Some(unit) = m.unit else {
             return false;
         };
-        let noun = &text[unit.range()];
-        let first = noun.split(' ').next().unwrap_or(noun);
+        // The word right after the figure decides: "2020 annual report identifies" is a
+        // year, "2000 workers" a count.
+        let noun = text[m.span.end..unit.end].trim_start();
+        let first = noun
+            .split([' ', '\u{a0}'])
+            .next()
+            .unwrap_or(noun)
+            .trim_start_matches("of ");
+        let first = if first.eq_ignore_ascii_case("of") {
+            &text[unit.range()]
+        } else {
+            first
+        };
         let plural = (first.ends_with('s') && !first.ends_with("ss") && first.len() > 3)
             || vocab::contains_ci(IRREGULAR_PLURALS, first);
         if !plural || first.starts_with(|c: char| c.is_uppercase()) {
@@ -521,8 +668,15 @@ impl Extractor {
             value = Some(tens + o);
             span_end = end + 1 + w2.len();
         }
+        // "the First Amendment", "Sixth Street": a capitalised ordinal before a capitalised
+        // word inside a sentence names something.
+        let in_name = word.starts_with(|c: char| c.is_uppercase())
+            && text[span_end..]
+                .strip_prefix(' ')
+                .is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()))
+            && !sentence_start(text, anchor);
         match value {
-            Some(v) if at_boundary(&text[span_end..]) => {
+            Some(v) if at_boundary(&text[span_end..]) && !in_name => {
                 Step::Found(ordinal(Span::new(anchor, span_end), v))
             }
             _ => Step::Skip(end),
@@ -555,6 +709,155 @@ impl Extractor {
             return Step::Found(m);
         }
         Step::Skip(skip_token(text, anchor))
+    }
+}
+
+/// Whether `at` starts a sentence: nothing but an opening quote or bracket since the last
+/// stop.
+fn sentence_start(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches(['"', '“', '\'', '‘', '(', '[', ' ']);
+    head.is_empty() || head.ends_with(['.', '!', '?', '\n', ':'])
+}
+
+/// Number words that are no figure: "two-way", "one-way" trade; "half" or "quarter" after
+/// an ordinal ("the first half of the year").
+fn not_a_figure_word(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    if let Some(r) = after.strip_prefix('-')
+        && let Ok((_, w)) = alpha_word(r)
+        && ["way", "fold"].iter().any(|x| w.eq_ignore_ascii_case(x))
+    {
+        return true;
+    }
+    let word = &text[start..end];
+    (word.eq_ignore_ascii_case("half") || word.to_ascii_lowercase().starts_with("quarter"))
+        && word_before(text, start).is_some_and(|(_, w)| vocab::lookup_ci(ORDINALS, w).is_some())
+}
+
+/// A sign or "under-" touching the figure: "≥65", "<200%", "under-16".
+fn glued_sign(text: &str, at: usize) -> Option<usize> {
+    let head = &text[..at];
+    if let Some(c) = head.chars().next_back()
+        && matches!(c, '≥' | '≤' | '<' | '>')
+    {
+        return Some(at - c.len_utf8());
+    }
+    let start = head.strip_suffix('-')?.len().checked_sub(5)?;
+    (head.is_char_boundary(start)
+        && head[start..].eq_ignore_ascii_case("under-")
+        && !head[..start].ends_with(|c: char| c.is_alphanumeric()))
+    .then_some(start)
+}
+
+/// "speeded up to 3.9%", "added up to $2 billion": "up to" after a verb is its particle.
+fn is_particle_up_to(text: &str, q: usize) -> bool {
+    let rest = &text[q..];
+    if !rest
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("up to"))
+    {
+        return false;
+    }
+    word_before(text, q).is_some_and(|(_, w)| {
+        let lower = w.to_ascii_lowercase();
+        (lower.len() > 3 && lower.ends_with("ed"))
+            || vocab::contains_ci(vocab::CHANGE_VERBS, &lower)
+            || ["went", "go", "goes", "shot", "came", "ran"].contains(&lower.as_str())
+    })
+}
+
+/// Whether the words around a figure make it an age: "aged 15 to 17", "under the age of
+/// 16", "a 23-year-old", "65 years or older", "as young as fourteen".
+fn is_age(text: &str, span: Span, end: usize) -> bool {
+    let written = text[span.range()].to_ascii_lowercase();
+    if written.contains(" age ")
+        || written.contains(" age of")
+        || written.contains("ages of")
+        || written.starts_with("under age")
+        || written.starts_with("over age")
+        || written.contains("young")
+        || written.contains("older")
+        || written.starts_with("under-")
+    {
+        return true;
+    }
+    if word_before(text, span.start).is_some_and(|(_, w)| vocab::contains_ci(vocab::AGE_WORDS, w)) {
+        return true;
+    }
+    // "children under 18", "people over 65": a bound right after a word for people.
+    let bound = written.starts_with("under ")
+        || written.starts_with("over ")
+        || written.contains(" and over")
+        || written.contains(" or over")
+        || written.contains(" and under");
+    if bound
+        && at_boundary(&text[end..])
+        && !text[end..].starts_with(['%', '-'])
+        && counted_noun(text, end, false).is_none()
+        && word_before(text, span.start)
+            .is_some_and(|(_, w)| vocab::contains_ci(vocab::PEOPLE_WORDS, w))
+    {
+        return true;
+    }
+    // "to the age of 14".
+    let head = text[..span.start].trim_end();
+    let head = head[floor_boundary(head, head.len().saturating_sub(8))..].to_ascii_lowercase();
+    if head.ends_with("age of") || head.ends_with("ages of") {
+        return true;
+    }
+    // "16- and 17-year-olds", "18 and 19-year-olds".
+    let after = &text[end..];
+    if let Some(r) = ["- and ", " and ", "- or ", " or ", "- to ", " to "]
+        .iter()
+        .find_map(|j| after.strip_prefix(j))
+    {
+        let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0
+            && r[digits..]
+                .get(..9)
+                .is_some_and(|a| a.eq_ignore_ascii_case("-year-old"))
+        {
+            return true;
+        }
+    }
+    let after = text[end..floor_boundary(text, text.len().min(end + 16))].to_ascii_lowercase();
+    [
+        "-year-old",
+        "-years-old",
+        " years old",
+        " year old",
+        " years of age",
+        "-year old",
+    ]
+    .iter()
+    .any(|a| after.starts_with(a))
+}
+
+/// What stands before a phrase that starts at `start`: "from", and a verb of spread before
+/// it ("ranging from", "varied from"), whether or not the phrase takes in "from".
+fn around(text: &str, start: usize) -> quantity::Around {
+    let (from_at, after_from) = match word_before(text, start) {
+        Some((w, word)) if word.eq_ignore_ascii_case("from") => (w, true),
+        _ => (start, false),
+    };
+    let starts_with_from = text[start..]
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("from "));
+    let range_verb = (after_from || starts_with_from)
+        && word_before(text, from_at)
+            .is_some_and(|(_, w)| vocab::contains_ci(vocab::RANGE_VERBS, w));
+    // "from X to Y" is a change after a verb of change ("rose from 12% to 19%"), else the
+    // spread of an estimate ("from 900 to 1.2 million").
+    let after_from =
+        (after_from || starts_with_from) && changes::verb_of_change_before(text, from_at);
+    let after_by = word_before(text, start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("by"));
+    let change_in_brackets =
+        text[..start].ends_with('(') && changes::verb_of_change_before(text, start);
+    quantity::Around {
+        after_from,
+        range_verb,
+        change_in_brackets,
+        after_by,
     }
 }
 
@@ -615,7 +918,17 @@ const DURATIONS: &[&str] = &[
 ];
 
 /// Plurals without an -s, for [`Extractor::is_count`].
-const IRREGULAR_PLURALS: &[&str] = &["people", "children", "men", "women", "persons", "police"];
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "persons",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+];
 
 /// Words after which a year-shaped number is a year.
 const YEAR_CONTEXT: &[&str] = &[
@@ -623,6 +936,18 @@ const YEAR_CONTEXT: &[&str] = &[
     "after", "for", "and", "to", "between", "its", "their", "his", "her", "this", "that", "mid",
     "early", "late", "circa", "year", "fiscal", "through", "around", "about", "on",
 ];
+
+/// A year or a span of years as a mention.
+fn year_mention(found: years::FoundYears) -> Mention {
+    let mut m = ordinal(Span::new(found.start, found.end), found.first);
+    m.kind = Kind::Year;
+    if let Some(last) = found.last {
+        m.value = None;
+        m.endpoints = Some([found.first, last]);
+        m.upper = Some(Bound::inclusive(last));
+    }
+    m
+}
 
 fn ordinal(span: Span, value: f64) -> Mention {
     Mention {
@@ -641,6 +966,7 @@ fn ordinal(span: Span, value: f64) -> Mention {
         decimals: 0,
         points: false,
         scale: 1.0,
+        age: false,
     }
 }
 
@@ -713,13 +1039,34 @@ fn skip_token(text: &str, at: usize) -> usize {
     at + token.len().max(1)
 }
 
-/// The end of a label's number ("4(a)", "12.3", "2").
-fn skip_label(text: &str, at: usize) -> usize {
-    let len = text[at..]
-        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '(' | ')')))
-        .unwrap_or(text.len() - at);
-    let token = text[at..at + len].trim_end_matches(['.', ')']);
-    at + token.len().max(1)
+/// The end of a label's number ("4(a)", "12.3", "2"), and of the numbers listed after a
+/// plural label ("sections 7104(b) and 7107", "articles 3, 5 and 7").
+fn skip_label(text: &str, at: usize, plural: bool) -> usize {
+    let mut end = identifiers::label_end(text, at);
+    if !plural {
+        return end;
+    }
+    loop {
+        let mut rest = &text[end..];
+        // A footnote mark inside the list: "7103(f),[1] and 7107".
+        let unmarked = rest.strip_prefix(',').unwrap_or(rest);
+        if let Some(r) = unmarked.strip_prefix('[')
+            && let Some(close) = r.find(']')
+            && (1..=3).contains(&close)
+            && r[..close].bytes().all(|b| b.is_ascii_digit())
+        {
+            rest = &r[close + 1..];
+        }
+        let joined = [", and ", " and ", ", or ", " or ", ", "]
+            .iter()
+            .find_map(|j| rest.strip_prefix(j));
+        match joined {
+            Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => {
+                end = identifiers::label_end(text, text.len() - r.len());
+            }
+            _ => return end,
+        }
+    }
 }
 
 /// Dates and times written in digits: "2025-01-01", "1/2/2025", "24/7", "10:30", "3 p.m.".
@@ -741,6 +1088,23 @@ fn date_or_time(rest: &str) -> Option<usize> {
                 end += 3;
             }
             return Some(end);
+        }
+        // "3/4", "1 4/5": a fraction, read by the grammar, not a date.
+        Some(b'/')
+            if lead <= 2
+                && digits_at(after + 1) <= 2
+                && b.get(after + 1 + digits_at(after + 1)) != Some(&b'/')
+                && rest[..lead]
+                    .parse::<u32>()
+                    .ok()
+                    .zip(
+                        rest[after + 1..after + 1 + digits_at(after + 1)]
+                            .parse::<u32>()
+                            .ok(),
+                    )
+                    .is_some_and(|(n, d)| n > 0 && n < d && (2..=10).contains(&d)) =>
+        {
+            return None;
         }
         Some(b'/') if digits_at(after + 1) > 0 => {
             let mut end = after + 1 + digits_at(after + 1);
@@ -824,6 +1188,11 @@ fn score(text: &str, anchor: usize) -> Option<usize> {
     let prev = word_before(text, anchor)
         .map(|(_, w)| w.to_ascii_lowercase())
         .unwrap_or_default();
+    // A vote tally is two counts of votes ("votes 86–11", "an 8–1 decision"), read as two
+    // figures; a score of a game is none.
+    if VOTE_WORDS.contains(&next.as_str()) || VOTE_WORDS.contains(&prev.as_str()) {
+        return None;
+    }
     let sporty = SCORE_WORDS.contains(&next.as_str()) || SCORE_WORDS.contains(&prev.as_str());
     if !(first > second || sporty) {
         return None;
@@ -839,7 +1208,12 @@ fn score(text: &str, anchor: usize) -> Option<usize> {
     Some(end)
 }
 
-/// Words next to a score or a tally.
+/// Words next to a vote tally.
+const VOTE_WORDS: &[&str] = &[
+    "vote", "votes", "voted", "decision", "ruling", "majority", "tally",
+];
+
+/// Words next to a score.
 const SCORE_WORDS: &[&str] = &[
     "win",
     "wins",
@@ -856,9 +1230,6 @@ const SCORE_WORDS: &[&str] = &[
     "loss",
     "lose",
     "lost",
-    "vote",
-    "votes",
-    "voted",
     "margin",
     "lead",
     "aggregate",
@@ -869,10 +1240,6 @@ const SCORE_WORDS: &[&str] = &[
     "final",
     "against",
     "over",
-    "decision",
-    "majority",
-    "ruling",
-    "tally",
 ];
 
 /// Phone numbers: "+1 555 123 4567", "(555) 123-4567", "555-123-4567".
@@ -933,7 +1300,7 @@ fn is_identifier_word(w: &str) -> bool {
 /// "one" as a pronoun: "one of the largest", "no one", "the one".
 fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
     let before = word_before(text, start).map(|(_, w)| w.to_ascii_lowercase());
-    if before.is_some_and(|w| {
+    if before.as_ref().is_some_and(|w| {
         matches!(
             w.as_str(),
             "no" | "any"
@@ -956,10 +1323,25 @@ fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let after = &text[end..];
+    // "one in 2003 and the other in 2005".
+    if let Some(r) = after.strip_prefix(" in ")
+        && r.len() >= 4
+        && r.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+    {
+        return true;
+    }
     let next = after
         .strip_prefix(' ')
         .and_then(|a| alpha_word(a).ok())
         .map(|(_, w)| w.to_ascii_lowercase());
+    // "by one estimate", "by one account".
+    if before.as_deref() == Some("by")
+        && next
+            .as_deref()
+            .is_some_and(|w| matches!(w, "estimate" | "account" | "measure" | "count"))
+    {
+        return true;
+    }
     match next {
         None => true,
         Some(w) => matches!(
@@ -984,11 +1366,23 @@ fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
-/// The counted noun after a figure: up to three words that are not function words, verbs
-/// or adverbs ("300 nurses", "950 metric tons", "dozens of trafficking cases").
+/// The counted noun after a figure: the head of the noun phrase that follows, past its
+/// adjectives and noun modifiers ("212 identified survivors" ⇒ "survivors", "39 labor
+/// inspectors" ⇒ "inspectors", "dozens of women and girls" ⇒ "women and girls").
+///
+/// The phrase is a run of up to six words that are not function words, verbs or adverbs; its
+/// head is the first plural noun in it (what follows a plural head is another phrase: "5,228
+/// nationals presented themselves"), else its last word ("a 10-year transition").
 fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
     let mut rest = &text[end..];
     let mut at = end;
+    // "1.5 °C", "40°F": a unit of temperature.
+    for degrees in ["°C", "°F", " °C", " °F"] {
+        if rest.starts_with(degrees) && at_boundary(&rest[degrees.len()..]) {
+            let start = end + degrees.len() - "°C".len();
+            return Some(Span::new(start, end + degrees.len()));
+        }
+    }
     // "10-year": a hyphen joins the noun.
     if let Some(r) = rest.strip_prefix('-') {
         if let Ok((_, w)) = alpha_word(r)
@@ -1013,43 +1407,215 @@ fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
         at += w.len() + n2;
         rest = &r[n2..];
     }
-    let mut first = None;
-    let mut last = at;
-    for _ in 0..4 {
-        let Ok((r, w)) = noun_word(rest) else { break };
-        if !is_noun_like(w) {
-            // A participle as a modifier counts when a noun follows: "trafficking cases",
-            // "detected victims".
+    // "21 of these grant programs", "five of the sentences": a part of a group.
+    if let Ok((r, (_, _, det, _))) = (keyword("of"), ws, alpha_word, ws).parse(rest)
+        && ["these", "those", "the", "its", "their"]
+            .iter()
+            .any(|d| det.eq_ignore_ascii_case(d))
+        && noun_word(r).is_ok_and(|(_, w)| is_noun_like(w))
+    {
+        at += rest.len() - r.len();
+        rest = r;
+    }
+    let mut run: Vec<Span> = Vec::new();
+    for _ in 0..6 {
+        let Ok((r, w)) = noun_word(rest).or_else(|_| model_number(rest)) else {
+            break;
+        };
+        let noun_follows = || {
+            r.strip_prefix(' ')
+                .and_then(|n| noun_word(n).or_else(|_| model_number(n)).ok())
+                .is_some_and(|(_, next)| is_noun_like(next) || next.starts_with(char::is_numeric))
+        };
+        if w.starts_with(|c: char| c.is_ascii_digit()) && (run.is_empty() || !noun_follows()) {
+            break;
+        }
+        if !w.starts_with(|c: char| c.is_ascii_digit()) && !is_noun_like(w) {
+            // A participle or an adjective of kind as a modifier counts when a noun follows:
+            // "trafficking cases", "detected victims", "130 other nations", "daily
+            // passengers".
             let lower = w.to_ascii_lowercase();
-            let modifier = w.len() > 5
+            let participle = w.len() > 5
                 && (lower.ends_with("ing") || lower.ends_with("ed"))
-                && !NOT_NOUNS.contains(lower.as_str())
-                && r.strip_prefix(' ')
-                    .and_then(|n| noun_word(n).ok())
-                    .is_some_and(|(_, next)| is_noun_like(next));
-            if !modifier {
+                && (!NOT_NOUNS.contains(lower.as_str())
+                    || MODIFIER_WORDS.contains(&lower.as_str()));
+            let modifier = participle || MODIFIER_WORDS.contains(&lower.as_str());
+            if !(modifier && noun_follows()) {
                 break;
             }
         }
-        first.get_or_insert(at);
-        last = at + w.len();
+        run.push(Span::new(at, at + w.len()));
+        if r.starts_with(|c: char| c.is_alphanumeric()) {
+            break;
+        }
         let Some(n) = r.strip_prefix(' ').map(|_| 1) else {
             break;
         };
-        at = last + n;
+        at += w.len() + n;
         rest = &r[n..];
     }
-    first.map(|f| Span::new(f, last))
+    let words: Vec<&str> = run.iter().map(|s| &text[s.range()]).collect();
+    let title_case = words
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let plural_head =
+        |w: &&str| is_plural(w) && (title_case || !w.starts_with(|c: char| c.is_uppercase()));
+    // "police officers", "staff members": a collective noun before a plural modifies it.
+    let head = words
+        .iter()
+        .position(|w| plural_head(w) && !vocab::contains_ci(COLLECTIVES, w))
+        .or_else(|| words.iter().position(plural_head))
+        .or_else(|| run.len().checked_sub(1))?;
+    // A name or an abbreviation is no head: "5 U.S." is not a unit.
+    if !words[head]
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    {
+        return None;
+    }
+    let mut span = run[head];
+    // "370,000 Sierra Leoneans": a name keeps its capitalised words.
+    if words[head].starts_with(|c: char| c.is_uppercase()) {
+        let mut first = head;
+        while first > 0 && words[first - 1].starts_with(|c: char| c.is_uppercase()) {
+            first -= 1;
+        }
+        span.start = run[first].start;
+    }
+    // "women and girls", "women and children": two plural nouns joined.
+    if is_plural(words[head]) {
+        let after = &text[span.end..];
+        for joiner in [" and ", " or "] {
+            if let Some(r) = after.strip_prefix(joiner)
+                && let Ok((r2, w)) = noun_word(r)
+                && is_plural(w)
+                && is_noun_like(w)
+                && r2
+                    .strip_prefix(' ')
+                    .and_then(|n| noun_word(n).ok())
+                    .is_none_or(|(_, next)| !is_noun_like(next))
+                // "kills 14 people and injures 35 others": a verb with its object.
+                && !r2
+                    .trim_start_matches(' ')
+                    .starts_with(|c: char| c.is_ascii_digit())
+                && !r2
+                    .strip_prefix(' ')
+                    .and_then(|n| alpha_word(n).ok())
+                    .is_some_and(|(_, next)| {
+                        vocab::lookup_ci(UNITS, next).is_some()
+                            || vocab::lookup_ci(TENS, next).is_some()
+                    })
+            {
+                span.end += joiner.len() + w.len();
+                break;
+            }
+        }
+    }
+    Some(span)
 }
 
-/// A word of letters with inner hyphens or apostrophes ("cross-border", "children's").
-fn noun_word(i: &str) -> crate::number::PResult<'_, &str> {
+/// Adjectives that may stand between a figure and its noun although they are no nouns:
+/// "130 other nations", "68 total cases", "130,000 daily passengers", "eight missing
+/// passengers".
+const MODIFIER_WORDS: &[&str] = &[
+    "other",
+    "total",
+    "additional",
+    "further",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "annual",
+    "missing",
+    "injured",
+    "wounded",
+    "dead",
+];
+
+/// Collective and irregular plurals that often modify a plural noun after them ("police
+/// officers", "women migrants").
+const COLLECTIVES: &[&str] = &[
+    "police",
+    "staff",
+    "personnel",
+    "cattle",
+    "women",
+    "men",
+    "children",
+    "people",
+];
+
+/// Nouns that end in -s but are singular.
+const SINGULAR_IN_S: &[&str] = &[
+    "measles",
+    "mumps",
+    "rabies",
+    "diabetes",
+    "news",
+    "series",
+    "physics",
+    "economics",
+    "politics",
+    "mathematics",
+];
+
+/// A model number inside a noun phrase: "65 Boeing 777-9 aircraft".
+fn model_number(i: &str) -> crate::number::PResult<'_, &str> {
     let len = i
         .char_indices()
-        .take_while(|(_, c)| c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
+        .take_while(|(_, c)| c.is_ascii_alphanumeric() || *c == '-')
         .last()
         .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = i[..len].trim_end_matches(['-', '\'', '’']);
+    let token = &i[..len];
+    if token.contains('-') && token.starts_with(|c: char| c.is_ascii_digit()) {
+        Ok((&i[len..], token))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )))
+    }
+}
+
+/// Whether a noun looks plural: "workers", "children", "people".
+fn is_plural(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    if vocab::contains_ci(IRREGULAR_PLURALS, &lower) {
+        return true;
+    }
+    if vocab::contains_ci(SINGULAR_IN_S, &lower) {
+        return false;
+    }
+    lower.len() > 3
+        && lower.ends_with('s')
+        && !["ss", "us", "is", "'s", "’s"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
+/// A word of letters with inner hyphens, apostrophes, dots and digits ("cross-border",
+/// "children's", "U.S.", "MiG-31"); it starts with a letter.
+fn noun_word(i: &str) -> crate::number::PResult<'_, &str> {
+    let mut len = 0;
+    let mut chars = i.char_indices().peekable();
+    while let Some((p, c)) = chars.next() {
+        let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() {
+            len = p + c.len_utf8();
+        } else if matches!(c, '-' | '\'' | '’') && next_alnum {
+            continue;
+        } else if c == '.' && (next_alnum || i[..p].contains('.')) {
+            // "U.S.": an abbreviation keeps its dots.
+            len = p + 1;
+            if !next_alnum {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let word = &i[..len];
     if word.is_empty() || !word.starts_with(|c: char| c.is_alphabetic()) {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,

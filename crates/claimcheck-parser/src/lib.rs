@@ -12,15 +12,21 @@
 //! assert_eq!(kinds, [Kind::Percent, Kind::Number, Kind::Year]);
 //! ```
 
+mod changes;
 mod context;
 mod conventions;
 mod extract;
+mod identifiers;
 mod lines;
 mod mention;
+mod normalize;
 mod number;
 mod quantity;
+mod rates;
 mod vocab;
+mod years;
 
+pub use changes::Change;
 pub use context::{Claim, ClaimReader, Organisations, Source, sentences};
 pub use conventions::Conventions;
 pub use extract::{Extraction, Extractor};

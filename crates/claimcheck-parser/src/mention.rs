@@ -230,6 +230,9 @@ pub struct Mention {
     pub decimals: u8,
     /// Whether the figure is in percentage points rather than percent.
     pub points: bool,
+    /// Whether the figure is an age or an age bound, in years ("under the age of 16", "65
+    /// and older", "a 23-year-old"): its unit is `years`.
+    pub age: bool,
     /// The multiplier of the scale word or suffix ("million" ⇒ 1e6), 1 when none: the
     /// stated precision is in units of it ("49.6 million" is precise to 0.1 million).
     pub scale: f64,

@@ -115,6 +115,23 @@ fn thousands_group(i: &str) -> PResult<'_, &str> {
 /// Thousands separators are a comma, a space, a thin space or a no-break space; a group of
 /// thousands always has three digits, so "5, 000" and "2010 100" are not one number.
 pub(crate) fn digits(i: &str) -> PResult<'_, Number> {
+    // ".08", "about .9%": a decimal written without its zero.
+    if let Some(r) = i.strip_prefix('.')
+        && r.starts_with(|c: char| c.is_ascii_digit())
+    {
+        let (rest, frac) = digit1(r)?;
+        let value: f64 = format!("0.{frac}").parse().unwrap_or(f64::NAN);
+        let mut n = Number {
+            value,
+            decimals: u8::try_from(frac.len()).unwrap_or(u8::MAX),
+            words: false,
+            scale: None,
+            year_shaped: false,
+            mantissa: value,
+        };
+        n.value = underflow_checked(n.value, frac);
+        return Ok((rest, n));
+    }
     let (mut rest, lead) = digit1(i)?;
     let mut text = String::with_capacity(lead.len() + 8);
     text.push_str(lead);
@@ -142,12 +159,30 @@ pub(crate) fn digits(i: &str) -> PResult<'_, Number> {
             rest = r;
         }
     }
+    // "1e6", "2.5E-3": scientific notation, read whole ("1e308") or reported as out of
+    // range ("1e400", "1e-400"), never cut short.
+    let mut exponent = false;
+    if let Some(r) = rest.strip_prefix(['e', 'E']) {
+        let signed = r.strip_prefix(['-', '+']).unwrap_or(r);
+        let n = signed.bytes().take_while(u8::is_ascii_digit).count();
+        if n > 0 && !signed[n..].starts_with(|c: char| c.is_alphanumeric()) {
+            let taken = r.len() - signed.len() + n;
+            text.push('e');
+            text.push_str(&r[..taken]);
+            rest = &r[taken..];
+            exponent = true;
+        }
+    }
     let mut value: f64 = text.parse().unwrap_or(f64::INFINITY);
+    value = underflow_checked(value, &text);
     // "10^400": a power written with a caret.
     if let Ok((r, (_, exp))) = power_of_ten(rest) {
         let exp: i32 = exp.parse().unwrap_or(i32::MAX);
         value = value.powi(exp);
         rest = r;
+    }
+    if exponent {
+        grouped = true;
     }
     let year_shaped = !grouped && decimals == 0 && lead.len() == 4 && text.len() == 4;
     Ok((
@@ -161,6 +196,17 @@ pub(crate) fn digits(i: &str) -> PResult<'_, Number> {
             mantissa: value,
         },
     ))
+}
+
+/// A number whose digits are not all zero but which reads as 0 ("0.000…1" with 400
+/// zeros, "1e-400") is out of range: NaN, which the extractor reports, never a silent 0.
+fn underflow_checked(value: f64, digits: &str) -> f64 {
+    let mantissa = digits.split(['e', 'E']).next().unwrap_or(digits);
+    if value == 0.0 && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        f64::NAN
+    } else {
+        value
+    }
 }
 
 /// `decimal := "." digit+`
@@ -243,19 +289,39 @@ fn scale_word(i: &str) -> PResult<'_, f64> {
 /// `spelled := hundreds scale? (ws ("and" ws)? hundreds scale?)*` with falling scales, or
 /// "half a" scale, or "a dozen" / "two dozen".
 pub(crate) fn spelled(i: &str) -> PResult<'_, Number> {
-    // "half a billion", "half a million".
-    if let Ok((rest, (_, _, _, _, s))) = (
+    // "half a billion", "half a million", "half a dozen".
+    if let Ok((rest, (_, _, _, _, w))) = (
         keyword("half"),
         ws,
         alt_keyword(&["a", "an"]),
         ws,
-        table_word(SCALES),
+        alpha_word,
     )
         .parse(i)
     {
-        return Ok((rest, words_number(0.5 * s, Some(s), 0.5)));
+        if let Some(s) = vocab::lookup_ci(SCALES, w) {
+            return Ok((rest, words_number(0.5 * s, Some(s), 0.5)));
+        }
+        if w.eq_ignore_ascii_case("dozen") {
+            return Ok((rest, words_number(6.0, None, 6.0)));
+        }
     }
-    let (mut rest, first) = hundreds(i)?;
+    let (mut rest, mut first) = hundreds(i)?;
+    // "one and a half", "five and a half million".
+    if let Ok((r, _)) = (
+        ws,
+        keyword("and"),
+        ws,
+        alt_keyword(&["a", "an"]),
+        ws,
+        keyword("half"),
+    )
+        .parse(rest)
+    {
+        first += 0.5;
+        rest = r;
+    }
+    // "half a dozen"
     // "a dozen", "two dozen".
     if let Ok((r, _)) = (ws, keyword("dozen")).parse(rest) {
         return Ok((r, words_number(first * 12.0, None, first * 12.0)));
@@ -322,7 +388,23 @@ fn words_number(value: f64, scale: Option<f64>, mantissa: f64) -> Number {
 
 /// `scaled := digits (ws? suffix | ws scale)?`: a digit number with its scale applied.
 pub(crate) fn scaled_digits(i: &str) -> PResult<'_, Number> {
-    let (rest, mut n) = digits(i)?;
+    let (mut rest, mut n) = digits(i)?;
+    // "1.2 × 10^6", "3 x 10^5": a power of ten written out.
+    if let Ok((r, (_, _, _, _, (_, exp)))) = (
+        opt(ws),
+        take_while_m_n(1, 1, |c: char| matches!(c, '×' | 'x' | '*' | '·')),
+        opt(ws),
+        tag("10"),
+        power_of_ten,
+    )
+        .parse(rest)
+    {
+        let exp: i32 = exp.parse().unwrap_or(i32::MAX);
+        n.value *= 10f64.powi(exp);
+        n.scale = Some(10f64.powi(exp));
+        n.year_shaped = false;
+        rest = r;
+    }
     if let Some((r, s)) = scale_after(rest) {
         n.scale = Some(s);
         n.value *= s;
@@ -355,7 +437,7 @@ pub(crate) fn scale_after(i: &str) -> Option<(&str, f64)> {
 
 /// `cardinal := scaled_digits | spelled`
 pub(crate) fn cardinal(i: &str) -> PResult<'_, Number> {
-    if i.starts_with(|c: char| c.is_ascii_digit()) {
+    if i.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
         scaled_digits(i)
     } else {
         spelled(i)

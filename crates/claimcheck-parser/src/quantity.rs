@@ -16,6 +16,21 @@ use crate::mention::{Form, Kind, Qualifier};
 use crate::number::{PResult, alpha_word, at_boundary, cardinal, fraction, keyword, ws};
 use crate::vocab::{self, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, QUALIFIERS};
 
+/// What stands before a figure's phrase and decides how "to" reads after it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Around {
+    /// "from" stands just before the phrase, or opens it, after a verb of change ("rose
+    /// from"): "to" after the figure ends a change, not a range.
+    pub after_from: bool,
+    /// A verb of spread stands before "from" ("ranging", "varied"): "from X to Y" is a range.
+    pub range_verb: bool,
+    /// The phrase opens a bracket after a verb of change ("increased …: A (38% to 43%)"):
+    /// "to" ends a change.
+    pub change_in_brackets: bool,
+    /// "by" stands before the phrase: "cut by half" is a share.
+    pub after_by: bool,
+}
+
 /// A single figure with its unit of measure.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Quantity {
@@ -40,6 +55,8 @@ pub(crate) struct Phrase {
     pub first: Quantity,
     /// The second end of a range, with its own qualifier.
     pub second: Option<(Option<Qualifier>, Quantity)>,
+    /// Whether the words make the figure an age ("65 years or older").
+    pub age: bool,
 }
 
 fn fail<T>(i: &str) -> PResult<'_, T> {
@@ -66,9 +83,43 @@ fn phrase<'a, T: Copy>(i: &'a str, table: &[(&str, T)]) -> Option<(&'a str, T)> 
 pub(crate) fn qualifier(i: &str) -> PResult<'_, Qualifier> {
     match phrase(i, QUALIFIERS) {
         Some((rest, q)) => {
-            let (rest, _) = ws(rest)?;
+            // A sign touches the figure: "≥65", "<200%".
+            let symbol = i.starts_with(['≥', '≤', '<', '>']);
+            let rest = match ws(rest) {
+                Ok((r, _)) => r,
+                Err(_) if symbol => rest,
+                // "under-16": an age bound joined by a hyphen.
+                Err(_) => match rest.strip_prefix('-') {
+                    Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => r,
+                    _ => return fail(i),
+                },
+            };
+            // "at least a $4 billion deficit": an article before the amount.
+            let rest = match (alpha_word, ws).parse(rest) {
+                Ok((r, (a, _)))
+                    if a.eq_ignore_ascii_case("a") && r.starts_with(['$', '€', '£', '¥', '₹']) =>
+                {
+                    r
+                }
+                _ => rest,
+            };
             Ok((rest, q))
         }
+        None => fail(i),
+    }
+}
+
+/// `postfix_bound := (ws "years")? ws ("and" | "or") ws ("older" | "over" | "under" | "more" | …)`
+///
+/// Returns the qualifier and whether the words make the figure an age.
+pub(crate) fn postfix_bound(i: &str) -> PResult<'_, (Qualifier, bool)> {
+    let (r, _) = ws(i)?;
+    let (r, years) = match (keyword("years"), ws).parse(r) {
+        Ok((r2, _)) => (r2, true),
+        Err(_) => (r, false),
+    };
+    match phrase(r, vocab::POSTFIX_BOUNDS) {
+        Some((rest, (q, age))) => Ok((rest, (q, age || years))),
         None => fail(i),
     }
 }
@@ -205,7 +256,8 @@ fn ratio_denominator(i: &str) -> PResult<'_, f64> {
         (keyword("every"), ws).parse(r).map_or(r, |(r, _)| r)
     } else {
         let (r, _) = (keyword("out"), ws, keyword("of"), ws).parse(r)?;
-        r
+        // "14 out of every 15".
+        (keyword("every"), ws).parse(r).map_or(r, |(r, _)| r)
     };
     let (rest, n) = cardinal(r)?;
     if n.year_shaped || !at_boundary(rest) {
@@ -262,6 +314,14 @@ pub(crate) fn quantity<'a>(
         currency = Some(code);
         rest = r;
     }
+    // "millions of dollars", "tens of billions of euros".
+    if q.form == Form::Vague
+        && currency.is_none()
+        && let Ok((r, (_, _, code))) = (ws, keyword("of"), currency_suffix).parse(rest)
+    {
+        currency = Some(code);
+        rest = r;
+    }
     if let Some(code) = currency {
         if q.kind == Kind::Percent {
             return fail(i);
@@ -286,6 +346,15 @@ fn core<'a>(i: &'a str, conventions: &Conventions, qualified: bool) -> PResult<'
         }
         if let Ok((rest, pct)) = half_of(i) {
             return Ok((rest, Quantity::new(Kind::Percent, pct, Form::Fraction)));
+        }
+        // "half a million" is a count.
+        if keyword("half")(i).is_ok()
+            && let Ok((rest, n)) = cardinal(i)
+        {
+            let mut q = Quantity::new(Kind::Number, n.value, Form::Words);
+            q.scale = n.scale;
+            q.mantissa = n.mantissa;
+            return Ok((rest, q));
         }
         // "almost half", "more than half": a qualifier makes a bare "half" a share.
         if qualified && let Ok((rest, _)) = keyword("half")(i) {
@@ -315,6 +384,32 @@ fn core<'a>(i: &'a str, conventions: &Conventions, qualified: bool) -> PResult<'
         q.mantissa = n.value;
         return Ok((r, q));
     }
+    // "3/4": a fraction in digits, a share; "1 4/5": a mixed number.
+    let whole = !n.words && n.scale.is_none() && n.decimals == 0;
+    if whole
+        && let Some((r, den)) = denominator(rest)
+        && n.value > 0.0
+        && n.value < den
+    {
+        let mut q = Quantity::new(Kind::Percent, 100.0 * n.value / den, Form::Fraction);
+        q.mantissa = q.value;
+        return Ok((r, q));
+    }
+    if whole && let Some((r, part)) = rest.strip_prefix(' ').and_then(proper_fraction) {
+        return Ok((
+            r,
+            Quantity::new(Kind::Number, n.value + part, Form::Fraction),
+        ));
+    }
+    // "3 dozen".
+    if !n.words
+        && n.scale.is_none()
+        && let Ok((r, _)) = (ws, keyword("dozen")).parse(rest)
+    {
+        let mut q = Quantity::new(Kind::Number, n.value * 12.0, Form::Digits);
+        q.decimals = n.decimals;
+        return Ok((r, q));
+    }
     let form = if n.words { Form::Words } else { Form::Digits };
     let mut q = Quantity::new(Kind::Number, n.value, form);
     q.decimals = n.decimals;
@@ -328,6 +423,28 @@ fn core<'a>(i: &'a str, conventions: &Conventions, qualified: bool) -> PResult<'
     Ok((rest, q))
 }
 
+/// `denominator := "/" digit{1,2}`, from 2 to 10, ending the number: the "/4" of "3/4".
+fn denominator(i: &str) -> Option<(&str, f64)> {
+    let r = i.strip_prefix('/')?;
+    let d = r.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 2 || !at_boundary(&r[d..]) || r[d..].starts_with('/') {
+        return None;
+    }
+    let den: f64 = r[..d].parse().ok()?;
+    (2.0..=10.0).contains(&den).then_some((&r[d..], den))
+}
+
+/// `proper := digit{1,2} denominator`, below one: the "4/5" of "1 4/5".
+fn proper_fraction(i: &str) -> Option<(&str, f64)> {
+    let n = i.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let num: f64 = i[..n].parse().ok()?;
+    let (rest, den) = denominator(&i[n..])?;
+    (num > 0.0 && num < den).then_some((rest, num / den))
+}
+
 /// What joins the two ends of a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Connector {
@@ -337,6 +454,8 @@ pub(crate) enum Connector {
     To,
     /// "and", after "between".
     And,
+    /// "through", between two years only ("2016 through 2020").
+    Through,
 }
 
 /// `connector := ws? ("-" | "–" | "—") ws? | ws "to" ws | ws "and" ws`
@@ -351,6 +470,9 @@ fn connector(i: &str, intro: bool) -> PResult<'_, Connector> {
     }
     if let Ok((r2, _)) = (keyword("to"), ws).parse(r) {
         return Ok((r2, Connector::To));
+    }
+    if let Ok((r2, _)) = (keyword("through"), ws).parse(r) {
+        return Ok((r2, Connector::Through));
     }
     if intro && let Ok((r2, _)) = (keyword("and"), ws).parse(r) {
         return Ok((r2, Connector::And));
@@ -368,6 +490,10 @@ fn intro(i: &str) -> PResult<'_, &str> {
     let (r, w) = alpha_word(i)?;
     if w.eq_ignore_ascii_case("between") || w.eq_ignore_ascii_case("from") {
         let (r, _) = ws(r)?;
+        // "between the ages of 16 and 18".
+        let r = (keyword("the"), ws, keyword("ages"), ws, keyword("of"), ws)
+            .parse(r)
+            .map_or(r, |(r2, _)| r2);
         Ok((r, w))
     } else {
         fail(i)
@@ -378,17 +504,23 @@ fn intro(i: &str) -> PResult<'_, &str> {
 ///
 /// A range needs its ends to agree in kind once the unit written once is shared; a range
 /// without "between" or "from" must also rise ("51–50" is a score, not a range).
-pub(crate) fn mention<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, Phrase> {
+pub(crate) fn mention<'a>(
+    i: &'a str,
+    conventions: &Conventions,
+    around: Around,
+) -> PResult<'a, Phrase> {
     let (i, intro_word) = opt(intro).parse(i)?;
     let has_intro = intro_word.is_some();
     let between = intro_word.is_some_and(|w| w.eq_ignore_ascii_case("between"));
+    let from = intro_word.is_some_and(|w| w.eq_ignore_ascii_case("from"));
     let (i, qual) = opt(qualifier).parse(i)?;
-    let (rest, first) = quantity(i, conventions, qual.is_some())?;
+    let (rest, first) = quantity(i, conventions, qual.is_some() || around.after_by)?;
     let single = Phrase {
         intro: false,
         qualifier: qual,
         first,
         second: None,
+        age: false,
     };
     if first.form == Form::Vague || first.form == Form::Ratio {
         return if has_intro {
@@ -409,7 +541,17 @@ pub(crate) fn mention<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, 
     match tail(rest) {
         Ok((r, (conn, q2, mut second))) => {
             let mut first = first;
-            if let Some(joined) = join_range(&mut first, &mut second, conn, between)
+            // "from 12% to 19%" is a change, two figures; "from 2010 to 2013" a period and
+            // "ranging from 5 to 9" a range. A dash range after "from" is the first figure
+            // of a change: "from 12-15% … to 7%".
+            let years = first.year_shaped && second.year_shaped;
+            let change = around.after_from
+                && !around.range_verb
+                && (conn == Connector::Dash && from || conn == Connector::To && !years)
+                || around.change_in_brackets && conn == Connector::To && !years;
+            if !change
+                && let Some(joined) =
+                    join_range(&mut first, &mut second, conn, between, conventions)
                 && joined
             {
                 return Ok((
@@ -419,6 +561,7 @@ pub(crate) fn mention<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, 
                         qualifier: qual,
                         first,
                         second: Some((q2, second)),
+                        age: false,
                     },
                 ));
             }
@@ -441,8 +584,17 @@ fn join_range(
     second: &mut Quantity,
     conn: Connector,
     intro: bool,
+    conventions: &Conventions,
 ) -> Option<bool> {
     if first.form == Form::Vague || second.form == Form::Vague {
+        return None;
+    }
+    // "in 2011 to US$2.7 billion": a year, then the next figure.
+    if first.year_shaped
+        && conventions.is_year(first.value)
+        && !second.year_shaped
+        && !(conn == Connector::Dash && second.value < 100.0)
+    {
         return None;
     }
     // Year spans: "2011 to 2016", "2020-21".
@@ -461,6 +613,9 @@ fn join_range(
     }
     if first.year_shaped && second.year_shaped {
         return Some(second.value >= first.value || intro);
+    }
+    if conn == Connector::Through {
+        return None;
     }
     if first.kind == Kind::Number && second.kind == Kind::Percent && !second.points {
         first.kind = Kind::Percent;
@@ -488,7 +643,7 @@ fn join_range(
     second.year_shaped = false;
     let rising = second.value >= first.value;
     match conn {
-        Connector::Dash | Connector::To => Some(rising || intro),
+        Connector::Dash | Connector::To | Connector::Through => Some(rising || intro),
         Connector::And => Some(intro),
     }
 }

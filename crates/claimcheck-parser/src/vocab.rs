@@ -132,6 +132,10 @@ pub(crate) const FRACTIONS: &[(&str, f64)] = &[
     ("ninths", 9.0),
     ("tenth", 10.0),
     ("tenths", 10.0),
+    ("hundredth", 100.0),
+    ("hundredths", 100.0),
+    ("thousandth", 1000.0),
+    ("thousandths", 1000.0),
 ];
 
 /// Vague quantity words that start a vague phrase; the phrase's bound comes from
@@ -150,7 +154,27 @@ pub(crate) const VAGUE_HEADS: &[&str] = &[
 
 /// Qualifier phrases that may stand before a figure, longest first.
 pub(crate) const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("under the age of", Qualifier::LessThan),
+    ("below the age of", Qualifier::LessThan),
+    ("over the age of", Qualifier::MoreThan),
+    ("above the age of", Qualifier::MoreThan),
     ("in excess of", Qualifier::MoreThan),
+    ("not to exceed", Qualifier::AtMost),
+    ("as young as", Qualifier::AtLeast),
+    ("younger than", Qualifier::LessThan),
+    ("older than", Qualifier::MoreThan),
+    ("fell below", Qualifier::LessThan),
+    ("fell under", Qualifier::LessThan),
+    ("falls below", Qualifier::LessThan),
+    ("fallen below", Qualifier::LessThan),
+    ("dipped below", Qualifier::LessThan),
+    ("dipped under", Qualifier::LessThan),
+    ("dropped below", Qualifier::LessThan),
+    ("dropped under", Qualifier::LessThan),
+    ("capped at", Qualifier::AtMost),
+    ("limited to", Qualifier::AtMost),
+    ("under age", Qualifier::LessThan),
+    ("over age", Qualifier::MoreThan),
     ("no fewer than", Qualifier::AtLeast),
     ("no less than", Qualifier::AtLeast),
     ("not less than", Qualifier::AtLeast),
@@ -183,6 +207,19 @@ pub(crate) const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("in the region of", Qualifier::About),
     ("on the order of", Qualifier::About),
     ("exceeding", Qualifier::MoreThan),
+    ("exceeded", Qualifier::MoreThan),
+    ("passed", Qualifier::MoreThan),
+    ("exceeds", Qualifier::MoreThan),
+    ("topped", Qualifier::MoreThan),
+    ("tops", Qualifier::MoreThan),
+    ("surpassed", Qualifier::MoreThan),
+    ("surpasses", Qualifier::MoreThan),
+    ("surpassing", Qualifier::MoreThan),
+    ("within", Qualifier::AtMost),
+    ("≥", Qualifier::AtLeast),
+    ("≤", Qualifier::AtMost),
+    (">", Qualifier::MoreThan),
+    ("<", Qualifier::LessThan),
     ("over", Qualifier::MoreThan),
     ("above", Qualifier::MoreThan),
     ("under", Qualifier::LessThan),
@@ -198,6 +235,57 @@ pub(crate) const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("some", Qualifier::About),
 ];
 
+/// Bounds written after a figure ("65 and older", "17 and under", "10 or more"), longest
+/// first; the flag says whether the words make the figure an age.
+pub(crate) const POSTFIX_BOUNDS: &[(&str, (Qualifier, bool))] = &[
+    ("and older", (Qualifier::AtLeast, true)),
+    ("or older", (Qualifier::AtLeast, true)),
+    ("and younger", (Qualifier::AtMost, true)),
+    ("or younger", (Qualifier::AtMost, true)),
+    ("and over", (Qualifier::AtLeast, false)),
+    ("or over", (Qualifier::AtLeast, false)),
+    ("and above", (Qualifier::AtLeast, false)),
+    ("or above", (Qualifier::AtLeast, false)),
+    ("and up", (Qualifier::AtLeast, false)),
+    ("or more", (Qualifier::AtLeast, false)),
+    ("and under", (Qualifier::AtMost, false)),
+    ("or under", (Qualifier::AtMost, false)),
+    ("and below", (Qualifier::AtMost, false)),
+    ("or below", (Qualifier::AtMost, false)),
+    ("or less", (Qualifier::AtMost, false)),
+    ("or fewer", (Qualifier::AtMost, false)),
+];
+
+/// Words for people: a bound right after one ("children under 18") is on their age.
+pub(crate) const PEOPLE_WORDS: &[&str] = &[
+    "children",
+    "child",
+    "people",
+    "persons",
+    "adults",
+    "girls",
+    "boys",
+    "minors",
+    "youth",
+    "youths",
+    "women",
+    "men",
+    "workers",
+    "those",
+    "anyone",
+    "everyone",
+    "kids",
+    "students",
+    "employees",
+    "victims",
+    "patients",
+    "residents",
+    "individuals",
+];
+
+/// Words before a figure that make it an age ("aged 15 to 17", "children ages 14 to 18").
+pub(crate) const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
+
 /// Currency written before the amount ("US$2,500", "€20", "USD 5"), longest first.
 pub(crate) const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("us$", "USD"),
@@ -207,13 +295,19 @@ pub(crate) const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("thb", "THB"),
     ("khr", "KHR"),
     ("mmk", "MMK"),
+    ("cn¥", "CNY"),
+    ("hk$", "HKD"),
+    ("nz$", "NZD"),
     ("a$", "AUD"),
+    ("r$", "BRL"),
+    ("s$", "SGD"),
     ("c$", "CAD"),
     ("$", "USD"),
     ("€", "EUR"),
     ("£", "GBP"),
     ("¥", "JPY"),
     ("₹", "INR"),
+    ("₩", "KRW"),
     ("฿", "THB"),
 ];
 
@@ -274,6 +368,65 @@ pub(crate) const PERIODS: &[(&str, Per)] = &[
     ("daily", Per::Day),
 ];
 
+/// Verbs of spread: "from X to Y" after one of them is a range, not a change.
+pub(crate) const RANGE_VERBS: &[&str] = &[
+    "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "spanning",
+];
+
+/// Words of change (verbs and their nouns): two figures joined by "to" after one of them are a change.
+pub(crate) const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rising",
+    "increased",
+    "increasing",
+    "grew",
+    "grown",
+    "growing",
+    "climbed",
+    "jumped",
+    "fell",
+    "fallen",
+    "falling",
+    "declined",
+    "declining",
+    "decreased",
+    "dropped",
+    "reduced",
+    "cut",
+    "doubled",
+    "tripled",
+    "halved",
+    "improved",
+    "worsened",
+    "changed",
+    "raised",
+    "lowered",
+    "expanded",
+    "shrank",
+    "decreasing",
+    "doubling",
+    "tripling",
+    "increase",
+    "increases",
+    "decrease",
+    "decreases",
+    "decline",
+    "declines",
+    "rise",
+    "rises",
+    "fall",
+    "falls",
+    "drop",
+    "drops",
+    "trimmed",
+    "slashed",
+    "boosted",
+    "narrowed",
+    "widened",
+    "went",
+];
+
 /// Month names and their abbreviations: a number next to one is a day of a date.
 pub(crate) const MONTHS: &[&str] = &[
     "january",
@@ -314,6 +467,13 @@ pub(crate) const LABEL_WORDS: &[&str] = &[
     "clause",
     "resolution",
     "tier",
+    "title",
+    "sec.",
+    "secs.",
+    "subsection",
+    "subsections",
+    "subparagraph",
+    "div.",
     "no.",
     "nos.",
     "pp.",
@@ -334,6 +494,8 @@ pub(crate) const IDENTIFIER_WORDS: &[&str] = &[
     "interstate",
     "road",
     "flight",
+    "mission",
+    "priority",
     "level",
     "phase",
     "stage",
@@ -657,6 +819,11 @@ pub(crate) const NOT_NOUNS: &[&str] = &[
     "apiece",
     "total",
     "overall",
+    "today",
+    "past",
+    "outside",
+    "inside",
+    "ahead",
 ];
 
 /// Looks a word up in a `(word, value)` table, ignoring ASCII case.

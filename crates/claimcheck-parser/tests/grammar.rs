@@ -347,7 +347,7 @@ fn periods_and_counted_nouns() {
         ("26 Cambodians", &["number `26` =26 unit=Cambodians"]),
         (
             "950 metric tons in 1994",
-            &["number `950` =950 unit=metric tons", "year `1994` =1994"],
+            &["number `950` =950 unit=tons", "year `1994` =1994"],
         ),
         (
             "14 people and injures 35 others",
@@ -428,12 +428,13 @@ fn ordinals_and_pronouns() {
 #[test]
 fn scores_versions() {
     check(&[
-        ("51–50 vote", &[]),
+        // A vote tally is two counts of votes; a game's score is no figure.
+        ("51–50 vote", &["number `51` =51", "number `50` =50"]),
         ("version 1.2.3", &[]),
         ("10^400", &[]),
         ("drew 1–1 with Chelsea", &[]),
         ("won 2-1 (4-3 on penalties)", &[]),
-        ("ages 18-25", &["number `18-25` [18,25]"]),
+        ("ages 18-25", &["number `18-25` [18,25] unit=years"]),
         ("in 1616 the Dutch arrived", &["year `1616` =1616"]),
         ("as early as 1200, farmers", &["year `1200` =1200"]),
         (
@@ -462,7 +463,10 @@ fn scores_versions() {
             "Fines of US$2,500 to $125,000 apply.",
             &["money `US$2,500 to $125,000` [2500,125000] USD"],
         ),
-        ("The bill passed in a 51–50 vote.", &[]),
+        (
+            "The bill passed in a 51–50 vote.",
+            &["number `51` =51", "number `50` =50"],
+        ),
         (
             "Pakistan shelters more than 3 million refugees and Iran about 3 million.",
             &[
@@ -472,7 +476,7 @@ fn scores_versions() {
         ),
         (
             "About 1.4 million Afghan refugees remain in Pakistan.",
-            &["number `About 1.4 million` =1400000 about ~ unit=Afghan refugees"],
+            &["number `About 1.4 million` =1400000 about ~ unit=refugees"],
         ),
     ]);
 }
@@ -515,7 +519,7 @@ fn sentences() {
         (
             "The country received more than 200,000 asylum seekers between 2014 and 2016.",
             &[
-                "number `more than 200,000` (200000,inf) more_than unit=asylum seekers",
+                "number `more than 200,000` (200000,inf) more_than unit=seekers",
                 "year `between 2014 and 2016` [2014,2016]",
             ],
         ),
@@ -535,10 +539,7 @@ fn sentences() {
         ),
         (
             "The UNODC report counted 50,000 detected victims in 2018.",
-            &[
-                "number `50,000` =50000 unit=detected victims",
-                "year `2018` =2018",
-            ],
+            &["number `50,000` =50000 unit=victims", "year `2018` =2018"],
         ),
         (
             "Girls account for 19 percent of identified victims.",
@@ -597,7 +598,7 @@ fn sentences() {
         ),
         (
             "Between six and eight thousand migrants crossed each month.",
-            &["number `Between six and eight thousand` [6000,8000] unit=migrants"],
+            &["number `Between six and eight thousand` [6000,8000] unit=migrants per=month"],
         ),
         (
             "Rents rose 30-35% over five years.",
@@ -609,7 +610,7 @@ fn sentences() {
         ),
         (
             "At least 13 Islamic State militants were killed.",
-            &["number `At least 13` [13,inf) at_least unit=Islamic State militants"],
+            &["number `At least 13` [13,inf) at_least unit=militants"],
         ),
         (
             "At least ten others are missing.",

@@ -58,6 +58,8 @@ pub struct Extraction {
     /// Vague phrases and the least value each asserts; added to (or replacing) the defaults.
     #[serde(default)]
     pub vague: BTreeMap<String, f64>,
+    /// The longest sentence, in bytes, read in whole for claims.
+    pub max_sentence: Option<usize>,
 }
 
 impl Extraction {
@@ -66,6 +68,9 @@ impl Extraction {
         let mut c = claimcheck_parser::Conventions::default();
         if let Some(r) = self.year_range {
             c.year_range = r;
+        }
+        if let Some(n) = self.max_sentence {
+            c.max_sentence = n;
         }
         for (phrase, bound) in &self.vague {
             c.vague.insert(phrase.to_lowercase(), *bound);

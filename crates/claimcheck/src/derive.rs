@@ -201,7 +201,7 @@ pub fn run(args: &DeriveArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
             }
         }
     } else {
-        let reader = ClaimReader::default();
+        let reader = ClaimReader::default().with_max_sentence(extractor.conventions().max_sentence);
         input::for_each_document(&args.input, reporter, |doc| {
             let derived = reporter.isolate(&doc.name, || {
                 let prose = crate::markup::prose(&doc);

@@ -19,8 +19,9 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write, reporter: &Reporter) -> Resu
             return Ok(());
         }
     };
-    let extractor = Extractor::new(loaded.config.extraction.conventions());
-    let reader = ClaimReader::default();
+    let conventions = loaded.config.extraction.conventions();
+    let reader = ClaimReader::default().with_max_sentence(conventions.max_sentence);
+    let extractor = Extractor::new(conventions);
     let mut emitter = Emitter::new(args.format, out)?;
     input::for_each_document(&args.input, reporter, |doc| {
         emit_document(&extractor, &reader, &doc, &mut emitter, reporter)
@@ -48,12 +49,17 @@ fn emit_document(
     let index = LineIndex::new(&prose);
     let mut cursor = index.cursor(&prose);
     reporter.diagnostics(&doc.name, &prose, &index, &found.diagnostics);
-    for (m, claim) in found.mentions.iter().zip(&claims) {
+    for (i, (m, claim)) in found.mentions.iter().zip(&claims).enumerate() {
         let start = cursor.position(m.span.start);
         let end = cursor.position(m.span.end);
-        emitter.record(&MentionRecord::new(
-            &doc.name, &doc.text, m, claim, start, end,
-        ))?;
+        emitter.record(
+            &MentionRecord::new(&doc.name, &doc.text, m, claim, start, end).with_change(
+                &doc.text,
+                i,
+                &found.mentions,
+                &found.changes,
+            ),
+        )?;
     }
     Ok(())
 }

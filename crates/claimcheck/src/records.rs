@@ -1,6 +1,6 @@
 //! The records `extract` writes: the documented contract of its JSON and CSV output.
 
-use claimcheck_parser::{Claim, Mention, Position};
+use claimcheck_parser::{Change, Claim, Mention, Position};
 use serde::Serialize;
 
 /// One figure, as `extract --format json|jsonl` writes it. Field names and meanings are a
@@ -65,6 +65,8 @@ pub struct MentionRecord<'a> {
     pub basis: Option<&'a str>,
     /// The sentence holding the figure, as byte offsets.
     pub sentence: SentenceRecord,
+    /// The change this figure is one end of ("rose from 12% to 19%"): both figures.
+    pub change: Option<ChangeRecord<'a>>,
     /// The sentence's text, for the CSV column.
     #[serde(skip)]
     pub sentence_text: &'a str,
@@ -79,6 +81,26 @@ pub struct SourceRecord<'a> {
     pub name: Option<&'a str>,
     /// The year given with the attribution.
     pub year: Option<u16>,
+}
+
+/// Two figures related as a change, earlier value first: on both of their records.
+#[derive(Debug, Serialize)]
+pub struct ChangeRecord<'a> {
+    /// The figure the change starts from.
+    pub from: FigureRef<'a>,
+    /// The figure the change ends at.
+    pub to: FigureRef<'a>,
+}
+
+/// Another figure of the same document, by its byte offsets and text.
+#[derive(Debug, Serialize)]
+pub struct FigureRef<'a> {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The exact source text.
+    pub text: &'a str,
 }
 
 /// Where a sentence is, in bytes.
@@ -103,6 +125,8 @@ impl<'a> MentionRecord<'a> {
         let slice = |s: Option<claimcheck_parser::Span>| s.map(|s| &text[s.range()]);
         let unit = if m.points {
             Some("percentage points")
+        } else if m.age {
+            Some("years")
         } else {
             m.unit.map(|u| &text[u.range()])
         };
@@ -144,7 +168,35 @@ impl<'a> MentionRecord<'a> {
                 end: claim.sentence.end,
             },
             sentence_text: &text[claim.sentence.range()],
+            change: None,
         }
+    }
+
+    /// The record with the change that `m` is one end of, if any (`changes` and `mentions`
+    /// from the same extraction).
+    pub fn with_change(
+        mut self,
+        text: &'a str,
+        index: usize,
+        mentions: &[Mention],
+        changes: &[Change],
+    ) -> Self {
+        let figure = |i: usize| {
+            let span = mentions[i].span;
+            FigureRef {
+                start: span.start,
+                end: span.end,
+                text: &text[span.range()],
+            }
+        };
+        self.change = changes
+            .iter()
+            .find(|c| c.from == index || c.to == index)
+            .map(|c| ChangeRecord {
+                from: figure(c.from),
+                to: figure(c.to),
+            });
+        self
     }
 
     /// The CSV columns, in order.
@@ -172,6 +224,8 @@ impl<'a> MentionRecord<'a> {
         "time",
         "basis",
         "sentence",
+        "change_from",
+        "change_to",
     ];
 
     /// The CSV row, in the order of [`Self::CSV_HEADER`]; empty for null.
@@ -208,6 +262,14 @@ impl<'a> MentionRecord<'a> {
             self.time.unwrap_or_default().to_owned(),
             self.basis.unwrap_or_default().to_owned(),
             self.sentence_text.to_owned(),
+            self.change
+                .as_ref()
+                .map(|c| c.from.text.to_owned())
+                .unwrap_or_default(),
+            self.change
+                .as_ref()
+                .map(|c| c.to.text.to_owned())
+                .unwrap_or_default(),
         ]
     }
 }

@@ -148,9 +148,17 @@ impl Organisations {
 }
 
 /// Reads claims around figures.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ClaimReader {
     organisations: Organisations,
+    /// The longest sentence read in whole, in bytes (see [`crate::Conventions`]).
+    max_sentence: usize,
+}
+
+impl Default for ClaimReader {
+    fn default() -> Self {
+        ClaimReader::new(Organisations::default())
+    }
 }
 
 /// A source found in one sentence, with the clause it occupies (times inside it belong to
@@ -164,7 +172,16 @@ struct Found {
 impl ClaimReader {
     /// A reader that normalises attributions to these organisations.
     pub fn new(organisations: Organisations) -> Self {
-        ClaimReader { organisations }
+        ClaimReader {
+            organisations,
+            max_sentence: crate::Conventions::default().max_sentence,
+        }
+    }
+
+    /// The same reader, splitting sentences longer than `bytes` (at least 256).
+    pub fn with_max_sentence(mut self, bytes: usize) -> Self {
+        self.max_sentence = bytes.max(256);
+        self
     }
 
     /// One claim per mention, in the same order. Years and ordinals get only their sentence.
@@ -174,7 +191,10 @@ impl ClaimReader {
         // The previous sentence, its first mention, and its source once worked out: a
         // sentence without figures is read only when the next one points back to it.
         let mut previous: Option<(Span, usize, Option<Option<Found>>)> = None;
-        for sentence in sentences(text) {
+        let units = sentences(text)
+            .into_iter()
+            .flat_map(|s| sentence::cap(text, s, self.max_sentence));
+        for sentence in units {
             while next < mentions.len() && mentions[next].span.end <= sentence.start {
                 out[next].sentence = sentence;
                 next += 1;
@@ -452,18 +472,28 @@ impl ClaimReader {
                 } else if let Some(unit) = m.unit {
                     // The counted noun, with what follows it in its phrase ("countries of
                     // the Greater Mekong Subregion").
-                    let first = toks.iter().position(|t| t.span.start >= unit.start);
+                    // The unit is the head noun; the subject keeps its modifiers
+                    // ("registered migrant workers").
+                    let mut first = toks.iter().position(|t| t.span.start >= unit.start);
+                    if let Some(f) = first.as_mut() {
+                        while *f > at + 1
+                            && toks[*f - 1].t == T::Word
+                            && !w(*f - 1).eq_ignore_ascii_case("of")
+                        {
+                            *f -= 1;
+                        }
+                    }
+                    let start = first.map_or(unit.start, |f| toks[f].span.start.min(unit.start));
                     let np = first.and_then(|f| np_forward(text, toks, f));
                     let end = match np {
                         Some((a, b))
-                            if toks[a].span.start == unit.start
-                                && toks[b - 1].span.end > unit.end =>
+                            if toks[a].span.start == start && toks[b - 1].span.end > unit.end =>
                         {
                             toks[b - 1].span.end
                         }
                         _ => unit.end,
                     };
-                    claim.subject = Some(Span::new(unit.start, end));
+                    claim.subject = Some(Span::new(start, end));
                     let mut p = toks.iter().position(|t| t.span.start >= end);
                     // The period of a rate is no predicate: "workers annually".
                     if let (Some(_), Some(i)) = (m.per, p) {

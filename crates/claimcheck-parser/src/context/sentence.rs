@@ -141,6 +141,33 @@ fn is_abbreviation(head: &str) -> bool {
     ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
+/// Splits a sentence longer than `limit` bytes into pieces of at most `limit` bytes: at the
+/// last clause mark (`;`, `:`, `,`, a closing bracket or a dash) in the second half of each
+/// window, else at the last space, else at the window's end. Linear in the sentence.
+pub(crate) fn cap(text: &str, sentence: Span, limit: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > limit {
+        let mut window_end = start + limit;
+        while !text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let window = &text[start..window_end];
+        let half = window.len() / 2;
+        let at_mark = window
+            .rfind([';', ':', ',', ')', '—', '–'])
+            .filter(|&i| i >= half)
+            .map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8));
+        let at_space = || window.rfind(' ').filter(|&i| i >= half);
+        let cut = at_mark.or_else(at_space).unwrap_or(window.len());
+        let cut = start + cut.max(1);
+        push(text, start, cut, &mut out);
+        start = cut;
+    }
+    push(text, start, sentence.end, &mut out);
+    out
+}
+
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     if start >= end {
         return;
@@ -225,5 +252,22 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(split(input), *want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn long_sentences_are_capped() {
+        let text = "aaaa bbbb, cccc dddd; eeee ffff gggg hhhh iiii";
+        let whole = Span::new(0, text.len());
+        let pieces: Vec<&str> = cap(text, whole, 16)
+            .into_iter()
+            .map(|s| &text[s.range()])
+            .collect();
+        assert_eq!(
+            pieces,
+            ["aaaa bbbb,", "cccc dddd;", "eeee ffff gggg", "hhhh iiii"]
+        );
+        assert_eq!(cap(text, whole, 100), [whole]);
+        let run = "x".repeat(40);
+        assert_eq!(cap(&run, Span::new(0, 40), 16).len(), 3);
     }
 }

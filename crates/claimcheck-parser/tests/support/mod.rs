@@ -10,7 +10,10 @@ pub fn describe(text: &str, m: &Mention) -> String {
         if v.fract() == 0.0 && v.abs() < 1e15 {
             format!("{}", v as i64)
         } else {
-            format!("{:.4}", v).trim_end_matches('0').to_owned()
+            format!("{:.4}", v)
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_owned()
         }
     };
     let interval = match (m.lower, m.upper) {
@@ -53,6 +56,9 @@ pub fn describe(text: &str, m: &Mention) -> String {
     }
     if let Some(u) = m.unit {
         s.push_str(&format!(" unit={}", &text[u.range()]));
+    }
+    if m.age {
+        s.push_str(" unit=years");
     }
     if let Some(p) = m.per {
         s.push_str(&format!(" per={}", p.as_str()));

@@ -1,0 +1,114 @@
+//! Text as it comes: digits of other scripts and invisible characters inside numbers.
+//!
+//! Arabic-Indic (٠-٩), Extended Arabic-Indic (۰-۹), Devanagari (०-९) and full-width (０-９)
+//! digits read as ASCII digits, the Arabic decimal and thousands separators (٫ ٬) as "." and
+//! ","; a zero-width joiner or non-joiner, a word joiner, a zero-width space, a soft hyphen,
+//! a byte-order mark or a combining mark between two digits is ignored ("2\u{200D}3 percent"
+//! is 23 percent). The extractor reads the folded text and maps every span back to the bytes
+//! of the original, so positions and quoted text stay as written.
+
+/// A folded copy of a text and, for each of its byte offsets (and its end), the offset in
+/// the original.
+pub(crate) struct Folded {
+    pub(crate) text: String,
+    map: Vec<usize>,
+}
+
+impl Folded {
+    /// The original offset of a folded offset.
+    pub(crate) fn original(&self, at: usize) -> usize {
+        self.map[at.min(self.map.len() - 1)]
+    }
+}
+
+/// The ASCII digit or separator a character stands for, if it is one of another script.
+fn fold_digit(c: char) -> Option<char> {
+    let base = match c {
+        '\u{660}'..='\u{669}' => 0x660,
+        '\u{6F0}'..='\u{6F9}' => 0x6F0,
+        '\u{966}'..='\u{96F}' => 0x966,
+        '\u{FF10}'..='\u{FF19}' => 0xFF10,
+        '\u{66B}' => return Some('.'),
+        '\u{66C}' => return Some(','),
+        _ => return None,
+    };
+    char::from_digit(u32::from(c) - base, 10)
+}
+
+/// Whether a character is invisible inside a number.
+fn ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FEFF}'
+    ) || ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || fold_digit(c).is_some_and(|d| d.is_ascii_digit())
+}
+
+/// The folded text, or `None` when there is nothing to fold (the common case: no copy).
+pub(crate) fn fold(text: &str) -> Option<Folded> {
+    if text.is_ascii()
+        || !text
+            .chars()
+            .any(|c| fold_digit(c).is_some() || ignorable(c))
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut prev_digit = false;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if ignorable(c) && prev_digit {
+            // Between two digits only: look past further invisible characters.
+            let next = chars[k + 1..]
+                .iter()
+                .map(|&(_, n)| n)
+                .find(|n| !ignorable(*n));
+            if next.is_some_and(is_digit) {
+                continue;
+            }
+        }
+        let folded = fold_digit(c).unwrap_or(c);
+        for _ in 0..folded.len_utf8() {
+            map.push(i);
+        }
+        out.push(folded);
+        prev_digit = is_digit(c) || (prev_digit && ignorable(c));
+    }
+    map.push(text.len());
+    Some(Folded { text: out, map })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    fn read(text: &str) -> Vec<(String, Option<f64>)> {
+        Extractor::default()
+            .extract(text)
+            .mentions
+            .iter()
+            .map(|m| (text[m.span.range()].to_owned(), m.value))
+            .collect()
+    }
+
+    #[test]
+    fn digits_of_other_scripts() {
+        let one = |t: &str, written: &str, v: f64| {
+            assert_eq!(read(t), vec![(written.to_owned(), Some(v))], "{t}");
+        };
+        one("قُتل ٢٣ شخصا", "٢٣", 23.0);
+        one("۱۲۳ نفر", "۱۲۳", 123.0);
+        one("कुल ४५ लोग", "४५", 45.0);
+        one("ＦＹ price ３５ percent", "３５ percent", 35.0);
+        one("about ١٢٫٥ percent", "about ١٢٫٥ percent", 12.5);
+        one("2\u{200D}3 percent of them", "2\u{200D}3 percent", 23.0);
+        one("1\u{00AD}000 workers", "1\u{00AD}000", 1000.0);
+        one("4\u{301}5 workers", "4\u{301}5", 45.0);
+        // Not between digits: kept as they are.
+        one("a\u{200D} 7 percent", "7 percent", 7.0);
+    }
+}
