@@ -5,18 +5,21 @@
 //! with each other and with the [`registry`], and come out as [`Finding`]s. Nothing here
 //! prints; the CLI renders findings.
 
+pub mod date;
 pub mod document;
 pub mod finding;
 pub mod matching;
 pub mod registry;
 pub mod rules;
 pub mod suppression;
+pub mod vocab;
 
 use std::collections::{HashMap, HashSet};
 
 use claimcheck_model::{Interval, ModelConventions};
 use claimcheck_parser::{ClaimReader, Diagnostic, Extractor};
 
+pub use date::ArticleDate;
 pub use finding::{Finding, Related, Severity};
 pub use registry::{Registry, RegistryError, Study};
 pub use rules::{RULES, Rule};
@@ -103,8 +106,13 @@ pub struct Checked {
 #[derive(Debug)]
 pub struct Checker {
     registry: Registry,
+    index: document::RegistryIndex,
     intervals: Vec<Interval>,
     extractor: Extractor,
+    /// The date given on the command line: it wins over the text's own.
+    date: Option<ArticleDate>,
+    /// The date for texts that give none (the configuration's).
+    fallback_date: Option<ArticleDate>,
     reader: ClaimReader,
     conventions: ModelConventions,
     enabled: HashSet<&'static str>,
@@ -132,20 +140,59 @@ impl Checker {
         extraction: claimcheck_parser::Conventions,
     ) -> Self {
         let extractor = Extractor::new(extraction);
-        let intervals = registry
-            .studies
-            .iter()
-            .map(|s| s.interval(&extractor, &conventions))
-            .collect();
+        let index = document::RegistryIndex::new(&registry, &extractor, &conventions);
+        let intervals = index.facts.iter().map(|f| f.interval).collect();
         Checker {
             registry,
+            index,
             intervals,
+            date: None,
+            fallback_date: None,
             extractor,
             reader: ClaimReader::default(),
             conventions,
             enabled: selection.enabled(),
             severity: selection.severities(),
         }
+    }
+
+    /// The article date: `explicit` (from `--date`) for every text, else each text's own
+    /// (front matter, dateline), else `fallback` (from the configuration).
+    pub fn with_dates(
+        mut self,
+        explicit: Option<ArticleDate>,
+        fallback: Option<ArticleDate>,
+    ) -> Self {
+        self.date = explicit;
+        self.fallback_date = fallback;
+        self
+    }
+
+    /// The date a text is judged at.
+    pub fn date_of(&self, original: &str) -> Option<ArticleDate> {
+        self.date
+            .or_else(|| ArticleDate::from_text(original))
+            .or(self.fallback_date)
+    }
+
+    /// Reads a text as the rules see it (for `claimcheck explain`): calls `f` with the
+    /// document.
+    pub fn inspect<R>(
+        &self,
+        prose: &str,
+        original: &str,
+        f: impl FnOnce(&document::Document<'_>) -> R,
+    ) -> R {
+        let parsed = document::parse(prose, &self.extractor, &self.reader);
+        let doc = document::Document::new(
+            prose,
+            &parsed,
+            &self.registry,
+            &self.index,
+            &self.conventions,
+            self.date_of(original),
+        );
+        f(&doc)
     }
 
     /// The registry in use.
@@ -167,8 +214,9 @@ impl Checker {
             text,
             &parsed,
             &self.registry,
-            &self.extractor,
+            &self.index,
             &self.conventions,
+            self.date_of(original),
         );
         let cx = rules::Context {
             registry: &self.registry,

@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod derive;
+pub mod explain;
 pub mod extract;
 pub mod input;
 pub mod markup;

@@ -2,6 +2,7 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::matching::year_fits;
 use crate::registry::Study;
 use crate::rules::{Context, Rule, cite, source_note};
 
@@ -14,9 +15,11 @@ pub(crate) const RULE: Rule = Rule {
     doc: "# outdated-source (CC102)
 
 ## What it does
-Flags a figure that matches a registry figure whose series has a newer edition (the row's
-`superseded_by`), unless the sentence dates it to its own edition (“in 2012, the ILO
-estimated …”). The message gives the newest value.
+Flags a figure that matches a registry figure whose series had a newer edition (the row's
+`superseded_by`) published before the article's date, unless the sentence dates it to its
+own edition (“in 2012, the ILO estimated …”, “back in 2014”). The article's date comes from
+`--date`, the text's front matter or dateline, or `date` in `claimcheck.toml`; a text with no
+date is not judged. The message gives the newest value at that date.
 
 ## Why it matters
 “20.9 million in forced labour” was the ILO's 2012 estimate; the 2017 and 2022 editions said
@@ -27,24 +30,35 @@ the trend.
 “Some 20.9 million people are in forced labour worldwide, the ILO says.”
 
 ## Options
-None.
+The article's date: `--date YYYY[-MM-DD]` or `date = …` in `claimcheck.toml`.
 ",
     check,
 };
 
-/// The newest edition a figure's `superseded_by` chain leads to.
-fn newest<'a>(cx: &Context<'a>, s: &'a Study) -> &'a Study {
+/// The newest edition a figure's `superseded_by` chain leads to that was published before
+/// `year` (the article's), if any.
+fn newest_before<'a>(cx: &Context<'a>, s: &'a Study, year: u16) -> Option<&'a Study> {
     let mut cur = s;
-    for _ in 0..10 {
+    let mut found = None;
+    for _ in 0..16 {
+        if cur.superseded_by.is_empty() {
+            break;
+        }
         match cx.registry.get(&cur.superseded_by) {
-            Some(next) if !cur.superseded_by.is_empty() => cur = next,
+            Some(next) if next.year < year => {
+                found = Some(next);
+                cur = next;
+            }
             _ => break,
         }
     }
-    cur
+    found
 }
 
 fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(date) = doc.date else {
+        return;
+    };
     for c in &doc.quantities {
         let Some(m) = c.fitting() else {
             continue;
@@ -52,35 +66,22 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if m.study.superseded_by.is_empty() {
             continue;
         }
-        // Dated to its own edition: historical, not presented as current.
-        let years: Vec<u16> = c
-            .claim
-            .time
-            .map(|t| doc.slice(t))
-            .into_iter()
-            .chain(c.claim.source.as_ref().map(|s| doc.slice(s.span)))
-            .flat_map(|t| {
-                t.split(|ch: char| !ch.is_ascii_digit())
-                    .filter_map(|d| d.parse::<u16>().ok())
-                    .filter(|y| (1900..=2100).contains(y))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let dated = years.iter().any(|y| {
-            *y == m.study.year || (m.study.reference_start..=m.study.reference_end).contains(y)
-        });
-        if dated {
+        // Dated in its own sentence: historical, not presented as current.
+        if c.reading.years.iter().any(|y| year_fits(m.study, *y)) {
             continue;
         }
-        let new = newest(cx, m.study);
+        let Some(new) = newest_before(cx, m.study, date.year) else {
+            continue;
+        };
         let mut f = RULE.on(
             doc,
             c,
             format!(
-                "“{}” is the {} figure of {}; a newer edition ({}) gives {}",
+                "“{}” is the {} figure of {}; at the article's date ({}) a newer edition ({}) gave {}",
                 doc.slice(c.mention.span),
                 m.study.year,
                 m.study.publisher,
+                date,
                 new.year,
                 new.value_text
             ),
