@@ -193,7 +193,7 @@ pub enum TopicFrom {
     Clause,
     /// Its sentence.
     Sentence,
-    /// The sentence before (the claim's own names no concept).
+    /// Its sentence and the one before (its own names no population).
     Context,
     /// Nowhere.
     Nothing,
@@ -228,6 +228,9 @@ pub struct Reading {
     pub detection: bool,
     /// Whether the claim's own words make it a yearly flow.
     pub flow: bool,
+    /// Whether its own words make it a count over a period of years ("over the last five
+    /// years").
+    pub over_years: bool,
 }
 
 /// Per-sentence facts shared by its claims.
@@ -257,6 +260,17 @@ impl SentenceFacts {
         }
     }
 }
+
+/// The concepts that name a population of victims, as opposed to a measure of one (profits)
+/// or a neighbouring topic.
+const POPULATIONS: &[Concept] = &[
+    Concept::ModernSlavery,
+    Concept::ForcedLabour,
+    Concept::ForcedMarriage,
+    Concept::ForcedSexualExploitation,
+    Concept::Trafficking,
+    Concept::ChildLabour,
+];
 
 fn concepts_in(tokens: &[Token]) -> Vec<Concept> {
     Concept::ALL
@@ -317,11 +331,20 @@ pub fn read(
     } else {
         TopicFrom::Clause
     };
-    if concepts.is_empty()
+    // A sentence that names no population ("It is a $150 billion industry") takes its topic
+    // from the sentence before.
+    if !concepts.iter().any(|c| POPULATIONS.contains(c))
         && let Some(p) = previous
     {
-        concepts = concepts_in(&p.tokens);
-        topic_from = TopicFrom::Context;
+        let before = concepts_in(&p.tokens);
+        if before.iter().any(|c| POPULATIONS.contains(c)) {
+            for c in before {
+                if !concepts.contains(&c) {
+                    concepts.push(c);
+                }
+            }
+            topic_from = TopicFrom::Context;
+        }
     }
     if concepts.is_empty() {
         topic_from = TopicFrom::Nothing;
@@ -378,6 +401,7 @@ pub fn read(
             .collect::<Vec<_>>(),
     );
     let flow = mention.per.is_some() || vocab::any(&own_words, vocab::FLOW);
+    let over_years = vocab::any(&sentence.tokens, vocab::OVER_YEARS);
     Reading {
         concepts,
         clause_concepts,
@@ -391,6 +415,7 @@ pub fn read(
         people,
         detection,
         flow,
+        over_years,
     }
 }
 
@@ -644,12 +669,13 @@ pub fn candidates<'a>(
             continue;
         }
         let topic = topic_fits(study, reading);
+        let distinctive = distinctive(mention, quantity, study, &f.published);
         let rounded = states_a_value(mention, quantity)
             && f.published
                 .iter()
                 .any(|p| rounds_to(quantity.nominal[0], *p));
         let fits = quantity.interval.overlaps(&f.core) || rounded;
-        if !topic && !fits {
+        if !topic && !fits && !distinctive {
             continue;
         }
         let overlaps = quantity.interval.overlaps(&f.interval) || rounded;
@@ -663,7 +689,6 @@ pub fn candidates<'a>(
         };
         let year_ok =
             (!reading.years.is_empty()).then(|| reading.years.iter().any(|y| year_fits(study, *y)));
-        let distinctive = distinctive(mention, quantity, study, &f.published);
         evidence.push((
             topic,
             format!(
@@ -736,7 +761,7 @@ pub fn candidates<'a>(
                 ),
             ));
         }
-        if fits {
+        if fits || distinctive {
             evidence.push((
                 distinctive,
                 if distinctive {

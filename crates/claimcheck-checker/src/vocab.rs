@@ -180,6 +180,18 @@ pub const FLOW: &[&str] = &[
     "per annum",
 ];
 
+/// Words that make a figure a count over several years.
+pub const OVER_YEARS: &[&str] = &[
+    "last five years",
+    "past five years",
+    "over five years",
+    "five year period",
+    "last decade",
+    "past decade",
+    "last ten years",
+    "past ten years",
+];
+
 /// Words that present a figure as current.
 pub const NOW: &[&str] = &[
     "today",
@@ -228,9 +240,6 @@ pub const UN_FAMILY_NAMES: &[&str] = &["un", "united nations", "u n"];
 
 /// The publishers the United Nations family covers (registry publisher names, as words).
 pub const UN_FAMILY: &[&str] = &["UNODC", "ILO", "IOM", "UNICEF", "UNIAP", "ILO and UNICEF"];
-
-/// Words that name a part of a whole rather than the whole ("of whom", "including").
-pub const WORLD: &[&str] = &["world*", "global*", "across the globe", "around the globe"];
 
 #[cfg(test)]
 mod tests {

@@ -75,7 +75,7 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(f);
             continue;
         }
-        if let Some(f) = relabelled(doc, c) {
+        if let Some(f) = relabelled(doc, c).or_else(|| detected_as_all(doc, c)) {
             out.push(f);
         }
     }
@@ -86,6 +86,19 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
 fn basis(doc: &Document<'_>, c: &ClaimContext<'_>, m: &StudyMatch<'_>) -> Option<Finding> {
     let s = m.study;
     let r = &c.reading;
+    if s.basis == Basis::Stock && r.over_years && s.measure == Measure::Count {
+        let f = RULE.on(
+            doc,
+            c,
+            format!(
+                "“{}” is presented as a count over several years, but {} counts people on one day (a stock)",
+                doc.slice(c.mention.span),
+                s.publisher
+            ),
+            "stock presented as a count over years".to_owned(),
+        );
+        return Some(f.about(s));
+    }
     if s.basis == Basis::Stock && r.flow {
         let f = RULE.on(
             doc,
@@ -120,7 +133,6 @@ fn basis(doc: &Document<'_>, c: &ClaimContext<'_>, m: &StudyMatch<'_>) -> Option
         && s.subgroup.is_empty()
         && r.concepts.contains(&Concept::Trafficking)
         && !r.concepts.contains(&Concept::ForcedLabour)
-        && !r.concepts.contains(&Concept::ModernSlavery)
     {
         let f = RULE.on(
             doc,
@@ -195,7 +207,7 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
     let m = c.considered.iter().find(|m| {
         let s = m.study;
         CONFLATED.contains(&s.concept)
-            && m.fits
+            && (m.fits || m.distinctive)
             && m.subgroup
             && s.subgroup.is_empty()
             && s.scope == Scope::Global
@@ -229,4 +241,44 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
 /// Whether a claim is precise enough to be one row's figure once the source is named.
 fn bounded_enough(c: &ClaimContext<'_>) -> bool {
     c.mention.qualifier != Some(claimcheck_parser::Qualifier::Vague)
+}
+
+/// A share of a group among victims that only detected-victim figures give ("30 percent of
+/// trafficking victims are children"), presented as a share of all victims. Every row of the
+/// topic, subgroup and value is a count of detected or identified victims, so whichever
+/// edition it is, it is not a share of all victims.
+fn detected_as_all(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+    // "Of (all) victims": a share of people in forced labour who were trafficked is another
+    // measure.
+    if c.quantity.dimension != Dimension::Percent
+        || vocab::any(&c.reading.sentence, vocab::DETECTION)
+        || !vocab::any(&c.reading.sentence, &["victim*"])
+    {
+        return None;
+    }
+    let fitting: Vec<_> = c
+        .considered
+        .iter()
+        .filter(|m| m.topic && m.subgroup && m.fits && !m.study.subgroup.is_empty())
+        .collect();
+    let first = fitting.first()?;
+    if !fitting
+        .iter()
+        .all(|m| matches!(m.study.basis, Basis::Detected | Basis::Identified))
+    {
+        return None;
+    }
+    let s = first.study;
+    let f = RULE.on(
+        doc,
+        c,
+        format!(
+            "“{}” describes all victims, but the figure it fits ({}) is a share of victims {} by authorities",
+            doc.slice(c.mention.span),
+            s.publisher,
+            s.basis
+        ),
+        format!("{} victims presented as all victims", s.basis),
+    );
+    Some(f.about(s))
 }
