@@ -155,6 +155,7 @@ impl<'a> Document<'a> {
                 registry,
                 &index.facts,
                 &index.family,
+                date,
             );
             let matches = considered
                 .iter()

@@ -231,6 +231,12 @@ pub struct Reading {
     /// Whether its own words make it a count over a period of years ("over the last five
     /// years").
     pub over_years: bool,
+    /// The years that stand with its attribution or a name ("the Global Slavery Index
+    /// 2016", "its 2012 estimate"): they may name an edition by its publication year.
+    pub attribution_years: Vec<u16>,
+    /// Whether its own words make it a change ("an increase of", "rose by"): only then is it
+    /// compared with the registry's changes.
+    pub change: bool,
 }
 
 /// Per-sentence facts shared by its claims.
@@ -387,7 +393,7 @@ pub fn read(
             family = true;
         }
     }
-    let years = years(text, index, claim, sentence, mentions);
+    let (years, attribution_years) = years(text, index, claim, sentence, mentions);
     let people = mention.unit.is_none_or(|u| {
         let words = vocab::tokens(text, u.start, u.end);
         vocab::any(&words, vocab::PEOPLE)
@@ -402,6 +408,7 @@ pub fn read(
     );
     let flow = mention.per.is_some() || vocab::any(&own_words, vocab::FLOW);
     let over_years = vocab::any(&sentence.tokens, vocab::OVER_YEARS);
+    let change = vocab::any(&change_words(text, mention, sentence), vocab::CHANGE);
     Reading {
         concepts,
         clause_concepts,
@@ -416,7 +423,24 @@ pub fn read(
         detection,
         flow,
         over_years,
+        change,
+        attribution_years,
     }
+}
+
+/// The words right around a figure (three before, three after): "an increase of 12 million",
+/// "25% rise", "rose by 11 per cent".
+fn change_words(text: &str, mention: &Mention, sentence: &SentenceFacts) -> Vec<Token> {
+    let _ = text;
+    let at = sentence
+        .tokens
+        .partition_point(|t| t.start < mention.span.start);
+    let end = sentence
+        .tokens
+        .partition_point(|t| t.start < mention.span.end);
+    let from = at.saturating_sub(3);
+    let to = (end + 3).min(sentence.tokens.len());
+    sentence.tokens[from..to].to_vec()
 }
 
 /// The years that stand with a claim: those of its attribution and time, and those of its
@@ -427,13 +451,14 @@ fn years(
     claim: &Claim,
     sentence: &SentenceFacts,
     mentions: &[Mention],
-) -> Vec<u16> {
+) -> (Vec<u16>, Vec<u16>) {
     let mut out: Vec<u16> = claim
         .source
         .as_ref()
         .and_then(|s| s.year)
         .into_iter()
         .collect();
+    let mut attribution = out.clone();
     let year_of = |m: &Mention| -> Option<u16> {
         (m.kind == Kind::Year)
             .then(|| text[m.span.range()].trim().parse::<u16>().ok())
@@ -459,10 +484,65 @@ fn years(
         if in_own || !belongs_elsewhere {
             out.push(y);
         }
+        // With the attribution or a name: "its Global Slavery Index 2016", "the 2016 report".
+        let in_source = claim
+            .source
+            .as_ref()
+            .is_some_and(|s| m.span.start >= s.span.start && m.span.end <= s.span.end);
+        let by_name = sentence.hits.iter().any(|h| {
+            h.span.end <= m.span.start && m.span.start - h.span.end <= 4
+                || m.span.end <= h.span.start && h.span.start - m.span.end <= 4
+        });
+        let before_report = text[m.span.end..sentence.span.end]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| {
+                let w = w.to_lowercase();
+                [
+                    "report",
+                    "edition",
+                    "index",
+                    "estimates",
+                    "estimate",
+                    "study",
+                    "survey",
+                ]
+                .iter()
+                .any(|r| w.starts_with(r))
+            });
+        if in_source || by_name || before_report {
+            attribution.push(y);
+        }
+    }
+    // A year written against a name ("Global Slavery Index 2016", "the 2016 Global Slavery
+    // Index"), which the extractor may read as part of a title.
+    for h in &sentence.hits {
+        let k = sentence.tokens.partition_point(|t| t.start < h.span.start);
+        let after = sentence.tokens.partition_point(|t| t.start < h.span.end);
+        for t in [
+            k.checked_sub(1).and_then(|p| sentence.tokens.get(p)),
+            sentence.tokens.get(after),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Some(y) = t
+                .word
+                .parse::<u16>()
+                .ok()
+                .filter(|y| (1990..=2100).contains(y))
+                && t.word.len() == 4
+            {
+                out.push(y);
+                attribution.push(y);
+            }
+        }
     }
     out.sort_unstable();
     out.dedup();
-    out
+    attribution.sort_unstable();
+    attribution.dedup();
+    (out, attribution)
 }
 
 /// The number of significant digits of a value.
@@ -651,6 +731,7 @@ impl RowFacts {
 }
 
 /// The registry rows considered for a claim, best match first.
+#[allow(clippy::too_many_arguments)]
 pub fn candidates<'a>(
     mention: &Mention,
     quantity: &Quantity,
@@ -658,10 +739,32 @@ pub fn candidates<'a>(
     registry: &'a Registry,
     facts: &[RowFacts],
     family: &[bool],
+    date: Option<crate::date::ArticleDate>,
 ) -> Vec<StudyMatch<'a>> {
+    // A year that is the publication year of a named edition of the claim's topic names
+    // that edition ("the Global Slavery Index 2016"); any other year may be a reference year.
+    let published_in = |s: &Study, y: u16| s.year == y || s.edition.parse::<u16>().ok() == Some(y);
+    let edition_years: Vec<u16> = reading
+        .attribution_years
+        .iter()
+        .copied()
+        .filter(|y| {
+            reading.named.iter().any(|&i| {
+                registry
+                    .studies
+                    .get(i)
+                    .is_some_and(|s| published_in(s, *y) && topic_fits(s, reading))
+            })
+        })
+        .collect();
     let mut out = Vec::new();
     for (i, (study, f)) in registry.studies.iter().zip(facts).enumerate() {
-        if study.kind() != Some(mention.kind) || study.measure == Measure::Change {
+        // A change is compared with changes only; and an article cannot cite an edition
+        // published after it.
+        if study.kind() != Some(mention.kind)
+            || (study.measure == Measure::Change) != reading.change
+            || date.is_some_and(|d| study.year > d.year)
+        {
             continue;
         }
         let mut evidence = Vec::new();
@@ -687,8 +790,15 @@ pub fn candidates<'a>(
         } else {
             Attribution::None
         };
-        let year_ok =
-            (!reading.years.is_empty()).then(|| reading.years.iter().any(|y| year_fits(study, *y)));
+        let year_ok = (!reading.years.is_empty()).then(|| {
+            reading.years.iter().any(|y| {
+                if edition_years.contains(y) {
+                    published_in(study, *y)
+                } else {
+                    year_fits(study, *y)
+                }
+            })
+        });
         evidence.push((
             topic,
             format!(

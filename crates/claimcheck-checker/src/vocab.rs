@@ -162,7 +162,11 @@ pub const DETECTION: &[&str] = &[
     "detection*",
     "identified",
     "known",
-    "reported",
+    "reported victims",
+    "reported trafficking victims",
+    "reported human trafficking victims",
+    "reported cases",
+    "victims reported",
     "recorded",
     "registered",
     "official*",
@@ -190,6 +194,27 @@ pub const OVER_YEARS: &[&str] = &[
     "past decade",
     "last ten years",
     "past ten years",
+];
+
+/// Words that make a figure a change between two times.
+pub const CHANGE: &[&str] = &[
+    "increase*",
+    "rise",
+    "rose",
+    "risen",
+    "grew",
+    "growth",
+    "jump*",
+    "surge*",
+    "up by",
+    "fell",
+    "fallen",
+    "decline*",
+    "drop*",
+    "decrease*",
+    "more than in",
+    "more people",
+    "fewer",
 ];
 
 /// Words that present a figure as current.

@@ -112,19 +112,23 @@ fn basis(doc: &Document<'_>, c: &ClaimContext<'_>, m: &StudyMatch<'_>) -> Option
         );
         return Some(f.about(s));
     }
-    if matches!(s.basis, Basis::Detected | Basis::Identified)
+    if (matches!(s.basis, Basis::Detected | Basis::Identified)
+        || matches!(
+            s.concept,
+            Concept::DetectedVictims | Concept::IdentifiedVictims
+        ))
         && !vocab::any(&r.sentence, vocab::DETECTION)
     {
         let f = RULE.on(
             doc,
             c,
             format!(
-                "“{}” describes all victims, but {} counts victims {} by authorities",
+                "“{}” describes all victims, but {} counts {}",
                 doc.slice(c.mention.span),
                 s.publisher,
-                s.basis
+                s.concept.in_words()
             ),
-            format!("{} victims presented as all victims", s.basis),
+            format!("{} presented as all victims", s.concept.in_words()),
         );
         return Some(f.about(s));
     }
