@@ -207,6 +207,8 @@ pub struct Reading {
     pub concepts: Vec<Concept>,
     /// The concepts its own clause names.
     pub clause_concepts: Vec<Concept>,
+    /// The figure as written.
+    pub figure: String,
     /// Where they were read.
     pub topic_from: TopicFrom,
     /// The words of the claim's sentence.
@@ -412,6 +414,7 @@ pub fn read(
     Reading {
         concepts,
         clause_concepts,
+        figure: text[mention.span.range()].to_owned(),
         topic_from,
         sentence: sentence.tokens.clone(),
         clause,
@@ -614,6 +617,43 @@ pub fn rounds_to(stated: f64, value: f64) -> bool {
     ((value / step).round() * step - stated).abs() <= step * 1e-6
 }
 
+/// What a claim's words allow when compared with a figure it quotes: a figure written with
+/// decimals ("some 43.0 million", "an estimated 24.9 million") quotes a published figure to
+/// its last digit, so its hedge widens nothing; any other keeps the model's reading.
+pub fn stated_interval(written: &str, mention: &Mention, q: &Quantity) -> Interval {
+    if mention.qualifier != Some(claimcheck_parser::Qualifier::About)
+        || q.nominal[0] != q.nominal[1]
+    {
+        return q.interval;
+    }
+    // The first number written with a decimal point.
+    let bytes = written.as_bytes();
+    let Some(dot) = (1..bytes.len().saturating_sub(1)).find(|&i| {
+        bytes[i] == b'.' && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit()
+    }) else {
+        return q.interval;
+    };
+    let start = written[..dot]
+        .rfind(|c: char| !(c.is_ascii_digit() || c == ','))
+        .map_or(0, |i| i + 1);
+    let end = written[dot + 1..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(written.len(), |i| dot + 1 + i);
+    let decimals = end - dot - 1;
+    let Ok(number) = written[start..end].replace(',', "").parse::<f64>() else {
+        return q.interval;
+    };
+    if number == 0.0 {
+        return q.interval;
+    }
+    let scale = q.nominal[0] / number;
+    let half = 0.5 * 10f64.powi(-(decimals as i32)) * scale;
+    Interval {
+        lo: End::Inclusive(q.nominal[0] - half),
+        hi: End::Exclusive(q.nominal[0] + half),
+    }
+}
+
 /// Whether a claim states a single value without a one-sided hedge: such a claim may be a
 /// rounding of the figure it cites ("40 million" for 40.3 million). "More than 21 million"
 /// asserts a bound, and is checked against it.
@@ -757,6 +797,7 @@ pub fn candidates<'a>(
             })
         })
         .collect();
+    let stated = stated_interval(&reading.figure, mention, quantity);
     let mut out = Vec::new();
     for (i, (study, f)) in registry.studies.iter().zip(facts).enumerate() {
         // A change is compared with changes only; and an article cannot cite an edition
@@ -773,15 +814,16 @@ pub fn candidates<'a>(
         }
         let topic = topic_fits(study, reading);
         let distinctive = distinctive(mention, quantity, study, &f.published);
+        let claimed = stated;
         let rounded = states_a_value(mention, quantity)
             && f.published
                 .iter()
                 .any(|p| rounds_to(quantity.nominal[0], *p));
-        let fits = quantity.interval.overlaps(&f.core) || rounded;
+        let fits = claimed.overlaps(&f.core) || rounded;
         if !topic && !fits && !distinctive {
             continue;
         }
-        let overlaps = quantity.interval.overlaps(&f.interval) || rounded;
+        let overlaps = claimed.overlaps(&f.interval) || rounded;
         let subgroup = subgroup_fits(study, reading);
         let attribution = if reading.named.contains(&i) {
             Attribution::Named

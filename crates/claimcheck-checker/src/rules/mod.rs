@@ -7,6 +7,8 @@ mod base_mismatch;
 mod derived_mismatch;
 mod impossible_value;
 mod internal_contradiction;
+#[cfg(test)]
+mod kinds;
 mod misattribution;
 mod outdated_source;
 mod population_mismatch;
