@@ -213,7 +213,6 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
         CONFLATED.contains(&s.concept)
             && (m.fits || m.distinctive)
             && m.subgroup
-            && s.subgroup.is_empty()
             && s.scope == Scope::Global
             && (m.distinctive
                 || m.attribution != crate::matching::Attribution::None && bounded_enough(c))

@@ -1,5 +1,6 @@
 //! `outdated-source`: a figure from an edition that a newer one replaces.
 
+use crate::date::ArticleDate;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::matching::year_fits;
@@ -19,7 +20,7 @@ Flags a figure that matches a registry figure whose series had a newer edition (
 `superseded_by`) published before the article's date, unless the sentence dates it to its
 own edition (“in 2012, the ILO estimated …”, “back in 2014”). The article's date comes from
 `--date`, the text's front matter or dateline, or `date` in `claimcheck.toml`; a text with no
-date is not judged. The message gives the newest value at that date.
+date is judged only where a sentence gives its own (“as of 2020”). The message gives the newest value at that date.
 
 ## Why it matters
 “20.9 million in forced labour” was the ILO's 2012 estimate; the 2017 and 2022 editions said
@@ -56,11 +57,23 @@ fn newest_before<'a>(cx: &Context<'a>, s: &'a Study, year: u16) -> Option<&'a St
 }
 
 fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let Some(date) = doc.date else {
-        return;
-    };
     for c in &doc.quantities {
-        let Some(m) = c.fitting() else {
+        // The date a figure is presented at: the article's, else the year the sentence
+        // presents it as of ("20.9 million … as of 2020").
+        let Some(at) = doc.date.or_else(|| {
+            c.reading.years.iter().max().map(|&year| ArticleDate {
+                year,
+                month: None,
+                day: None,
+            })
+        }) else {
+            continue;
+        };
+        let Some(m) = c
+            .matches
+            .iter()
+            .find(|m| m.fits && m.overlaps && (m.year_ok != Some(false) || doc.date.is_none()))
+        else {
             continue;
         };
         if m.study.superseded_by.is_empty() {
@@ -70,18 +83,22 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if c.reading.years.iter().any(|y| year_fits(m.study, *y)) {
             continue;
         }
-        let Some(new) = newest_before(cx, m.study, date.year) else {
+        let Some(new) = newest_before(cx, m.study, at.year) else {
             continue;
         };
         let mut f = RULE.on(
             doc,
             c,
             format!(
-                "“{}” is the {} figure of {}; at the article's date ({}) a newer edition ({}) gave {}",
+                "“{}” is the {} figure of {}; at {} a newer edition ({}) gave {}",
                 doc.slice(c.mention.span),
                 m.study.year,
                 m.study.publisher,
-                date,
+                if doc.date.is_some() {
+                    format!("the article's date ({at})")
+                } else {
+                    format!("the date it is given for ({at})")
+                },
                 new.year,
                 new.value_text
             ),
