@@ -115,9 +115,11 @@ fn write_explanation(
         loc.path.display(),
         loc.line,
         loc.column.map_or(String::new(), |c| format!(":{c}")),
-        d.date
-            .map_or("unknown (outdated-source is not judged)".to_owned(), |x| x
-                .to_string())
+        d.date.map_or(
+            "unknown (outdated-source judges a figure only at a year its own sentence gives)"
+                .to_owned(),
+            |x| x.to_string()
+        )
     )?;
     if here.is_empty() {
         writeln!(out, "no figure there")?;
