@@ -134,7 +134,11 @@ impl<'a> Document<'a> {
                     .map(|p| SentenceFacts::new(text, *p, &hits));
                 sentences.clear();
                 sentences.extend(previous);
-                sentences.push(SentenceFacts::new(text, claim.sentence, &hits));
+                sentences.push(SentenceFacts::new(text, claim.sentence, &hits).with_places(
+                    text,
+                    registry,
+                    &index.names,
+                ));
             }
             let facts = &sentences[sentences.len() - 1];
             let previous = sentences.len().checked_sub(2).map(|p| &sentences[p]);

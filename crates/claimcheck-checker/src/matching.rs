@@ -22,6 +22,7 @@
 //! value, and only a claim that cites the row is compared with its full interval.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use claimcheck_model::{End, Interval, ModelConventions, Quantity};
@@ -211,8 +212,14 @@ pub struct Reading {
     pub figure: String,
     /// Where they were read.
     pub topic_from: TopicFrom,
-    /// The words of the claim's sentence.
-    pub sentence: Vec<Token>,
+    /// The words of the claim's sentence (shared by its claims).
+    pub sentence: Arc<[Token]>,
+    /// Whether its sentence says victims were detected, identified or known.
+    pub sentence_detection: bool,
+    /// Whether its sentence speaks of victims.
+    pub sentence_victims: bool,
+    /// For each registry row, whether its sentence names the row's subgroup and place.
+    pub places: Arc<[bool]>,
     /// The words of the claim's own clause.
     pub clause: Vec<Token>,
     /// Registry rows whose publisher, alias or series the sentence or attribution names.
@@ -241,15 +248,36 @@ pub struct Reading {
     pub change: bool,
 }
 
-/// Per-sentence facts shared by its claims.
+/// Per-sentence facts shared by its claims, computed once per sentence so that matching
+/// stays linear in the sentence's length however many figures it holds.
 #[derive(Debug, Clone)]
 pub struct SentenceFacts {
     /// The sentence.
     pub span: Span,
     /// Its words.
-    pub tokens: Vec<Token>,
+    pub tokens: Arc<[Token]>,
     /// The names in it.
     pub hits: Vec<NameHit>,
+    /// The concepts it names.
+    pub concepts: Vec<Concept>,
+    /// Whether it says victims were detected, identified or known.
+    pub detection: bool,
+    /// Whether it speaks of victims.
+    pub victims: bool,
+    /// Whether it speaks of a count over several years.
+    pub over_years: bool,
+    /// For each registry row, whether the sentence names its subgroup and place; empty until
+    /// [`SentenceFacts::with_places`].
+    pub places: Arc<[bool]>,
+    /// The rows whose names it holds; empty until [`SentenceFacts::with_places`].
+    pub named: Arc<BTreeSet<usize>>,
+    /// Whether it names a family of publishers.
+    pub family: bool,
+    /// The names as written, each once.
+    pub names: Arc<Vec<String>>,
+    /// The years written against a name ("Global Slavery Index 2016", "the 2016 Global
+    /// Slavery Index").
+    pub name_years: Vec<u16>,
 }
 
 impl SentenceFacts {
@@ -261,11 +289,65 @@ impl SentenceFacts {
             .take_while(|h| h.span.end <= span.end)
             .copied()
             .collect();
+        let tokens: Arc<[Token]> = vocab::tokens(text, span.start, span.end).into();
         SentenceFacts {
             span,
-            tokens: vocab::tokens(text, span.start, span.end),
+            concepts: concepts_in(&tokens),
+            detection: vocab::any(&tokens, vocab::DETECTION),
+            victims: vocab::any(&tokens, &["victim*"]),
+            over_years: vocab::any(&tokens, vocab::OVER_YEARS),
+            tokens,
             hits,
+            places: Arc::from(Vec::new()),
+            named: Arc::default(),
+            family: false,
+            names: Arc::default(),
+            name_years: Vec::new(),
         }
+    }
+
+    /// Works out, once, which registry rows' subgroup and place the sentence names.
+    pub fn with_places(mut self, text: &str, registry: &Registry, names: &Names) -> Self {
+        self.places = registry
+            .studies
+            .iter()
+            .map(|s| subgroup_fits(s, &self.tokens))
+            .collect();
+        let mut named = BTreeSet::new();
+        let mut written: Vec<String> = Vec::new();
+        let mut years = Vec::new();
+        for h in &self.hits {
+            self.family |= names.is_family(h);
+            named.extend(names.rows(h).iter().copied());
+            let w = text[h.span.range()].to_owned();
+            if !written.contains(&w) {
+                written.push(w);
+            }
+            let k = self.tokens.partition_point(|t| t.start < h.span.start);
+            let after = self.tokens.partition_point(|t| t.start < h.span.end);
+            for t in [
+                k.checked_sub(1).and_then(|p| self.tokens.get(p)),
+                self.tokens.get(after),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if let Some(y) = t
+                    .word
+                    .parse::<u16>()
+                    .ok()
+                    .filter(|y| (1990..=2100).contains(y))
+                    && t.word.len() == 4
+                    && !years.contains(&y)
+                {
+                    years.push(y);
+                }
+            }
+        }
+        self.named = Arc::new(named);
+        self.names = Arc::new(written);
+        self.name_years = years;
+        self
     }
 }
 
@@ -291,13 +373,20 @@ fn concepts_in(tokens: &[Token]) -> Vec<Concept> {
         .collect()
 }
 
-/// The tokens of a sentence that lie in `spans`.
+/// The tokens of a sentence that lie in `spans` (found by binary search: no scan of the
+/// whole sentence per claim).
 fn within(tokens: &[Token], spans: &[Span]) -> Vec<Token> {
-    tokens
-        .iter()
-        .filter(|t| spans.iter().any(|s| t.start >= s.start && t.end <= s.end))
-        .cloned()
-        .collect()
+    let mut out: Vec<Token> = Vec::new();
+    for s in spans {
+        let from = tokens.partition_point(|t| t.start < s.start);
+        for t in tokens[from..].iter().take_while(|t| t.end <= s.end) {
+            if !out.iter().any(|o| o.start == t.start) {
+                out.push(t.clone());
+            }
+        }
+    }
+    out.sort_by_key(|t| t.start);
+    out
 }
 
 /// Reads one claim. `previous` is the sentence before, for a claim whose sentence names no
@@ -329,7 +418,7 @@ pub fn read(
     let clause = within(&sentence.tokens, &own);
     let clause_concepts = concepts_in(&clause);
     let mut concepts = clause_concepts.clone();
-    for c in concepts_in(&sentence.tokens) {
+    for c in sentence.concepts.iter().copied() {
         if !concepts.contains(&c) {
             concepts.push(c);
         }
@@ -344,7 +433,7 @@ pub fn read(
     if !concepts.iter().any(|c| POPULATIONS.contains(c))
         && let Some(p) = previous
     {
-        let before = concepts_in(&p.tokens);
+        let before = p.concepts.clone();
         if before.iter().any(|c| POPULATIONS.contains(c)) {
             for c in before {
                 if !concepts.contains(&c) {
@@ -359,29 +448,22 @@ pub fn read(
     }
     // Names: in the sentence, and in the attribution wherever it stands (the sentence
     // before, for "Of these, …").
-    let mut hits: Vec<NameHit> = sentence.hits.clone();
+    // The sentence's names were gathered once for all its claims.
+    let mut named: BTreeSet<usize> = sentence.named.as_ref().clone();
+    let mut family = sentence.family;
+    let mut written: Vec<String> = sentence.names.as_ref().clone();
     if let Some(src) = &claim.source
         && !(src.span.start >= sentence.span.start && src.span.end <= sentence.span.end)
     {
-        hits.extend(
-            names
-                .find(&text[src.span.range()])
-                .into_iter()
-                .map(|h| NameHit {
-                    span: Span::new(h.span.start + src.span.start, h.span.end + src.span.start),
-                    ..h
-                }),
-        );
-    }
-    let mut named = BTreeSet::new();
-    let mut family = false;
-    let mut written = Vec::new();
-    for h in &hits {
-        if names.is_family(h) {
-            family = true;
+        let at = &text[src.span.range()];
+        for h in names.find(at) {
+            family |= names.is_family(&h);
+            named.extend(names.rows(&h).iter().copied());
+            let w = at[h.span.range()].to_owned();
+            if !written.contains(&w) {
+                written.push(w);
+            }
         }
-        named.extend(names.rows(h).iter().copied());
-        written.push(text[h.span.range()].to_owned());
     }
     if let Some(name) = claim.source.as_ref().and_then(|s| s.name.as_deref()) {
         for h in names.find(name) {
@@ -409,14 +491,17 @@ pub fn read(
             .collect::<Vec<_>>(),
     );
     let flow = mention.per.is_some() || vocab::any(&own_words, vocab::FLOW);
-    let over_years = vocab::any(&sentence.tokens, vocab::OVER_YEARS);
+    let over_years = sentence.over_years;
     let change = vocab::any(&change_words(text, mention, sentence), vocab::CHANGE);
     Reading {
         concepts,
         clause_concepts,
         figure: text[mention.span.range()].to_owned(),
         topic_from,
-        sentence: sentence.tokens.clone(),
+        sentence: Arc::clone(&sentence.tokens),
+        sentence_detection: sentence.detection,
+        sentence_victims: sentence.victims,
+        places: Arc::clone(&sentence.places),
         clause,
         named,
         names: written,
@@ -467,8 +552,13 @@ fn years(
             .then(|| text[m.span.range()].trim().parse::<u16>().ok())
             .flatten()
     };
-    for (i, m) in mentions.iter().enumerate() {
-        if m.span.start < sentence.span.start || m.span.end > sentence.span.end {
+    // Only the sentence's own mentions (found by binary search).
+    let first = mentions.partition_point(|m| m.span.start < sentence.span.start);
+    for (i, m) in mentions.iter().enumerate().skip(first) {
+        if m.span.start >= sentence.span.end {
+            break;
+        }
+        if m.span.end > sentence.span.end {
             continue;
         }
         let Some(y) = year_of(m) else { continue };
@@ -492,10 +582,7 @@ fn years(
             .source
             .as_ref()
             .is_some_and(|s| m.span.start >= s.span.start && m.span.end <= s.span.end);
-        let by_name = sentence.hits.iter().any(|h| {
-            h.span.end <= m.span.start && m.span.start - h.span.end <= 4
-                || m.span.end <= h.span.start && h.span.start - m.span.end <= 4
-        });
+        let by_name = sentence.name_years.contains(&y);
         let before_report = text[m.span.end..sentence.span.end]
             .split_whitespace()
             .next()
@@ -517,30 +604,9 @@ fn years(
             attribution.push(y);
         }
     }
-    // A year written against a name ("Global Slavery Index 2016", "the 2016 Global Slavery
-    // Index"), which the extractor may read as part of a title.
-    for h in &sentence.hits {
-        let k = sentence.tokens.partition_point(|t| t.start < h.span.start);
-        let after = sentence.tokens.partition_point(|t| t.start < h.span.end);
-        for t in [
-            k.checked_sub(1).and_then(|p| sentence.tokens.get(p)),
-            sentence.tokens.get(after),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if let Some(y) = t
-                .word
-                .parse::<u16>()
-                .ok()
-                .filter(|y| (1990..=2100).contains(y))
-                && t.word.len() == 4
-            {
-                out.push(y);
-                attribution.push(y);
-            }
-        }
-    }
+    // A year written against a name, which the extractor may read as part of a title.
+    out.extend(&sentence.name_years);
+    attribution.extend(&sentence.name_years);
     out.sort_unstable();
     out.dedup();
     attribution.sort_unstable();
@@ -710,7 +776,7 @@ pub fn topic_fits(study: &Study, reading: &Reading) -> bool {
 }
 
 /// Whether the sentence names the row's subgroup and place.
-fn subgroup_fits(study: &Study, reading: &Reading) -> bool {
+fn subgroup_fits(study: &Study, sentence: &[Token]) -> bool {
     let sub = study.subgroup.trim();
     let place = match study.scope {
         Scope::National | Scope::Regional if sub.is_empty() => {
@@ -721,11 +787,11 @@ fn subgroup_fits(study: &Study, reading: &Reading) -> bool {
                 .unwrap_or("")
                 .trim();
             let g = g.strip_prefix("the ").unwrap_or(g);
-            g.is_empty() || vocab::any_registry_term(&reading.sentence, g)
+            g.is_empty() || vocab::any_registry_term(sentence, g)
         }
         _ => true,
     };
-    place && (sub.is_empty() || vocab::any_registry_term(&reading.sentence, sub))
+    place && (sub.is_empty() || vocab::any_registry_term(sentence, sub))
 }
 
 /// Whether a year is the row's publication, edition or reference year.
@@ -824,7 +890,7 @@ pub fn candidates<'a>(
             continue;
         }
         let overlaps = claimed.overlaps(&f.interval) || rounded;
-        let subgroup = subgroup_fits(study, reading);
+        let subgroup = reading.places.get(i).copied().unwrap_or(false);
         let attribution = if reading.named.contains(&i) {
             Attribution::Named
         } else if reading.family && family[i] {

@@ -8,7 +8,6 @@ use crate::finding::{Finding, Severity};
 use crate::matching::StudyMatch;
 use crate::registry::{Basis, Concept, Measure, Scope};
 use crate::rules::{Context, Rule, source_note};
-use crate::vocab;
 
 pub(crate) const RULE: Rule = Rule {
     name: "base-mismatch",
@@ -117,7 +116,7 @@ fn basis(doc: &Document<'_>, c: &ClaimContext<'_>, m: &StudyMatch<'_>) -> Option
             s.concept,
             Concept::DetectedVictims | Concept::IdentifiedVictims
         ))
-        && !vocab::any(&r.sentence, vocab::DETECTION)
+        && !r.sentence_detection
     {
         let f = RULE.on(
             doc,
@@ -254,8 +253,8 @@ fn detected_as_all(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> 
     // "Of (all) victims": a share of people in forced labour who were trafficked is another
     // measure.
     if c.quantity.dimension != Dimension::Percent
-        || vocab::any(&c.reading.sentence, vocab::DETECTION)
-        || !vocab::any(&c.reading.sentence, &["victim*"])
+        || c.reading.sentence_detection
+        || !c.reading.sentence_victims
     {
         return None;
     }
