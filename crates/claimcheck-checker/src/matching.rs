@@ -700,8 +700,10 @@ pub fn stated_interval(written: &str, mention: &Mention, q: &Quantity) -> Interv
         return q.interval;
     };
     let start = written[..dot]
-        .rfind(|c: char| !(c.is_ascii_digit() || c == ','))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == ','))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = written[dot + 1..]
         .find(|c: char| !c.is_ascii_digit())
         .map_or(written.len(), |i| dot + 1 + i);

@@ -238,3 +238,12 @@ fn ordinary_news_stays_quiet() {
         ),
     ]);
 }
+
+#[test]
+fn figures_after_multibyte_characters_are_read() {
+    table(&[(
+        "Some €1.3 billion and about €1.3 billion were raised, and around ₹24.9 million.",
+        None,
+        None,
+    )]);
+}
