@@ -117,6 +117,7 @@ fn basis(doc: &Document<'_>, c: &ClaimContext<'_>, m: &StudyMatch<'_>) -> Option
             Concept::DetectedVictims | Concept::IdentifiedVictims
         ))
         && !r.sentence_detection
+        && !states_its_total(doc, c)
     {
         let f = RULE.on(
             doc,
@@ -258,10 +259,16 @@ fn detected_as_all(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> 
     {
         return None;
     }
+    if states_its_total(doc, c) {
+        return None;
+    }
+    // Recognised by the source it names or by distinctive digits ("71%"), not by a round
+    // fraction ("a third") that many figures share.
     let fitting: Vec<_> = c
         .considered
         .iter()
         .filter(|m| m.topic && m.subgroup && m.fits && !m.study.subgroup.is_empty())
+        .filter(|m| m.distinctive || m.attribution != crate::matching::Attribution::None)
         .collect();
     let first = fitting.first()?;
     if !fitting
@@ -283,4 +290,17 @@ fn detected_as_all(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> 
         format!("{} victims presented as all victims", s.basis),
     );
     Some(f.about(s))
+}
+
+/// Whether the claim's sentence states the count its shares are of ("Of the victims
+/// (estimated 600,000-800,000 a year), 75% are women"): the shares then describe that count,
+/// whatever its basis, not a registry's detected victims.
+fn states_its_total(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
+    c.quantity.dimension == Dimension::Percent
+        && doc.quantities.iter().any(|o| {
+            o.claim.sentence == c.claim.sentence
+                && o.mention.span != c.mention.span
+                && o.quantity.dimension == Dimension::Count
+                && o.quantity.nominal[0] >= 1000.0
+        })
 }
