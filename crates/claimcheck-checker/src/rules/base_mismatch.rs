@@ -118,6 +118,8 @@ fn basis(doc: &Document<'_>, c: &ClaimContext<'_>, m: &StudyMatch<'_>) -> Option
         ))
         && !r.sentence_detection
         && !states_its_total(doc, c)
+        // A round fraction ("a third") is recognised only through a named source.
+        && (m.distinctive || m.attribution == crate::matching::Attribution::Named)
     {
         let f = RULE.on(
             doc,
