@@ -125,6 +125,10 @@ impl<'a> Document<'a> {
             let Some(quantity) = Quantity::from_mention(mention, text, conventions) else {
                 continue;
             };
+            // "for a third consecutive year" counts years, not a share.
+            if crate::vocab::ordinal_use(text, mention.span.end) {
+                continue;
+            }
             // Each sentence is read once, with the one before it.
             if sentences.last().is_none_or(|s| s.span != claim.sentence) {
                 let k = spans.partition_point(|s| s.start < claim.sentence.start);

@@ -173,6 +173,28 @@ pub const DETECTION: &[&str] = &[
     "rescued",
 ];
 
+/// Words after a fraction word that make it an ordinal ("a third consecutive year").
+pub const ORDINAL_FOLLOWERS: &[&str] = &[
+    "consecutive",
+    "straight",
+    "successive",
+    "running",
+    "time",
+    "term",
+];
+
+/// Whether the word after byte `end` makes the figure before it an ordinal.
+pub fn ordinal_use(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let next = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    ORDINAL_FOLLOWERS.contains(&next.as_str())
+}
+
 /// Words that make a figure a yearly flow.
 pub const FLOW: &[&str] = &[
     "every year",
@@ -311,6 +333,13 @@ mod tests {
                 "{term} in {text}"
             );
         }
+    }
+
+    #[test]
+    fn ordinals_after_fraction_words() {
+        let text = "for a third consecutive year, a third of victims";
+        assert!(ordinal_use(text, "for a third".len()));
+        assert!(!ordinal_use(text, text.rfind("third").map_or(0, |i| i + 5)));
     }
 
     #[test]
