@@ -4,7 +4,8 @@
 use claimcheck_model::{Estimate, ModelConventions, Quantity};
 use claimcheck_parser::{Claim, ClaimReader, Extractor, Mention, Span};
 
-use crate::matching::{self, StudyMatch};
+use crate::date::ArticleDate;
+use crate::matching::{self, Reading, SentenceFacts, StudyMatch};
 use crate::registry::Registry;
 
 /// One quantity claim with what the rules need about it.
@@ -18,7 +19,11 @@ pub struct ClaimContext<'a> {
     pub claim: &'a Claim,
     /// The figure as a quantity.
     pub quantity: Quantity,
-    /// Registry figures it may cite, best first.
+    /// How the matcher reads it: topic, names, years.
+    pub reading: Reading,
+    /// Registry figures considered for it, best first (matches and rejected rows alike).
+    pub considered: Vec<StudyMatch<'a>>,
+    /// The matches among them (a confidence), best first.
     pub matches: Vec<StudyMatch<'a>>,
 }
 
@@ -28,7 +33,7 @@ impl<'a> ClaimContext<'a> {
     pub fn fitting(&self) -> Option<&StudyMatch<'a>> {
         self.matches
             .iter()
-            .find(|m| m.overlaps && m.year_ok != Some(false))
+            .find(|m| m.fits && m.overlaps && m.year_ok != Some(false))
     }
 }
 
@@ -45,6 +50,8 @@ pub struct Document<'a> {
     pub quantities: Vec<ClaimContext<'a>>,
     /// What the figures imply.
     pub estimates: Vec<Estimate>,
+    /// The article's date, when known.
+    pub date: Option<ArticleDate>,
 }
 
 /// What the checker reads a text into (owned, so that the [`Document`] can borrow it).
@@ -69,34 +76,107 @@ pub fn parse(text: &str, extractor: &Extractor, reader: &ClaimReader) -> Parsed 
     }
 }
 
+/// What the checker computes once about its registry: each row's intervals, whether its
+/// publisher is of the United Nations family, and the automaton over its names.
+#[derive(Debug, Clone)]
+pub struct RegistryIndex {
+    /// The names automaton.
+    pub names: matching::Names,
+    /// Each row's intervals and published numbers.
+    pub facts: Vec<matching::RowFacts>,
+    /// Whether each row's publisher is of the United Nations family.
+    pub family: Vec<bool>,
+}
+
+impl RegistryIndex {
+    /// Builds the index.
+    pub fn new(registry: &Registry, extractor: &Extractor, conventions: &ModelConventions) -> Self {
+        RegistryIndex {
+            names: matching::Names::new(registry),
+            facts: registry
+                .studies
+                .iter()
+                .map(|s| matching::RowFacts::new(s, extractor, conventions))
+                .collect(),
+            family: registry
+                .studies
+                .iter()
+                .map(matching::in_un_family)
+                .collect(),
+        }
+    }
+}
+
 impl<'a> Document<'a> {
     /// Reads the quantities, their registry matches and the estimates of a parsed text.
     pub fn new(
         text: &'a str,
         parsed: &'a Parsed,
         registry: &'a Registry,
-        extractor: &Extractor,
+        index: &RegistryIndex,
         conventions: &ModelConventions,
+        date: Option<ArticleDate>,
     ) -> Self {
+        let hits = index.names.find(text);
+        let spans = claimcheck_parser::sentences(text);
+        let mut sentences: Vec<SentenceFacts> = Vec::new();
         let mut quantities = Vec::new();
-        for (index, (mention, claim)) in parsed.mentions.iter().zip(&parsed.claims).enumerate() {
+        for (i, (mention, claim)) in parsed.mentions.iter().zip(&parsed.claims).enumerate() {
             let Some(quantity) = Quantity::from_mention(mention, text, conventions) else {
                 continue;
             };
-            let matches = matching::candidates(
+            // "for a third consecutive year" counts years, not a share.
+            if crate::vocab::ordinal_use(text, mention.span.end) {
+                continue;
+            }
+            // Each sentence is read once, with the one before it.
+            if sentences.last().is_none_or(|s| s.span != claim.sentence) {
+                let k = spans.partition_point(|s| s.start < claim.sentence.start);
+                let previous = k
+                    .checked_sub(1)
+                    .and_then(|p| spans.get(p))
+                    .map(|p| SentenceFacts::new(text, *p, &hits));
+                sentences.clear();
+                sentences.extend(previous);
+                sentences.push(SentenceFacts::new(text, claim.sentence, &hits).with_places(
+                    text,
+                    registry,
+                    &index.names,
+                ));
+            }
+            let facts = &sentences[sentences.len() - 1];
+            let previous = sentences.len().checked_sub(2).map(|p| &sentences[p]);
+            let reading = matching::read(
                 text,
+                &index.names,
+                i,
                 mention,
                 claim,
-                &quantity,
-                registry,
-                extractor,
-                conventions,
+                facts,
+                previous,
+                &parsed.mentions,
             );
+            let considered = matching::candidates(
+                mention,
+                &quantity,
+                &reading,
+                registry,
+                &index.facts,
+                &index.family,
+                date,
+            );
+            let matches = considered
+                .iter()
+                .filter(|m| m.confidence.is_some())
+                .cloned()
+                .collect();
             quantities.push(ClaimContext {
-                index,
+                index: i,
                 mention,
                 claim,
                 quantity,
+                reading,
+                considered,
                 matches,
             });
         }
@@ -108,6 +188,7 @@ impl<'a> Document<'a> {
             claims: &parsed.claims,
             quantities,
             estimates,
+            date,
         }
     }
 

@@ -5,18 +5,21 @@
 //! with each other and with the [`registry`], and come out as [`Finding`]s. Nothing here
 //! prints; the CLI renders findings.
 
+pub mod date;
 pub mod document;
 pub mod finding;
 pub mod matching;
 pub mod registry;
 pub mod rules;
 pub mod suppression;
+pub mod vocab;
 
 use std::collections::{HashMap, HashSet};
 
 use claimcheck_model::{Interval, ModelConventions};
 use claimcheck_parser::{ClaimReader, Diagnostic, Extractor};
 
+pub use date::ArticleDate;
 pub use finding::{Against, Comparison, Finding, Related, Severity};
 pub use registry::{Registry, RegistryError, Study};
 pub use rules::{RULES, Rule};
@@ -128,8 +131,13 @@ pub struct StudyReading {
 #[derive(Debug)]
 pub struct Checker {
     registry: Registry,
+    index: document::RegistryIndex,
     intervals: Vec<Interval>,
     extractor: Extractor,
+    /// The date given on the command line: it wins over the text's own.
+    date: Option<ArticleDate>,
+    /// The date for texts that give none (the configuration's).
+    fallback_date: Option<ArticleDate>,
     reader: ClaimReader,
     conventions: ModelConventions,
     enabled: HashSet<&'static str>,
@@ -158,20 +166,59 @@ impl Checker {
     ) -> Self {
         let reader = ClaimReader::default().with_max_sentence(extraction.max_sentence);
         let extractor = Extractor::new(extraction);
-        let intervals = registry
-            .studies
-            .iter()
-            .map(|s| s.interval(&extractor, &conventions))
-            .collect();
+        let index = document::RegistryIndex::new(&registry, &extractor, &conventions);
+        let intervals = index.facts.iter().map(|f| f.interval).collect();
         Checker {
             registry,
+            index,
             intervals,
+            date: None,
+            fallback_date: None,
             extractor,
             reader,
             conventions,
             enabled: selection.enabled(),
             severity: selection.severities(),
         }
+    }
+
+    /// The article date: `explicit` (from `--date`) for every text, else each text's own
+    /// (front matter, dateline), else `fallback` (from the configuration).
+    pub fn with_dates(
+        mut self,
+        explicit: Option<ArticleDate>,
+        fallback: Option<ArticleDate>,
+    ) -> Self {
+        self.date = explicit;
+        self.fallback_date = fallback;
+        self
+    }
+
+    /// The date a text is judged at.
+    pub fn date_of(&self, original: &str) -> Option<ArticleDate> {
+        self.date
+            .or_else(|| ArticleDate::from_text(original))
+            .or(self.fallback_date)
+    }
+
+    /// Reads a text as the rules see it (for `claimcheck explain`): calls `f` with the
+    /// document.
+    pub fn inspect<R>(
+        &self,
+        prose: &str,
+        original: &str,
+        f: impl FnOnce(&document::Document<'_>) -> R,
+    ) -> R {
+        let parsed = document::parse(prose, &self.extractor, &self.reader);
+        let doc = document::Document::new(
+            prose,
+            &parsed,
+            &self.registry,
+            &self.index,
+            &self.conventions,
+            self.date_of(original),
+        );
+        f(&doc)
     }
 
     /// The registry in use.
@@ -193,8 +240,9 @@ impl Checker {
             text,
             &parsed,
             &self.registry,
-            &self.extractor,
+            &self.index,
             &self.conventions,
+            self.date_of(original),
         );
         let cx = rules::Context {
             registry: &self.registry,
@@ -232,10 +280,12 @@ impl Checker {
                 studies: c
                     .matches
                     .iter()
-                    .map(|m| StudyReading {
-                        id: m.study.id.clone(),
-                        confidence: m.confidence,
-                        fits: m.overlaps && m.year_ok != Some(false),
+                    .filter_map(|m| {
+                        Some(StudyReading {
+                            id: m.study.id.clone(),
+                            confidence: m.confidence?,
+                            fits: m.overlaps && m.year_ok != Some(false),
+                        })
                     })
                     .collect(),
             })

@@ -1,22 +1,35 @@
-//! Matching a claim to the registry figures it may cite.
+//! Matching a claim to the registry figures it may cite, with discipline.
 //!
-//! A figure is a candidate when the claim is of its kind (a share for a share, a count for a
-//! count, money for money). Its confidence:
-//! - **high**: the claim is attributed to the figure's publisher (or an alias), the year
-//!   given with the attribution (if any) is its publication or reference year, its sentence
-//!   names the figure's concept ("forced labour", "trafficking"…) and any subgroup the figure
-//!   is about ("women", "children");
-//! - **medium**: no attribution, but the concept and subgroup agree and the claim's
-//!   interval overlaps a distinctive figure (three or more significant digits: 40.3 million,
-//!   not 20 percent);
-//! - anything else is not a candidate.
+//! A claim is read once ([`Reading`]): the concepts its clause names (its subject,
+//! predicate, counted noun and attribution; else its sentence; else the sentence before), the
+//! publishers and series its sentence or attribution names (one Aho-Corasick automaton over
+//! every registry name finds them, once per document), the years that stand with it, and
+//! whether it counts people. A registry row is then considered when the claim is of the
+//! row's kind (a share for a share, persons for persons, money for money) and either its
+//! topic or its value fits. Each considered row carries the evidence for and against it
+//! ([`StudyMatch::evidence`]), which `claimcheck explain` prints.
 //!
-//! Only high-confidence matches raise errors.
+//! Confidence:
+//! - **high**: the sentence or attribution names the row's publisher or series, and the
+//!   clause names its concept and any subgroup or place it is about;
+//! - **medium**: nothing names the source, but concept, subgroup and place agree and the
+//!   claim's value fits a figure distinctive enough to stand alone (40.3 million, not 20
+//!   percent);
+//! - anything else is not a match, only a row considered.
+//!
+//! A row's published bounds ("at least 12.3 million") say how to check a claim that cites it,
+//! never which claims cite it: whether a value fits a row is decided on the row's rounded
+//! value, and only a claim that cites the row is compared with its full interval.
 
-use claimcheck_model::{Interval, ModelConventions, Quantity};
-use claimcheck_parser::{Claim, Extractor, Mention};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
-use crate::registry::{Registry, Study};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use claimcheck_model::{End, Interval, ModelConventions, Quantity};
+use claimcheck_parser::{Claim, Extractor, Kind, Mention, Span};
+
+use crate::registry::{Concept, Measure, Registry, Scope, Study, Unit};
+use crate::vocab::{self, Token};
 
 /// How sure a match is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -27,140 +40,627 @@ pub enum Confidence {
     High,
 }
 
-/// A registry figure a claim may cite.
+/// How the claim names a row's source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Attribution {
+    /// Nothing names it.
+    None,
+    /// A family of publishers that includes it ("a UN report" for UNODC).
+    Family,
+    /// Its publisher, an alias or its series is named.
+    Named,
+}
+
+/// A registry row considered for a claim, with the evidence.
 #[derive(Debug, Clone)]
 pub struct StudyMatch<'a> {
     /// The figure.
     pub study: &'a Study,
-    /// Every value its published words allow.
+    /// Every value its published words allow (bounds included).
     pub interval: Interval,
-    /// How sure the match is.
-    pub confidence: Confidence,
-    /// Whether the claim's year (publication or reference) fits; `None` when it gives none.
+    /// Its value as rounded, without one-sided bounds: what decides which claims may cite it.
+    pub core: Interval,
+    /// How the claim names its source.
+    pub attribution: Attribution,
+    /// Whether the claim's clause (or attribution) names the row's concept.
+    pub topic: bool,
+    /// Whether the sentence names the row's subgroup and place (true when it has none).
+    pub subgroup: bool,
+    /// Whether the claim's years fit the row's edition; `None` when the claim gives none.
     pub year_ok: Option<bool>,
-    /// Whether the claim's interval overlaps the figure's.
+    /// Whether the claim's interval overlaps the row's full interval.
     pub overlaps: bool,
-    /// Whether the claim is about the figure's measure, not just its concept: a year given
-    /// with the attribution or the claim fits the figure's, or the claim's subject shares
-    /// words with the figure's population and measure.
+    /// Whether the claim's interval overlaps the row's rounded value.
+    pub fits: bool,
+    /// Whether the claim's value is distinctive enough to stand for this row alone.
+    pub distinctive: bool,
+    /// The match's confidence, if it is a match at all.
+    pub confidence: Option<Confidence>,
+    /// Whether the claim is about the figure's measure (kept for the rules' sake: the topic
+    /// and subgroup agree and the year, if any, fits).
     pub same_measure: bool,
+    /// For (`true`) and against (`false`), in words.
+    pub evidence: Vec<(bool, String)>,
 }
 
-/// The words that name each concept in prose, as lowercase stems.
-pub const CONCEPT_WORDS: &[(&str, &[&str])] = &[
-    (
-        "modern_slavery",
-        &[
-            "modern slavery",
-            "modern-day slavery",
-            "slavery",
-            "enslaved",
-        ],
-    ),
-    (
-        "forced_labour",
-        &["forced labour", "forced labor", "forced to work"],
-    ),
-    ("forced_marriage", &["forced marriage", "forced to marry"]),
-    (
-        "forced_sexual_exploitation",
-        &[
-            "sexual exploitation",
-            "commercial sex",
-            "forced prostitution",
-        ],
-    ),
-    ("trafficking", &["traffick"]),
-    ("detected_victims", &["victim"]),
-    ("identified_victims", &["victim"]),
-    ("child_labour", &["child labour", "child labor"]),
-    ("profits", &["profit"]),
-    ("migration", &["migrant", "migrat"]),
-    ("deportation", &["deport"]),
-    ("wage_theft", &["paid", "wage", "pay"]),
-    ("sample", &["interview", "survey", "sample", "respondent"]),
+impl StudyMatch<'_> {
+    /// Why the row was accepted or rejected, in words.
+    pub fn verdict(&self) -> &'static str {
+        match self.confidence {
+            Some(Confidence::High) => "accepted: the source is named and the topic fits",
+            Some(Confidence::Medium) if self.attribution == Attribution::Family => {
+                "accepted: the topic fits and a family of publishers that includes it is named"
+            }
+            Some(Confidence::Medium) => {
+                "accepted: the topic fits and the figure is distinctive enough to stand alone"
+            }
+            None if !self.topic => "rejected: the clause does not name its concept",
+            None if !self.subgroup => "rejected: the sentence does not name its subgroup or place",
+            None => "rejected: neither named nor distinctive",
+        }
+    }
+}
+
+/// Every publisher and alias name of the registry, found in a text in one pass.
+#[derive(Debug, Clone)]
+pub struct Names {
+    automaton: Option<AhoCorasick>,
+    /// Each pattern as written (for the case check of acronyms).
+    patterns: Vec<String>,
+    /// Each pattern's rows; empty for a family name ("United Nations").
+    rows: Vec<Vec<usize>>,
+}
+
+/// A name found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameHit {
+    /// Where it is.
+    pub span: Span,
+    /// Which pattern.
+    pattern: usize,
+}
+
+impl Names {
+    /// The automaton over a registry's names and the United Nations family names.
+    pub fn new(registry: &Registry) -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut rows: Vec<Vec<usize>> = Vec::new();
+        for (i, s) in registry.studies.iter().enumerate() {
+            for n in s.names() {
+                match patterns.iter().position(|p| p == n) {
+                    Some(k) => rows[k].push(i),
+                    None => {
+                        patterns.push(n.to_owned());
+                        rows.push(vec![i]);
+                    }
+                }
+            }
+        }
+        for f in ["UN", "United Nations", "U.N."] {
+            if !patterns.iter().any(|p| p == f) {
+                patterns.push(f.to_owned());
+                rows.push(Vec::new());
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Names {
+            automaton,
+            patterns,
+            rows,
+        }
+    }
+
+    /// Every name in `text`, in order: whole words only; acronyms (five letters or fewer)
+    /// only in their own case.
+    pub fn find(&self, text: &str) -> Vec<NameHit> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let word = |c: char| c.is_alphanumeric();
+        ac.find_iter(text)
+            .filter(|m| {
+                let p = &self.patterns[m.pattern().as_usize()];
+                let found = &text[m.start()..m.end()];
+                let before_ok = !text[..m.start()].ends_with(word);
+                let after_ok = !text[m.end()..].starts_with(word);
+                before_ok && after_ok && (p.len() > 5 || found == p)
+            })
+            .map(|m| NameHit {
+                span: Span::new(m.start(), m.end()),
+                pattern: m.pattern().as_usize(),
+            })
+            .collect()
+    }
+
+    /// Whether a hit is a family name ("United Nations"), naming no row by itself.
+    pub fn is_family(&self, hit: &NameHit) -> bool {
+        self.rows[hit.pattern].is_empty()
+    }
+
+    /// The rows a hit names.
+    pub fn rows(&self, hit: &NameHit) -> &[usize] {
+        &self.rows[hit.pattern]
+    }
+}
+
+/// Where the concepts a claim is about were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopicFrom {
+    /// Its own clause (subject, predicate, counted noun, attribution).
+    Clause,
+    /// Its sentence.
+    Sentence,
+    /// Its sentence and the one before (its own names no population).
+    Context,
+    /// Nowhere.
+    Nothing,
+}
+
+/// A claim as the matcher reads it, computed once.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// The concepts the claim is about: those its clause or sentence names, else those of
+    /// the sentence before.
+    pub concepts: Vec<Concept>,
+    /// The concepts its own clause names.
+    pub clause_concepts: Vec<Concept>,
+    /// The figure as written.
+    pub figure: String,
+    /// Where they were read.
+    pub topic_from: TopicFrom,
+    /// The words of the claim's sentence (shared by its claims).
+    pub sentence: Arc<[Token]>,
+    /// Whether its sentence says victims were detected, identified or known.
+    pub sentence_detection: bool,
+    /// Whether its sentence speaks of victims.
+    pub sentence_victims: bool,
+    /// For each registry row, whether its sentence names the row's subgroup and place.
+    pub places: Arc<[bool]>,
+    /// The words of the claim's own clause.
+    pub clause: Vec<Token>,
+    /// Registry rows whose publisher, alias or series the sentence or attribution names.
+    pub named: BTreeSet<usize>,
+    /// The names as written.
+    pub names: Vec<String>,
+    /// Whether a family of publishers is named ("a UN report").
+    pub family: bool,
+    /// Years that stand with the claim: in its attribution or time, or in its sentence unless
+    /// they belong to another figure ("up from 24.9 million in 2016").
+    pub years: Vec<u16>,
+    /// Whether the claim counts people (or names no counted noun).
+    pub people: bool,
+    /// Whether the clause says the victims were detected, identified or known.
+    pub detection: bool,
+    /// Whether the claim's own words make it a yearly flow.
+    pub flow: bool,
+    /// Whether its own words make it a count over a period of years ("over the last five
+    /// years").
+    pub over_years: bool,
+    /// The years that stand with its attribution or a name ("the Global Slavery Index
+    /// 2016", "its 2012 estimate"): they may name an edition by its publication year.
+    pub attribution_years: Vec<u16>,
+    /// Whether its own words make it a change ("an increase of", "rose by"): only then is it
+    /// compared with the registry's changes.
+    pub change: bool,
+}
+
+/// Per-sentence facts shared by its claims, computed once per sentence so that matching
+/// stays linear in the sentence's length however many figures it holds.
+#[derive(Debug, Clone)]
+pub struct SentenceFacts {
+    /// The sentence.
+    pub span: Span,
+    /// Its words.
+    pub tokens: Arc<[Token]>,
+    /// The names in it.
+    pub hits: Vec<NameHit>,
+    /// The concepts it names.
+    pub concepts: Vec<Concept>,
+    /// Whether it says victims were detected, identified or known.
+    pub detection: bool,
+    /// Whether it speaks of victims.
+    pub victims: bool,
+    /// Whether it speaks of a count over several years.
+    pub over_years: bool,
+    /// For each registry row, whether the sentence names its subgroup and place; empty until
+    /// [`SentenceFacts::with_places`].
+    pub places: Arc<[bool]>,
+    /// The rows whose names it holds; empty until [`SentenceFacts::with_places`].
+    pub named: Arc<BTreeSet<usize>>,
+    /// Whether it names a family of publishers.
+    pub family: bool,
+    /// The names as written, each once.
+    pub names: Arc<Vec<String>>,
+    /// The years written against a name ("Global Slavery Index 2016", "the 2016 Global
+    /// Slavery Index").
+    pub name_years: Vec<u16>,
+}
+
+impl SentenceFacts {
+    /// Reads a sentence: its words and the names in it (from the document's hits).
+    pub fn new(text: &str, span: Span, doc_hits: &[NameHit]) -> Self {
+        let from = doc_hits.partition_point(|h| h.span.start < span.start);
+        let hits = doc_hits[from..]
+            .iter()
+            .take_while(|h| h.span.end <= span.end)
+            .copied()
+            .collect();
+        let tokens: Arc<[Token]> = vocab::tokens(text, span.start, span.end).into();
+        SentenceFacts {
+            span,
+            concepts: concepts_in(&tokens),
+            detection: vocab::any(&tokens, vocab::DETECTION),
+            victims: vocab::any(&tokens, &["victim*"]),
+            over_years: vocab::any(&tokens, vocab::OVER_YEARS),
+            tokens,
+            hits,
+            places: Arc::from(Vec::new()),
+            named: Arc::default(),
+            family: false,
+            names: Arc::default(),
+            name_years: Vec::new(),
+        }
+    }
+
+    /// Works out, once, which registry rows' subgroup and place the sentence names.
+    pub fn with_places(mut self, text: &str, registry: &Registry, names: &Names) -> Self {
+        self.places = registry
+            .studies
+            .iter()
+            .map(|s| subgroup_fits(s, &self.tokens))
+            .collect();
+        let mut named = BTreeSet::new();
+        let mut written: Vec<String> = Vec::new();
+        let mut years = Vec::new();
+        for h in &self.hits {
+            self.family |= names.is_family(h);
+            named.extend(names.rows(h).iter().copied());
+            let w = text[h.span.range()].to_owned();
+            if !written.contains(&w) {
+                written.push(w);
+            }
+            let k = self.tokens.partition_point(|t| t.start < h.span.start);
+            let after = self.tokens.partition_point(|t| t.start < h.span.end);
+            for t in [
+                k.checked_sub(1).and_then(|p| self.tokens.get(p)),
+                self.tokens.get(after),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if let Some(y) = t
+                    .word
+                    .parse::<u16>()
+                    .ok()
+                    .filter(|y| (1990..=2100).contains(y))
+                    && t.word.len() == 4
+                    && !years.contains(&y)
+                {
+                    years.push(y);
+                }
+            }
+        }
+        self.named = Arc::new(named);
+        self.names = Arc::new(written);
+        self.name_years = years;
+        self
+    }
+}
+
+/// The concepts that name a population of victims, as opposed to a measure of one (profits)
+/// or a neighbouring topic.
+const POPULATIONS: &[Concept] = &[
+    Concept::ModernSlavery,
+    Concept::ForcedLabour,
+    Concept::ForcedMarriage,
+    Concept::ForcedSexualExploitation,
+    Concept::Trafficking,
+    Concept::ChildLabour,
 ];
 
-/// Whether `sentence` (lowercase) names the concept.
-pub fn names_concept(sentence: &str, concept: &str) -> bool {
-    CONCEPT_WORDS
+fn concepts_in(tokens: &[Token]) -> Vec<Concept> {
+    Concept::ALL
         .iter()
-        .filter(|(c, _)| *c == concept)
-        .flat_map(|(_, words)| words.iter())
-        .any(|w| sentence.contains(w))
-}
-
-/// The concepts a sentence (lowercase) names.
-pub fn concepts_named(sentence: &str) -> Vec<&'static str> {
-    CONCEPT_WORDS
-        .iter()
-        .filter(|(_, words)| words.iter().any(|w| sentence.contains(w)))
-        .map(|(c, _)| *c)
+        .copied()
+        .filter(|c| {
+            !matches!(c, Concept::DetectedVictims | Concept::IdentifiedVictims)
+                && vocab::any(tokens, vocab::concept_terms(*c))
+        })
         .collect()
 }
 
-/// Whether the claim's attribution names the figure's publisher or an alias.
-pub fn cites(claim: &Claim, text: &str, study: &Study) -> bool {
-    let Some(source) = &claim.source else {
-        return false;
-    };
-    let written = &text[source.span.range()];
-    study
-        .names()
-        .any(|n| source.name.as_deref() == Some(n) || contains_name(written, n))
+/// The tokens of a sentence that lie in `spans` (found by binary search: no scan of the
+/// whole sentence per claim).
+fn within(tokens: &[Token], spans: &[Span]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    for s in spans {
+        let from = tokens.partition_point(|t| t.start < s.start);
+        for t in tokens[from..].iter().take_while(|t| t.end <= s.end) {
+            if !out.iter().any(|o| o.start == t.start) {
+                out.push(t.clone());
+            }
+        }
+    }
+    out.sort_by_key(|t| t.start);
+    out
 }
 
-/// Whole-word match; case-insensitive for names longer than an acronym.
-fn contains_name(hay: &str, name: &str) -> bool {
-    let (hay_l, name_l);
-    let (h, n) = if name.len() > 5 {
-        hay_l = hay.to_lowercase();
-        name_l = name.to_lowercase();
-        (hay_l.as_str(), name_l.as_str())
+/// Reads one claim. `previous` is the sentence before, for a claim whose sentence names no
+/// concept; `mentions` are the document's mentions (for years and other figures).
+#[allow(clippy::too_many_arguments)]
+pub fn read(
+    text: &str,
+    names: &Names,
+    index: usize,
+    mention: &Mention,
+    claim: &Claim,
+    sentence: &SentenceFacts,
+    previous: Option<&SentenceFacts>,
+    mentions: &[Mention],
+) -> Reading {
+    let own: Vec<Span> = [
+        claim.subject,
+        claim.subgroup,
+        claim.predicate,
+        claim.time,
+        claim.basis,
+        mention.unit,
+        Some(mention.span),
+        claim.source.as_ref().map(|s| s.span),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let clause = within(&sentence.tokens, &own);
+    let clause_concepts = concepts_in(&clause);
+    let mut concepts = clause_concepts.clone();
+    for c in sentence.concepts.iter().copied() {
+        if !concepts.contains(&c) {
+            concepts.push(c);
+        }
+    }
+    let mut topic_from = if clause_concepts.is_empty() {
+        TopicFrom::Sentence
     } else {
-        (hay, name)
+        TopicFrom::Clause
     };
-    h.match_indices(n).any(|(i, m)| {
-        !h[..i].ends_with(|c: char| c.is_alphanumeric())
-            && !h[i + m.len()..].starts_with(|c: char| c.is_alphanumeric())
-    })
+    // A sentence that names no population ("It is a $150 billion industry") takes its topic
+    // from the sentence before.
+    if !concepts.iter().any(|c| POPULATIONS.contains(c))
+        && let Some(p) = previous
+    {
+        let before = p.concepts.clone();
+        if before.iter().any(|c| POPULATIONS.contains(c)) {
+            for c in before {
+                if !concepts.contains(&c) {
+                    concepts.push(c);
+                }
+            }
+            topic_from = TopicFrom::Context;
+        }
+    }
+    if concepts.is_empty() {
+        topic_from = TopicFrom::Nothing;
+    }
+    // Names: in the sentence, and in the attribution wherever it stands (the sentence
+    // before, for "Of these, …").
+    // The sentence's names were gathered once for all its claims.
+    let mut named: BTreeSet<usize> = sentence.named.as_ref().clone();
+    let mut family = sentence.family;
+    let mut written: Vec<String> = sentence.names.as_ref().clone();
+    if let Some(src) = &claim.source
+        && !(src.span.start >= sentence.span.start && src.span.end <= sentence.span.end)
+    {
+        let at = &text[src.span.range()];
+        for h in names.find(at) {
+            family |= names.is_family(&h);
+            named.extend(names.rows(&h).iter().copied());
+            let w = at[h.span.range()].to_owned();
+            if !written.contains(&w) {
+                written.push(w);
+            }
+        }
+    }
+    if let Some(name) = claim.source.as_ref().and_then(|s| s.name.as_deref()) {
+        for h in names.find(name) {
+            named.extend(names.rows(&h).iter().copied());
+            family |= names.is_family(&h);
+        }
+        if vocab::UN_FAMILY_NAMES
+            .iter()
+            .any(|f| name.eq_ignore_ascii_case(f))
+        {
+            family = true;
+        }
+    }
+    let (years, attribution_years) = years(text, index, claim, sentence, mentions);
+    let people = mention.unit.is_none_or(|u| {
+        let words = vocab::tokens(text, u.start, u.end);
+        vocab::any(&words, vocab::PEOPLE)
+    });
+    let detection = vocab::any(&clause, vocab::DETECTION);
+    let own_words = within(
+        &sentence.tokens,
+        &[claim.predicate, claim.time, mention.unit]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>(),
+    );
+    let flow = mention.per.is_some() || vocab::any(&own_words, vocab::FLOW);
+    let over_years = sentence.over_years;
+    let change = vocab::any(&change_words(text, mention, sentence), vocab::CHANGE);
+    Reading {
+        concepts,
+        clause_concepts,
+        figure: text[mention.span.range()].to_owned(),
+        topic_from,
+        sentence: Arc::clone(&sentence.tokens),
+        sentence_detection: sentence.detection,
+        sentence_victims: sentence.victims,
+        places: Arc::clone(&sentence.places),
+        clause,
+        named,
+        names: written,
+        family,
+        years,
+        people,
+        detection,
+        flow,
+        over_years,
+        change,
+        attribution_years,
+    }
 }
 
-/// Whether a figure is distinctive enough to be recognised without attribution.
-fn distinctive(study: &Study) -> bool {
-    let digits: String = format!("{}", study.value.abs())
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    digits.trim_start_matches('0').trim_end_matches('0').len() >= 3
+/// The words right around a figure (three before, three after): "an increase of 12 million",
+/// "25% rise", "rose by 11 per cent".
+fn change_words(text: &str, mention: &Mention, sentence: &SentenceFacts) -> Vec<Token> {
+    let _ = text;
+    let at = sentence
+        .tokens
+        .partition_point(|t| t.start < mention.span.start);
+    let end = sentence
+        .tokens
+        .partition_point(|t| t.start < mention.span.end);
+    let from = at.saturating_sub(3);
+    let to = (end + 3).min(sentence.tokens.len());
+    sentence.tokens[from..to].to_vec()
 }
 
-/// The years a claim gives: with its attribution and in its reference time.
-fn claim_years(text: &str, claim: &Claim) -> Vec<u16> {
-    let mut years: Vec<u16> = claim
+/// The years that stand with a claim: those of its attribution and time, and those of its
+/// sentence that do not follow another figure closely ("24.9 million in 2016").
+fn years(
+    text: &str,
+    index: usize,
+    claim: &Claim,
+    sentence: &SentenceFacts,
+    mentions: &[Mention],
+) -> (Vec<u16>, Vec<u16>) {
+    let mut out: Vec<u16> = claim
         .source
         .as_ref()
         .and_then(|s| s.year)
         .into_iter()
         .collect();
-    if let Some(t) = claim.time {
-        years.extend(
-            text[t.range()]
-                .split(|c: char| !c.is_ascii_digit())
-                .filter_map(|d| d.parse::<u16>().ok())
-                .filter(|y| (1900..=2100).contains(y)),
-        );
+    let mut attribution = out.clone();
+    let year_of = |m: &Mention| -> Option<u16> {
+        (m.kind == Kind::Year)
+            .then(|| text[m.span.range()].trim().parse::<u16>().ok())
+            .flatten()
+    };
+    // Only the sentence's own mentions (found by binary search).
+    let first = mentions.partition_point(|m| m.span.start < sentence.span.start);
+    for (i, m) in mentions.iter().enumerate().skip(first) {
+        if m.span.start >= sentence.span.end {
+            break;
+        }
+        if m.span.end > sentence.span.end {
+            continue;
+        }
+        let Some(y) = year_of(m) else { continue };
+        let in_own = [claim.time, claim.source.as_ref().map(|s| s.span)]
+            .into_iter()
+            .flatten()
+            .any(|s| m.span.start >= s.start && m.span.end <= s.end);
+        // A year a few bytes after another figure belongs to that figure.
+        let belongs_elsewhere = mentions[..i]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, o)| o.span.start >= sentence.span.start)
+            .find(|(_, o)| o.kind.is_quantity())
+            .is_some_and(|(j, o)| j != index && m.span.start.saturating_sub(o.span.end) <= 25);
+        if in_own || !belongs_elsewhere {
+            out.push(y);
+        }
+        // With the attribution or a name: "its Global Slavery Index 2016", "the 2016 report".
+        let in_source = claim
+            .source
+            .as_ref()
+            .is_some_and(|s| m.span.start >= s.span.start && m.span.end <= s.span.end);
+        let by_name = sentence.name_years.contains(&y);
+        let before_report = text[m.span.end..sentence.span.end]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| {
+                let w = w.to_lowercase();
+                [
+                    "report",
+                    "edition",
+                    "index",
+                    "estimates",
+                    "estimate",
+                    "study",
+                    "survey",
+                ]
+                .iter()
+                .any(|r| w.starts_with(r))
+            });
+        if in_source || by_name || before_report {
+            attribution.push(y);
+        }
     }
-    years
+    // A year written against a name, which the extractor may read as part of a title.
+    out.extend(&sentence.name_years);
+    attribution.extend(&sentence.name_years);
+    out.sort_unstable();
+    out.dedup();
+    attribution.sort_unstable();
+    attribution.dedup();
+    (out, attribution)
 }
 
-/// Whether every content word of a claim's subject (two or more) is in a figure's
-/// description, after the subject module's normalisation: "Cambodian labor migrants in
-/// Thailand" is described by "Cambodian migrant workers deported from Thailand …".
-fn subject_words_overlap(subject: &str, described: &str) -> bool {
-    let a = claimcheck_model::subject::words(subject);
-    let b = claimcheck_model::subject::words(described);
-    a.len() >= 2 && a.is_subset(&b)
+/// The number of significant digits of a value.
+fn significant_digits(v: f64) -> usize {
+    let s = format!("{}", v.abs());
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    digits
+        .trim_start_matches('0')
+        .trim_end_matches('0')
+        .len()
+        .max(1)
+}
+
+/// A row's value as rounded to its last significant digit, without one-sided bounds.
+fn core(study: &Study, full: &Interval) -> Interval {
+    if let (Some(_), Some(_)) = (full.lo.value(), full.hi.value())
+        && study.lower.is_none()
+        && study.upper.is_none()
+    {
+        return *full;
+    }
+    if let (Some(l), Some(u)) = (study.lower, study.upper) {
+        return Interval {
+            lo: End::Inclusive(
+                l / if study.unit == Unit::Per1000 {
+                    10.0
+                } else {
+                    1.0
+                },
+            ),
+            hi: End::Inclusive(
+                u / if study.unit == Unit::Per1000 {
+                    10.0
+                } else {
+                    1.0
+                },
+            ),
+        };
+    }
+    let v = study.claim_value();
+    if v == 0.0 {
+        return Interval::point(0.0);
+    }
+    let d = significant_digits(v) as i32;
+    let step = 10f64.powi(v.abs().log10().floor() as i32 - d + 1);
+    Interval {
+        lo: End::Inclusive(v - step / 2.0),
+        hi: End::Exclusive(v + step / 2.0),
+    }
 }
 
 /// Whether a claim pins its value down on both sides: a vague or one-sided figure ("dozens",
@@ -172,60 +672,350 @@ fn bounded(q: &Quantity) -> bool {
     hi <= lo * 1.5 + 1e-9
 }
 
-/// The registry figures a claim may cite, best first.
-pub fn candidates<'a>(
-    text: &str,
-    mention: &Mention,
-    claim: &Claim,
-    quantity: &Quantity,
-    registry: &'a Registry,
-    extractor: &Extractor,
-    conventions: &ModelConventions,
-) -> Vec<StudyMatch<'a>> {
-    let sentence = text[claim.sentence.range()].to_lowercase();
-    let mut out = Vec::new();
-    for study in &registry.studies {
-        if study.kind() != Some(mention.kind) || study.measure == "change" {
-            continue;
+/// Whether `value`, rounded to as many significant digits as `stated` has, is `stated`:
+/// "40 million" and "40.3 million", "160,000" and "155,800".
+pub fn rounds_to(stated: f64, value: f64) -> bool {
+    if stated == 0.0 || value == 0.0 || !stated.is_finite() || !value.is_finite() {
+        return false;
+    }
+    let d = significant_digits(stated) as i32;
+    let step = 10f64.powi(stated.abs().log10().floor() as i32 - d + 1);
+    ((value / step).round() * step - stated).abs() <= step * 1e-6
+}
+
+/// What a claim's words allow when compared with a figure it quotes: a figure written with
+/// decimals ("some 43.0 million", "an estimated 24.9 million") quotes a published figure to
+/// its last digit, so its hedge widens nothing; any other keeps the model's reading.
+pub fn stated_interval(written: &str, mention: &Mention, q: &Quantity) -> Interval {
+    if mention.qualifier != Some(claimcheck_parser::Qualifier::About)
+        || q.nominal[0] != q.nominal[1]
+    {
+        return q.interval;
+    }
+    // The first number written with a decimal point.
+    let bytes = written.as_bytes();
+    let Some(dot) = (1..bytes.len().saturating_sub(1)).find(|&i| {
+        bytes[i] == b'.' && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit()
+    }) else {
+        return q.interval;
+    };
+    let start = written[..dot]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == ','))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = written[dot + 1..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(written.len(), |i| dot + 1 + i);
+    let decimals = end - dot - 1;
+    let Ok(number) = written[start..end].replace(',', "").parse::<f64>() else {
+        return q.interval;
+    };
+    if number == 0.0 {
+        return q.interval;
+    }
+    let scale = q.nominal[0] / number;
+    let half = 0.5 * 10f64.powi(-(decimals as i32)) * scale;
+    Interval {
+        lo: End::Inclusive(q.nominal[0] - half),
+        hi: End::Exclusive(q.nominal[0] + half),
+    }
+}
+
+/// Whether a claim states a single value without a one-sided hedge: such a claim may be a
+/// rounding of the figure it cites ("40 million" for 40.3 million). "More than 21 million"
+/// asserts a bound, and is checked against it.
+pub fn states_a_value(mention: &Mention, q: &Quantity) -> bool {
+    matches!(
+        mention.qualifier,
+        None | Some(claimcheck_parser::Qualifier::About)
+    ) && q.nominal[0] == q.nominal[1]
+}
+
+/// Whether a figure is distinctive enough to be recognised without attribution: the claim
+/// states two or more significant digits and the figure, rounded to them, is the claim
+/// (21 million for 20.9 million, 40.3 million), the figure having three or more; or the claim
+/// states exactly a number the row publishes with two or more (US$150 billion), or a large
+/// one (50 million as the press summary's rounding of 49.6 million).
+pub fn distinctive(mention: &Mention, q: &Quantity, study: &Study, published: &[f64]) -> bool {
+    if mention.qualifier == Some(claimcheck_parser::Qualifier::Vague)
+        || q.nominal[0] != q.nominal[1]
+    {
+        return false;
+    }
+    let stated = q.nominal[0];
+    let v = study.claim_value();
+    if significant_digits(stated) >= 2
+        && significant_digits(v) >= 3
+        && v.abs() >= 100.0
+        && rounds_to(stated, v)
+    {
+        return true;
+    }
+    let same = |a: f64, b: f64| (a - b).abs() <= b.abs() * 1e-9 + 1e-12;
+    let large = match study.unit {
+        Unit::Persons => stated >= 1e7,
+        Unit::Usd => stated >= 1e10,
+        _ => false,
+    };
+    published
+        .iter()
+        .any(|p| same(stated, *p) && (significant_digits(*p) >= 2 || large))
+        && (stated.abs() >= 1e5 || study.unit != Unit::Persons)
+}
+
+/// Whether the row's concept is one the claim is about.
+pub fn topic_fits(study: &Study, reading: &Reading) -> bool {
+    let has = |c: Concept| reading.concepts.contains(&c);
+    match study.concept {
+        Concept::DetectedVictims | Concept::IdentifiedVictims => {
+            has(Concept::Trafficking)
+                || reading.detection && vocab::any(&reading.clause, &["victim*"])
         }
-        let concept_ok = names_concept(&sentence, &study.concept);
-        let subgroup_ok = study.subgroup.is_empty()
-            || study
-                .subgroup
-                .split('|')
-                .any(|t| sentence.contains(&t.trim().to_lowercase()));
-        if !concept_ok || !subgroup_ok {
-            continue;
+        // The forms of forced labour are named by the form.
+        c => has(c),
+    }
+}
+
+/// Whether the sentence names the row's subgroup and place.
+fn subgroup_fits(study: &Study, sentence: &[Token]) -> bool {
+    let sub = study.subgroup.trim();
+    let place = match study.scope {
+        Scope::National | Scope::Regional if sub.is_empty() => {
+            let g = study
+                .geography
+                .split([',', '(', ';'])
+                .next()
+                .unwrap_or("")
+                .trim();
+            let g = g.strip_prefix("the ").unwrap_or(g);
+            g.is_empty() || vocab::any_registry_term(sentence, g)
         }
+        _ => true,
+    };
+    place && (sub.is_empty() || vocab::any_registry_term(sentence, sub))
+}
+
+/// Whether a year is the row's publication, edition or reference year.
+pub fn year_fits(study: &Study, y: u16) -> bool {
+    y == study.year
+        || (study.reference_start..=study.reference_end).contains(&y)
+        || study.edition.parse::<u16>().ok() == Some(y)
+}
+
+/// Each registry row's intervals and published numbers, computed once per checker.
+#[derive(Debug, Clone)]
+pub struct RowFacts {
+    /// The full interval.
+    pub interval: Interval,
+    /// The rounded value.
+    pub core: Interval,
+    /// Its value, and every other rounding of it that its `value_text` states.
+    pub published: Vec<f64>,
+}
+
+impl RowFacts {
+    /// Works out a row's facts.
+    pub fn new(study: &Study, extractor: &Extractor, conventions: &ModelConventions) -> Self {
         let interval = study.interval(extractor, conventions);
-        let overlaps = quantity.interval.overlaps(&interval);
-        let year_ok =
-            claim.source.as_ref().and_then(|s| s.year).map(|y| {
-                y == study.year || (study.reference_start..=study.reference_end).contains(&y)
-            });
-        let claim_years = claim_years(text, claim);
-        let years_fit = claim_years
-            .iter()
-            .any(|y| *y == study.year || (study.reference_start..=study.reference_end).contains(y));
-        let subject_fits = claim.subject.is_some_and(|s| {
-            let described = format!("{} {}", study.population, study.measure);
-            subject_words_overlap(&text[s.range()], &described)
-        });
-        let same_measure = years_fit || (claim_years.is_empty() && subject_fits);
-        let confidence = if cites(claim, text, study) {
-            Confidence::High
-        } else if overlaps && distinctive(study) && bounded(quantity) {
-            Confidence::Medium
-        } else {
+        let core = core(study, &interval);
+        let mut published = vec![study.claim_value()];
+        for m in extractor.extract(&study.value_text).mentions {
+            // Another rounding of the same figure ("press summary: 50 million"), not a
+            // second figure ("average US$ 13,000 per victim").
+            if Some(m.kind) == study.kind()
+                && let Some(q) = Quantity::from_mention(&m, &study.value_text, conventions)
+                && (q.nominal[0] / study.claim_value() - 1.0).abs() <= 0.1
+            {
+                published.push(q.nominal[0]);
+            }
+        }
+        RowFacts {
+            interval,
+            core,
+            published,
+        }
+    }
+}
+
+/// The registry rows considered for a claim, best match first.
+#[allow(clippy::too_many_arguments)]
+pub fn candidates<'a>(
+    mention: &Mention,
+    quantity: &Quantity,
+    reading: &Reading,
+    registry: &'a Registry,
+    facts: &[RowFacts],
+    family: &[bool],
+    date: Option<crate::date::ArticleDate>,
+) -> Vec<StudyMatch<'a>> {
+    // A year that is the publication year of a named edition of the claim's topic names
+    // that edition ("the Global Slavery Index 2016"); any other year may be a reference year.
+    let published_in = |s: &Study, y: u16| s.year == y || s.edition.parse::<u16>().ok() == Some(y);
+    let edition_years: Vec<u16> = reading
+        .attribution_years
+        .iter()
+        .copied()
+        .filter(|y| {
+            reading.named.iter().any(|&i| {
+                registry
+                    .studies
+                    .get(i)
+                    .is_some_and(|s| published_in(s, *y) && topic_fits(s, reading))
+            })
+        })
+        .collect();
+    let stated = stated_interval(&reading.figure, mention, quantity);
+    let mut out = Vec::new();
+    for (i, (study, f)) in registry.studies.iter().zip(facts).enumerate() {
+        // A change is compared with changes only; and an article cannot cite an edition
+        // published after it.
+        if study.kind() != Some(mention.kind)
+            || (study.measure == Measure::Change) != reading.change
+            || date.is_some_and(|d| study.year > d.year)
+        {
             continue;
+        }
+        let mut evidence = Vec::new();
+        if study.unit == Unit::Persons && !reading.people {
+            continue;
+        }
+        let topic = topic_fits(study, reading);
+        let distinctive = distinctive(mention, quantity, study, &f.published);
+        let claimed = stated;
+        let rounded = states_a_value(mention, quantity)
+            && f.published
+                .iter()
+                .any(|p| rounds_to(quantity.nominal[0], *p));
+        let fits = claimed.overlaps(&f.core) || rounded;
+        if !topic && !fits && !distinctive {
+            continue;
+        }
+        let overlaps = claimed.overlaps(&f.interval) || rounded;
+        let subgroup = reading.places.get(i).copied().unwrap_or(false);
+        let attribution = if reading.named.contains(&i) {
+            Attribution::Named
+        } else if reading.family && family[i] {
+            Attribution::Family
+        } else {
+            Attribution::None
+        };
+        let year_ok = (!reading.years.is_empty()).then(|| {
+            reading.years.iter().any(|y| {
+                if edition_years.contains(y) {
+                    published_in(study, *y)
+                } else {
+                    year_fits(study, *y)
+                }
+            })
+        });
+        evidence.push((
+            topic,
+            format!(
+                "concept {}: {}",
+                study.concept,
+                if topic {
+                    "named by the claim"
+                } else {
+                    "not named by the claim"
+                }
+            ),
+        ));
+        if !study.subgroup.is_empty() || matches!(study.scope, Scope::National | Scope::Regional) {
+            evidence.push((
+                subgroup,
+                format!(
+                    "subgroup/place `{}`: {}",
+                    if study.subgroup.is_empty() {
+                        &study.geography
+                    } else {
+                        &study.subgroup
+                    },
+                    if subgroup { "named" } else { "not named" }
+                ),
+            ));
+        }
+        evidence.push((
+            attribution != Attribution::None,
+            match attribution {
+                Attribution::Named => format!("source named ({})", study.publisher),
+                Attribution::Family => format!(
+                    "a family of publishers named, which includes {}",
+                    study.publisher
+                ),
+                Attribution::None => format!("{} not named", study.publisher),
+            },
+        ));
+        if let Some(ok) = year_ok {
+            evidence.push((
+                ok,
+                format!(
+                    "years {:?} {} the edition (published {}, data {}–{})",
+                    reading.years,
+                    if ok { "fit" } else { "do not fit" },
+                    study.year,
+                    study.reference_start,
+                    study.reference_end
+                ),
+            ));
+        }
+        evidence.push((
+            fits,
+            format!(
+                "value {} its figure {}",
+                if fits { "fits" } else { "does not fit" },
+                claimcheck_model::quantity::show(&f.core)
+            ),
+        ));
+        if overlaps != fits {
+            evidence.push((
+                overlaps,
+                format!(
+                    "value {} its published interval {}",
+                    if overlaps {
+                        "overlaps"
+                    } else {
+                        "does not overlap"
+                    },
+                    claimcheck_model::quantity::show(&f.interval)
+                ),
+            ));
+        }
+        if fits || distinctive {
+            evidence.push((
+                distinctive,
+                if distinctive {
+                    "distinctive enough to stand alone".to_owned()
+                } else {
+                    "not distinctive enough to stand alone".to_owned()
+                },
+            ));
+        }
+        let confidence = if topic && subgroup && attribution == Attribution::Named {
+            Some(Confidence::High)
+        } else if topic
+            && subgroup
+            && fits
+            && (distinctive || attribution == Attribution::Family && bounded(quantity))
+        {
+            Some(Confidence::Medium)
+        } else {
+            None
         };
         out.push(StudyMatch {
             study,
-            interval,
-            confidence,
+            interval: f.interval,
+            core: f.core,
+            attribution,
+            topic,
+            subgroup,
             year_ok,
             overlaps,
-            same_measure,
+            fits,
+            distinctive,
+            confidence,
+            same_measure: topic && subgroup && year_ok != Some(false),
+            evidence,
         });
     }
     let target = quantity.nominal[0].abs().max(1e-9);
@@ -233,12 +1023,25 @@ pub fn candidates<'a>(
         b.confidence
             .cmp(&a.confidence)
             .then(b.year_ok.unwrap_or(true).cmp(&a.year_ok.unwrap_or(true)))
-            .then(b.overlaps.cmp(&a.overlaps))
+            .then(b.fits.cmp(&a.fits))
+            .then(b.subgroup.cmp(&a.subgroup))
+            .then(
+                (!b.study.subgroup.is_empty() && b.subgroup)
+                    .cmp(&(!a.study.subgroup.is_empty() && a.subgroup)),
+            )
             .then_with(|| {
                 let da = (a.study.claim_value().abs().max(1e-9) / target).ln().abs();
                 let db = (b.study.claim_value().abs().max(1e-9) / target).ln().abs();
                 da.total_cmp(&db)
             })
+            .then(b.study.year.cmp(&a.study.year))
     });
     out
+}
+
+/// Whether a publisher belongs to the United Nations family.
+pub fn in_un_family(study: &Study) -> bool {
+    vocab::UN_FAMILY.contains(&study.publisher.as_str())
+        || study.publisher.starts_with("UN")
+        || study.publisher.contains("ILO")
 }

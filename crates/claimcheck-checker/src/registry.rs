@@ -9,36 +9,165 @@ use serde::Deserialize;
 /// The shipped registry, as CSV.
 pub const BUILTIN: &str = include_str!("../../../data/studies.csv");
 
-/// Units a registry figure may be in.
-pub const UNITS: &[&str] = &["persons", "percent", "per_1000", "USD", "times"];
-/// Concepts a figure may measure.
-pub const CONCEPTS: &[&str] = &[
-    "modern_slavery",
-    "forced_labour",
-    "forced_marriage",
-    "forced_sexual_exploitation",
-    "trafficking",
-    "detected_victims",
-    "identified_victims",
-    "child_labour",
-    "profits",
-    "migration",
-    "deportation",
-    "wage_theft",
-    "sample",
-];
-/// Bases a figure may have.
-pub const BASES: &[&str] = &[
-    "stock",
-    "flow_per_year",
-    "cumulative",
-    "detected",
-    "identified",
-    "sample",
-    "change",
-];
-/// Measures a figure may be.
-pub const MEASURES: &[&str] = &["count", "share", "rate", "money", "change", "ratio"];
+/// Declares a registry enum: its CSV spellings (serde), and the spelling back for people.
+macro_rules! registry_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        pub enum $name {
+            $($(#[$vdoc])* #[serde(rename = $text)] $variant,)*
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The value as written in the registry.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+registry_enum! {
+    /// How much of the world a figure covers.
+    Scope {
+        /// One place or one group (a border crossing, a survey).
+        Local = "local",
+        /// One country.
+        National = "national",
+        /// A world region.
+        Regional = "regional",
+        /// The world.
+        Global = "global",
+    }
+}
+
+registry_enum! {
+    /// What a figure measures.
+    Concept {
+        /// Forced labour and forced marriage together.
+        ModernSlavery = "modern_slavery",
+        /// Forced labour (private, commercial sexual, state-imposed).
+        ForcedLabour = "forced_labour",
+        /// Forced marriage.
+        ForcedMarriage = "forced_marriage",
+        /// Forced commercial sexual exploitation.
+        ForcedSexualExploitation = "forced_sexual_exploitation",
+        /// Trafficking in persons.
+        Trafficking = "trafficking",
+        /// Victims detected by authorities.
+        DetectedVictims = "detected_victims",
+        /// Victims identified by governments.
+        IdentifiedVictims = "identified_victims",
+        /// Child labour.
+        ChildLabour = "child_labour",
+        /// Illegal profits.
+        Profits = "profits",
+        /// Labour migration.
+        Migration = "migration",
+        /// Deportations.
+        Deportation = "deportation",
+        /// Unpaid or underpaid wages.
+        WageTheft = "wage_theft",
+        /// A survey's sample.
+        Sample = "sample",
+    }
+}
+
+impl Concept {
+    /// The concept in words, for messages.
+    pub fn in_words(self) -> &'static str {
+        match self {
+            Concept::ModernSlavery => "modern slavery",
+            Concept::ForcedLabour => "forced labour",
+            Concept::ForcedMarriage => "forced marriage",
+            Concept::ForcedSexualExploitation => "forced sexual exploitation",
+            Concept::Trafficking => "trafficking",
+            Concept::DetectedVictims => "detected victims",
+            Concept::IdentifiedVictims => "identified victims",
+            Concept::ChildLabour => "child labour",
+            Concept::Profits => "profits",
+            Concept::Migration => "migration",
+            Concept::Deportation => "deportation",
+            Concept::WageTheft => "wage theft",
+            Concept::Sample => "a survey sample",
+        }
+    }
+}
+
+registry_enum! {
+    /// How a figure counts.
+    Basis {
+        /// People in a condition on a given day.
+        Stock = "stock",
+        /// Per year.
+        FlowPerYear = "flow_per_year",
+        /// Over a period.
+        Cumulative = "cumulative",
+        /// Detected by authorities.
+        Detected = "detected",
+        /// Identified by governments.
+        Identified = "identified",
+        /// In a survey's sample.
+        Sample = "sample",
+        /// A change between two times.
+        Change = "change",
+    }
+}
+
+registry_enum! {
+    /// The kind of number a figure is.
+    Measure {
+        /// A count.
+        Count = "count",
+        /// A share of a whole.
+        Share = "share",
+        /// A rate (per 1,000, per year).
+        Rate = "rate",
+        /// An amount of money.
+        Money = "money",
+        /// A change.
+        Change = "change",
+        /// A ratio ("three times more likely").
+        Ratio = "ratio",
+    }
+}
+
+registry_enum! {
+    /// The unit a figure is published in.
+    Unit {
+        /// People.
+        Persons = "persons",
+        /// Percent.
+        Percent = "percent",
+        /// Per 1,000 people.
+        Per1000 = "per_1000",
+        /// US dollars.
+        Usd = "USD",
+        /// A multiple.
+        Times = "times",
+    }
+}
+
+registry_enum! {
+    /// The period of a rate.
+    Per {
+        /// Not a rate per period.
+        None = "",
+        /// Per year.
+        Year = "year",
+    }
+}
 
 /// One published figure. Field meanings are documented in `data/README.md`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -68,13 +197,13 @@ pub struct Study {
     /// a claim must name one of them to cite the figure. Empty for a whole population.
     pub subgroup: String,
     /// `local`, `national`, `regional` or `global`.
-    pub scope: String,
+    pub scope: Scope,
     /// What the figure measures (see [`CONCEPTS`]).
-    pub concept: String,
+    pub concept: Concept,
     /// Stock, flow, detected… (see [`BASES`]).
-    pub basis: String,
+    pub basis: Basis,
     /// Count, share, money… (see [`MEASURES`]).
-    pub measure: String,
+    pub measure: Measure,
     /// The value as published, in `unit`.
     pub value: f64,
     /// The published interval's low end, if any.
@@ -82,9 +211,9 @@ pub struct Study {
     /// The published interval's high end, if any.
     pub upper: Option<f64>,
     /// `persons`, `percent`, `per_1000`, `USD`, `times`.
-    pub unit: String,
+    pub unit: Unit,
     /// The period of a rate (`year`), if it is one.
-    pub per: String,
+    pub per: Per,
     /// The figure's words as published.
     pub value_text: String,
     /// Where it was measured.
@@ -118,7 +247,7 @@ impl Study {
 
     /// The value in the units claims use: percent for shares and rates per 1,000.
     pub fn claim_value(&self) -> f64 {
-        if self.unit == "per_1000" {
+        if self.unit == Unit::Per1000 {
             self.value / 10.0
         } else {
             self.value
@@ -127,11 +256,11 @@ impl Study {
 
     /// The kind of claim that can cite it.
     pub fn kind(&self) -> Option<Kind> {
-        match self.unit.as_str() {
-            "percent" | "per_1000" => Some(Kind::Percent),
-            "persons" => Some(Kind::Number),
-            "USD" => Some(Kind::Money),
-            _ => None,
+        match self.unit {
+            Unit::Percent | Unit::Per1000 => Some(Kind::Percent),
+            Unit::Persons => Some(Kind::Number),
+            Unit::Usd => Some(Kind::Money),
+            Unit::Times => None,
         }
     }
 
@@ -228,6 +357,14 @@ impl Registry {
                 }
             })?;
             let line = record.position().map_or(0, |p| p.line());
+            if let Some((column, message)) = unknown_enum_value(&headers, &record) {
+                return Err(RegistryError {
+                    file: file.to_owned(),
+                    line,
+                    column: Some(column),
+                    message,
+                });
+            }
             let study: Study = record.deserialize(Some(&headers)).map_err(|e| {
                 let (field, message) = match e.kind() {
                     csv::ErrorKind::Deserialize { err, .. } => {
@@ -287,6 +424,51 @@ impl Registry {
     }
 }
 
+/// The first value of an enum column that is not one of its values: its 1-based column and
+/// a message naming the column and the values it takes.
+fn unknown_enum_value(
+    headers: &csv::StringRecord,
+    record: &csv::StringRecord,
+) -> Option<(u64, String)> {
+    fn spellings<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|v| name(*v)).collect()
+    }
+    let columns: [(&str, Vec<&'static str>); 6] = [
+        ("scope", spellings(Scope::ALL, Scope::as_str)),
+        ("concept", spellings(Concept::ALL, Concept::as_str)),
+        ("basis", spellings(Basis::ALL, Basis::as_str)),
+        ("measure", spellings(Measure::ALL, Measure::as_str)),
+        ("unit", spellings(Unit::ALL, Unit::as_str)),
+        ("per", spellings(Per::ALL, Per::as_str)),
+    ];
+    for (name, allowed) in columns {
+        let Some(i) = headers.iter().position(|h| h == name) else {
+            continue;
+        };
+        let value = record.get(i).unwrap_or("");
+        if !allowed.contains(&value) {
+            let listed: Vec<String> = allowed
+                .iter()
+                .map(|a| {
+                    if a.is_empty() {
+                        "(empty)".to_owned()
+                    } else {
+                        format!("`{a}`")
+                    }
+                })
+                .collect();
+            return Some((
+                i as u64 + 1,
+                format!(
+                    "field `{name}`: unknown {name} `{value}` (expected one of {})",
+                    listed.join(", ")
+                ),
+            ));
+        }
+    }
+    None
+}
+
 /// A problem in one row, with the field it is in.
 fn check_row(s: &Study) -> Option<(&'static str, String)> {
     if s.id.is_empty()
@@ -299,25 +481,6 @@ fn check_row(s: &Study) -> Option<(&'static str, String)> {
             "id",
             format!("id `{}` must be lowercase letters, digits and _", s.id),
         ));
-    }
-    if !UNITS.contains(&s.unit.as_str()) {
-        return Some((
-            "unit",
-            format!(
-                "unknown unit `{}` (expected one of {})",
-                s.unit,
-                UNITS.join(", ")
-            ),
-        ));
-    }
-    if !CONCEPTS.contains(&s.concept.as_str()) {
-        return Some(("concept", format!("unknown concept `{}`", s.concept)));
-    }
-    if !BASES.contains(&s.basis.as_str()) {
-        return Some(("basis", format!("unknown basis `{}`", s.basis)));
-    }
-    if !MEASURES.contains(&s.measure.as_str()) {
-        return Some(("measure", format!("unknown measure `{}`", s.measure)));
     }
     if !s.value.is_finite() {
         return Some(("value", "value must be a finite number".to_owned()));
@@ -359,11 +522,67 @@ mod tests {
         assert_eq!(r.verify(), Vec::<String>::new());
         for s in &r.studies {
             assert!(s.url.starts_with("http"), "{}", s.id);
-            assert!(s.kind().is_some() || s.unit == "times", "{}", s.id);
+            assert!(s.kind().is_some() || s.unit == Unit::Times, "{}", s.id);
             if let (Some(l), Some(u)) = (s.lower, s.upper) {
                 assert!(l <= u, "{}", s.id);
             }
         }
+    }
+
+    /// The rows whose URL is not on their publisher's domain, as `data/README.md` lists them
+    /// under "Known gaps" (the publisher's page is gone or was not found).
+    const URL_EXCEPTIONS: &[&str] = &[
+        "uniap_poipet_2009_",
+        "moi_poipet_deportees_2009",
+        "unodc_tij2017_migrants_thailand",
+        "unodc2017_irregular_cambodians",
+        "gsi2013_",
+        "gsi2014_",
+        "gsi2016_global",
+        "gsi2023_thailand",
+    ];
+
+    #[test]
+    fn urls_are_on_their_publishers_domains() {
+        let r = Registry::builtin().expect("parses");
+        let publishers = include_str!("../../../data/publishers.csv");
+        let mut domains: std::collections::HashMap<String, Vec<String>> = Default::default();
+        let mut reader = csv::Reader::from_reader(publishers.as_bytes());
+        for row in reader.records() {
+            let row = row.expect("publishers.csv parses");
+            domains.insert(
+                row[0].to_owned(),
+                row[1].split('|').map(|d| d.trim().to_owned()).collect(),
+            );
+        }
+        let mut wrong = Vec::new();
+        for s in &r.studies {
+            let Some(allowed) = domains.get(&s.publisher) else {
+                wrong.push(format!(
+                    "{}: publisher `{}` not in publishers.csv",
+                    s.id, s.publisher
+                ));
+                continue;
+            };
+            let host = s
+                .url
+                .split("://")
+                .nth(1)
+                .and_then(|rest| rest.split(['/', '?', '#']).next())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let on_domain = allowed
+                .iter()
+                .any(|d| host == *d || host.ends_with(&format!(".{d}")));
+            let excepted = URL_EXCEPTIONS.iter().any(|e| s.id.starts_with(e));
+            if !on_domain && !excepted {
+                wrong.push(format!(
+                    "{}: {host} is not a domain of {}",
+                    s.id, s.publisher
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]

@@ -88,8 +88,12 @@ impl Quantity {
                 ));
             }
             Some(Qualifier::Nearly) => {
-                if let End::Exclusive(v) = hi {
-                    lo = End::Inclusive(v * (1.0 - c.nearly));
+                // "Nearly 0" has no tolerance below it to speak of: it keeps only its bound
+                // (an interval [0, 0) would be empty).
+                if let End::Exclusive(v) = hi
+                    && v != 0.0
+                {
+                    lo = End::Inclusive(v - c.nearly * v.abs());
                     readings.push(format!(
                         "“{written}” is read as at most {}% below",
                         trim(c.nearly * 100.0)

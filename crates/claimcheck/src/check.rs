@@ -177,7 +177,17 @@ pub fn setup(
     studies: &[std::path::PathBuf],
     rules: &RuleArgs,
 ) -> Result<Setup, Problem> {
-    let loaded = crate::config::load(input.config.as_deref())?;
+    setup_with(input.config.as_deref(), None, studies, rules)
+}
+
+/// [`setup`] from a configuration path, with the articles' date from `--date`.
+pub fn setup_with(
+    config: Option<&std::path::Path>,
+    date: Option<claimcheck_checker::ArticleDate>,
+    studies: &[std::path::PathBuf],
+    rules: &RuleArgs,
+) -> Result<Setup, Problem> {
+    let loaded = crate::config::load(config)?;
     let cfg = &loaded.config;
     let studies: Vec<std::path::PathBuf> = cfg
         .studies
@@ -238,12 +248,25 @@ pub fn setup(
         tolerances: cfg.tolerances.clone(),
         extraction: cfg.extraction.conventions(),
     };
+    let fallback = match cfg.date.as_deref() {
+        Some(d) => Some(
+            claimcheck_checker::ArticleDate::parse(d).ok_or_else(|| Problem {
+                location: loaded.path.as_ref().map_or_else(
+                    || crate::config::FILE_NAME.to_owned(),
+                    |p| p.display().to_string(),
+                ),
+                message: format!("date `{d}` is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+            })?,
+        ),
+        None => None,
+    };
     let checker = Checker::with_extraction(
         registry,
         cfg.tolerances.clone(),
         &selection,
         cfg.extraction.conventions(),
-    );
+    )
+    .with_dates(date, fallback);
     Ok(Setup {
         checker,
         filter,
@@ -259,7 +282,12 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         filter,
         fail_at,
         settings,
-    } = match setup(&args.input, &args.studies, &args.rules) {
+    } = match setup_with(
+        args.input.config.as_deref(),
+        args.date,
+        &args.studies,
+        &args.rules,
+    ) {
         Ok(s) => s,
         Err(p) => {
             reporter.error(&p);

@@ -31,6 +31,9 @@ pub enum Command {
     Report(ReportArgs),
     /// List the rules, with their codes and default severities.
     Rules(RulesArgs),
+    /// Explain how the figures at FILE:LINE[:COLUMN] were read and matched: the claim as read,
+    /// each registry row considered, the evidence for and against it, and the verdict.
+    Explain(ExplainArgs),
     /// Print a rule's documentation.
     Rule {
         /// The rule's name or code (`study-contradiction`, `CC001`).
@@ -216,6 +219,18 @@ pub struct CheckArgs {
     /// that run, the conventions) and exit without checking.
     #[arg(long)]
     pub show_settings: bool,
+
+    /// The articles' date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): a figure is outdated when a newer
+    /// edition was published before it [default: each text's front matter or dateline, else
+    /// `date` in the config].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<claimcheck_checker::ArticleDate>,
+}
+
+/// Reads `--date`.
+pub fn parse_date(s: &str) -> Result<claimcheck_checker::ArticleDate, String> {
+    claimcheck_checker::ArticleDate::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"))
 }
 
 /// Which rules run, as ruff reads them, and the severity that fails the run; shared by
@@ -281,4 +296,29 @@ pub struct ReportArgs {
     /// and each article gets a page in `report-articles/`.
     #[arg(long)]
     pub html: bool,
+}
+
+/// Options of `claimcheck explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Where: `FILE:LINE` or `FILE:LINE:COLUMN` (columns count characters, from 1).
+    #[arg(value_name = "FILE:LINE[:COLUMN]")]
+    pub location: String,
+
+    /// A registry file of your own (repeatable).
+    #[arg(long = "studies", value_name = "FILE")]
+    pub studies: Vec<PathBuf>,
+
+    /// The article's date (`YYYY[-MM-DD]`), as for `check`.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<claimcheck_checker::ArticleDate>,
+
+    /// Show every row considered, not only the first twelve.
+    #[arg(long)]
+    pub all: bool,
+
+    /// The configuration file [default: `claimcheck.toml` in the working directory or a
+    /// folder above it].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
 }

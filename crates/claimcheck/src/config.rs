@@ -47,6 +47,9 @@ pub struct Config {
     /// How the extractor reads vague quantities and years (see `docs/conventions.md`).
     #[serde(default)]
     pub extraction: Extraction,
+    /// The date of texts that give none in front matter or a dateline (`YYYY[-MM-DD]`): what
+    /// "current" means for `outdated-source`.
+    pub date: Option<String>,
 }
 
 /// The `[extraction]` table: overrides of the extractor's conventions.

@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod derive;
+pub mod explain;
 pub mod extract;
 pub mod html;
 pub mod input;

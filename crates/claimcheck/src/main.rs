@@ -7,7 +7,7 @@ use clap::Parser;
 
 use claimcheck::cli::{Cli, Command, RulesFormat};
 use claimcheck::reporter::Reporter;
-use claimcheck::{check, derive, extract, input, report};
+use claimcheck::{check, derive, explain, extract, input, report};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::Derive(args) => derive::run(args, &mut out, &reporter).map(|()| None),
         Command::Check(args) => check::run(args, &mut out, &reporter).map(Some),
         Command::Report(args) => report::run(args, &mut out, &reporter).map(Some),
+        Command::Explain(args) => explain::run(args, &mut out, &reporter).map(|()| None),
         Command::Rules(args) => rules(args.format, &mut out).map(|()| None),
         Command::Rule { name } => rule(name, &mut out, &reporter).map(|()| None),
     };

@@ -1,10 +1,13 @@
 //! `base-mismatch`: a stock presented as a flow, detected victims as all victims, one
 //! concept's figure under another's name.
 
-use crate::document::Document;
-use crate::finding::{Against, Finding, Severity};
-use crate::matching;
-use crate::rules::{Context, Rule, short_cite, source_note};
+use claimcheck_model::Dimension;
+
+use crate::document::{ClaimContext, Document};
+use crate::finding::{Finding, Severity};
+use crate::matching::StudyMatch;
+use crate::registry::{Basis, Concept, Measure, Scope};
+use crate::rules::{Context, Rule, source_note};
 
 pub(crate) const RULE: Rule = Rule {
     name: "base-mismatch",
@@ -15,23 +18,26 @@ pub(crate) const RULE: Rule = Rule {
     doc: "# base-mismatch (CC104)
 
 ## What it does
-Flags a figure whose words contradict the basis of the registry figure it matches:
+Flags a figure whose words contradict the basis or the concept of the registry figure it
+matches:
 - a stock (people in a condition on any given day) presented as a yearly flow (“every year”,
   “annually”);
 - victims *detected* or *identified* by authorities presented as all victims;
-- one concept's figure under another's name (child labour called forced labour, modern slavery
-  called trafficking);
+- one concept's figure under another's name: modern slavery or forced labour called
+  trafficking, child labour called forced labour, all forced-labour profits called
+  trafficking profits. The figure must be distinctive enough to stand for the other concept's
+  figure alone (40.3 million, US$150 billion), and the sentence must name no concept that the
+  figure belongs to;
 - a rate measured at one time (a stock, a sample) set beside a yearly flow in the same article,
   so that the reader multiplies them.
 
 ## Why it matters
 “12.3 million people are forced into labour every year” turns a point-in-time estimate into an
-annual flow and inflates it many times over.
+annual flow and inflates it many times over; “40.3 million victims of human trafficking” gives
+the modern-slavery total (forced labour and forced marriage) to a crime it does not measure.
 
 ## Example
-“A 2010 UNIAP study found that 23 percent …” with “100,000 to more than 200,000 workers
-annually”: the article invites 23,000–46,000 victims a year, which assumes that a rate
-measured among deportees at one time holds for each year's arrivals.
+“There are 40.3 million victims of human trafficking worldwide.”
 
 ## Options
 None.
@@ -39,171 +45,264 @@ None.
     check,
 };
 
-const FLOW_WORDS: &[&str] = &[
-    "every year",
-    "each year",
-    "annually",
-    "a year",
-    "per year",
-    "yearly",
-];
-const DETECTION_WORDS: &[&str] = &[
-    "detected",
-    "identified",
-    "known",
-    "reported",
-    "recorded",
-    "registered",
-    "official",
-];
-/// Counted nouns of people (after the subject module's normalisation).
-const PEOPLE: &[&str] = &[
-    "people", "victim", "labour", "child", "woman", "man", "adult", "migrant", "girl", "boy",
-    "fisher", "refugee", "worker",
-];
-const CONFLATED: &[&str] = &[
-    "modern_slavery",
-    "forced_labour",
-    "forced_marriage",
-    "trafficking",
-    "child_labour",
+/// The concepts whose figures are relabelled as each other.
+const CONFLATED: &[Concept] = &[
+    Concept::ModernSlavery,
+    Concept::ForcedLabour,
+    Concept::ForcedMarriage,
+    Concept::Trafficking,
+    Concept::ChildLabour,
+    Concept::Profits,
 ];
 
-fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+/// Whether naming `named` for a figure of `actual` is a relabelling: the concepts that a
+/// figure of each concept may not be called.
+fn relabels(actual: Concept, named: Concept) -> bool {
+    use Concept::*;
+    matches!(
+        (actual, named),
+        (ModernSlavery, Trafficking | ForcedLabour)
+            | (ForcedLabour, Trafficking)
+            | (ChildLabour, ForcedLabour | Trafficking | ModernSlavery)
+            | (ForcedMarriage, Trafficking | ForcedLabour)
+    )
+}
+
+fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
-        let sentence = doc.sentence(c).to_lowercase();
-        if let Some(m) = c.fitting() {
-            let s = m.study;
-            // The figure's own words: its period, its predicate, its time ("are in forced
-            // labour every year"), not another figure's in the same sentence.
-            let own = [c.claim.predicate, c.claim.time]
-                .into_iter()
-                .flatten()
-                .map(|sp| doc.slice(sp).to_lowercase())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if s.basis == "stock"
-                && (c.quantity.per.is_some() || FLOW_WORDS.iter().any(|w| own.contains(w)))
-            {
-                let f = RULE.on(
-                    doc,
-                    c,
-                    format!(
-                        "“{}” is presented as a yearly flow, but {} counts people at one point in time (a stock)",
-                        doc.slice(c.mention.span),
-                        s.publisher
-                    ),
-                    "stock presented as flow".to_owned(),
-                );
-                out.push(f.about(s, m.interval));
-                continue;
-            }
-            if (s.basis == "detected" || s.basis == "identified")
-                && !DETECTION_WORDS.iter().any(|w| sentence.contains(w))
-            {
-                let f = RULE.on(
-                    doc,
-                    c,
-                    format!(
-                        "“{}” describes all victims, but {} counts victims {} by authorities",
-                        doc.slice(c.mention.span),
-                        s.publisher,
-                        s.basis
-                    ),
-                    format!("{} victims presented as all victims", s.basis),
-                );
-                out.push(f.about(s, m.interval));
-                continue;
-            }
-            // A rate measured at one time set beside a yearly flow.
-            if matches!(s.basis.as_str(), "sample" | "stock") && s.measure == "share" {
-                // Estimates are ordered by their first input: find this figure's by search.
-                let from = doc.estimates.partition_point(|e| {
-                    e.inputs
-                        .first()
-                        .is_some_and(|i| i.span.start < c.mention.span.start)
-                });
-                let paired = doc.estimates[from..]
-                    .iter()
-                    .take_while(|e| {
-                        e.inputs
-                            .first()
-                            .is_some_and(|i| i.span.start == c.mention.span.start)
-                    })
-                    .find(|e| {
-                        e.assumptions
-                            .iter()
-                            .any(|a| a.kind == claimcheck_model::AssumptionKind::Basis)
-                    });
-                if let Some(e) = paired {
-                    let flow = e.inputs.get(1).map_or("", |i| i.text.as_str());
-                    let mut f = RULE.on(
-                        doc,
-                        c,
-                        format!(
-                            "“{}” is a share measured at one time ({}), set beside a yearly flow (“{}”): together they imply {}–{} {} a year, which assumes the rate holds for each year's arrivals",
-                            doc.slice(c.mention.span),
-                            s.reference_period,
-                            flow,
-                            claimcheck_model::quantity::plain(e.nominal[0]),
-                            claimcheck_model::quantity::plain(e.nominal[1]),
-                            e.unit.as_deref().unwrap_or("people"),
-                        ),
-                        "a stock rate beside a flow".to_owned(),
-                    );
-                    f.notes
-                        .extend(e.assumptions.iter().map(|a| format!("assuming {a}")));
-                    f.notes.push(source_note(s));
-                    f.study = Some(s.id.clone());
-                    out.push(f.against(Against::Study, short_cite(s), m.interval));
-                    continue;
-                }
-            }
-        }
-        // One concept's figure under another's name.
-        let named = matching::concepts_named(&sentence);
-        let named: Vec<&str> = named
-            .into_iter()
-            .filter(|n| CONFLATED.contains(n))
-            .collect();
-        let people = c.mention.unit.is_none_or(|u| {
-            let words = claimcheck_model::subject::words(doc.slice(u));
-            words.iter().any(|w| PEOPLE.contains(&w.as_str()))
-        });
-        if named.is_empty() || !people {
+        if let Some(f) = c.fitting().and_then(|m| basis(doc, c, m)) {
+            out.push(f);
             continue;
         }
-        for (s, interval) in cx.registry.studies.iter().zip(cx.intervals) {
-            if s.kind() != Some(c.mention.kind)
-                || !CONFLATED.contains(&s.concept.as_str())
-                || named.contains(&s.concept.as_str())
-                || s.value.abs() < 1e6
-                || !c.quantity.interval.overlaps(interval)
-                || c.quantity.interval.lo.value().is_none()
-                || c.quantity.interval.hi.value().is_none()
-                || interval.hi.value().is_none()
-            {
-                continue;
-            }
-            // Only distinctive figures: 152 million, not 10 million.
-            let digits = format!("{}", s.value / 1e6);
-            if digits.trim_end_matches(".0").replace('.', "").len() < 3 {
-                continue;
-            }
-            let f = RULE.on(
+        if let Some(f) = relabelled(doc, c).or_else(|| detected_as_all(doc, c)) {
+            out.push(f);
+        }
+    }
+}
+
+/// A stock as a flow, detected victims as all, profits of all forced labour as
+/// trafficking's, or a stock rate beside a flow.
+fn basis(doc: &Document<'_>, c: &ClaimContext<'_>, m: &StudyMatch<'_>) -> Option<Finding> {
+    let s = m.study;
+    let r = &c.reading;
+    if s.basis == Basis::Stock && r.over_years && s.measure == Measure::Count {
+        let f = RULE.on(
+            doc,
+            c,
+            format!(
+                "“{}” is presented as a count over several years, but {} counts people on one day (a stock)",
+                doc.slice(c.mention.span),
+                s.publisher
+            ),
+            "stock presented as a count over years".to_owned(),
+        );
+        return Some(f.about(s));
+    }
+    if s.basis == Basis::Stock && r.flow {
+        let f = RULE.on(
+            doc,
+            c,
+            format!(
+                "“{}” is presented as a yearly flow, but {} counts people at one point in time (a stock)",
+                doc.slice(c.mention.span),
+                s.publisher
+            ),
+            "stock presented as flow".to_owned(),
+        );
+        return Some(f.about(s));
+    }
+    if (matches!(s.basis, Basis::Detected | Basis::Identified)
+        || matches!(
+            s.concept,
+            Concept::DetectedVictims | Concept::IdentifiedVictims
+        ))
+        && !r.sentence_detection
+        && !states_its_total(doc, c)
+        // A round fraction ("a third") is recognised only through a named source.
+        && (m.distinctive || m.attribution == crate::matching::Attribution::Named)
+    {
+        let f = RULE.on(
+            doc,
+            c,
+            format!(
+                "“{}” describes all victims, but {} counts {}",
+                doc.slice(c.mention.span),
+                s.publisher,
+                s.concept.in_words()
+            ),
+            format!("{} presented as all victims", s.concept.in_words()),
+        );
+        return Some(f.about(s));
+    }
+    // Profits of all forced labour called trafficking's.
+    if s.concept == Concept::Profits
+        && s.subgroup.is_empty()
+        && r.concepts.contains(&Concept::Trafficking)
+        && !r.concepts.contains(&Concept::ForcedLabour)
+    {
+        let f = RULE.on(
+            doc,
+            c,
+            format!(
+                "“{}” is {}'s estimate of the profits of all forced labour, but the sentence calls it trafficking's",
+                doc.slice(c.mention.span),
+                s.publisher
+            ),
+            "forced-labour profits as trafficking profits".to_owned(),
+        );
+        return Some(f.about(s));
+    }
+    // A rate measured at one time set beside a yearly flow.
+    if matches!(s.basis, Basis::Sample | Basis::Stock) && s.measure == Measure::Share {
+        let from = doc.estimates.partition_point(|e| {
+            e.inputs
+                .first()
+                .is_some_and(|i| i.span.start < c.mention.span.start)
+        });
+        let paired = doc.estimates[from..]
+            .iter()
+            .take_while(|e| {
+                e.inputs
+                    .first()
+                    .is_some_and(|i| i.span.start == c.mention.span.start)
+            })
+            .find(|e| {
+                e.inputs
+                    .first()
+                    .is_some_and(|i| i.quantity.dimension == Dimension::Percent)
+                    && e.inputs.get(1).is_some_and(|i| i.quantity.per.is_some())
+            });
+        if let Some(e) = paired {
+            let flow = e.inputs.get(1).map_or("", |i| i.text.as_str());
+            let mut f = RULE.on(
                 doc,
                 c,
                 format!(
-                    "“{}” matches {}'s figure for {}, but the sentence calls it {}",
+                    "“{}” is a share measured at one time ({}), set beside a yearly flow (“{}”): together they imply {}–{} {} a year, which assumes the rate holds for each year's arrivals",
                     doc.slice(c.mention.span),
-                    s.publisher,
-                    s.concept.replace('_', " "),
-                    named.join(", ").replace('_', " ")
+                    s.reference_period,
+                    flow,
+                    claimcheck_model::quantity::plain(e.nominal[0]),
+                    claimcheck_model::quantity::plain(e.nominal[1]),
+                    e.unit.as_deref().unwrap_or("people"),
                 ),
-                format!("a {} figure", s.concept.replace('_', " ")),
+                "a stock rate beside a flow".to_owned(),
             );
-            out.push(f.about(s, *interval));
-            break;
+            f.notes
+                .extend(e.assumptions.iter().map(|a| format!("assuming {a}")));
+            f.notes.push(source_note(s));
+            f.study = Some(s.id.clone());
+            return Some(f);
         }
     }
+    None
+}
+
+/// One concept's figure under another's name: the figure fits a row whose concept the
+/// sentence does not name, distinctively (or by attribution), and the sentence names a
+/// concept that the row's figure may not be called.
+fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+    let r = &c.reading;
+    if r.concepts.is_empty() {
+        return None;
+    }
+    // A figure that fits a row its sentence does name is that row's.
+    if c.considered.iter().any(|m| m.topic && m.subgroup && m.fits) {
+        return None;
+    }
+    let m = c.considered.iter().find(|m| {
+        let s = m.study;
+        CONFLATED.contains(&s.concept)
+            && (m.fits || m.distinctive)
+            && m.subgroup
+            && s.scope == Scope::Global
+            && (m.distinctive
+                || m.attribution != crate::matching::Attribution::None && bounded_enough(c))
+            && r.concepts.iter().any(|n| relabels(s.concept, *n))
+            && !r.concepts.contains(&s.concept)
+    })?;
+    let s = m.study;
+    let called: Vec<&str> = r
+        .concepts
+        .iter()
+        .filter(|n| relabels(s.concept, **n))
+        .map(|n| n.in_words())
+        .collect();
+    let f = RULE.on(
+        doc,
+        c,
+        format!(
+            "“{}” is {}'s figure for {}, but the sentence calls it {}",
+            doc.slice(c.mention.span),
+            s.publisher,
+            s.concept.in_words(),
+            called.join(", ")
+        ),
+        format!("a {} figure", s.concept.in_words()),
+    );
+    Some(f.about(s))
+}
+
+/// Whether a claim is precise enough to be one row's figure once the source is named.
+fn bounded_enough(c: &ClaimContext<'_>) -> bool {
+    c.mention.qualifier != Some(claimcheck_parser::Qualifier::Vague)
+}
+
+/// A share of a group among victims that only detected-victim figures give ("30 percent of
+/// trafficking victims are children"), presented as a share of all victims. Every row of the
+/// topic, subgroup and value is a count of detected or identified victims, so whichever
+/// edition it is, it is not a share of all victims.
+fn detected_as_all(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+    // "Of (all) victims": a share of people in forced labour who were trafficked is another
+    // measure.
+    if c.quantity.dimension != Dimension::Percent
+        || c.reading.sentence_detection
+        || !c.reading.sentence_victims
+    {
+        return None;
+    }
+    if states_its_total(doc, c) {
+        return None;
+    }
+    // Recognised by the source it names or by distinctive digits ("71%"), not by a round
+    // fraction ("a third") that many figures share.
+    let fitting: Vec<_> = c
+        .considered
+        .iter()
+        .filter(|m| m.topic && m.subgroup && m.fits && !m.study.subgroup.is_empty())
+        .filter(|m| m.distinctive || m.attribution != crate::matching::Attribution::None)
+        .collect();
+    let first = fitting.first()?;
+    if !fitting
+        .iter()
+        .all(|m| matches!(m.study.basis, Basis::Detected | Basis::Identified))
+    {
+        return None;
+    }
+    let s = first.study;
+    let f = RULE.on(
+        doc,
+        c,
+        format!(
+            "“{}” describes all victims, but the figure it fits ({}) is a share of victims {} by authorities",
+            doc.slice(c.mention.span),
+            s.publisher,
+            s.basis
+        ),
+        format!("{} victims presented as all victims", s.basis),
+    );
+    Some(f.about(s))
+}
+
+/// Whether the claim's sentence states the count its shares are of ("Of the victims
+/// (estimated 600,000-800,000 a year), 75% are women"): the shares then describe that count,
+/// whatever its basis, not a registry's detected victims.
+fn states_its_total(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
+    c.quantity.dimension == Dimension::Percent
+        && doc.quantities.iter().any(|o| {
+            o.claim.sentence == c.claim.sentence
+                && o.mention.span != c.mention.span
+                && o.quantity.dimension == Dimension::Count
+                && o.quantity.nominal[0] >= 1000.0
+        })
 }

@@ -161,9 +161,16 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
             .collect::<Vec<_>>()
             .join(" ")
             .contains("in all");
-    // Parts and their total.
+    // Parts and their total: of one dimension, and counting one noun where they name one
+    // ("nine songs and two interludes run a total of 48 minutes" adds nothing up).
+    let nouns: std::collections::BTreeSet<_> = group
+        .iter()
+        .filter_map(|c| c.quantity.unit.as_deref())
+        .map(claimcheck_model::subject::words)
+        .collect();
     if total_marked
         && inputs.len() >= 2
+        && nouns.len() <= 1
         && inputs
             .iter()
             .all(|c| c.quantity.dimension == last.quantity.dimension)

@@ -2,7 +2,7 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::matching::{self, Confidence};
+use crate::matching::{Attribution, StudyMatch};
 use crate::rules::{Context, Rule, cite};
 
 pub(crate) const RULE: Rule = Rule {
@@ -14,10 +14,13 @@ pub(crate) const RULE: Rule = Rule {
     doc: "# misattribution (CC101)
 
 ## What it does
-Flags a figure whose attribution names a publisher in the registry, when that publisher's
-figures (for the same concept and subgroup) do not include it in the year given, but a
-figure of another year, or of another publisher, does. Publication year and reference year
-both count as right (“the 2017 Global Estimates” and “the 2016 estimates” are one edition).
+Flags a figure whose sentence or attribution names a publisher or series in the registry,
+when that publisher's figures (for the same concept and subgroup) do not include it in the
+edition its years point to, but a figure of another edition, or a distinctive figure of
+another publisher, does. Publication year and reference year both count as right (“the 2017
+Global Estimates” and “the 2016 estimates” are one edition), wherever they stand in the
+sentence. “A UN report” names a family of publishers (UNODC, ILO, IOM, UNICEF, UNIAP): a
+weaker attribution, never a wrong one for their figures.
 
 ## Why it matters
 A reader who looks up the named source does not find the figure; the right source is usually
@@ -33,62 +36,86 @@ None.
     check,
 };
 
-fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
-        let Some(source) = &c.claim.source else {
+        let named: Vec<&StudyMatch<'_>> = c
+            .considered
+            .iter()
+            .filter(|m| m.attribution == Attribution::Named && m.topic && m.subgroup)
+            .collect();
+        if named.is_empty() {
             continue;
+        }
+        // The cited source and edition publish it: nothing to say.
+        if named
+            .iter()
+            .any(|m| m.overlaps && (m.fits || m.year_ok == Some(true)) && m.year_ok != Some(false))
+        {
+            continue;
+        }
+        let said = if c.reading.names.is_empty() {
+            c.claim
+                .source
+                .as_ref()
+                .map_or(String::new(), |s| doc.slice(s.span).to_owned())
+        } else {
+            c.reading.names.join(", ")
         };
-        let named_any = cx
-            .registry
-            .studies
+        let years: Vec<String> = c.reading.years.iter().map(u16::to_string).collect();
+        // The right figure credited to the wrong edition.
+        if let Some(m) = named
             .iter()
-            .any(|s| matching::cites(c.claim, doc.text, s));
-        if !named_any {
-            continue;
-        }
-        let cited_ok = c
-            .matches
-            .iter()
-            .any(|m| m.confidence == Confidence::High && m.overlaps && m.year_ok != Some(false));
-        if cited_ok {
-            continue;
-        }
-        let wrong_year = c
-            .matches
-            .iter()
-            .find(|m| m.confidence == Confidence::High && m.overlaps && m.year_ok == Some(false));
-        let other = c
-            .matches
-            .iter()
-            .find(|m| m.confidence == Confidence::Medium && m.overlaps);
-        let written = doc.slice(source.span);
-        let (message, study, interval) = if let Some(m) = wrong_year {
-            (
+            .find(|m| m.fits && m.overlaps && m.year_ok == Some(false))
+        {
+            let dated = named
+                .iter()
+                .find(|o| o.year_ok == Some(true) && o.study.concept == m.study.concept);
+            let mut f = RULE.on(
+                doc,
+                c,
                 format!(
-                    "“{}” is attributed to “{}”, but the figure is from the {} edition ({})",
+                    "“{}” is credited to {} {}, but it is the figure of the {} edition ({}, data {})",
                     doc.slice(c.mention.span),
-                    written,
+                    said,
+                    years.join(", "),
+                    m.study.edition,
                     m.study.year,
                     m.study.reference_period
                 ),
-                m.study,
-                m.interval,
-            )
-        } else if let Some(m) = other {
-            (
+                format!("from the {} edition", m.study.edition),
+            );
+            if let Some(d) = dated {
+                f.notes.push(format!(
+                    "the edition of {}: {}",
+                    years.join(", "),
+                    cite(d.study)
+                ));
+            }
+            out.push(f.about_at(m.study, m.interval));
+            continue;
+        }
+        // Another publisher's figure.
+        let other = c.considered.iter().find(|m| {
+            m.attribution == Attribution::None
+                && m.topic
+                && m.subgroup
+                && m.fits
+                && m.distinctive
+                && m.year_ok != Some(false)
+        });
+        if let Some(m) = other {
+            let f = RULE.on(
+                doc,
+                c,
                 format!(
-                    "“{}” is attributed to “{}”, which does not publish it; it matches {}",
+                    "“{}” is attributed to {}, which does not publish it; it is {}",
                     doc.slice(c.mention.span),
-                    written,
+                    said,
                     cite(m.study)
                 ),
-                m.study,
-                m.interval,
-            )
-        } else {
-            continue;
-        };
-        let f = RULE.on(doc, c, message, format!("attributed to {written}"));
-        out.push(f.about(study, interval));
+                format!("attributed to {said}"),
+            );
+            out.push(f.about_at(m.study, m.interval));
+        }
     }
 }

@@ -7,6 +7,8 @@ mod base_mismatch;
 mod derived_mismatch;
 mod impossible_value;
 mod internal_contradiction;
+#[cfg(test)]
+mod kinds;
 mod misattribution;
 mod outdated_source;
 mod population_mismatch;
@@ -179,11 +181,17 @@ impl Rule {
 impl Finding {
     /// Names the registry figure a finding is about: a note with the figure, one with its
     /// source, and its id.
-    pub(crate) fn about(mut self, study: &crate::registry::Study, interval: Interval) -> Finding {
+    pub(crate) fn about(mut self, study: &crate::registry::Study) -> Finding {
         self.notes.push(format!("the figure: {}", cite(study)));
         self.notes.push(source_note(study));
         self.study = Some(study.id.clone());
-        self.against(Against::Study, short_cite(study), interval)
+        self
+    }
+
+    /// [`Finding::about`], with the figure's interval drawn against the claim's.
+    pub(crate) fn about_at(self, study: &crate::registry::Study, interval: Interval) -> Finding {
+        self.about(study)
+            .against(Against::Study, short_cite(study), interval)
     }
 
     /// Sets the claim against another interval, for the number line of the report.

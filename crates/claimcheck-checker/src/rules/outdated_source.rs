@@ -1,9 +1,11 @@
 //! `outdated-source`: a figure from an edition that a newer one replaces.
 
+use crate::date::ArticleDate;
 use crate::document::Document;
-use crate::finding::{Against, Finding, Severity};
+use crate::finding::{Finding, Severity};
+use crate::matching::year_fits;
 use crate::registry::Study;
-use crate::rules::{Context, Rule, cite, short_cite, source_note};
+use crate::rules::{Context, Rule, cite, source_note};
 
 pub(crate) const RULE: Rule = Rule {
     name: "outdated-source",
@@ -14,9 +16,11 @@ pub(crate) const RULE: Rule = Rule {
     doc: "# outdated-source (CC102)
 
 ## What it does
-Flags a figure that matches a registry figure whose series has a newer edition (the row's
-`superseded_by`), unless the sentence dates it to its own edition (“in 2012, the ILO
-estimated …”). The message gives the newest value.
+Flags a figure that matches a registry figure whose series had a newer edition (the row's
+`superseded_by`) published before the article's date, unless the sentence dates it to its
+own edition (“in 2012, the ILO estimated …”, “back in 2014”). The article's date comes from
+`--date`, the text's front matter or dateline, or `date` in `claimcheck.toml`; a text with no
+date is judged only where a sentence gives its own (“as of 2020”). The message gives the newest value at that date.
 
 ## Why it matters
 “20.9 million in forced labour” was the ILO's 2012 estimate; the 2017 and 2022 editions said
@@ -27,60 +31,74 @@ the trend.
 “Some 20.9 million people are in forced labour worldwide, the ILO says.”
 
 ## Options
-None.
+The article's date: `--date YYYY[-MM-DD]` or `date = …` in `claimcheck.toml`.
 ",
     check,
 };
 
-/// The newest edition a figure's `superseded_by` chain leads to.
-fn newest<'a>(cx: &Context<'a>, s: &'a Study) -> &'a Study {
+/// The newest edition a figure's `superseded_by` chain leads to that was published before
+/// `year` (the article's), if any.
+fn newest_before<'a>(cx: &Context<'a>, s: &'a Study, year: u16) -> Option<&'a Study> {
     let mut cur = s;
-    for _ in 0..10 {
+    let mut found = None;
+    for _ in 0..16 {
+        if cur.superseded_by.is_empty() {
+            break;
+        }
         match cx.registry.get(&cur.superseded_by) {
-            Some(next) if !cur.superseded_by.is_empty() => cur = next,
+            Some(next) if next.year < year => {
+                found = Some(next);
+                cur = next;
+            }
             _ => break,
         }
     }
-    cur
+    found
 }
 
 fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
-        let Some(m) = c.fitting() else {
+        // The date a figure is presented at: the article's, else the year the sentence
+        // presents it as of ("20.9 million … as of 2020").
+        let Some(at) = doc.date.or_else(|| {
+            c.reading.years.iter().max().map(|&year| ArticleDate {
+                year,
+                month: None,
+                day: None,
+            })
+        }) else {
+            continue;
+        };
+        let Some(m) = c
+            .matches
+            .iter()
+            .find(|m| m.fits && m.overlaps && (m.year_ok != Some(false) || doc.date.is_none()))
+        else {
             continue;
         };
         if m.study.superseded_by.is_empty() {
             continue;
         }
-        // Dated to its own edition: historical, not presented as current.
-        let years: Vec<u16> = c
-            .claim
-            .time
-            .map(|t| doc.slice(t))
-            .into_iter()
-            .chain(c.claim.source.as_ref().map(|s| doc.slice(s.span)))
-            .flat_map(|t| {
-                t.split(|ch: char| !ch.is_ascii_digit())
-                    .filter_map(|d| d.parse::<u16>().ok())
-                    .filter(|y| (1900..=2100).contains(y))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let dated = years.iter().any(|y| {
-            *y == m.study.year || (m.study.reference_start..=m.study.reference_end).contains(y)
-        });
-        if dated {
+        // Dated in its own sentence: historical, not presented as current.
+        if c.reading.years.iter().any(|y| year_fits(m.study, *y)) {
             continue;
         }
-        let new = newest(cx, m.study);
+        let Some(new) = newest_before(cx, m.study, at.year) else {
+            continue;
+        };
         let mut f = RULE.on(
             doc,
             c,
             format!(
-                "“{}” is the {} figure of {}; a newer edition ({}) gives {}",
+                "“{}” is the {} figure of {}; at {} a newer edition ({}) gave {}",
                 doc.slice(c.mention.span),
                 m.study.year,
                 m.study.publisher,
+                if doc.date.is_some() {
+                    format!("the article's date ({at})")
+                } else {
+                    format!("the date it is given for ({at})")
+                },
                 new.year,
                 new.value_text
             ),
@@ -90,16 +108,6 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         f.notes.push(format!("newer: {}", cite(new)));
         f.notes.push(source_note(new));
         f.study = Some(m.study.id.clone());
-        // The newer edition's interval, drawn beside the claim's.
-        let newer = cx
-            .registry
-            .studies
-            .iter()
-            .position(|s| s.id == new.id)
-            .and_then(|i| cx.intervals.get(i));
-        if let Some(interval) = newer {
-            f = f.against(Against::Edition, short_cite(new), *interval);
-        }
         out.push(f);
     }
 }

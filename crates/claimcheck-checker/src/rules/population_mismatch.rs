@@ -3,7 +3,9 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::registry::{Basis, Scope};
 use crate::rules::{Context, Rule};
+use crate::vocab;
 
 pub(crate) const RULE: Rule = Rule {
     name: "population-mismatch",
@@ -39,15 +41,11 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(m) = c.fitting() else {
             continue;
         };
-        let narrow = m.study.scope == "local" || m.study.basis == "sample";
+        let narrow = m.study.scope == Scope::Local || m.study.basis == Basis::Sample;
         if !narrow || m.study.population_terms.is_empty() {
             continue;
         }
-        let sentence = doc.sentence(c).to_lowercase();
-        if m.study
-            .terms()
-            .any(|t| sentence.contains(&t.to_lowercase()))
-        {
+        if vocab::any_registry_term(&c.reading.sentence, &m.study.population_terms) {
             continue;
         }
         let claimed = c.claim.subject.map_or("its population", |s| doc.slice(s));
@@ -65,6 +63,6 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         );
         f.notes
             .push("a rate found in one group is applied to a larger one".to_owned());
-        out.push(f.about(m.study, m.interval));
+        out.push(f.about_at(m.study, m.interval));
     }
 }

@@ -1,11 +1,10 @@
 //! `study-contradiction`: a claim that does not fit the study it cites.
 
-use crate::document::Document;
-use crate::finding::{Against, Finding, Severity};
-use crate::matching::Confidence;
-use crate::rules::{
-    Context, Rule, cite, describe, near_miss, rounding_note, short_cite, source_note,
-};
+use crate::document::{ClaimContext, Document};
+use crate::finding::{Finding, Severity};
+use crate::matching::{Attribution, StudyMatch};
+use crate::registry::{Registry, Scope};
+use crate::rules::{Context, Rule, cite, describe, near_miss, rounding_note, source_note};
 
 pub(crate) const RULE: Rule = Rule {
     name: "study-contradiction",
@@ -16,10 +15,12 @@ pub(crate) const RULE: Rule = Rule {
     doc: "# study-contradiction (CC001)
 
 ## What it does
-Flags a figure attributed to a study in the registry (by publisher or alias, and year when one
-is given) whose interval does not overlap any of that study's figures for the same concept and
-subgroup. The message gives both intervals and, when one explains the difference, the slip it
-probably is: swapped digits, a dropped digit, million for billion.
+Flags a figure attributed to a series in the registry (by publisher, alias or series name,
+with the edition's publication or reference year when one stands in the sentence) whose
+interval overlaps no edition's figure for the same concept, subgroup and place, when no other
+publisher's figure fits it either (that is a `misattribution`). The message gives each
+edition's figure and, when one explains the difference, the slip it probably is: swapped
+digits, a dropped digit, million for billion.
 
 ## Why it matters
 A reader who checks the source finds another number, and the article loses its credibility.
@@ -36,26 +37,112 @@ fits the figure's, or a subject that shares words with its population) raise thi
     check,
 };
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for c in &doc.quantities {
-        let cited: Vec<_> = c
-            .matches
+/// The rows a claim that cites a series is compared with: the named rows of its topic, its
+/// subgroup and place, of the claim's own edition when its years name one; `None` when the
+/// claim cannot be compared (nothing named, or some row of any publisher fits it).
+pub(crate) fn cited_rows<'m, 'a>(
+    c: &'m ClaimContext<'a>,
+    registry: &Registry,
+) -> Option<Vec<&'m StudyMatch<'a>>> {
+    if c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague) {
+        return None;
+    }
+    let r = &c.reading;
+    // A figure that fits any row of its topic is that row's (misattribution if another's).
+    if c.considered.iter().any(|m| {
+        m.topic
+            && m.subgroup
+            && m.overlaps
+            && (m.attribution == Attribution::Named || m.fits && m.distinctive)
+    }) {
+        return None;
+    }
+    let own_topic = |m: &StudyMatch<'_>| {
+        r.clause_concepts.is_empty()
+            || r.clause_concepts.contains(&m.study.concept)
+            || !matches!(
+                m.study.concept,
+                crate::registry::Concept::ModernSlavery
+                    | crate::registry::Concept::ForcedLabour
+                    | crate::registry::Concept::ForcedMarriage
+                    | crate::registry::Concept::ChildLabour
+            )
+    };
+    let named: Vec<&StudyMatch<'a>> = c
+        .considered
+        .iter()
+        .filter(|m| {
+            m.attribution == Attribution::Named
+                && m.topic
+                && m.subgroup
+                && own_topic(m)
+                && m.study.unit == c.considered.first().map_or(m.study.unit, |f| f.study.unit)
+        })
+        .collect();
+    // The most specific rows: those about a subgroup the sentence names, else the whole.
+    let specific: Vec<_> = named
+        .iter()
+        .copied()
+        .filter(|m| !m.study.subgroup.is_empty() || m.study.scope != Scope::Global)
+        .collect();
+    let rows = if specific.is_empty() { named } else { specific };
+    // The edition the claim's years point to: a year that is some named row's publication
+    // or edition year names that edition (a reference year only narrows); an edition with no
+    // figure for the claim's measure cannot be compared.
+    let named_years: Vec<u16> = r
+        .years
+        .iter()
+        .copied()
+        .filter(|y| {
+            r.named.iter().any(|&i| {
+                registry
+                    .studies
+                    .get(i)
+                    .is_some_and(|s| s.year == *y || s.edition.parse::<u16>().ok() == Some(*y))
+            })
+        })
+        .collect();
+    let rows: Vec<_> = if named_years.is_empty() {
+        let dated: Vec<_> = rows
             .iter()
-            .filter(|m| m.confidence == Confidence::High && m.year_ok != Some(false))
+            .copied()
+            .filter(|m| m.year_ok == Some(true))
             .collect();
-        // A contradiction needs the same measure, not just the same publisher and concept:
-        // "the IOM reports 922 migrants died in 2025" is not about its 2014 figures.
-        let cited: Vec<_> = cited.into_iter().filter(|m| m.same_measure).collect();
-        if cited.is_empty() || cited.iter().any(|m| m.overlaps) {
+        if dated.is_empty() { rows } else { dated }
+    } else {
+        rows.into_iter()
+            .filter(|m| {
+                named_years
+                    .iter()
+                    .any(|y| m.study.year == *y || m.study.edition.parse::<u16>().ok() == Some(*y))
+            })
+            .collect()
+    };
+    if rows.is_empty() {
+        return None;
+    }
+    // The same measure: within a factor of three of one of them, or one slip away.
+    let v = c.quantity.nominal[0];
+    let near = rows.iter().any(|m| {
+        let p = m.study.claim_value();
+        let ratio = (v / p).abs();
+        (1.0 / 3.0..=3.0).contains(&ratio) || near_miss(v, p).is_some()
+    });
+    near.then_some(rows)
+}
+
+fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for c in &doc.quantities {
+        let Some(rows) = cited_rows(c, cx.registry) else {
             continue;
-        }
-        let m = cited[0];
+        };
+        let m = rows[0];
         let published = claimcheck_model::quantity::show(&m.interval);
         let mut f = RULE.on(
             doc,
             c,
             format!(
-                "“{}” contradicts the figure it cites: {} reports {} {}",
+                "“{}” fits no edition of the figure it cites: {} reports {} {}",
                 doc.slice(c.mention.span),
                 m.study.publisher,
                 m.study.value_text,
@@ -63,15 +150,26 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             ),
             format!("the article: {}", describe(c)),
         );
-        f.notes.push(format!("the study: {}", cite(m.study)));
+        for other in rows.iter().take(6) {
+            f.notes.push(format!("the study: {}", cite(other.study)));
+        }
         if let Some(note) = rounding_note(&c.quantity.interval, &m.interval) {
             f.notes.push(note);
         }
-        if let Some(slip) = near_miss(c.quantity.nominal[0], m.study.claim_value()) {
-            f.notes.push(format!("help: probably {slip}"));
+        if let Some((slip, s)) = rows.iter().find_map(|o| {
+            near_miss(c.quantity.nominal[0], o.study.claim_value()).map(|n| (n, o.study))
+        }) {
+            f.notes.push(format!(
+                "help: probably {slip} of {} {} ({})",
+                s.publisher, s.year, s.value_text
+            ));
         }
         f.notes.push(source_note(m.study));
         f.study = Some(m.study.id.clone());
-        out.push(f.against(Against::Study, short_cite(m.study), m.interval));
+        out.push(f.against(
+            crate::finding::Against::Study,
+            super::short_cite(m.study),
+            m.interval,
+        ));
     }
 }

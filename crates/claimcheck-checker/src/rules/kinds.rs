@@ -1,0 +1,255 @@
+//! Table tests by kind of misreporting: for each kind, sentences written for these tests
+//! (not copies of the development set) with the rule that must fire, and near misses that
+//! must stay quiet.
+
+use claimcheck_model::ModelConventions;
+
+use crate::{ArticleDate, Checker, Registry, Selection};
+
+fn checker(date: Option<&str>) -> Checker {
+    Checker::new(
+        Registry::builtin().expect("the shipped registry parses"),
+        ModelConventions::default(),
+        &Selection::default(),
+    )
+    .with_dates(date.and_then(ArticleDate::parse), None)
+}
+
+/// Runs a table: (text, article date, the rule that must fire, or `None` for silence).
+fn table(cases: &[(&str, Option<&str>, Option<&str>)]) {
+    let mut failures = Vec::new();
+    for (text, date, want) in cases {
+        let found = checker(*date).check(text);
+        let rules: Vec<&str> = found.findings.iter().map(|f| f.rule).collect();
+        let ok = match want {
+            Some(rule) => rules.contains(rule),
+            None => rules.is_empty(),
+        };
+        if !ok {
+            failures.push(format!(
+                "{text:?} (date {date:?}): want {want:?}, got {:?}",
+                found
+                    .findings
+                    .iter()
+                    .map(|f| format!("{}: {}", f.rule, f.message))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn wrong_number_with_a_clear_citation() {
+    table(&[
+        (
+            "According to the Global Estimates published by the ILO and Walk Free in 2017, some 43.0 million people were in modern slavery in 2016.",
+            None,
+            Some("study-contradiction"),
+        ),
+        (
+            "The ILO's Global Estimates of Modern Slavery put the number of people in forced marriage at 12.4 million in 2016.",
+            None,
+            Some("study-contradiction"),
+        ),
+        (
+            "The 2022 Global Estimates of Modern Slavery found 46.9 million people in modern slavery.",
+            None,
+            Some("study-contradiction"),
+        ),
+        // Near misses: the right figure, a rounding of it, or a bound it meets.
+        (
+            "According to the Global Estimates, 40.3 million people were in modern slavery in 2016.",
+            None,
+            None,
+        ),
+        (
+            "The ILO and Walk Free estimated that 40 million people were in modern slavery in 2016.",
+            None,
+            None,
+        ),
+        (
+            "The Global Estimates of Modern Slavery counted more than 40 million people in modern slavery in 2016.",
+            None,
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn right_figure_wrong_edition() {
+    table(&[
+        (
+            "In its 2012 estimate, the ILO counted 24.9 million people in forced labour.",
+            None,
+            Some("misattribution"),
+        ),
+        (
+            "Walk Free's Global Slavery Index 2016 counted 40.3 million people in modern slavery.",
+            None,
+            Some("misattribution"),
+        ),
+        // Publication and reference years both name the edition.
+        (
+            "In 2016, the ILO and its partners estimated that 24.9 million people were in forced labour.",
+            None,
+            None,
+        ),
+        (
+            "The 2017 Global Estimates found that 24.9 million people were in forced labour.",
+            None,
+            None,
+        ),
+        // A UN report names a family of publishers: weaker attribution, not a wrong one.
+        (
+            "A UN report found that 40.3 million people were in modern slavery in 2016.",
+            None,
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn relabelled_concepts() {
+    table(&[
+        (
+            "There are 40.3 million victims of human trafficking around the world.",
+            None,
+            Some("base-mismatch"),
+        ),
+        (
+            "Some 24.9 million people are victims of human trafficking today.",
+            None,
+            Some("base-mismatch"),
+        ),
+        (
+            "Around 152 million children are in forced labour worldwide.",
+            None,
+            Some("base-mismatch"),
+        ),
+        (
+            "Human trafficking is a $150 billion industry.",
+            None,
+            Some("base-mismatch"),
+        ),
+        (
+            "Children make up 28 percent of all victims of human trafficking.",
+            None,
+            Some("base-mismatch"),
+        ),
+        (
+            "An estimated 20.9 million people are trafficked into forced labour every year, the ILO says.",
+            None,
+            Some("base-mismatch"),
+        ),
+        // Near misses: the concept named, detection named, a part named as a part.
+        (
+            "There are 40.3 million people in modern slavery around the world.",
+            None,
+            None,
+        ),
+        (
+            "Children make up 30 percent of detected victims of human trafficking.",
+            None,
+            None,
+        ),
+        (
+            "Forced labour, of which trafficking is one route, generates $150 billion in profits a year.",
+            None,
+            None,
+        ),
+        (
+            "Some 22 million people are in forced marriage, according to the 2022 Global Estimates.",
+            None,
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn outdated_at_the_article_date() {
+    table(&[
+        (
+            "The ILO estimates that 20.9 million people are in forced labour worldwide.",
+            Some("2019-03-01"),
+            Some("outdated-source"),
+        ),
+        (
+            "Today 152 million children are in child labour.",
+            Some("2023-06-12"),
+            Some("outdated-source"),
+        ),
+        // Current at its date, dated in its own sentence, or no date at all.
+        (
+            "The ILO estimates that 20.9 million people are in forced labour worldwide.",
+            Some("2015-03-01"),
+            None,
+        ),
+        (
+            "In its 2012 estimates, the ILO counted 20.9 million people in forced labour.",
+            Some("2023-01-01"),
+            None,
+        ),
+        (
+            "Back in 2012, the ILO put forced labour at 20.9 million people.",
+            Some("2023-01-01"),
+            None,
+        ),
+        (
+            "The ILO estimates that 20.9 million people are in forced labour worldwide.",
+            None,
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn ordinary_news_stays_quiet() {
+    table(&[
+        (
+            "The album's nine songs and two interludes run a total of 48 minutes.",
+            None,
+            None,
+        ),
+        (
+            "The flood left 40,000 victims homeless, and the earthquake a year later 22,000 more.",
+            Some("2024-01-01"),
+            None,
+        ),
+        (
+            "Victims of the investment fraud lost some $150 million, prosecutors said.",
+            None,
+            None,
+        ),
+        (
+            "The UNODC report draws on data from 141 countries.",
+            Some("2024-01-01"),
+            None,
+        ),
+        // Shares of a count the sentence states are shares of that count.
+        (
+            "Of the victims (estimated 600,000 to 800,000 a year), 75% are women and girls.",
+            None,
+            None,
+        ),
+        (
+            "The club signed 24 players and sold 9, for a total of 152 million euros.",
+            None,
+            None,
+        ),
+        (
+            "Shares rose 21 percent after the company reported record profits of $40.3 billion.",
+            None,
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn figures_after_multibyte_characters_are_read() {
+    table(&[(
+        "Some €1.3 billion and about €1.3 billion were raised, and around ₹24.9 million.",
+        None,
+        None,
+    )]);
+}
