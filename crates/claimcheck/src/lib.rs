@@ -4,7 +4,9 @@
 //! Reading inputs ([`input`], [`markup`]), the configuration ([`config`]), the three analyses
 //! ([`extract`], [`derive`], [`check`]) and their records ([`records`], [`output`]). Only the
 //! binary parses the command line into these calls, prints the human summary and exits.
+//! [`api`] is the front door for other front ends: text in, records out, errors as values.
 
+pub mod api;
 pub mod atomic;
 pub mod check;
 pub mod cli;

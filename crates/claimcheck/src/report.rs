@@ -5,16 +5,15 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use claimcheck_checker::{Checker, Severity};
-use claimcheck_parser::LineIndex;
+use claimcheck_checker::Checker;
 use rayon::prelude::*;
 
+use crate::api::ReportRows;
 use crate::atomic::OutputFile;
 use crate::check;
 use crate::cli::ReportArgs;
 use crate::derive::EstimateRecord;
 use crate::input::{self, Document, Problem};
-use crate::output::FindingRecord;
 use crate::records::{MentionRecord, write_csv_row};
 use crate::reporter::Reporter;
 
@@ -35,81 +34,12 @@ pub const SUMMARY_HEADER: &[&str] = &[
     "coverage",
 ];
 
-/// The rows of one document, in each table.
-#[derive(Default)]
-struct Rows {
-    claims: Vec<Vec<String>>,
-    estimates: Vec<Vec<String>>,
-    findings: Vec<Vec<String>>,
-    summary: Vec<String>,
-    /// The findings' severities, for the exit code.
-    levels: Vec<Severity>,
-}
-
-fn rows(checker: &Checker, doc: &Document, reporter: &Reporter) -> Rows {
-    let text = crate::markup::prose(doc);
-    let checked = checker.check_prose(&text, &doc.text);
-    let index = LineIndex::new(&text);
-    reporter.diagnostics(&doc.name, &text, &index, &checked.diagnostics);
-    let mut cursor = index.cursor(&text);
-    let claims = checked
-        .mentions
-        .iter()
-        .zip(&checked.claims)
-        .map(|(m, c)| {
-            let start = cursor.position(m.span.start);
-            let end = cursor.position(m.span.end);
-            MentionRecord::new(&doc.name, &doc.text, m, c, start, end).csv_row()
-        })
-        .collect();
-    let estimates = checked
-        .estimates
-        .iter()
-        .map(|e| EstimateRecord::new(&doc.name, &doc.text, &index, e).csv_row())
-        .collect();
-    let registry = checker.registry();
-    let findings = checked
-        .findings
-        .iter()
-        .map(|f| {
-            let mut row =
-                crate::output::csv_row(&FindingRecord::new(&doc.name, &doc.text, &index, f));
-            let study = f.study.as_deref().and_then(|id| registry.get(id));
-            row.push(
-                study
-                    .map(|s| crate::records::plain_number(s.value))
-                    .unwrap_or_default(),
-            );
-            row.push(study.map(|s| s.url.clone()).unwrap_or_default());
-            row
-        })
-        .collect();
-    let count = |s: Severity| checked.findings.iter().filter(|f| f.severity == s).count();
-    let coverage = if checked.quantities == 0 {
-        String::new()
-    } else {
-        crate::records::plain_number(
-            (checked.matched as f64 / checked.quantities as f64 * 10_000.0).round() / 10_000.0,
-        )
-    };
-    let summary = vec![
-        doc.name.clone(),
-        checked.mentions.len().to_string(),
-        checked.estimates.len().to_string(),
-        count(Severity::Error).to_string(),
-        count(Severity::Warning).to_string(),
-        count(Severity::Info).to_string(),
-        checked.quantities.to_string(),
-        checked.matched.to_string(),
-        coverage,
-    ];
-    Rows {
-        levels: checked.findings.iter().map(|f| f.severity).collect(),
-        claims,
-        estimates,
-        findings,
-        summary,
+fn rows(checker: &Checker, doc: &Document, reporter: &Reporter) -> ReportRows {
+    let analysis = crate::api::Analysis::new(checker, doc);
+    for p in &analysis.problems() {
+        reporter.error(p);
     }
+    analysis.report_rows(checker)
 }
 
 /// One table being written safely (see [`OutputFile`]): put in place at the end.
@@ -195,7 +125,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
     });
     let started = std::time::Instant::now();
     input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
-        let done: Vec<Rows> = batch
+        let done: Vec<ReportRows> = batch
             .par_iter()
             .filter_map(|doc| reporter.isolate(&doc.name, || rows(&checker, doc, reporter)))
             .collect();
