@@ -1,6 +1,6 @@
 //! `claimcheck._native`: the Python package's compiled core, over [`claimcheck::api`].
 //!
-//! Records cross into Python through their `serde` serialization (pythonize), so a Python
+//! Records cross into Python through their `serde` serialization ([`to_python`]), so a Python
 //! dict has exactly the fields of the command's JSON: one definition, in the `claimcheck`
 //! crate. Batch calls detach from the interpreter (release the GIL) while rayon checks the
 //! texts on every core, and attach again only to build the result.
@@ -14,6 +14,8 @@ use pyo3::exceptions::{PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 use rayon::prelude::*;
+
+mod to_python;
 
 pyo3::create_exception!(
     claimcheck,
@@ -148,7 +150,7 @@ fn records<'py, T: serde::Serialize>(
 ) -> PyResult<Bound<'py, PyList>> {
     let items = records
         .iter()
-        .map(|r| pythonize::pythonize(py, r).map_err(PyErr::from))
+        .map(|r| to_python::to_python(py, r))
         .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, items)
 }
