@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use claimcheck::api::{self, Analyzer, Settings};
 use claimcheck::input::{Document, Problem};
+use claimcheck::reporter::isolate;
 use pyo3::exceptions::{PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
@@ -117,13 +118,15 @@ fn documents(
 }
 
 /// Runs `f` over the documents in parallel, detached from the interpreter, on `threads`
-/// threads (all cores when `None`), keeping their order.
+/// threads (all cores when `None`), keeping their order. Each document runs isolated: a bug
+/// met in one is a problem for that document ("internal error, please report"), not a
+/// crash of the batch.
 fn par_map<'d, T: Send>(
     py: Python<'_>,
     docs: &'d [Document],
     threads: Option<usize>,
     f: impl Fn(&'d Document) -> T + Sync + Send,
-) -> PyResult<Vec<T>> {
+) -> PyResult<Vec<Result<T, Problem>>> {
     let pool = match threads {
         Some(0) => return Err(PyValueError::new_err("threads must be 1 or more")),
         Some(n) => Some(
@@ -135,7 +138,11 @@ fn par_map<'d, T: Send>(
         None => None,
     };
     Ok(py.detach(|| {
-        let run = || docs.par_iter().map(&f).collect::<Vec<T>>();
+        let run = || {
+            docs.par_iter()
+                .map(|doc| isolate(&doc.name, || f(doc)))
+                .collect::<Vec<_>>()
+        };
         match &pool {
             Some(pool) => pool.install(run),
             None => run(),
@@ -213,7 +220,8 @@ impl Checker {
             name: name.to_owned(),
             text,
         };
-        let extraction = self.analyzer.extract(&doc);
+        let extraction =
+            isolate(&doc.name, || self.analyzer.extract(&doc)).map_err(|p| error(py, &p))?;
         on_problem.handle(py, &extraction.problems())?;
         records(py, &extraction.records())
     }
@@ -235,10 +243,11 @@ impl Checker {
                 .derive_expr(&text)
                 .map_err(|p| error(py, &p))?
         } else {
-            self.analyzer.derive(&Document {
+            let doc = Document {
                 name: name.to_owned(),
                 text,
-            })
+            };
+            isolate(&doc.name, || self.analyzer.derive(&doc)).map_err(|p| error(py, &p))?
         };
         records(py, &estimates)
     }
@@ -258,7 +267,8 @@ impl Checker {
             name: name.to_owned(),
             text,
         };
-        let (findings, problems) = self.analyzer.check(&doc);
+        let (findings, problems) =
+            isolate(&doc.name, || self.analyzer.check(&doc)).map_err(|p| error(py, &p))?;
         on_problem.handle(py, &problems)?;
         records(py, &findings)
     }
@@ -279,9 +289,14 @@ impl Checker {
         let done = par_map(py, &docs, threads, |doc| self.analyzer.extract(doc))?;
         let lists = done
             .iter()
-            .map(|e| {
-                on_problem.handle(py, &e.problems())?;
-                records(py, &e.records())
+            .map(|e| match e {
+                Ok(e) => {
+                    on_problem.handle(py, &e.problems())?;
+                    records(py, &e.records())
+                }
+                Err(p) => on_problem
+                    .handle(py, std::slice::from_ref(p))
+                    .and(Ok(PyList::empty(py))),
             })
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, lists)
@@ -289,19 +304,26 @@ impl Checker {
 
     /// `derive` over many texts on every core, with the GIL released: one list of dicts per
     /// text, in order.
-    #[pyo3(signature = (texts, names = None, *, threads = None))]
+    #[pyo3(signature = (texts, names = None, *, threads = None, errors = "warn"))]
     fn derive_batch<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         names: Option<&Bound<'py, PyAny>>,
         threads: Option<usize>,
+        errors: &str,
     ) -> PyResult<Bound<'py, PyList>> {
+        let on_problem = OnProblem::parse(errors)?;
         let docs = documents(texts, names)?;
         let done = par_map(py, &docs, threads, |doc| self.analyzer.derive(doc))?;
         let lists = done
             .iter()
-            .map(|e| records(py, e))
+            .map(|e| match e {
+                Ok(e) => records(py, e),
+                Err(p) => on_problem
+                    .handle(py, std::slice::from_ref(p))
+                    .and(Ok(PyList::empty(py))),
+            })
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, lists)
     }
@@ -322,9 +344,14 @@ impl Checker {
         let done = par_map(py, &docs, threads, |doc| self.analyzer.check(doc))?;
         let lists = done
             .iter()
-            .map(|(findings, problems)| {
-                on_problem.handle(py, problems)?;
-                records(py, findings)
+            .map(|e| match e {
+                Ok((findings, problems)) => {
+                    on_problem.handle(py, problems)?;
+                    records(py, findings)
+                }
+                Err(p) => on_problem
+                    .handle(py, std::slice::from_ref(p))
+                    .and(Ok(PyList::empty(py))),
             })
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, lists)
@@ -351,7 +378,14 @@ impl Checker {
             (analysis.report_rows(checker), analysis.problems())
         })?;
         let mut tables: [Vec<Vec<String>>; 4] = Default::default();
-        for (rows, problems) in done {
+        for result in done {
+            let (rows, problems) = match result {
+                Ok(done) => done,
+                Err(p) => {
+                    on_problem.handle(py, &[p])?;
+                    continue;
+                }
+            };
             on_problem.handle(py, &problems)?;
             tables[0].extend(rows.claims);
             tables[1].extend(rows.estimates);
@@ -388,8 +422,14 @@ impl Checker {
         })?;
         let (mut index, mut table, mut record) = (Vec::new(), Vec::new(), Vec::new());
         for (i, result) in done.into_iter().enumerate() {
-            let (rows, problems) =
-                result.map_err(|e| PyValueError::new_err(format!("serializing: {e}")))?;
+            let (rows, problems) = match result {
+                Ok(Ok(done)) => done,
+                Ok(Err(e)) => return Err(PyValueError::new_err(format!("serializing: {e}"))),
+                Err(p) => {
+                    on_problem.handle(py, &[p])?;
+                    continue;
+                }
+            };
             on_problem.handle(py, &problems)?;
             for (t, r) in rows {
                 index.push(i);

@@ -54,6 +54,7 @@ class Checker:
         names: Optional[Iterable[str]] = None,
         *,
         threads: Optional[int] = None,
+        errors: Errors = "warn",
     ) -> List[List[Record]]:
         """``derive`` over many texts on every core, GIL released; one list per text."""
     def check_batch(

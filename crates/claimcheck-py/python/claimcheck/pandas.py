@@ -65,10 +65,11 @@ def derive_frame(
     *,
     checker: Optional[claimcheck.Checker] = None,
     threads: Optional[int] = None,
+    errors: str = "warn",
 ) -> "pd.DataFrame":
     """The estimates of every article in ``df``: one row per estimate, with ``id_col`` then
     the fields of ``claimcheck derive --format json``."""
-    return _frame(df, text_col, id_col, "estimates", checker, threads, None)
+    return _frame(df, text_col, id_col, "estimates", checker, threads, errors)
 
 
 def _frame(
@@ -78,7 +79,7 @@ def _frame(
     table: str,
     checker: Optional[claimcheck.Checker],
     threads: Optional[int],
-    errors: Optional[str],
+    errors: str,
 ) -> "pd.DataFrame":
     import pandas as pd
 
@@ -95,7 +96,7 @@ def _frame(
     elif table == "claims":
         per_text = checker.extract_batch(texts, names, threads=threads, errors=errors)
     else:
-        per_text = checker.derive_batch(texts, names, threads=threads)
+        per_text = checker.derive_batch(texts, names, threads=threads, errors=errors)
     id_name = id_col if id_col is not None else (df.index.name or "id")
     fields = claimcheck.fields(table)
     columns = [name for name, _ in fields]
