@@ -43,6 +43,9 @@ def require_spark():
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
     path = folder / "corpus.jsonl"
+    # Every rule, so that the news and reports have findings too (and the configuration
+    # travels to the executors inside the pickled Checker).
+    (folder / "claimcheck.toml").write_text('select = ["ALL"]\n', encoding="utf-8")
     ids = set()
     with open(path, "w", encoding="utf-8") as out:
         for a in example_articles():
@@ -67,7 +70,7 @@ def spark_run(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("spark") / "out"
     run = subprocess.run(
         [sys.executable, str(JOB), str(path), "--out", str(out), "--master", "local[2]",
-         "--select", "ALL", "--single-csv"],
+         "--config", str(path.parent / "claimcheck.toml"), "--single-csv"],
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,
@@ -99,11 +102,12 @@ def test_findings_and_claims_equal_the_cli(cli, corpus, spark_run):
     out, counts = spark_run
     assert counts["documents"] == documents
     for table, command in (
-        ("findings", ["check", "--select", "ALL"]),
+        ("findings", ["check"]),
         ("claims", ["extract"]),
         ("estimates", ["derive"]),
     ):
-        run = cli([*command, "--format", "jsonl", path.name], cwd=path.parent)
+        run = cli([*command, "--config", "claimcheck.toml", "--format", "jsonl", path.name],
+                  cwd=path.parent)
         assert run.returncode in (0, 1), run.stderr
         expected = jsonl(unprefix(run.stdout))
         got = parquet_records(out / table)
@@ -117,7 +121,8 @@ def test_report_tables_equal_the_cli(cli, corpus, spark_run, tmp_path):
 
     path, _ = corpus
     out, _ = spark_run
-    run = cli(["report", "--out", str(tmp_path), path.name], cwd=path.parent)
+    run = cli(["report", "--config", "claimcheck.toml", "--out", str(tmp_path), path.name],
+              cwd=path.parent)
     assert run.returncode == 0, run.stderr
     for name, columns in claimcheck.report_columns().items():
         with open(tmp_path / name, newline="", encoding="utf-8") as f:
