@@ -4,8 +4,8 @@
 #
 #   scripts/python-speed.sh [CORPUS_DIR]     (default: ../shared/corpus beside the repo)
 #
-# Builds the release wheel into a virtual environment under target/python-speed (kept
-# between runs; delete it to start afresh) and the release command. Each measurement is
+# Builds the release wheel into a virtual environment (under target/python-speed, kept
+# between runs, or $VENV with maturin, pandas, pyarrow and pyspark) and the release command. Each measurement is
 # the best of three runs: the machine is shared, and figures vary from minute to minute.
 # The command and the batch API are timed on one thread, then on two; the command's time
 # includes reading the JSON Lines and writing JSON Lines, the batch API's starts from the
@@ -19,7 +19,7 @@ if ! ls "$corpus"/*.jsonl >/dev/null 2>&1; then
   echo "no .jsonl files in $corpus: pass the corpus folder as the first argument" >&2
   exit 2
 fi
-venv=target/python-speed/venv
+venv=${VENV:-target/python-speed/venv}
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \

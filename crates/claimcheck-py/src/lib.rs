@@ -177,8 +177,8 @@ struct Checker {
 }
 
 impl Checker {
-    fn build(settings: Settings) -> PyResult<Self> {
-        let analyzer = Analyzer::new(&settings).map_err(|p| Python::attach(|py| error(py, &p)))?;
+    fn build(py: Python<'_>, settings: Settings) -> PyResult<Self> {
+        let analyzer = Analyzer::new(&settings).map_err(|p| error(py, &p))?;
         Ok(Checker { analyzer, settings })
     }
 }
@@ -201,7 +201,7 @@ impl Checker {
             &ignore.unwrap_or_default(),
         )
         .map_err(|p| error(py, &p))?;
-        Checker::build(settings)
+        Checker::build(py, settings)
     }
 
     /// Every figure of `text`, one dict per figure with the fields of `claimcheck extract
@@ -513,18 +513,22 @@ fn json_rows(
 /// Rebuilds a pickled checker from its state (configuration, registry files, rules).
 #[pyfunction]
 fn _restore_native(
+    py: Python<'_>,
     config: Option<(String, String)>,
     studies: Vec<(String, String)>,
     select: Vec<String>,
     ignore: Vec<String>,
 ) -> PyResult<Checker> {
     let doc = |(name, text): (String, String)| Document { name, text };
-    Checker::build(Settings {
-        config: config.map(doc),
-        studies: studies.into_iter().map(doc).collect(),
-        select,
-        ignore,
-    })
+    Checker::build(
+        py,
+        Settings {
+            config: config.map(doc),
+            studies: studies.into_iter().map(doc).collect(),
+            select,
+            ignore,
+        },
+    )
 }
 
 /// The fields of a table's records and their types, in SQL (Spark DDL) notation: `table`
