@@ -3,6 +3,7 @@
 the four CSV tables of ``claimcheck report``.
 
     spark-submit claimcheck_spark.py CORPUS... --out DIR [--studies FILE]... [--config FILE]
+                 [--select RULE]... [--extend-select RULE]... [--ignore RULE]...
     python claimcheck_spark.py data/*.jsonl --out out --master 'local[2]'
 
 CORPUS is Parquet (a file or folder, ``.parquet``) or JSON Lines (anything else) with an id
@@ -43,7 +44,8 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
     p.add_argument("--out", required=True, help="output folder (local path or any Hadoop URI)")
     p.add_argument("--studies", action="append", default=[], help="registry CSV files to add")
     p.add_argument("--config", help="a claimcheck.toml")
-    p.add_argument("--select", action="append", default=[], help="rules to run besides the defaults")
+    p.add_argument("--select", action="append", default=[], help="rules to run instead of the defaults")
+    p.add_argument("--extend-select", action="append", default=[], help="rules to run besides them")
     p.add_argument("--ignore", action="append", default=[], help="rules not to run")
     p.add_argument("--id-col", default="id")
     p.add_argument("--text-col", default="text")
@@ -105,6 +107,7 @@ def main(argv: List[str]) -> int:
         studies=args.studies or None,
         config=args.config,
         select=args.select or None,
+        extend_select=args.extend_select or None,
         ignore=args.ignore or None,
     )
     builder = SparkSession.builder.appName("claimcheck")

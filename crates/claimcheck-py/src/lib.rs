@@ -167,8 +167,9 @@ fn records<'py, T: serde::Serialize>(
 /// it is made) and reused for any number of texts.
 ///
 /// `studies`: registry CSV files added to the shipped registry; `config`: a
-/// `claimcheck.toml` (none: the defaults; none is looked for); `select`, `ignore`: rules by
-/// name or code, on top of the configuration's. A `Checker` pickles to the contents of those
+/// `claimcheck.toml` (none: the defaults; none is looked for); `select`, `extend_select`,
+/// `ignore`: rules by name or code, combined with the configuration's as the command's
+/// `--select` (replaces), `--extend-select` and `--ignore` (add) are. A `Checker` pickles to the contents of those
 /// files (a few kilobytes), so a Spark executor rebuilds it without them.
 #[pyclass(module = "claimcheck", name = "Checker", frozen)]
 struct Checker {
@@ -186,18 +187,20 @@ impl Checker {
 #[pymethods]
 impl Checker {
     #[new]
-    #[pyo3(signature = (studies = None, config = None, select = None, ignore = None))]
+    #[pyo3(signature = (studies = None, config = None, select = None, extend_select = None, ignore = None))]
     fn new(
         py: Python<'_>,
         studies: Option<Vec<PathBuf>>,
         config: Option<PathBuf>,
         select: Option<Vec<String>>,
+        extend_select: Option<Vec<String>>,
         ignore: Option<Vec<String>>,
     ) -> PyResult<Self> {
         let settings = Settings::read(
             config.as_deref(),
             &studies.unwrap_or_default(),
             &select.unwrap_or_default(),
+            &extend_select.unwrap_or_default(),
             &ignore.unwrap_or_default(),
         )
         .map_err(|p| error(py, &p))?;
@@ -458,7 +461,13 @@ impl Checker {
             .iter()
             .map(|d| (d.name.clone(), d.text.clone()))
             .collect();
-        let state = (config, studies, s.select.clone(), s.ignore.clone());
+        let state = (
+            config,
+            studies,
+            s.select.clone(),
+            s.extend_select.clone(),
+            s.ignore.clone(),
+        );
         PyTuple::new(
             py,
             [
@@ -472,10 +481,11 @@ impl Checker {
         let s = &self.settings;
         let names = |docs: &[Document]| docs.iter().map(|d| d.name.clone()).collect::<Vec<_>>();
         format!(
-            "Checker(studies={:?}, config={:?}, select={:?}, ignore={:?})",
+            "Checker(studies={:?}, config={:?}, select={:?}, extend_select={:?}, ignore={:?})",
             names(&s.studies),
             s.config.as_ref().map(|d| d.name.as_str()),
             s.select,
+            s.extend_select,
             s.ignore
         )
     }
@@ -517,6 +527,7 @@ fn _restore_native(
     config: Option<(String, String)>,
     studies: Vec<(String, String)>,
     select: Vec<String>,
+    extend_select: Vec<String>,
     ignore: Vec<String>,
 ) -> PyResult<Checker> {
     let doc = |(name, text): (String, String)| Document { name, text };
@@ -526,6 +537,7 @@ fn _restore_native(
             config: config.map(doc),
             studies: studies.into_iter().map(doc).collect(),
             select,
+            extend_select,
             ignore,
         },
     )

@@ -60,11 +60,12 @@ def _checker(
     studies: Optional[Sequence[PathLike]] = None,
     config: Optional[PathLike] = None,
     select: Optional[Sequence[str]] = None,
+    extend_select: Optional[Sequence[str]] = None,
     ignore: Optional[Sequence[str]] = None,
 ) -> Checker:
     """The default checker (built once), or a new one for other settings."""
     global _default
-    if studies is None and config is None and select is None and ignore is None:
+    if all(x is None for x in (studies, config, select, extend_select, ignore)):
         if _default is None:
             _default = Checker()
         return _default
@@ -72,6 +73,7 @@ def _checker(
         studies=[os.fspath(s) for s in studies] if studies is not None else None,
         config=os.fspath(config) if config is not None else None,
         select=list(select) if select is not None else None,
+        extend_select=list(extend_select) if extend_select is not None else None,
         ignore=list(ignore) if ignore is not None else None,
     )
 
@@ -120,6 +122,7 @@ def check(
     *,
     name: str = "<text>",
     select: Optional[Sequence[str]] = None,
+    extend_select: Optional[Sequence[str]] = None,
     ignore: Optional[Sequence[str]] = None,
     errors: str = "warn",
 ) -> List[Record]:
@@ -128,30 +131,35 @@ def check(
     ``column``, ``message``, ``text``, ``study``, ``related``, ``notes``, ...).
 
     ``studies`` are registry CSV files added to the shipped registry, ``config`` a
-    ``claimcheck.toml``, ``select`` and ``ignore`` rules by name or code. Each call with
-    any of them reads the files again: for many texts, make a :class:`Checker` once.
+    ``claimcheck.toml``; ``select`` (instead of the default rules), ``extend_select``
+    (besides them) and ``ignore`` name rules by name or code, as the command's options do.
+    Each call with any of them reads the files again: for many texts, make a
+    :class:`Checker` once.
     """
-    checker = _checker(studies, config, select, ignore)
+    checker = _checker(studies, config, select, extend_select, ignore)
     return checker.check(text, name=name, errors=errors)
 
 
 _RESTORED: Dict[Any, Checker] = {}
 
 
-def _restore(state: Tuple[Any, Any, Any, Any]) -> Checker:
+def _restore(state: Tuple[Any, Any, Any, Any, Any]) -> Checker:
     """Unpickles a :class:`Checker`: one per process for the same state, so that a Spark
     executor's Python worker builds it once however many tasks bring it."""
-    config, studies, select, ignore = state
+    config, studies, select, extend_select, ignore = state
     key = (
         tuple(config) if config is not None else None,
         tuple(tuple(s) for s in studies),
         tuple(select),
+        tuple(extend_select),
         tuple(ignore),
     )
     checker = _RESTORED.get(key)
     if checker is None:
         if len(_RESTORED) >= 8:
             _RESTORED.clear()
-        checker = _restore_native(config, list(studies), list(select), list(ignore))
+        checker = _restore_native(
+            config, list(studies), list(select), list(extend_select), list(ignore)
+        )
         _RESTORED[key] = checker
     return checker

@@ -30,6 +30,7 @@ class Checker:
         studies: Optional[Sequence[_PathLike]] = None,
         config: Optional[_PathLike] = None,
         select: Optional[Sequence[str]] = None,
+        extend_select: Optional[Sequence[str]] = None,
         ignore: Optional[Sequence[str]] = None,
     ) -> None: ...
     def extract(self, text: str, name: str = "<text>", errors: Errors = "warn") -> List[Record]:
@@ -103,5 +104,6 @@ def _restore_native(
     config: Optional[Tuple[str, str]],
     studies: List[Tuple[str, str]],
     select: List[str],
+    extend_select: List[str],
     ignore: List[str],
 ) -> Checker: ...
