@@ -77,7 +77,7 @@ def test_derive_equals_the_cli(cli):
 
 def test_report_rows_equal_the_cli(cli, tmp_path):
     out = cli(["report", "--out", str(tmp_path), *map(rel, ARTICLES)])
-    assert out.returncode == 0, out.stderr
+    assert out.returncode in (0, 1), out.stderr  # 1: findings at the failing severity
     import csv
 
     checker = claimcheck.Checker()

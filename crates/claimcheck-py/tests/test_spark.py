@@ -123,7 +123,7 @@ def test_report_tables_equal_the_cli(cli, corpus, spark_run, tmp_path):
     out, _ = spark_run
     run = cli(["report", "--config", "claimcheck.toml", "--out", str(tmp_path), path.name],
               cwd=path.parent)
-    assert run.returncode == 0, run.stderr
+    assert run.returncode in (0, 1), run.stderr  # 1: findings at the failing severity
     for name, columns in claimcheck.report_columns().items():
         with open(tmp_path / name, newline="", encoding="utf-8") as f:
             expected = [[unprefix(c) for c in row] for row in csv.reader(f)]
