@@ -8,7 +8,7 @@
 use std::ffi::CString;
 use std::path::PathBuf;
 
-use claimcheck::api::{self, Analyzer, Settings};
+use claimcheck::api::{self, Analyzer, Options};
 use claimcheck::input::{Document, Problem};
 use claimcheck::reporter::isolate;
 use pyo3::exceptions::{PyUserWarning, PyValueError};
@@ -174,13 +174,13 @@ fn records<'py, T: serde::Serialize>(
 #[pyclass(module = "claimcheck", name = "Checker", frozen)]
 struct Checker {
     analyzer: Analyzer,
-    settings: Settings,
+    options: Options,
 }
 
 impl Checker {
-    fn build(py: Python<'_>, settings: Settings) -> PyResult<Self> {
-        let analyzer = Analyzer::new(&settings).map_err(|p| error(py, &p))?;
-        Ok(Checker { analyzer, settings })
+    fn build(py: Python<'_>, options: Options) -> PyResult<Self> {
+        let analyzer = Analyzer::new(&options).map_err(|p| error(py, &p))?;
+        Ok(Checker { analyzer, options })
     }
 }
 
@@ -196,7 +196,7 @@ impl Checker {
         extend_select: Option<Vec<String>>,
         ignore: Option<Vec<String>>,
     ) -> PyResult<Self> {
-        let settings = Settings::read(
+        let options = Options::read(
             config.as_deref(),
             &studies.unwrap_or_default(),
             &select.unwrap_or_default(),
@@ -204,7 +204,7 @@ impl Checker {
             &ignore.unwrap_or_default(),
         )
         .map_err(|p| error(py, &p))?;
-        Checker::build(py, settings)
+        Checker::build(py, options)
     }
 
     /// Every figure of `text`, one dict per figure with the fields of `claimcheck extract
@@ -454,7 +454,7 @@ impl Checker {
     /// registry files' contents, not their paths.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let restore = py.import("claimcheck")?.getattr("_restore")?;
-        let s = &self.settings;
+        let s = &self.options;
         let config = s.config.as_ref().map(|d| (d.name.clone(), d.text.clone()));
         let studies: Vec<(String, String)> = s
             .studies
@@ -478,7 +478,7 @@ impl Checker {
     }
 
     fn __repr__(&self) -> String {
-        let s = &self.settings;
+        let s = &self.options;
         let names = |docs: &[Document]| docs.iter().map(|d| d.name.clone()).collect::<Vec<_>>();
         format!(
             "Checker(studies={:?}, config={:?}, select={:?}, extend_select={:?}, ignore={:?})",
@@ -533,7 +533,7 @@ fn _restore_native(
     let doc = |(name, text): (String, String)| Document { name, text };
     Checker::build(
         py,
-        Settings {
+        Options {
             config: config.map(doc),
             studies: studies.into_iter().map(doc).collect(),
             select,

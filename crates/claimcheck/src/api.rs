@@ -1,7 +1,7 @@
 //! Text in, records out, errors as values: the library's front door for front ends other
 //! than the command line (the Python package, Spark jobs through it).
 //!
-//! [`Settings`] is what a checker is built from, as data: the configuration's text and the
+//! [`Options`] is what a checker is built from, as data: the configuration's text and the
 //! registry files' contents, read once, so that it can be shipped to another process (a
 //! pickled Python `Checker` on a Spark executor) and rebuilt there without the files.
 //! [`Analyzer`] is built from it once and reused for any number of documents; each of its
@@ -26,7 +26,7 @@ use crate::records::MentionRecord;
 /// as text, and the rule options of the command line (`--select`, `--extend-select`,
 /// `--ignore`), combined with the configuration's as the command combines them.
 #[derive(Debug, Clone, Default)]
-pub struct Settings {
+pub struct Options {
     /// The configuration file's name (for messages) and text; `None` for the defaults.
     pub config: Option<Document>,
     /// Registry files added to the shipped one: those the configuration names, then those
@@ -41,7 +41,7 @@ pub struct Settings {
     pub ignore: Vec<String>,
 }
 
-impl Settings {
+impl Options {
     /// Reads the configuration file `config` (none: the defaults; unlike the command, no
     /// `claimcheck.toml` is looked for) and the registry files, those the configuration names
     /// (relative to it) first. Errors are the command's: unreadable files, bad keys at their
@@ -64,7 +64,7 @@ impl Settings {
         for p in studies {
             files.push(crate::check::read_file(p)?);
         }
-        Ok(Settings {
+        Ok(Options {
             config,
             studies: files,
             select: select.to_vec(),
@@ -84,7 +84,7 @@ fn config_root(config: Option<&Document>) -> Option<PathBuf> {
     )
 }
 
-/// Everything needed to extract, derive and check documents, built once from [`Settings`]:
+/// Everything needed to extract, derive and check documents, built once from [`Options`]:
 /// the registry, the rule selection and the conventions of the configuration.
 #[derive(Debug)]
 pub struct Analyzer {
@@ -97,17 +97,17 @@ pub struct Analyzer {
 impl Analyzer {
     /// Builds the analyzer; a bad configuration, registry file or rule name is a problem
     /// with the command's message.
-    pub fn new(settings: &Settings) -> Result<Self, Problem> {
-        let cfg = match &settings.config {
+    pub fn new(options: &Options) -> Result<Self, Problem> {
+        let cfg = match &options.config {
             Some(doc) => crate::config::parse_named(&doc.name, &doc.text)?,
             None => crate::config::Config::default(),
         };
-        let registry = crate::check::registry_of(&settings.studies)?;
+        let registry = crate::check::registry_of(&options.studies)?;
         let selection = crate::check::selection(
             &cfg,
-            &settings.select,
-            &settings.extend_select,
-            &settings.ignore,
+            &options.select,
+            &options.extend_select,
+            &options.ignore,
         )?;
         let checker = Checker::with_extraction(
             registry,
@@ -515,7 +515,7 @@ mod tests {
 
     #[test]
     fn the_fields_are_what_the_records_serialize_to() {
-        let analyzer = Analyzer::new(&Settings::default()).expect("the default analyzer");
+        let analyzer = Analyzer::new(&Options::default()).expect("the default analyzer");
         let (mut claims, mut estimates, mut findings) = (Vec::new(), Vec::new(), Vec::new());
         for name in ["cambodia-migrants.txt", "forced-labour-roundup.md"] {
             let doc = example(name);
@@ -548,24 +548,24 @@ mod tests {
 
     #[test]
     fn settings_errors_are_the_commands() {
-        let bad = Settings {
+        let bad = Options {
             config: Some(Document {
                 name: "claimcheck.toml".to_owned(),
                 text: "fial-on = \"error\"\n".to_owned(),
             }),
-            ..Settings::default()
+            ..Options::default()
         };
         let p = Analyzer::new(&bad).expect_err("an unknown key");
         assert_eq!(p.location, "claimcheck.toml:1:1");
         assert!(p.message.contains("unknown field `fial-on`"), "{p}");
-        let bad = Settings {
+        let bad = Options {
             select: vec!["no-such-rule".to_owned()],
-            ..Settings::default()
+            ..Options::default()
         };
         let p = Analyzer::new(&bad).expect_err("an unknown rule");
         assert_eq!(p.location, "--select/--extend-select/--ignore");
         assert!(p.message.contains("no-such-rule"), "{p}");
-        let analyzer = Analyzer::new(&Settings::default()).expect("the defaults");
+        let analyzer = Analyzer::new(&Options::default()).expect("the defaults");
         let p = analyzer
             .derive_expr("5 ÷ 0")
             .expect_err("a division by zero");
