@@ -423,6 +423,14 @@ pub const ESTIMATE_FIELDS: Fields = &[
         "array<struct<`text`:string,`file`:string,`line`:bigint,`column`:bigint>>",
     ),
     ("assumptions", "array<string>"),
+    ("kind", "string"),
+    ("each", "string"),
+    ("counts", "string"),
+    ("outcome", "string"),
+    (
+        "assumption_details",
+        "array<struct<`kind`:string,`text`:string>>",
+    ),
 ];
 
 /// The fields of a finding's record ([`FindingRecord`], `check --format json`).
