@@ -24,19 +24,32 @@ pub enum Outcome {
 /// Loads the shipped registry and the user's files. A malformed file is an error naming
 /// file, line and column.
 pub fn registry(paths: &[std::path::PathBuf]) -> Result<Registry, Problem> {
+    let files = paths
+        .iter()
+        .map(|p| read_file(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    registry_of(&files)
+}
+
+/// Reads a file whole, as UTF-8 text, into a document named by its path.
+pub fn read_file(path: &std::path::Path) -> Result<Document, Problem> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Problem {
+        location: name.clone(),
+        message: input::io_message(&e),
+    })?;
+    let text = input::decode(bytes, &name)?;
+    Ok(Document { name, text })
+}
+
+/// The shipped registry with the registry files `files` (already read) added and verified.
+pub fn registry_of(files: &[Document]) -> Result<Registry, Problem> {
     let mut r = Registry::builtin().map_err(|e| Problem {
         location: e.file.clone(),
         message: e.to_string(),
     })?;
-    for p in paths {
-        let name = p.display().to_string();
-        let text = std::fs::read(p)
-            .map_err(|e| Problem {
-                location: name.clone(),
-                message: input::io_message(&e),
-            })
-            .and_then(|b| input::decode(b, &name))?;
-        r.load(&name, &text).map_err(|e| Problem {
+    for file in files {
+        r.load(&file.name, &file.text).map_err(|e| Problem {
             location: match e.column {
                 Some(c) => format!("{}:{}:{}", e.file, e.line, c),
                 None => format!("{}:{}", e.file, e.line),
@@ -98,22 +111,39 @@ pub fn windows(text: &str, original: &str, limit: usize) -> Vec<std::ops::Range<
     out
 }
 
-/// Checks one document, returning its finding records.
+/// Checks one document, returning its finding records; figures that could not be read are
+/// reported as errors.
 pub fn check_document(
     checker: &Checker,
     doc: &Document,
     reporter: &Reporter,
 ) -> Vec<FindingRecord> {
+    let (records, problems) = findings(checker, doc);
+    for p in &problems {
+        reporter.error(p);
+    }
+    records
+}
+
+/// Checks one document (in windows when it is long): its finding records, and the figures
+/// that could not be read as problems at their line and column.
+pub fn findings(checker: &Checker, doc: &Document) -> (Vec<FindingRecord>, Vec<Problem>) {
     let text = crate::markup::prose(doc);
     let index = LineIndex::new(&text);
     let mut records = Vec::new();
+    let mut problems = Vec::new();
     for window in windows(&text, &doc.text, WINDOW_BYTES) {
         let shift = window.start;
         let mut checked = checker.check_prose(&text[window.clone()], &doc.text[window]);
         for d in &mut checked.diagnostics {
             d.span = Span::new(d.span.start + shift, d.span.end + shift);
         }
-        reporter.diagnostics(&doc.name, &text, &index, &checked.diagnostics);
+        problems.extend(crate::reporter::problems(
+            &doc.name,
+            &text,
+            &index,
+            &checked.diagnostics,
+        ));
         records.extend(checked.findings.iter_mut().map(|f| {
             f.span = Span::new(f.span.start + shift, f.span.end + shift);
             for r in &mut f.related {
@@ -122,7 +152,7 @@ pub fn check_document(
             FindingRecord::new(&doc.name, &doc.text, &index, f)
         }));
     }
-    records
+    (records, problems)
 }
 
 /// Checks one document for the HTML report: its text, figures, findings and estimates.
@@ -196,27 +226,7 @@ pub fn setup_with(
         .chain(studies.iter().cloned())
         .collect();
     let registry = registry(&studies)?;
-    let selection = Selection {
-        select: if rules.select.is_empty() {
-            cfg.select.clone()
-        } else {
-            rules.select.clone()
-        },
-        extend_select: cfg
-            .extend_select
-            .iter()
-            .chain(&rules.extend_select)
-            .cloned()
-            .collect(),
-        ignore: cfg.ignore.iter().chain(&rules.ignore).cloned().collect(),
-        severity: cfg.severity.iter().map(|(k, v)| (k.clone(), *v)).collect(),
-    };
-    if let Some(name) = selection.unknown().first() {
-        return Err(Problem {
-            location: "--select/--extend-select/--ignore".to_owned(),
-            message: claimcheck_checker::rules::unknown_message(name),
-        });
-    }
+    let selection = selection(cfg, &rules.select, &rules.extend_select, &rules.ignore)?;
     let fail_at = match rules.fail_on {
         Some(FailOn::Error) => Severity::Error,
         Some(FailOn::Warning) => Severity::Warning,
@@ -273,6 +283,40 @@ pub fn setup_with(
         fail_at,
         settings,
     })
+}
+
+/// The rule selection of a configuration and the command line: a non-empty `select`
+/// replaces the configuration's `select` (as in ruff), the `extend-select` and `ignore`
+/// lists of both add up, and the configuration's severities apply. An unknown rule is an
+/// error.
+pub fn selection(
+    cfg: &crate::config::Config,
+    select: &[String],
+    extend_select: &[String],
+    ignore: &[String],
+) -> Result<Selection, Problem> {
+    let selection = Selection {
+        select: if select.is_empty() {
+            cfg.select.clone()
+        } else {
+            select.to_vec()
+        },
+        extend_select: cfg
+            .extend_select
+            .iter()
+            .chain(extend_select)
+            .cloned()
+            .collect(),
+        ignore: cfg.ignore.iter().chain(ignore).cloned().collect(),
+        severity: cfg.severity.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+    };
+    if let Some(name) = selection.unknown().first() {
+        return Err(Problem {
+            location: "--select/--extend-select/--ignore".to_owned(),
+            message: claimcheck_checker::rules::unknown_message(name),
+        });
+    }
+    Ok(selection)
 }
 
 /// Runs `check`.

@@ -122,10 +122,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, Problem> {
         message: crate::input::io_message(&e),
     })?;
     let text = crate::input::decode(bytes, &name)?;
-    let config = parse(&text).map_err(|(line, column, message)| Problem {
-        location: format!("{name}:{line}:{column}"),
-        message,
-    })?;
+    let config = parse_named(&name, &text)?;
     let root = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -134,6 +131,15 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, Problem> {
         config,
         root,
         path: Some(path),
+    })
+}
+
+/// [`parse`], with errors located in the file `name` (`name:line:column`), as the command
+/// reports them.
+pub fn parse_named(name: &str, text: &str) -> Result<Config, Problem> {
+    parse(text).map_err(|(line, column, message)| Problem {
+        location: format!("{name}:{line}:{column}"),
+        message,
     })
 }
 

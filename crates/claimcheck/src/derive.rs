@@ -5,12 +5,12 @@ use std::io::Write;
 use anyhow::Result;
 use claimcheck_model::estimate::{human, money};
 use claimcheck_model::quantity::{plain, round_nominal, show};
-use claimcheck_model::{Dimension, End, Estimate, EstimateKind};
+use claimcheck_model::{Dimension, End, Estimate, EstimateKind, ModelConventions};
 use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
 use serde::Serialize;
 
 use crate::cli::{DeriveArgs, TableFormat};
-use crate::input::{self, Problem};
+use crate::input::{self, Document, Problem};
 use crate::records::{opt_number, plain_number, write_csv_row};
 use crate::reporter::Reporter;
 
@@ -183,20 +183,10 @@ pub fn run(args: &DeriveArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
     let conventions = loaded.config.tolerances.clone();
     let mut records = Vec::new();
     if let Some(expr) = &args.expr {
-        match claimcheck_model::evaluate(expr, &extractor, &conventions) {
-            Ok(estimates) => {
-                let index = LineIndex::new(expr);
-                records.extend(
-                    estimates
-                        .iter()
-                        .map(|e| EstimateRecord::new("--expr", expr, &index, e)),
-                );
-            }
-            Err(e) => {
-                reporter.error(&Problem {
-                    location: "--expr".to_owned(),
-                    message: format!("{e}: `{expr}`"),
-                });
+        match expression(&extractor, &conventions, expr) {
+            Ok(estimates) => records = estimates,
+            Err(p) => {
+                reporter.error(&p);
                 return Ok(());
             }
         }
@@ -204,20 +194,52 @@ pub fn run(args: &DeriveArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         let reader = ClaimReader::default().with_max_sentence(extractor.conventions().max_sentence);
         input::for_each_document(&args.input, reporter, |doc| {
             let derived = reporter.isolate(&doc.name, || {
-                let prose = crate::markup::prose(&doc);
-                let found = extractor.extract(&prose);
-                let claims = reader.claims(&prose, &found.mentions);
-                let index = LineIndex::new(&prose);
-                claimcheck_model::document::derive(&prose, &found.mentions, &claims, &conventions)
-                    .iter()
-                    .map(|e| EstimateRecord::new(&doc.name, &doc.text, &index, e))
-                    .collect::<Vec<_>>()
+                estimates(&extractor, &reader, &conventions, &doc)
             });
             records.extend(derived.into_iter().flatten());
             Ok(())
         })?;
     }
     write(&records, args.format, out)
+}
+
+/// What the figures of one document imply.
+pub fn estimates(
+    extractor: &Extractor,
+    reader: &ClaimReader,
+    conventions: &ModelConventions,
+    doc: &Document,
+) -> Vec<EstimateRecord> {
+    let prose = crate::markup::prose(doc);
+    let found = extractor.extract(&prose);
+    let claims = reader.claims(&prose, &found.mentions);
+    let index = LineIndex::new(&prose);
+    claimcheck_model::document::derive(&prose, &found.mentions, &claims, conventions)
+        .iter()
+        .map(|e| EstimateRecord::new(&doc.name, &doc.text, &index, e))
+        .collect()
+}
+
+/// What an expression (`derive --expr`) implies; an expression that does not parse or
+/// cannot be computed is a problem located at `--expr`.
+pub fn expression(
+    extractor: &Extractor,
+    conventions: &ModelConventions,
+    expr: &str,
+) -> Result<Vec<EstimateRecord>, Problem> {
+    match claimcheck_model::evaluate(expr, extractor, conventions) {
+        Ok(estimates) => {
+            let index = LineIndex::new(expr);
+            Ok(estimates
+                .iter()
+                .map(|e| EstimateRecord::new("--expr", expr, &index, e))
+                .collect())
+        }
+        Err(e) => Err(Problem {
+            location: "--expr".to_owned(),
+            message: format!("{e}: `{expr}`"),
+        }),
+    }
 }
 
 /// Writes estimate records in a format.

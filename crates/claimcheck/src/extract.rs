@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
+use claimcheck_parser::{ClaimReader, Extractor};
 
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::input::{self, Document};
@@ -38,28 +38,16 @@ fn emit_document(
 ) -> Result<()> {
     // Everything that reads the document runs isolated; only then are its records written,
     // so a document that fails leaves no partial records behind.
-    let Some((prose, found, claims)) = reporter.isolate(&doc.name, || {
-        let prose = crate::markup::prose(doc);
-        let found = extractor.extract(&prose);
-        let claims = reader.claims(&prose, &found.mentions);
-        (prose, found, claims)
+    let Some(extraction) = reporter.isolate(&doc.name, || {
+        crate::api::Extraction::new(extractor, reader, doc)
     }) else {
         return Ok(());
     };
-    let index = LineIndex::new(&prose);
-    let mut cursor = index.cursor(&prose);
-    reporter.diagnostics(&doc.name, &prose, &index, &found.diagnostics);
-    for (i, (m, claim)) in found.mentions.iter().zip(&claims).enumerate() {
-        let start = cursor.position(m.span.start);
-        let end = cursor.position(m.span.end);
-        emitter.record(
-            &MentionRecord::new(&doc.name, &doc.text, m, claim, start, end).with_change(
-                &doc.text,
-                i,
-                &found.mentions,
-                &found.changes,
-            ),
-        )?;
+    for p in &extraction.problems() {
+        reporter.error(p);
+    }
+    for record in &extraction.records() {
+        emitter.record(record)?;
     }
     Ok(())
 }

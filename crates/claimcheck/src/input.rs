@@ -21,7 +21,7 @@ pub enum InputFormat {
 }
 
 /// One text to read, with the name records give it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Document {
     /// `path`, or `path#id` for a document of a corpus, or the stdin name.
     pub name: String,

@@ -4,8 +4,10 @@
 //! Reading inputs ([`input`], [`markup`]), the configuration ([`config`]), the three analyses
 //! ([`extract`], [`derive`], [`check`]) and their records ([`records`], [`output`], the HTML
 //! report in [`html`]). Only the binary parses the command line into these calls, prints the
-//! human summary and exits.
+//! human summary and exits. [`api`] is the front door for other front ends: text in, records
+//! out, errors as values.
 
+pub mod api;
 pub mod atomic;
 pub mod check;
 pub mod cli;

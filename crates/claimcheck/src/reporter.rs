@@ -37,12 +37,8 @@ impl Reporter {
         index: &LineIndex,
         diagnostics: &[Diagnostic],
     ) {
-        for d in diagnostics {
-            let at = index.position(text, d.span.start);
-            self.error(&Problem {
-                location: format!("{name}:{}:{}", at.line, at.column),
-                message: d.message.clone(),
-            });
+        for p in problems(name, text, index, diagnostics) {
+            self.error(&p);
         }
     }
 
@@ -51,32 +47,7 @@ impl Reporter {
     /// ("internal error, please report", with the panic's message and place), the exit code
     /// becomes 2, and the caller goes on with the next document.
     pub fn isolate<T>(&self, name: &str, f: impl FnOnce() -> T) -> Option<T> {
-        install_panic_hook();
-        let outer = IN_DOCUMENT.with(|d| d.replace(true));
-        let result = catch_unwind(AssertUnwindSafe(|| {
-            inject_failure(name);
-            f()
-        }));
-        IN_DOCUMENT.with(|d| d.set(outer));
-        match result {
-            Ok(value) => Some(value),
-            Err(payload) => {
-                let place = LAST_PANIC.with(|p| p.borrow_mut().take());
-                let what = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "a panic with no message".to_owned());
-                self.error(&Problem {
-                    location: name.to_owned(),
-                    message: format!(
-                        "internal error, please report (the other documents are still checked): {what}{}",
-                        place.map(|p| format!(" at {p}")).unwrap_or_default()
-                    ),
-                });
-                None
-            }
-        }
+        isolate(name, f).map_err(|p| self.error(&p)).ok()
     }
 
     /// Whether any error was reported.
@@ -85,8 +56,36 @@ impl Reporter {
     }
 }
 
+/// Runs `f` on the document named `name`, turning a panic into a problem naming the
+/// document ("internal error, please report", with the panic's message and place); what
+/// [`Reporter::isolate`] reports, for front ends that report problems their own way.
+pub fn isolate<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, Problem> {
+    install_panic_hook();
+    let outer = IN_DOCUMENT.with(|d| d.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        inject_failure(name);
+        f()
+    }));
+    IN_DOCUMENT.with(|d| d.set(outer));
+    result.map_err(|payload| {
+        let place = LAST_PANIC.with(|p| p.borrow_mut().take());
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic with no message".to_owned());
+        Problem {
+            location: name.to_owned(),
+            message: format!(
+                "internal error, please report (the other documents are still checked): {what}{}",
+                place.map(|p| format!(" at {p}")).unwrap_or_default()
+            ),
+        }
+    })
+}
+
 thread_local! {
-    /// Whether this thread is inside [`Reporter::isolate`].
+    /// Whether this thread is inside [`isolate`].
     static IN_DOCUMENT: Cell<bool> = const { Cell::new(false) };
     /// Where the last isolated panic happened, for its error message.
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -123,4 +122,24 @@ fn inject_failure(name: &str) {
     }
     #[cfg(not(debug_assertions))]
     let _ = name;
+}
+
+/// Figures that could not be read, as problems at their line and column in `text` (the
+/// document named `name`).
+pub fn problems(
+    name: &str,
+    text: &str,
+    index: &LineIndex,
+    diagnostics: &[Diagnostic],
+) -> Vec<Problem> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let at = index.position(text, d.span.start);
+            Problem {
+                location: format!("{name}:{}:{}", at.line, at.column),
+                message: d.message.clone(),
+            }
+        })
+        .collect()
 }
