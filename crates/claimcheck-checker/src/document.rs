@@ -63,6 +63,8 @@ pub struct Parsed {
     pub claims: Vec<Claim>,
     /// Figures that could not be read.
     pub diagnostics: Vec<claimcheck_parser::Diagnostic>,
+    /// Pairs of mentions related as a change (from → to).
+    pub changes: Vec<claimcheck_parser::Change>,
 }
 
 /// Extracts the mentions and claims of a text.
@@ -73,6 +75,7 @@ pub fn parse(text: &str, extractor: &Extractor, reader: &ClaimReader) -> Parsed 
         mentions: found.mentions,
         claims,
         diagnostics: found.diagnostics,
+        changes: found.changes,
     }
 }
 

@@ -94,6 +94,8 @@ pub struct Checked {
     pub mentions: Vec<claimcheck_parser::Mention>,
     /// The claims, one per mention.
     pub claims: Vec<claimcheck_parser::Claim>,
+    /// Pairs of mentions related as a change (from → to), as the extractor read them.
+    pub changes: Vec<claimcheck_parser::Change>,
     /// What the figures imply.
     pub estimates: Vec<claimcheck_model::Estimate>,
     /// How many quantity claims there are.
@@ -296,6 +298,7 @@ impl Checker {
             diagnostics: parsed.diagnostics,
             mentions: parsed.mentions,
             claims: parsed.claims,
+            changes: parsed.changes,
             estimates,
             quantities,
             matched,

@@ -241,10 +241,16 @@ impl<'d> Analysis<'d> {
             .mentions
             .iter()
             .zip(&self.checked.claims)
-            .map(|(m, c)| {
+            .enumerate()
+            .map(|(i, (m, c))| {
                 let start = cursor.position(m.span.start);
                 let end = cursor.position(m.span.end);
-                MentionRecord::new(&self.doc.name, &self.doc.text, m, c, start, end)
+                MentionRecord::new(&self.doc.name, &self.doc.text, m, c, start, end).with_change(
+                    &self.doc.text,
+                    i,
+                    &self.checked.mentions,
+                    &self.checked.changes,
+                )
             })
             .collect()
     }

@@ -60,10 +60,13 @@ fn rows(checker: &Checker, doc: &Document, reporter: &Reporter, html: Option<usi
         .mentions
         .iter()
         .zip(&checked.claims)
-        .map(|(m, c)| {
+        .enumerate()
+        .map(|(i, (m, c))| {
             let start = cursor.position(m.span.start);
             let end = cursor.position(m.span.end);
-            MentionRecord::new(&doc.name, &doc.text, m, c, start, end).csv_row()
+            MentionRecord::new(&doc.name, &doc.text, m, c, start, end)
+                .with_change(&doc.text, i, &checked.mentions, &checked.changes)
+                .csv_row()
         })
         .collect();
     let estimates = checked
