@@ -143,14 +143,14 @@ const normal = (s) => s.replace(/\s+/g, " ").trim();
   ok((await visible(".finding.sev-error")) === 0, "unchecking error hides the error findings");
   ok((await page.locator("article mark.fig.sev-error").count()) === 0, "… and their underlines");
   ok((await page.locator("#shown").textContent()).startsWith(`${findings.length - 2} of ${findings.length}`), "the status counts them");
-  await page.locator("#filters input[data-key=CC102]").uncheck();
-  ok((await visible(".finding[data-rule=CC102]")) === 0, "unchecking a rule hides its findings");
+  await page.locator("#filters input[data-key=CC101]").uncheck();
+  ok((await visible(".finding[data-rule=CC101]")) === 0, "unchecking a rule hides its findings");
   ok((await visible(".finding[data-rule=CC104]")) > 0, "… and only its findings");
   await page.locator("#filters input[data-key=warning]").uncheck();
   await page.locator("#only").check();
   ok((await visible("article.doc")) === 0, "only articles with a shown finding: none left");
   ok((await visible("#toc [role=row][data-fs]")) === 0, "… in the contents too");
-  for (const key of ["error", "warning", "CC102"]) await page.locator(`#filters input[data-key=${key}]`).check();
+  for (const key of ["error", "warning", "CC101"]) await page.locator(`#filters input[data-key=${key}]`).check();
   await page.locator("#only").uncheck();
   ok((await visible(".finding")) === findings.length, "checking them again shows every finding");
 
