@@ -234,6 +234,16 @@ impl<'d> Analysis<'d> {
         }
     }
 
+    /// The document's prose (Markdown and HTML masked in place).
+    pub fn prose(&self) -> &str {
+        &self.prose
+    }
+
+    /// What the checker found, as the checker returns it.
+    pub fn checked(&self) -> &Checked {
+        &self.checked
+    }
+
     /// The claims: one record per figure, as `extract` writes them.
     pub fn claims(&self) -> Vec<MentionRecord<'_>> {
         let mut cursor = self.index.cursor(&self.prose);

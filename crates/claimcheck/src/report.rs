@@ -5,8 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use claimcheck_checker::{Checker, Severity};
-use claimcheck_parser::LineIndex;
+use claimcheck_checker::Checker;
 use rayon::prelude::*;
 
 use crate::atomic::OutputFile;
@@ -14,7 +13,6 @@ use crate::check;
 use crate::cli::ReportArgs;
 use crate::derive::EstimateRecord;
 use crate::input::{self, Document, Problem};
-use crate::output::FindingRecord;
 use crate::records::{MentionRecord, write_csv_row};
 use crate::reporter::Reporter;
 
@@ -35,15 +33,10 @@ pub const SUMMARY_HEADER: &[&str] = &[
     "coverage",
 ];
 
-/// The rows of one document, in each table.
-#[derive(Default)]
+/// The rows of one document, in each table (as the library computes them for every front
+/// end), and its article for the HTML report.
 struct Rows {
-    claims: Vec<Vec<String>>,
-    estimates: Vec<Vec<String>>,
-    findings: Vec<Vec<String>>,
-    summary: Vec<String>,
-    /// The findings' severities, for the exit code.
-    levels: Vec<Severity>,
+    table: crate::api::ReportRows,
     /// The article's number, its line in the HTML report's contents, and its `<article>`.
     html: Option<(usize, crate::html::ArticleSummary, String)>,
 }
@@ -51,68 +44,18 @@ struct Rows {
 /// The rows of one document; with `html`, also its article for the HTML report, numbered
 /// `html`.
 fn rows(checker: &Checker, doc: &Document, reporter: &Reporter, html: Option<usize>) -> Rows {
-    let text = crate::markup::prose(doc);
-    let checked = checker.check_prose(&text, &doc.text);
-    let index = LineIndex::new(&text);
-    reporter.diagnostics(&doc.name, &text, &index, &checked.diagnostics);
-    let mut cursor = index.cursor(&text);
-    let claims = checked
-        .mentions
-        .iter()
-        .zip(&checked.claims)
-        .enumerate()
-        .map(|(i, (m, c))| {
-            let start = cursor.position(m.span.start);
-            let end = cursor.position(m.span.end);
-            MentionRecord::new(&doc.name, &doc.text, m, c, start, end)
-                .with_change(&doc.text, i, &checked.mentions, &checked.changes)
-                .csv_row()
-        })
-        .collect();
-    let estimates = checked
-        .estimates
-        .iter()
-        .map(|e| EstimateRecord::new(&doc.name, &doc.text, &index, e).csv_row())
-        .collect();
-    let registry = checker.registry();
-    let findings = checked
-        .findings
-        .iter()
-        .map(|f| {
-            let mut row =
-                crate::output::csv_row(&FindingRecord::new(&doc.name, &doc.text, &index, f));
-            let study = f.study.as_deref().and_then(|id| registry.get(id));
-            row.push(
-                study
-                    .map(|s| crate::records::plain_number(s.value))
-                    .unwrap_or_default(),
-            );
-            row.push(study.map(|s| s.url.clone()).unwrap_or_default());
-            row
-        })
-        .collect();
-    let count = |s: Severity| checked.findings.iter().filter(|f| f.severity == s).count();
-    let coverage = if checked.quantities == 0 {
-        String::new()
-    } else {
-        crate::records::plain_number(
-            (checked.matched as f64 / checked.quantities as f64 * 10_000.0).round() / 10_000.0,
-        )
-    };
-    let summary = vec![
-        doc.name.clone(),
-        checked.mentions.len().to_string(),
-        checked.estimates.len().to_string(),
-        count(Severity::Error).to_string(),
-        count(Severity::Warning).to_string(),
-        count(Severity::Info).to_string(),
-        checked.quantities.to_string(),
-        checked.matched.to_string(),
-        coverage,
-    ];
+    let analysis = crate::api::Analysis::new(checker, doc);
+    for p in &analysis.problems() {
+        reporter.error(p);
+    }
     let html = html.map(|n| {
-        let article =
-            crate::html::Article::new(&doc.name, &doc.text, &text, &checked, checker.registry());
+        let article = crate::html::Article::new(
+            &doc.name,
+            &doc.text,
+            analysis.prose(),
+            analysis.checked(),
+            checker.registry(),
+        );
         (
             n,
             crate::html::ArticleSummary::new(&article, String::new()),
@@ -120,11 +63,7 @@ fn rows(checker: &Checker, doc: &Document, reporter: &Reporter, html: Option<usi
         )
     });
     Rows {
-        levels: checked.findings.iter().map(|f| f.severity).collect(),
-        claims,
-        estimates,
-        findings,
-        summary,
+        table: analysis.report_rows(checker),
         html,
     }
 }
@@ -229,18 +168,18 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
             if let (Some(report), Some((n, summary, fragment))) = (html.as_mut(), r.html) {
                 report.add(n, summary, fragment)?;
             }
-            for row in &r.claims {
+            for row in &r.table.claims {
                 claims.write_row(row)?;
             }
-            for row in &r.estimates {
+            for row in &r.table.estimates {
                 estimates.write_row(row)?;
             }
-            for row in &r.findings {
+            for row in &r.table.findings {
                 findings.write_row(row)?;
             }
-            summary.write_row(&r.summary)?;
-            failing |=
-                check::outcome(r.levels, fail_at, args.rules.exit_zero) == check::Outcome::Findings;
+            summary.write_row(&r.table.summary)?;
+            failing |= check::outcome(r.table.levels, fail_at, args.rules.exit_zero)
+                == check::Outcome::Findings;
         }
         if let Some(bar) = &progress {
             bar.inc(batch.len() as u64);
