@@ -80,7 +80,7 @@ pub struct StudyMatch<'a> {
     /// and subgroup agree and the year, if any, fits).
     pub same_measure: bool,
     /// For (`true`) and against (`false`), in words.
-    pub evidence: Vec<(bool, String)>,
+    pub evidence: Vec<(bool, Evidence<'a>)>,
 }
 
 impl StudyMatch<'_> {
@@ -101,6 +101,110 @@ impl StudyMatch<'_> {
     }
 }
 
+/// One piece of evidence for or against a row, kept as data and written out only when
+/// `claimcheck explain` prints it (the flag beside it in [`StudyMatch::evidence`] says whether
+/// it holds).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Evidence<'a> {
+    /// The claim names the row's concept.
+    Concept {
+        /// The row's concept.
+        concept: Concept,
+    },
+    /// The sentence names the row's subgroup or place.
+    SubgroupOrPlace {
+        /// The row.
+        study: &'a Study,
+    },
+    /// The row's publisher is named, or a family that holds it.
+    Source {
+        /// How it is named.
+        attribution: Attribution,
+        /// The row.
+        study: &'a Study,
+    },
+    /// The claim's years fit the edition.
+    Years {
+        /// The claim's years.
+        years: Vec<u16>,
+        /// The row.
+        study: &'a Study,
+    },
+    /// The claim's value fits the row's figure.
+    Figure {
+        /// The row's figure as rounded.
+        core: Interval,
+    },
+    /// The claim's value overlaps the row's published interval.
+    Published {
+        /// The row's published interval.
+        interval: Interval,
+    },
+    /// The claim's figure is distinctive enough to stand alone.
+    Distinctive,
+}
+
+impl Evidence<'_> {
+    /// The evidence in words, given whether it holds.
+    pub fn describe(&self, holds: bool) -> String {
+        match self {
+            Evidence::Concept { concept } => format!(
+                "concept {concept}: {}",
+                if holds {
+                    "named by the claim"
+                } else {
+                    "not named by the claim"
+                }
+            ),
+            Evidence::SubgroupOrPlace { study } => format!(
+                "subgroup/place `{}`: {}",
+                if study.subgroup.is_empty() {
+                    &study.geography
+                } else {
+                    &study.subgroup
+                },
+                if holds { "named" } else { "not named" }
+            ),
+            Evidence::Source { attribution, study } => match attribution {
+                Attribution::Named => format!("source named ({})", study.publisher),
+                Attribution::Family => format!(
+                    "a family of publishers named, which includes {}",
+                    study.publisher
+                ),
+                Attribution::None => format!("{} not named", study.publisher),
+            },
+            Evidence::Years { years, study } => format!(
+                "years {:?} {} the edition (published {}, data {}–{})",
+                years,
+                if holds { "fit" } else { "do not fit" },
+                study.year,
+                study.reference_start,
+                study.reference_end
+            ),
+            Evidence::Figure { core } => format!(
+                "value {} its figure {}",
+                if holds { "fits" } else { "does not fit" },
+                claimcheck_model::quantity::show(core)
+            ),
+            Evidence::Published { interval } => format!(
+                "value {} its published interval {}",
+                if holds {
+                    "overlaps"
+                } else {
+                    "does not overlap"
+                },
+                claimcheck_model::quantity::show(interval)
+            ),
+            Evidence::Distinctive => if holds {
+                "distinctive enough to stand alone"
+            } else {
+                "not distinctive enough to stand alone"
+            }
+            .to_owned(),
+        }
+    }
+}
+
 /// Every publisher and alias name of the registry, found in a text in one pass.
 #[derive(Debug, Clone)]
 pub struct Names {
@@ -109,6 +213,114 @@ pub struct Names {
     patterns: Vec<String>,
     /// Each pattern's rows; empty for a family name ("United Nations").
     rows: Vec<Vec<usize>>,
+    /// The rows' subgroups and places.
+    places: Places,
+}
+
+/// What a sentence must name for a row to fit: its subgroup stems and, for a national or
+/// regional row with no subgroup, its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PlaceTerms {
+    subgroup: String,
+    place: Option<String>,
+}
+
+impl PlaceTerms {
+    fn of(study: &Study) -> Self {
+        let subgroup = study.subgroup.trim().to_owned();
+        let place = match study.scope {
+            Scope::National | Scope::Regional if subgroup.is_empty() => {
+                let g = study
+                    .geography
+                    .split([',', '(', ';'])
+                    .next()
+                    .unwrap_or("")
+                    .trim();
+                Some(g.strip_prefix("the ").unwrap_or(g).to_owned())
+            }
+            _ => None,
+        };
+        PlaceTerms { subgroup, place }
+    }
+}
+
+/// The lexicon's terms a sentence needs for one [`PlaceTerms`]: any of its subgroup's
+/// (`None` when it has no subgroup) and any of its place's (`None` when it needs no place; an
+/// empty list never fits).
+#[derive(Debug, Clone)]
+struct PlaceNeeds {
+    subgroup: Option<Vec<usize>>,
+    place: Option<Vec<usize>>,
+}
+
+/// The subgroups and places of every row, compiled into one lexicon so that a sentence is
+/// read once for all of them.
+#[derive(Debug, Clone)]
+struct Places {
+    lexicon: vocab::Lexicon,
+    /// What each distinct [`PlaceTerms`] needs.
+    needs: Vec<PlaceNeeds>,
+    /// For each row, its entry in `needs`.
+    of_row: Vec<usize>,
+}
+
+impl Places {
+    fn new(registry: &Registry) -> Self {
+        let mut distinct: Vec<PlaceTerms> = Vec::new();
+        let of_row = registry
+            .studies
+            .iter()
+            .map(|s| {
+                let terms = PlaceTerms::of(s);
+                distinct
+                    .iter()
+                    .position(|p| *p == terms)
+                    .unwrap_or_else(|| {
+                        distinct.push(terms);
+                        distinct.len() - 1
+                    })
+            })
+            .collect();
+        let mut lists: Vec<&str> = Vec::new();
+        for p in &distinct {
+            lists.push(&p.subgroup);
+            lists.push(p.place.as_deref().unwrap_or(""));
+        }
+        let (lexicon, ids) = vocab::Lexicon::registry(&lists);
+        let needs = distinct
+            .iter()
+            .zip(ids.chunks(2))
+            .map(|(p, ids)| {
+                let subgroup = (!p.subgroup.is_empty()).then(|| ids[0].clone());
+                let place = p
+                    .place
+                    .as_ref()
+                    .filter(|g| !g.is_empty())
+                    .map(|_| ids[1].clone());
+                PlaceNeeds { subgroup, place }
+            })
+            .collect();
+        Places {
+            lexicon,
+            needs,
+            of_row,
+        }
+    }
+
+    /// For each row, whether the sentence names its subgroup and place.
+    fn fit(&self, tokens: &[Token]) -> Vec<bool> {
+        let present = self.lexicon.present(tokens);
+        let any = |need: &Option<Vec<usize>>| {
+            need.as_ref()
+                .is_none_or(|ids| ids.iter().any(|&id| present[id]))
+        };
+        let fits: Vec<bool> = self
+            .needs
+            .iter()
+            .map(|need| any(&need.place) && any(&need.subgroup))
+            .collect();
+        self.of_row.iter().map(|&k| fits[k]).collect()
+    }
 }
 
 /// A name found in a text.
@@ -151,6 +363,7 @@ impl Names {
             automaton,
             patterns,
             rows,
+            places: Places::new(registry),
         }
     }
 
@@ -293,9 +506,9 @@ impl SentenceFacts {
         SentenceFacts {
             span,
             concepts: concepts_in(&tokens),
-            detection: vocab::any(&tokens, vocab::DETECTION),
-            victims: vocab::any(&tokens, &["victim*"]),
-            over_years: vocab::any(&tokens, vocab::OVER_YEARS),
+            detection: vocab::LEXICONS.detection.any(&tokens),
+            victims: vocab::LEXICONS.victims.any(&tokens),
+            over_years: vocab::LEXICONS.over_years.any(&tokens),
             tokens,
             hits,
             places: Arc::from(Vec::new()),
@@ -308,11 +521,8 @@ impl SentenceFacts {
 
     /// Works out, once, which registry rows' subgroup and place the sentence names.
     pub fn with_places(mut self, text: &str, registry: &Registry, names: &Names) -> Self {
-        self.places = registry
-            .studies
-            .iter()
-            .map(|s| subgroup_fits(s, &self.tokens))
-            .collect();
+        debug_assert_eq!(names.places.of_row.len(), registry.studies.len());
+        self.places = names.places.fit(&self.tokens).into();
         let mut named = BTreeSet::new();
         let mut written: Vec<String> = Vec::new();
         let mut years = Vec::new();
@@ -368,7 +578,7 @@ fn concepts_in(tokens: &[Token]) -> Vec<Concept> {
         .copied()
         .filter(|c| {
             !matches!(c, Concept::DetectedVictims | Concept::IdentifiedVictims)
-                && vocab::any(tokens, vocab::concept_terms(*c))
+                && vocab::LEXICONS.concept(*c).any(tokens)
         })
         .collect()
 }
@@ -480,9 +690,9 @@ pub fn read(
     let (years, attribution_years) = years(text, index, claim, sentence, mentions);
     let people = mention.unit.is_none_or(|u| {
         let words = vocab::tokens(text, u.start, u.end);
-        vocab::any(&words, vocab::PEOPLE)
+        vocab::LEXICONS.people.any(&words)
     });
-    let detection = vocab::any(&clause, vocab::DETECTION);
+    let detection = vocab::LEXICONS.detection.any(&clause);
     let own_words = within(
         &sentence.tokens,
         &[claim.predicate, claim.time, mention.unit]
@@ -490,9 +700,11 @@ pub fn read(
             .flatten()
             .collect::<Vec<_>>(),
     );
-    let flow = mention.per.is_some() || vocab::any(&own_words, vocab::FLOW);
+    let flow = mention.per.is_some() || vocab::LEXICONS.flow.any(&own_words);
     let over_years = sentence.over_years;
-    let change = vocab::any(&change_words(text, mention, sentence), vocab::CHANGE);
+    let change = vocab::LEXICONS
+        .change
+        .any(&change_words(text, mention, sentence));
     Reading {
         concepts,
         clause_concepts,
@@ -614,15 +826,52 @@ fn years(
     (out, attribution)
 }
 
-/// The number of significant digits of a value.
+/// The number of significant digits of a value, as its shortest decimal form writes it.
 fn significant_digits(v: f64) -> usize {
-    let s = format!("{}", v.abs());
-    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    digits
-        .trim_start_matches('0')
-        .trim_end_matches('0')
-        .len()
-        .max(1)
+    use std::fmt::Write as _;
+    // Whole numbers (most counts) are written as their digits: count them without formatting.
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let mut n = v.abs() as u64;
+        if n == 0 {
+            return 1;
+        }
+        while n.is_multiple_of(10) {
+            n /= 10;
+        }
+        return (n.ilog10() + 1) as usize;
+    }
+    /// A stack buffer: this runs for every claim and row, so it must not allocate.
+    struct Digits {
+        bytes: [u8; 400],
+        len: usize,
+    }
+    impl std::fmt::Write for Digits {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            let end = self.len + s.len();
+            let room = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+            room.copy_from_slice(s.as_bytes());
+            self.len = end;
+            Ok(())
+        }
+    }
+    let mut buf = Digits {
+        bytes: [0; 400],
+        len: 0,
+    };
+    if write!(buf, "{}", v.abs()).is_err() {
+        return 1;
+    }
+    let digits = &buf.bytes[..buf.len];
+    let first = digits.iter().position(|b| (b'1'..=b'9').contains(b));
+    let last = digits.iter().rposition(|b| (b'1'..=b'9').contains(b));
+    match (first, last) {
+        (Some(first), Some(last)) => digits[first..=last]
+            .iter()
+            .filter(|b| b.is_ascii_digit())
+            .count()
+            .max(1),
+        _ => 1,
+    }
 }
 
 /// A row's value as rounded to its last significant digit, without one-sided bounds.
@@ -676,6 +925,11 @@ fn bounded(q: &Quantity) -> bool {
 /// "40 million" and "40.3 million", "160,000" and "155,800".
 pub fn rounds_to(stated: f64, value: f64) -> bool {
     if stated == 0.0 || value == 0.0 || !stated.is_finite() || !value.is_finite() {
+        return false;
+    }
+    // The rounding step is at most `stated` itself, so a value further than half of it away
+    // cannot round to it: most rows are, and need no counting of digits.
+    if (value - stated).abs() > stated.abs() * 0.500_001 {
         return false;
     }
     let d = significant_digits(stated) as i32;
@@ -745,10 +999,10 @@ pub fn distinctive(mention: &Mention, q: &Quantity, study: &Study, published: &[
     }
     let stated = q.nominal[0];
     let v = study.claim_value();
-    if significant_digits(stated) >= 2
-        && significant_digits(v) >= 3
-        && v.abs() >= 100.0
+    if v.abs() >= 100.0
         && rounds_to(stated, v)
+        && significant_digits(stated) >= 2
+        && significant_digits(v) >= 3
     {
         return true;
     }
@@ -770,30 +1024,11 @@ pub fn topic_fits(study: &Study, reading: &Reading) -> bool {
     match study.concept {
         Concept::DetectedVictims | Concept::IdentifiedVictims => {
             has(Concept::Trafficking)
-                || reading.detection && vocab::any(&reading.clause, &["victim*"])
+                || reading.detection && vocab::LEXICONS.victims.any(&reading.clause)
         }
         // The forms of forced labour are named by the form.
         c => has(c),
     }
-}
-
-/// Whether the sentence names the row's subgroup and place.
-fn subgroup_fits(study: &Study, sentence: &[Token]) -> bool {
-    let sub = study.subgroup.trim();
-    let place = match study.scope {
-        Scope::National | Scope::Regional if sub.is_empty() => {
-            let g = study
-                .geography
-                .split([',', '(', ';'])
-                .next()
-                .unwrap_or("")
-                .trim();
-            let g = g.strip_prefix("the ").unwrap_or(g);
-            g.is_empty() || vocab::any_registry_term(sentence, g)
-        }
-        _ => true,
-    };
-    place && (sub.is_empty() || vocab::any_registry_term(sentence, sub))
 }
 
 /// Whether a year is the row's publication, edition or reference year.
@@ -911,85 +1146,37 @@ pub fn candidates<'a>(
         });
         evidence.push((
             topic,
-            format!(
-                "concept {}: {}",
-                study.concept,
-                if topic {
-                    "named by the claim"
-                } else {
-                    "not named by the claim"
-                }
-            ),
+            Evidence::Concept {
+                concept: study.concept,
+            },
         ));
         if !study.subgroup.is_empty() || matches!(study.scope, Scope::National | Scope::Regional) {
-            evidence.push((
-                subgroup,
-                format!(
-                    "subgroup/place `{}`: {}",
-                    if study.subgroup.is_empty() {
-                        &study.geography
-                    } else {
-                        &study.subgroup
-                    },
-                    if subgroup { "named" } else { "not named" }
-                ),
-            ));
+            evidence.push((subgroup, Evidence::SubgroupOrPlace { study }));
         }
         evidence.push((
             attribution != Attribution::None,
-            match attribution {
-                Attribution::Named => format!("source named ({})", study.publisher),
-                Attribution::Family => format!(
-                    "a family of publishers named, which includes {}",
-                    study.publisher
-                ),
-                Attribution::None => format!("{} not named", study.publisher),
-            },
+            Evidence::Source { attribution, study },
         ));
         if let Some(ok) = year_ok {
             evidence.push((
                 ok,
-                format!(
-                    "years {:?} {} the edition (published {}, data {}–{})",
-                    reading.years,
-                    if ok { "fit" } else { "do not fit" },
-                    study.year,
-                    study.reference_start,
-                    study.reference_end
-                ),
+                Evidence::Years {
+                    years: reading.years.clone(),
+                    study,
+                },
             ));
         }
-        evidence.push((
-            fits,
-            format!(
-                "value {} its figure {}",
-                if fits { "fits" } else { "does not fit" },
-                claimcheck_model::quantity::show(&f.core)
-            ),
-        ));
+        evidence.push((fits, Evidence::Figure { core: f.core }));
         if overlaps != fits {
             evidence.push((
                 overlaps,
-                format!(
-                    "value {} its published interval {}",
-                    if overlaps {
-                        "overlaps"
-                    } else {
-                        "does not overlap"
-                    },
-                    claimcheck_model::quantity::show(&f.interval)
-                ),
+                Evidence::Published {
+                    interval: f.interval,
+                },
             ));
         }
         if fits || distinctive {
-            evidence.push((
-                distinctive,
-                if distinctive {
-                    "distinctive enough to stand alone".to_owned()
-                } else {
-                    "not distinctive enough to stand alone".to_owned()
-                },
-            ));
+            evidence.push((distinctive, Evidence::Distinctive));
         }
         let confidence = if topic && subgroup && attribution == Attribution::Named {
             Some(Confidence::High)

@@ -51,14 +51,31 @@ fn word_matches(pattern: &str, token: &str) -> bool {
     }
 }
 
+/// The words of a term, lowercase, without allocating when the term is lowercase already (as
+/// every built-in term is); a registry term written with capitals is lowercased once here.
+fn term_words<'t>(term: &'t str, separators: &[char]) -> Vec<std::borrow::Cow<'t, str>> {
+    term.split(|c: char| c.is_whitespace() || separators.contains(&c))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        })
+        .collect()
+}
+
 /// Where `term` (words separated by spaces or hyphens) first occurs in `tokens`: the index of
 /// its first token.
 pub fn find(tokens: &[Token], term: &str) -> Option<usize> {
-    let words: Vec<String> = term
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    // Most terms are one word: no list of words is needed for them.
+    if !term.contains(|c: char| c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
+        && !term.chars().any(char::is_uppercase)
+    {
+        return tokens.iter().position(|t| word_matches(term, &t.word));
+    }
+    let words = term_words(term, &['-', '\'', '’']);
     if words.is_empty() || words.len() > tokens.len() {
         return None;
     }
@@ -84,25 +101,216 @@ pub fn any_registry_term(tokens: &[Token], alternatives: &str) -> bool {
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .any(|alt| {
-            let words: Vec<String> = alt
-                .split(|c: char| c.is_whitespace() || c == '-')
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect();
+            let words = term_words(alt, &['-']);
             if words.is_empty() || words.len() > tokens.len() {
                 return false;
             }
-            (0..=tokens.len() - words.len()).any(|i| {
-                words.iter().zip(&tokens[i..]).all(|(w, t)| {
-                    if w.chars().count() <= 3 {
-                        t.word == *w || t.word.strip_suffix('s') == Some(w)
-                    } else {
-                        t.word.starts_with(w.as_str())
-                    }
-                })
-            })
+            let matches = |w: &str, t: &Token| {
+                if w.chars().count() <= 3 {
+                    t.word == w || t.word.strip_suffix('s') == Some(w)
+                } else {
+                    t.word.starts_with(w)
+                }
+            };
+            (0..=tokens.len() - words.len())
+                .any(|i| words.iter().zip(&tokens[i..]).all(|(w, t)| matches(w, t)))
         })
 }
+
+/// How one word of a term matches a token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum WordPattern {
+    /// The token is this word.
+    Exact(String),
+    /// The token starts with this stem (`traffick*`).
+    Stem(String),
+    /// The token is this word or its plural in `s` (a registry stem of three letters or fewer,
+    /// so that `men` is not "mention").
+    WordOrPlural(String),
+}
+
+impl WordPattern {
+    fn matches(&self, token: &str) -> bool {
+        match self {
+            WordPattern::Exact(w) => token == w,
+            WordPattern::Stem(s) => token.starts_with(s.as_str()),
+            WordPattern::WordOrPlural(w) => token == w || token.strip_suffix('s') == Some(w),
+        }
+    }
+}
+
+/// A list of terms compiled once, so that finding them in a sentence costs one or two hash
+/// lookups per token whatever the length of the list (a linear scan of every term at every
+/// token was the checker's largest cost).
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Each term's words.
+    terms: Vec<Vec<WordPattern>>,
+    /// Terms by their first word, for exact first words.
+    exact: foldhash::HashMap<String, Vec<usize>>,
+    /// Terms by their first word's stem, for stems.
+    stems: foldhash::HashMap<String, Vec<usize>>,
+    /// The byte lengths of those stems, longest first.
+    stem_lengths: Vec<usize>,
+}
+
+impl Lexicon {
+    /// Compiles built-in terms: words separated by spaces, hyphens or apostrophes; a word
+    /// ending in `*` is a stem. Matches as [`find`] does.
+    pub fn new(terms: &[&str]) -> Self {
+        let mut lexicon = Lexicon::default();
+        for term in terms {
+            let words = term_words(term, &['-', '\'', '’'])
+                .into_iter()
+                .map(|w| match w.strip_suffix('*') {
+                    Some(stem) => WordPattern::Stem(stem.to_owned()),
+                    None => WordPattern::Exact(w.into_owned()),
+                })
+                .collect();
+            lexicon.push(words);
+        }
+        lexicon
+    }
+
+    /// Compiles registry stem lists (`women|girls`): each alternative one term, matched as
+    /// [`any_registry_term`] does. Returns the lexicon and, for each list, its terms.
+    pub fn registry(lists: &[&str]) -> (Self, Vec<Vec<usize>>) {
+        let mut lexicon = Lexicon::default();
+        let ids = lists
+            .iter()
+            .map(|list| {
+                list.split('|')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(|alt| {
+                        let words = term_words(alt, &['-'])
+                            .into_iter()
+                            .map(|w| {
+                                if w.chars().count() <= 3 {
+                                    WordPattern::WordOrPlural(w.into_owned())
+                                } else {
+                                    WordPattern::Stem(w.into_owned())
+                                }
+                            })
+                            .collect();
+                        lexicon.push(words)
+                    })
+                    .collect()
+            })
+            .collect();
+        (lexicon, ids)
+    }
+
+    fn push(&mut self, words: Vec<WordPattern>) -> usize {
+        let id = self.terms.len();
+        match words.first() {
+            Some(WordPattern::Exact(w)) => self.exact.entry(w.clone()).or_default().push(id),
+            Some(WordPattern::WordOrPlural(w)) => {
+                self.exact.entry(w.clone()).or_default().push(id);
+                self.exact.entry(format!("{w}s")).or_default().push(id);
+            }
+            Some(WordPattern::Stem(s)) => {
+                self.stems.entry(s.clone()).or_default().push(id);
+                if !self.stem_lengths.contains(&s.len()) {
+                    self.stem_lengths.push(s.len());
+                    self.stem_lengths.sort_unstable_by(|a, b| b.cmp(a));
+                }
+            }
+            None => {}
+        }
+        self.terms.push(words);
+        id
+    }
+
+    /// Calls `found` with each term that starts at token `at` (a term may be reported twice).
+    fn starting_at(
+        &self,
+        tokens: &[Token],
+        at: usize,
+        found: &mut impl FnMut(usize) -> bool,
+    ) -> bool {
+        let word = tokens[at].word.as_str();
+        let stems = self
+            .stem_lengths
+            .iter()
+            .filter_map(|&n| word.get(..n))
+            .filter_map(|prefix| self.stems.get(prefix));
+        for &id in self.exact.get(word).into_iter().chain(stems).flatten() {
+            let words = &self.terms[id];
+            if tokens.len() - at >= words.len()
+                && words
+                    .iter()
+                    .zip(&tokens[at..])
+                    .all(|(w, t)| w.matches(&t.word))
+                && found(id)
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether any term occurs in `tokens`.
+    pub fn any(&self, tokens: &[Token]) -> bool {
+        (0..tokens.len()).any(|at| self.starting_at(tokens, at, &mut |_| true))
+    }
+
+    /// Which terms occur in `tokens`: one flag per term.
+    pub fn present(&self, tokens: &[Token]) -> Vec<bool> {
+        let mut present = vec![false; self.terms.len()];
+        for at in 0..tokens.len() {
+            self.starting_at(tokens, at, &mut |id| {
+                present[id] = true;
+                false
+            });
+        }
+        present
+    }
+}
+
+/// The checker's word lists compiled once per process (see [`Lexicon`]).
+#[derive(Debug)]
+pub struct Lexicons {
+    /// [`DETECTION`].
+    pub detection: Lexicon,
+    /// Victims.
+    pub victims: Lexicon,
+    /// [`OVER_YEARS`].
+    pub over_years: Lexicon,
+    /// [`PEOPLE`].
+    pub people: Lexicon,
+    /// [`FLOW`].
+    pub flow: Lexicon,
+    /// [`CHANGE`].
+    pub change: Lexicon,
+    /// [`concept_terms`] of each concept, in [`Concept::ALL`] order.
+    concepts: Vec<Lexicon>,
+}
+
+impl Lexicons {
+    /// The words that name a concept.
+    pub fn concept(&self, concept: Concept) -> &Lexicon {
+        let i = Concept::ALL
+            .iter()
+            .position(|c| *c == concept)
+            .unwrap_or_default();
+        &self.concepts[i]
+    }
+}
+
+/// The compiled word lists.
+pub static LEXICONS: std::sync::LazyLock<Lexicons> = std::sync::LazyLock::new(|| Lexicons {
+    detection: Lexicon::new(DETECTION),
+    victims: Lexicon::new(&["victim*"]),
+    over_years: Lexicon::new(OVER_YEARS),
+    people: Lexicon::new(PEOPLE),
+    flow: Lexicon::new(FLOW),
+    change: Lexicon::new(CHANGE),
+    concepts: Concept::ALL
+        .iter()
+        .map(|c| Lexicon::new(concept_terms(*c)))
+        .collect(),
+});
 
 /// The words that name each concept in prose.
 pub fn concept_terms(concept: Concept) -> &'static [&'static str] {
@@ -294,6 +502,63 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Token> {
         tokens(s, 0, s.len())
+    }
+
+    const SENTENCES: &[&str] = &[
+        "The number of trafficked women and girls is unknown.",
+        "Some 4.9 million people were in forced commercial sexual exploitation.",
+        "Children working in hazardous conditions were identified by labour inspectors.",
+        "The men mentioned a forced-labour case; migrants' wages were not paid.",
+        "Modern-day slavery in Asia and the Pacific, over the past five years",
+        "",
+    ];
+
+    #[test]
+    fn a_compiled_lexicon_finds_what_a_scan_of_its_terms_finds() {
+        let lists: &[&[&str]] = &[
+            DETECTION,
+            OVER_YEARS,
+            PEOPLE,
+            FLOW,
+            CHANGE,
+            &["victim*"],
+            concept_terms(Concept::ModernSlavery),
+            concept_terms(Concept::ForcedLabour),
+            concept_terms(Concept::ChildLabour),
+            concept_terms(Concept::ForcedSexualExploitation),
+        ];
+        for list in lists {
+            let lexicon = Lexicon::new(list);
+            for s in SENTENCES {
+                let t = toks(s);
+                assert_eq!(lexicon.any(&t), any(&t, list), "{list:?} in {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_compiled_registry_list_finds_what_the_registry_scan_finds() {
+        let lists = [
+            "women|girls",
+            "men",
+            "child",
+            "Asia and the Pacific",
+            "forced-labour|slave",
+            "|",
+            "",
+        ];
+        let (lexicon, ids) = Lexicon::registry(&lists);
+        for s in SENTENCES {
+            let t = toks(s);
+            let present = lexicon.present(&t);
+            for (list, ids) in lists.iter().zip(&ids) {
+                assert_eq!(
+                    ids.iter().any(|&id| present[id]),
+                    any_registry_term(&t, list),
+                    "{list:?} in {s:?}"
+                );
+            }
+        }
     }
 
     #[test]

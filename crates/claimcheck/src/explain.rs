@@ -223,6 +223,7 @@ fn write_explanation(
                 m.verdict()
             )?;
             for (ok, e) in &m.evidence {
+                let e = e.describe(*ok);
                 writeln!(out, "      {} {e}", if *ok { "+" } else { "-" })?;
             }
         }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Whether two builds of claimcheck give the same bytes: the outputs are the contract, so a
+# change made for speed must not change them. Runs `check --format json`, `extract --format
+# jsonl` and `derive` with both binaries on the shipped examples, the test fixtures, the
+# planted-mistake articles, the development set's sentences and (when it is beside the repo) a
+# slice of ../shared/corpus, and prints each difference.
+#
+#   scripts/same-output.sh OLD_BINARY [NEW_BINARY]   (NEW defaults to a fresh release build)
+#
+# Exits 0 when every output is the same, 1 when any differs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+old=${1:?usage: scripts/same-output.sh OLD_BINARY [NEW_BINARY]}
+new=${2:-}
+if [ -z "$new" ]; then
+  cargo build --release --quiet -p claimcheck
+  new=target/release/claimcheck
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The inputs: files as they are, the development set's sentences as one article each.
+inputs=(data/examples eval/planted tests/fixtures/articles tests/fixtures/corpus.jsonl)
+python3 - "$work" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+os.makedirs(os.path.join(work, "devset"))
+with open("eval/devset/sentences.jsonl", encoding="utf-8") as f, \
+     open(os.path.join(work, "devset", "sentences.jsonl"), "w", encoding="utf-8") as out:
+    for line in f:
+        s = json.loads(line)
+        text = (s["context"] + "\n\n" if s["context"] else "") + s["text"]
+        out.write(json.dumps({"id": s["id"], "text": text, "date": s["article_date"]}) + "\n")
+PY
+inputs+=("$work/devset/sentences.jsonl")
+if [ -d ../shared/corpus ]; then
+  mkdir -p "$work/corpus"
+  for f in ../shared/corpus/*.jsonl; do head -n 400 "$f" > "$work/corpus/$(basename "$f")"; done
+  inputs+=("$work/corpus")
+fi
+
+status=0
+compare() {
+  local label=$1; shift
+  "$old" "$@" > "$work/old.out" 2> "$work/old.err" || true
+  "$new" "$@" > "$work/new.out" 2> "$work/new.err" || true
+  if cmp -s "$work/old.out" "$work/new.out" && cmp -s "$work/old.err" "$work/new.err"; then
+    echo "same       $label ($(wc -c < "$work/new.out") bytes)"
+  else
+    echo "DIFFERENT  $label"
+    diff <(head -c 20000 "$work/old.out") <(head -c 20000 "$work/new.out") | head -20 || true
+    status=1
+  fi
+}
+for input in "${inputs[@]}"; do
+  name=${input#"$work/"}
+  compare "check $name" check --format json --exit-zero "$input"
+  compare "extract $name" extract --format jsonl "$input"
+done
+compare "derive example" derive data/examples/cambodia-migrants.txt
+exit $status
