@@ -11,6 +11,7 @@
 use std::io::Cursor;
 use std::sync::LazyLock;
 
+use claimcheck::html::Article;
 use claimcheck::input::{self, Document};
 use claimcheck::output::{self, CheckFormat, FindingRecord};
 use claimcheck_checker::{Checker, Registry, Selection};
@@ -38,23 +39,28 @@ fuzz_target!(|data: &[u8]| {
         _ => "fuzz.jsonl",
     };
     let mut records = Vec::new();
+    let mut articles = Vec::new();
     if name.ends_with(".jsonl") {
         let reader = Box::new(Cursor::new(body.to_vec()));
         for doc in input::corpus_reader(reader, name.to_owned()).flatten() {
-            records.extend(check_document(&doc));
+            let (found, article) = check_document(&doc);
+            records.extend(found);
+            articles.push(article);
         }
     } else if let Ok(text) = input::decode(body.to_vec(), name) {
-        records.extend(check_document(&Document {
+        let (found, article) = check_document(&Document {
             name: name.to_owned(),
             text,
-        }));
+        });
+        records.extend(found);
+        articles.push(article);
     }
-    render(&records);
+    render(&records, &articles);
 });
 
 /// `claimcheck::check::check_document`, less the report of unreadable figures on standard
-/// error (whose positions are still computed).
-fn check_document(doc: &Document) -> Vec<FindingRecord> {
+/// error (whose positions are still computed), and the document's page of the HTML report.
+fn check_document(doc: &Document) -> (Vec<FindingRecord>, Article) {
     let text = claimcheck::markup::prose(doc);
     assert_eq!(text.len(), doc.text.len(), "masking keeps offsets");
     let checked = CHECKER.check_prose(&text, &doc.text);
@@ -62,17 +68,19 @@ fn check_document(doc: &Document) -> Vec<FindingRecord> {
     for d in &checked.diagnostics {
         let _ = index.position(&text, d.span.start);
     }
-    checked
+    let records = checked
         .findings
         .iter()
         .map(|f| FindingRecord::new(&doc.name, &doc.text, &index, f))
-        .collect()
+        .collect();
+    let article = Article::new(&doc.name, &doc.text, &text, &checked, CHECKER.registry());
+    (records, article)
 }
 
-fn render(records: &[FindingRecord]) {
+fn render(records: &[FindingRecord], articles: &[Article]) {
     for &format in CheckFormat::value_variants() {
         let mut out = Vec::new();
-        output::write(format, records, false, &mut out).expect("writing to memory succeeds");
+        output::write(format, records, articles, false, &mut out).expect("writing to memory succeeds");
         let text = std::str::from_utf8(&out).expect("output is UTF-8");
         match format {
             CheckFormat::Json | CheckFormat::Sarif => {
@@ -100,7 +108,11 @@ fn render(records: &[FindingRecord]) {
             }
             CheckFormat::Full => {
                 let mut colored = Vec::new();
-                output::write(format, records, true, &mut colored).expect("writing succeeds");
+                output::write(format, records, articles, true, &mut colored).expect("writing succeeds");
+            }
+            CheckFormat::Html => {
+                assert!(text.starts_with("<!DOCTYPE html>"), "a page");
+                assert!(!text.contains("<script>alert"), "article text is escaped");
             }
             CheckFormat::Concise | CheckFormat::Github => {}
         }
