@@ -87,7 +87,7 @@ fn findings_explain_themselves() {
         .find(|f| f.text == "28 percent")
         .expect("28 percent contradicts 23");
     assert!(
-        twenty_eight.message.contains("[22.5, 23.5)"),
+        twenty_eight.message.contains("22.5%–23.5%"),
         "{}",
         twenty_eight.message
     );

@@ -300,7 +300,7 @@ impl Estimate {
         above.then(|| {
             format!(
                 "the share {} is above 100%",
-                crate::quantity::show(&self.interval)
+                crate::readable::interval(&self.interval, &self.dimension)
             )
         })
     }

@@ -17,6 +17,7 @@ pub mod estimate;
 pub mod expr;
 pub mod interval;
 pub mod quantity;
+pub mod readable;
 pub mod subject;
 pub mod unit;
 

@@ -138,7 +138,7 @@ impl Quantity {
                     if widened {
                         readings.push(format!(
                             "“{written}” is read as a rounded figure: {}",
-                            show(&Interval { lo, hi })
+                            crate::readable::interval(&Interval { lo, hi }, &dimension)
                         ));
                     }
                 }
@@ -462,7 +462,7 @@ mod tests {
         let q = read("23 percent", &c);
         assert_eq!(
             q.readings,
-            ["“23 percent” is read as a rounded figure: [22.5, 23.5)"]
+            ["“23 percent” is read as a rounded figure: 22.5%–23.5%"]
         );
     }
 }

@@ -225,7 +225,7 @@ const ERRORS: &[(&str, usize, &str)] = &[
     ("$100 × $2", 8, "cannot multiply two amounts of money: USD × USD"),
     ("15 percentage points × 1,000 workers", 24, "cannot multiply percentage points"),
     ("$5 / 3 workers a day", 6, "cannot divide"),
-    ("60% + 50%", 1, "the share [110, 110] is above 100%"),
+    ("60% + 50%", 1, "the share 110% is above 100%"),
     ("150% of 40%", 9, "outside 0–100%"),
     ("5 ÷ 0", 5, "division by a figure whose interval contains zero"),
     ("(49.6 million - 40.3 million", 1, "“(” is never closed"),

@@ -189,10 +189,10 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
                 doc,
                 last,
                 format!(
-                    "the parts {} add up to {} {}, not “{}”",
+                    "the parts {} add up to {} ({}), not “{}”",
                     parts.join(" + "),
-                    claimcheck_model::quantity::plain(nominal),
-                    claimcheck_model::quantity::show(&sum),
+                    claimcheck_model::readable::value(nominal, &last.quantity.dimension),
+                    claimcheck_model::readable::interval(&sum, &last.quantity.dimension),
                     doc.slice(last.mention.span)
                 ),
                 format!("stated: {}", describe(last)),
@@ -246,19 +246,19 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
         doc,
         last,
         format!(
-            "“{}” does not follow from its inputs: {} = {} {}",
+            "“{}” does not follow from its inputs: {} = {} ({})",
             doc.slice(last.mention.span),
             e.expression,
             if e.nominal[0] == e.nominal[1] {
-                claimcheck_model::quantity::plain(e.nominal[0])
+                claimcheck_model::readable::value(e.nominal[0], &e.dimension)
             } else {
                 format!(
                     "{}–{}",
-                    claimcheck_model::quantity::plain(e.nominal[0]),
-                    claimcheck_model::quantity::plain(e.nominal[1])
+                    claimcheck_model::readable::value(e.nominal[0], &e.dimension),
+                    claimcheck_model::readable::value(e.nominal[1], &e.dimension)
                 )
             },
-            claimcheck_model::quantity::show(&e.interval),
+            claimcheck_model::readable::interval(&e.interval, &e.dimension),
         ),
         format!("stated: {}", describe(last)),
     );

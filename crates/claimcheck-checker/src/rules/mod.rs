@@ -227,9 +227,10 @@ pub(crate) fn rounding_note(a: &Interval, b: &Interval) -> Option<String> {
     })
 }
 
-/// A figure's interval in prose: "23 [22.5, 23.5)".
+/// A figure's interval as a reader writes it: "22.5%–23.5%", "12.3 million or more" (the
+/// exact interval is in the finding's JSON).
 pub(crate) fn describe(c: &ClaimContext<'_>) -> String {
-    claimcheck_model::quantity::show(&c.quantity.interval)
+    claimcheck_model::readable::interval(&c.quantity.interval, &c.quantity.dimension)
 }
 
 /// A registry figure in prose: "23% (UNIAP, 2010: “Twenty-three percent”)".

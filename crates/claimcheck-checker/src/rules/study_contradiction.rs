@@ -137,7 +137,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let m = rows[0];
-        let published = claimcheck_model::quantity::show(&m.interval);
+        let published = claimcheck_model::readable::interval(&m.interval, &c.quantity.dimension);
         let mut f = RULE.on(
             doc,
             c,
