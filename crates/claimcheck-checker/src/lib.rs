@@ -11,6 +11,7 @@ pub mod finding;
 pub mod matching;
 pub mod registry;
 pub mod rules;
+pub mod source;
 pub mod suppression;
 pub mod vocab;
 

@@ -19,6 +19,8 @@ pub mod html;
 pub mod input;
 pub mod markup;
 pub mod output;
+pub mod pdf;
 pub mod records;
 pub mod report;
 pub mod reporter;
+pub mod sources;

@@ -1,0 +1,701 @@
+//! A cited study's own text as a registry for one run (`claimcheck check --against SOURCE`).
+//!
+//! The source is read as an article is, by the same extractor and claim reader: every figure
+//! with its clause (subject, subgroup, predicate, basis), its sentence, the years that stand
+//! with it and where it is (page and line for a PDF, line otherwise). An article's figure is
+//! then looked up among them ([`look_up`]) by the same three questions a fact-checker asks
+//! with the report open: is the value there, about the same population, for the same year?
+//!
+//! Populations are compared as sets of content words (function words dropped, plurals folded):
+//! the words the source's clause uses for the figure must stand in the article's sentence, and
+//! most of the article's clause must stand in the source's sentence. Nothing here knows a
+//! field's vocabulary, so a study of housing, health or crime is read as one of trafficking is.
+
+use std::collections::BTreeSet;
+
+use claimcheck_model::{Interval, ModelConventions, Quantity};
+use claimcheck_parser::{ClaimReader, Extractor, Kind, Span};
+
+use crate::document::{self, ClaimContext, Document, RegistryIndex};
+use crate::matching;
+use crate::registry::Registry;
+use crate::vocab;
+
+/// Where a line of a source's text was: its page (PDF) and its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    /// The 1-based page, for a paged source.
+    pub page: Option<u32>,
+    /// The 1-based line (on the page, for a paged source).
+    pub line: u32,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.page {
+            Some(p) => write!(f, "page {p}, line {}", self.line),
+            None => write!(f, "line {}", self.line),
+        }
+    }
+}
+
+/// A source's readable text, with where each of its lines was.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The file's name, as given.
+    pub name: String,
+    /// The text, lines separated by `\n`.
+    pub text: String,
+    /// Where each line starts in `text`, in order, with its place in the original.
+    lines: Vec<(usize, Location)>,
+}
+
+impl SourceText {
+    /// A text whose lines are the file's own (plain text, or Markdown and HTML masked in
+    /// place).
+    pub fn plain(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let mut lines = vec![(
+            0,
+            Location {
+                page: None,
+                line: 1,
+            },
+        )];
+        for (i, _) in text.match_indices('\n') {
+            let line = u32::try_from(lines.len() + 1).unwrap_or(u32::MAX);
+            lines.push((i + 1, Location { page: None, line }));
+        }
+        SourceText {
+            name: name.into(),
+            text,
+            lines,
+        }
+    }
+
+    /// A text made of lines each with its own location (a PDF's, page by page).
+    pub fn from_lines<'a>(
+        name: impl Into<String>,
+        lines: impl IntoIterator<Item = (Location, &'a str)>,
+    ) -> Self {
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for (location, line) in lines {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            starts.push((text.len(), location));
+            text.push_str(line);
+        }
+        SourceText {
+            name: name.into(),
+            text,
+            lines: starts,
+        }
+    }
+
+    /// Where the byte at `offset` was.
+    pub fn location(&self, offset: usize) -> Location {
+        let k = self.lines.partition_point(|(start, _)| *start <= offset);
+        self.lines.get(k.saturating_sub(1)).map_or(
+            Location {
+                page: None,
+                line: 1,
+            },
+            |(_, l)| *l,
+        )
+    }
+
+    /// Whether the source is paged (a PDF).
+    pub fn paged(&self) -> bool {
+        self.lines.iter().any(|(_, l)| l.page.is_some())
+    }
+}
+
+/// One figure a source gives.
+#[derive(Debug, Clone)]
+pub struct SourceFigure {
+    /// Where it is in the source's text.
+    pub span: Span,
+    /// Where it was in the file.
+    pub location: Location,
+    /// The figure as written.
+    pub written: String,
+    /// Its sentence, on one line.
+    pub sentence: String,
+    /// Who or what it is about, as written (its subject), if the reader found one.
+    pub subject: Option<String>,
+    /// Share, count or money.
+    pub kind: Kind,
+    /// The figure as a quantity.
+    pub quantity: Quantity,
+    /// The content words of its clause (subject, subgroup, predicate, basis, counted noun).
+    pub clause: BTreeSet<String>,
+    /// The content words of its sentence.
+    pub sentence_words: BTreeSet<String>,
+    /// The years that stand with it.
+    pub years: Vec<u16>,
+    /// Whether its words make it a change ("rose by 8.4 percent").
+    pub change: bool,
+    /// Whether it stands in the source's headline section (executive summary, key findings,
+    /// abstract, highlights).
+    pub headline: bool,
+}
+
+/// A study's text read for figures.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The file's name, as given.
+    pub name: String,
+    /// Its title: the first line with text.
+    pub title: String,
+    /// The names an article may cite it by: the title (before any colon), and each
+    /// organisation the opening pages name with an acronym ("Northwind Housing Observatory
+    /// (NHO)" gives both).
+    pub names: Vec<String>,
+    /// Years of its front matter (title and opening lines): the publication's year is among
+    /// them, and an article may cite the study by it.
+    pub front_years: Vec<u16>,
+    /// Every figure it gives, in order.
+    pub figures: Vec<SourceFigure>,
+}
+
+/// How many bytes at the start of a source are read for its names and front-matter years.
+const FRONT_MATTER: usize = 3000;
+
+impl Source {
+    /// Reads a source's figures with an article's extractor, claim reader and conventions.
+    pub fn read(
+        text: &SourceText,
+        extractor: &Extractor,
+        reader: &ClaimReader,
+        conventions: &ModelConventions,
+    ) -> Source {
+        let body = text.text.as_str();
+        let parsed = document::parse(body, extractor, reader);
+        let registry = Registry::default();
+        let index = RegistryIndex::new(&registry, extractor, conventions);
+        let doc = Document::new(body, &parsed, &registry, &index, conventions, None);
+        let headline = headline_sections(body);
+        let figures = doc
+            .quantities
+            .iter()
+            .filter(|c| matches!(c.mention.kind, Kind::Number | Kind::Percent | Kind::Money))
+            .map(|c| {
+                let span = c.mention.span;
+                SourceFigure {
+                    span,
+                    location: text.location(span.start),
+                    written: doc.slice(span).to_owned(),
+                    sentence: one_line(doc.sentence(c)),
+                    subject: c.claim.subject.map(|s| one_line(doc.slice(s))),
+                    kind: c.mention.kind,
+                    quantity: c.quantity.clone(),
+                    clause: clause_words(&doc, c),
+                    sentence_words: sentence_words(&doc, c),
+                    years: own_years(c),
+                    change: c.reading.change,
+                    headline: headline.iter().any(|r| r.contains(&span.start)),
+                }
+            })
+            .collect();
+        let front = &body[..floor_boundary(body, FRONT_MATTER)];
+        let title = body
+            .lines()
+            .map(str::trim)
+            .find(|l| l.chars().any(char::is_alphabetic))
+            .unwrap_or("")
+            .trim_start_matches('#')
+            .trim()
+            .to_owned();
+        Source {
+            name: text.name.clone(),
+            names: names(&title, front),
+            front_years: vocab::tokens(front, 0, front.len())
+                .iter()
+                .filter_map(|t| year(&t.word))
+                .collect(),
+            title,
+            figures,
+        }
+    }
+
+    /// Whether a claim's sentence or attribution names this source.
+    pub fn is_named_in(&self, doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
+        let sentence = doc.sentence(c);
+        let attribution = c.claim.source.as_ref();
+        let mut places = vec![sentence];
+        if let Some(a) = attribution {
+            places.push(doc.slice(a.span));
+            if let Some(n) = a.name.as_deref() {
+                places.push(n);
+            }
+        }
+        self.names
+            .iter()
+            .any(|name| places.iter().any(|p| contains_name(p, name)))
+    }
+}
+
+/// Whether `text` holds `name` as whole words: an acronym in its own case, a longer name in
+/// any case.
+fn contains_name(text: &str, name: &str) -> bool {
+    let acronym = name.len() <= 6 && !name.contains(' ');
+    let hay = if acronym {
+        text.to_owned()
+    } else {
+        text.to_lowercase()
+    };
+    let needle = if acronym {
+        name.to_owned()
+    } else {
+        name.to_lowercase()
+    };
+    let word = |c: char| c.is_alphanumeric();
+    hay.match_indices(&needle)
+        .any(|(i, _)| !hay[..i].ends_with(word) && !hay[i + needle.len()..].starts_with(word))
+}
+
+/// The names a source is cited by: its title (before a colon, when it has two words or
+/// more), and the organisations its opening names with an acronym in brackets, each both
+/// by its name and by its acronym.
+fn names(title: &str, front: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |n: &str| {
+        let n = n
+            .trim()
+            .trim_start_matches("The ")
+            .trim_start_matches("the ");
+        if !n.is_empty() && !out.iter().any(|o| o == n) {
+            out.push(n.to_owned());
+        }
+    };
+    let short = title.split(':').next().unwrap_or("").trim();
+    if short.split_whitespace().count() >= 2 {
+        add(short);
+    }
+    for (open, _) in front.match_indices('(') {
+        let Some(close) = front[open..].find(')').map(|k| open + k) else {
+            continue;
+        };
+        let acronym = &front[open + 1..close];
+        if !(2..=8).contains(&acronym.len())
+            || !acronym
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            || !acronym.starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            continue;
+        }
+        // The capitalised words before the bracket (joined by "of", "and", "for", "on").
+        let before: Vec<&str> = front[..open].split_whitespace().collect();
+        let mut name: Vec<&str> = Vec::new();
+        for w in before.iter().rev() {
+            let capital = w.starts_with(|c: char| c.is_uppercase());
+            if capital || (matches!(*w, "of" | "and" | "for" | "on") && !name.is_empty()) {
+                name.push(w);
+            } else {
+                break;
+            }
+        }
+        while name
+            .last()
+            .is_some_and(|w| !w.starts_with(char::is_uppercase))
+        {
+            name.pop();
+        }
+        name.reverse();
+        add(acronym);
+        if name.len() >= 2 {
+            add(&name.join(" "));
+        }
+    }
+    out
+}
+
+/// The byte ranges of the source's headline sections: from a heading that says "executive
+/// summary", "key findings", "abstract", "highlights" or "summary" to the next heading.
+fn headline_sections(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line
+            .trim()
+            .trim_start_matches('#')
+            .trim()
+            .trim_end_matches(':');
+        if is_heading(bare) {
+            let headline = {
+                let words = vocab::tokens(bare, 0, bare.len());
+                vocab::any(&words, vocab::HEADLINE_SECTIONS)
+            };
+            if let Some(start) = open.take() {
+                out.push(start..offset);
+            }
+            if headline {
+                open = Some(offset);
+            }
+        }
+        offset += line.len();
+    }
+    if let Some(start) = open {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Whether a line reads as a heading: short, capitalised, with no sentence's end.
+fn is_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=8).contains(&words)
+        && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !line.ends_with(['.', ',', ';'])
+        && line.chars().any(char::is_alphabetic)
+}
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Text with its line breaks and runs of spaces made single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A four-digit year in the range a study's data may be for.
+fn year(word: &str) -> Option<u16> {
+    (word.len() == 4)
+        .then(|| word.parse::<u16>().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// A word folded for comparison: plurals to their singular ("tenants", "families").
+fn fold(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies")
+        && stem.len() >= 3
+    {
+        return format!("{stem}y");
+    }
+    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
+        return word[..word.len() - 1].to_owned();
+    }
+    word.to_owned()
+}
+
+/// The content words of `text[span]`, leaving out the figure itself, years and function
+/// words.
+fn content_words(text: &str, spans: &[Span], figure: Span, out: &mut BTreeSet<String>) {
+    for span in spans {
+        for t in vocab::tokens(text, span.start, span.end) {
+            let in_figure = t.start >= figure.start && t.end <= figure.end;
+            if in_figure
+                || year(&t.word).is_some()
+                || vocab::FUNCTION_WORDS.contains(&t.word.as_str())
+                || (t.word.len() < 3 && !t.word.chars().all(|c| c.is_ascii_digit()))
+            {
+                continue;
+            }
+            out.insert(fold(&t.word));
+        }
+    }
+}
+
+/// The content words of a claim's clause: subject, subgroup, predicate, basis and counted
+/// noun (its sentence's, when the reader found none of them).
+pub fn clause_words(doc: &Document<'_>, c: &ClaimContext<'_>) -> BTreeSet<String> {
+    let spans: Vec<Span> = [
+        c.claim.subject,
+        c.claim.subgroup,
+        c.claim.predicate,
+        c.claim.basis,
+        c.mention.unit,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut out = BTreeSet::new();
+    content_words(doc.text, &spans, c.mention.span, &mut out);
+    if out.is_empty() {
+        return sentence_words(doc, c);
+    }
+    out
+}
+
+/// The content words of a claim's sentence, leaving out its attribution.
+pub fn sentence_words(doc: &Document<'_>, c: &ClaimContext<'_>) -> BTreeSet<String> {
+    let mut spans = vec![c.claim.sentence];
+    if let Some(a) = &c.claim.source
+        && a.span.start >= c.claim.sentence.start
+        && a.span.end <= c.claim.sentence.end
+    {
+        spans = vec![
+            Span::new(c.claim.sentence.start, a.span.start),
+            Span::new(a.span.end, c.claim.sentence.end),
+        ];
+    }
+    let mut out = BTreeSet::new();
+    content_words(doc.text, &spans, c.mention.span, &mut out);
+    out
+}
+
+/// The years that stand with a figure, not counting its attribution's ("a 2024 report").
+fn own_years(c: &ClaimContext<'_>) -> Vec<u16> {
+    c.reading
+        .years
+        .iter()
+        .copied()
+        .filter(|y| !c.reading.attribution_years.contains(y))
+        .collect()
+}
+
+/// How an article's figure stands against a source's.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    /// The share of the source's clause words that the article's sentence keeps.
+    kept: f64,
+    /// The share of the article's clause words that the source's sentence has.
+    covered: f64,
+    /// Whether the values agree (intervals overlap, or the article rounds the source's).
+    value: bool,
+    /// Whether the years agree (either gives none, or they share one).
+    year: bool,
+}
+
+impl Fit {
+    /// The same population: the article keeps the source's words for it, and the source's
+    /// sentence has most of the article's.
+    fn same_population(&self) -> bool {
+        self.kept >= 0.75 && self.covered >= 0.5
+    }
+
+    /// A population with something in common: enough to say the value is the source's,
+    /// about another group, rather than a coincidence of numbers.
+    fn related(&self) -> bool {
+        self.kept >= 0.5 || self.covered >= 0.5
+    }
+
+    /// How close the populations are, for ranking.
+    fn closeness(&self) -> f64 {
+        self.kept + self.covered
+    }
+}
+
+fn share(part: &BTreeSet<String>, whole: &BTreeSet<String>) -> f64 {
+    if part.is_empty() {
+        return 1.0;
+    }
+    part.iter().filter(|w| whole.contains(*w)).count() as f64 / part.len() as f64
+}
+
+/// What looking an article's figure up in a source found.
+#[derive(Debug, Clone)]
+pub enum Verdict {
+    /// The source gives it: same population, value and year.
+    Found(usize),
+    /// The source gives the same population another value (the figure index, and any
+    /// others of that population).
+    Contradicted(usize, Vec<usize>),
+    /// The source gives the value for another population.
+    OtherPopulation(usize),
+    /// The source gives the value for the same population in another year.
+    OtherYear(usize),
+    /// The value appears nowhere in the source for anything like it: the nearest figures it
+    /// does give, best first.
+    NotInSource(Vec<usize>),
+}
+
+/// One article figure looked up in one source.
+#[derive(Debug, Clone)]
+pub struct SourceCheck {
+    /// The figure's index among the document's quantity claims.
+    pub claim: usize,
+    /// The source's index among the checker's sources.
+    pub source: usize,
+    /// Whether the article names the source (else it is checked because the user said every
+    /// figure cites it).
+    pub named: bool,
+    /// What was found.
+    pub verdict: Verdict,
+}
+
+/// Looks up each of a document's figures that cites a source (names it, or every figure when
+/// `assume_cited`) in that source.
+pub fn look_up(doc: &Document<'_>, sources: &[Source], assume_cited: bool) -> Vec<SourceCheck> {
+    let mut out = Vec::new();
+    for (k, c) in doc.quantities.iter().enumerate() {
+        if !matches!(c.mention.kind, Kind::Number | Kind::Percent | Kind::Money)
+            || c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague)
+        {
+            continue;
+        }
+        let clause = clause_words(doc, c);
+        let sentence = sentence_words(doc, c);
+        let stated = matching::stated_interval(&c.reading.figure, c.mention, &c.quantity);
+        let years = own_years(c);
+        for (s, source) in sources.iter().enumerate() {
+            let named = source.is_named_in(doc, c);
+            if !named && !assume_cited {
+                continue;
+            }
+            let fits: Vec<(usize, Fit)> = source
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.kind == c.mention.kind && f.change == c.reading.change)
+                .map(|(i, f)| {
+                    let value = values_agree(&stated, c, &f.quantity);
+                    let year = years.is_empty()
+                        || f.years.is_empty()
+                        || years
+                            .iter()
+                            .any(|y| f.years.contains(y) || source.front_years.contains(y));
+                    let fit = Fit {
+                        kept: share(&f.clause, &sentence),
+                        covered: share(&clause, &f.sentence_words),
+                        value,
+                        year,
+                    };
+                    (i, fit)
+                })
+                .collect();
+            let best = |keep: &dyn Fn(&Fit) -> bool| {
+                fits.iter()
+                    .filter(|(_, f)| keep(f))
+                    .max_by(|a, b| a.1.closeness().total_cmp(&b.1.closeness()))
+                    .map(|(i, _)| *i)
+            };
+            let verdict = if let Some(i) = best(&|f| f.value && f.year && f.same_population()) {
+                Verdict::Found(i)
+            } else if let Some(i) = best(&|f| f.value && !f.year && f.same_population()) {
+                Verdict::OtherYear(i)
+            } else if let Some(i) = best(&|f| f.value && f.year && f.related()) {
+                Verdict::OtherPopulation(i)
+            } else {
+                let mut same: Vec<(usize, Fit)> = fits
+                    .iter()
+                    .copied()
+                    .filter(|(_, f)| f.year && f.same_population())
+                    .collect();
+                let target = c.quantity.nominal[0];
+                let distance = |i: usize| {
+                    let v = source.figures[i].quantity.nominal[0];
+                    (v.abs().max(1e-9) / target.abs().max(1e-9)).ln().abs()
+                };
+                same.sort_by(|a, b| {
+                    b.1.closeness()
+                        .total_cmp(&a.1.closeness())
+                        .then(distance(a.0).total_cmp(&distance(b.0)))
+                });
+                if let Some(((first, _), rest)) = same.split_first() {
+                    Verdict::Contradicted(*first, rest.iter().map(|(i, _)| *i).collect())
+                } else {
+                    let mut near: Vec<(usize, Fit)> = fits.clone();
+                    near.sort_by(|a, b| {
+                        b.1.closeness()
+                            .total_cmp(&a.1.closeness())
+                            .then(distance(a.0).total_cmp(&distance(b.0)))
+                    });
+                    Verdict::NotInSource(near.iter().take(3).map(|(i, _)| *i).collect())
+                }
+            };
+            out.push(SourceCheck {
+                claim: k,
+                source: s,
+                named,
+                verdict,
+            });
+        }
+    }
+    out
+}
+
+/// Whether an article's value is the source's: their intervals overlap, or the article
+/// rounds the source's value ("4 million" for 4.2 million).
+fn values_agree(stated: &Interval, c: &ClaimContext<'_>, published: &Quantity) -> bool {
+    stated.overlaps(&published.interval)
+        || (matching::states_a_value(c.mention, &c.quantity)
+            && matching::rounds_to(c.quantity.nominal[0], published.nominal[0]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_of_plain_and_paged_text() {
+        let t = SourceText::plain("a.txt", "one\ntwo 12\nthree");
+        assert_eq!(t.location(0).line, 1);
+        assert_eq!(t.location(8).to_string(), "line 2");
+        let p = SourceText::from_lines(
+            "a.pdf",
+            [
+                (
+                    Location {
+                        page: Some(1),
+                        line: 1,
+                    },
+                    "Title",
+                ),
+                (
+                    Location {
+                        page: Some(2),
+                        line: 4,
+                    },
+                    "It rose 12 percent.",
+                ),
+            ],
+        );
+        assert_eq!(p.location(9).to_string(), "page 2, line 4");
+        assert!(p.paged() && !t.paged());
+    }
+
+    #[test]
+    fn names_from_title_and_acronyms() {
+        let n = names(
+            "Northwind Housing Survey 2024: Evictions",
+            "Published by the Northwind Housing Observatory (NHO) with the Office for \
+             Rental Statistics (ORS). A figure (42) and (see p. 3) name nothing.",
+        );
+        assert_eq!(
+            n,
+            [
+                "Northwind Housing Survey 2024",
+                "NHO",
+                "Northwind Housing Observatory",
+                "ORS",
+                "Office for Rental Statistics"
+            ]
+        );
+        assert!(contains_name("the NHO said", "NHO"));
+        assert!(!contains_name("the nho said", "NHO"));
+        assert!(!contains_name("NHOS", "NHO"));
+        assert!(contains_name(
+            "according to the northwind housing observatory,",
+            "Northwind Housing Observatory"
+        ));
+    }
+
+    #[test]
+    fn headline_sections_run_to_the_next_heading() {
+        let text = "Title\n\nKey findings\nA 12 percent rise.\n\nMethods\nWe asked 300 people.\n";
+        let r = headline_sections(text);
+        assert_eq!(r.len(), 1);
+        assert!(r[0].contains(&text.find("12 percent").unwrap_or(0)));
+        assert!(!r[0].contains(&text.find("300").unwrap_or(0)));
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("tenants"), "tenant");
+        assert_eq!(fold("families"), "family");
+        assert_eq!(fold("status"), "status");
+        assert_eq!(fold("access"), "access");
+    }
+}
