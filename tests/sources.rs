@@ -30,3 +30,90 @@ fn a_pdf_source_keeps_each_figure_s_page_and_line() {
     let at = source.text.find("4.2 million").expect("the figure");
     assert_eq!(source.location(at).to_string(), "page 1, line 6");
 }
+
+/// Runs the command in `dir`.
+fn claimcheck(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the command runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_article_checked_against_the_study_s_pdf_gets_page_and_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("northwind.pdf"),
+        pdf_writer::text_pdf(&study_text(), 12),
+    )
+    .expect("write");
+    std::fs::copy(fixture("article-wrong.md"), dir.path().join("article.md")).expect("copy");
+    let (code, stdout, _) = claimcheck(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "article.md",
+            "--against",
+            "northwind.pdf",
+        ],
+    );
+    assert_eq!(code, 1, "{stdout}");
+    insta::assert_snapshot!(stdout);
+    let (_, full, _) = claimcheck(
+        dir.path(),
+        &["check", "article.md", "--against", "northwind.pdf"],
+    );
+    assert!(
+        full.contains("northwind.pdf, page 1, line 6: “An estimated 4.2 million tenants faced eviction filings in 2023.”"),
+        "{full}"
+    );
+    assert!(
+        full.contains("northwind.pdf, page 2, line 2: “In 2022, 3.6 million"),
+        "{full}"
+    );
+}
+
+#[test]
+fn bad_sources_are_errors_naming_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(fixture("article-right.md"), dir.path().join("article.md")).expect("copy");
+    let scan = pdf_writer::pdf(&[Vec::new()], &pdf_writer::Options::default());
+    let locked = pdf_writer::pdf(
+        &[vec![pdf_writer::run(
+            50.0,
+            700.0,
+            "Our own words: 12 percent.",
+        )]],
+        &pdf_writer::Options { encrypted: true },
+    );
+    for (name, bytes, says) in [
+        ("scan.pdf", scan, "no text layer"),
+        ("locked.pdf", locked, "encrypted"),
+        ("empty.txt", Vec::new(), "empty"),
+        ("noise.bin", vec![0, 159, 146, 150, 0, 1, 2, 3], "binary"),
+        (
+            "truncated.pdf",
+            b"%PDF-1.7\n1 0 obj\n<<".to_vec(),
+            "cannot be read",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+        let (code, stdout, stderr) =
+            claimcheck(dir.path(), &["check", "article.md", "--against", name]);
+        assert_eq!(code, 2, "{name}: {stdout}{stderr}");
+        assert!(
+            stderr.contains(&format!("error: {name}: ")),
+            "{name}: {stderr}"
+        );
+        assert!(stderr.contains(says), "{name}: {stderr}");
+    }
+}

@@ -160,8 +160,12 @@ pub struct Source {
     pub figures: Vec<SourceFigure>,
 }
 
-/// How many bytes at the start of a source are read for its names and front-matter years.
+/// How many bytes at the start of a source are read for the names it gives itself.
 const FRONT_MATTER: usize = 3000;
+
+/// How many lines with text at the start of a source are its front matter, for the years a
+/// publication is dated by.
+const FRONT_LINES: usize = 4;
 
 impl Source {
     /// Reads a source's figures with an article's extractor, claim reader and conventions.
@@ -211,10 +215,19 @@ impl Source {
         Source {
             name: text.name.clone(),
             names: names(&title, front),
-            front_years: vocab::tokens(front, 0, front.len())
-                .iter()
-                .filter_map(|t| year(&t.word))
-                .collect(),
+            front_years: {
+                // The title and the few lines under it, where a publication states its date.
+                let lines: Vec<&str> = body
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .take(FRONT_LINES)
+                    .collect();
+                let head = lines.join("\n");
+                vocab::tokens(&head, 0, head.len())
+                    .iter()
+                    .filter_map(|t| year(&t.word))
+                    .collect()
+            },
             title,
             figures,
         }
@@ -376,8 +389,23 @@ fn year(word: &str) -> Option<u16> {
         .filter(|y| (1900..=2100).contains(y))
 }
 
-/// A word folded for comparison: plurals to their singular ("tenants", "families").
+/// A word folded for comparison: plurals to their singular ("tenants", "families"), and
+/// "-ing" and "-ed" forms to their stem ("facing", "faced": "fac"), so that an article's
+/// wording of a population meets the study's.
 fn fold(word: &str) -> String {
+    let singular = singular(word);
+    for ending in ["ing", "ed"] {
+        if let Some(stem) = singular.strip_suffix(ending)
+            && stem.len() >= 3
+        {
+            return stem.trim_end_matches('e').to_owned();
+        }
+    }
+    singular.trim_end_matches('e').to_owned()
+}
+
+/// A plural word's singular ("tenants", "families").
+fn singular(word: &str) -> String {
     if let Some(stem) = word.strip_suffix("ies")
         && stem.len() >= 3
     {
@@ -618,10 +646,17 @@ pub fn look_up(doc: &Document<'_>, sources: &[Source], assume_cited: bool) -> Ve
 
 /// Whether an article's value is the source's: their intervals overlap, or the article
 /// rounds the source's value ("4 million" for 4.2 million).
+/// A bound the source states ("over 65", "more than 2 million") gives that bound, not every
+/// value past it: only the same bound agrees with it.
 fn values_agree(stated: &Interval, c: &ClaimContext<'_>, published: &Quantity) -> bool {
-    stated.overlaps(&published.interval)
-        || (matching::states_a_value(c.mention, &c.quantity)
-            && matching::rounds_to(c.quantity.nominal[0], published.nominal[0]))
+    let bounded = |i: &Interval| i.lo.value().is_some() && i.hi.value().is_some();
+    let rounds = matching::states_a_value(c.mention, &c.quantity)
+        && matching::rounds_to(c.quantity.nominal[0], published.nominal[0]);
+    if !bounded(&published.interval) {
+        let same = |a: f64, b: f64| (a - b).abs() <= b.abs() * 1e-9;
+        return same(c.quantity.nominal[0], published.nominal[0]) || rounds;
+    }
+    stated.overlaps(&published.interval) || rounds
 }
 
 #[cfg(test)]
@@ -697,5 +732,68 @@ mod tests {
         assert_eq!(fold("families"), "family");
         assert_eq!(fold("status"), "status");
         assert_eq!(fold("access"), "access");
+        assert_eq!(fold("facing"), fold("faced"));
+        assert_eq!(fold("face"), fold("faces"));
+        assert_eq!(fold("rented"), "rent");
+    }
+}
+
+#[cfg(test)]
+mod fixture {
+    use super::*;
+
+    /// The test study's figures as the source reader sees them: place, figure, years,
+    /// headline or not, clause words.
+    #[test]
+    fn the_study_s_figures_are_read_with_their_clause_years_and_section() {
+        let text = SourceText::plain(
+            "northwind-study.txt",
+            include_str!("../../../tests/fixtures/sources/northwind-study.txt"),
+        );
+        let s = Source::read(
+            &text,
+            &Extractor::default(),
+            &ClaimReader::default(),
+            &ModelConventions::default(),
+        );
+        assert_eq!(
+            s.names,
+            [
+                "Northwind Housing Survey 2024",
+                "NHO",
+                "Northwind Housing Observatory"
+            ]
+        );
+        assert_eq!(s.front_years, [2024, 2024]);
+        let shown: Vec<String> = s
+            .figures
+            .iter()
+            .map(|f| {
+                let clause: Vec<&str> = f.clause.iter().map(String::as_str).collect();
+                format!(
+                    "{} {} {:?}{} {}",
+                    f.location,
+                    f.written,
+                    f.years,
+                    if f.headline { " headline" } else { "" },
+                    clause.join(" ")
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "line 9 An estimated 4.2 million [2023] headline eviction fac fil tenant",
+                "line 10 23.5 percent [2023] headline 65 aged eviction fac fil tenant",
+                "line 10 over 65 [2023] headline 23 5 aged eviction fac fil tenant",
+                "line 11 41 percent [2023] headline children eviction fac tenant",
+                "line 12 8.4 percent [2023] headline northern region rent ros",
+                "line 16 3.6 million [2022] eviction fac fil tenant",
+                "line 17 12 percent [2023] damp hom rent",
+                "line 18 18,400 [2023] capital eviction hear",
+                "line 22 3,000 [2023] household",
+                "line 23 61 percent [] rat respons",
+            ]
+        );
     }
 }

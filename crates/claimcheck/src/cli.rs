@@ -192,6 +192,20 @@ pub struct CheckArgs {
     #[arg(long = "studies", value_name = "FILE")]
     pub studies: Vec<PathBuf>,
 
+    /// A cited study's own text, as PDF, HTML, Markdown or plain text (repeatable; added to
+    /// `sources` in the config). Each figure whose sentence names the study (its title, or an
+    /// organisation its opening names with an acronym) is looked up among the study's figures:
+    /// another value for the same population is a `study-contradiction`, the value for another
+    /// population or year a `population-mismatch` or `misattribution`, and a figure it does not
+    /// give at all is `not-in-source`.
+    #[arg(long = "against", value_name = "SOURCE")]
+    pub against: Vec<PathBuf>,
+
+    /// Look every figure up in the `--against` sources, whether its sentence names one or not
+    /// (for an article that reports one study throughout).
+    #[arg(long)]
+    pub assume_cited: bool,
+
     /// Which rules run and what fails the run.
     #[command(flatten)]
     pub rules: RuleArgs,
@@ -312,6 +326,15 @@ pub struct ExplainArgs {
     /// The article's date (`YYYY[-MM-DD]`), as for `check`.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<claimcheck_checker::ArticleDate>,
+
+    /// A cited study's own text (repeatable), as for `check`: shows where each figure that
+    /// cites it was found in it, or why it was not.
+    #[arg(long = "against", value_name = "SOURCE")]
+    pub against: Vec<PathBuf>,
+
+    /// Look every figure up in the `--against` sources, as for `check`.
+    #[arg(long)]
+    pub assume_cited: bool,
 
     /// Show every row considered, not only the first twelve.
     #[arg(long)]
