@@ -117,3 +117,58 @@ fn bad_sources_are_errors_naming_them() {
         assert!(stderr.contains(says), "{name}: {stderr}");
     }
 }
+
+#[test]
+fn drafted_rows_are_a_registry_that_studies_accepts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("northwind.pdf"),
+        pdf_writer::text_pdf(&study_text(), 12),
+    )
+    .expect("write");
+    std::fs::copy(fixture("article-wrong.md"), dir.path().join("article.md")).expect("copy");
+    let (code, rows, stderr) = claimcheck(
+        dir.path(),
+        &[
+            "registry",
+            "draft",
+            "northwind.pdf",
+            "--url",
+            "https://example.org/northwind",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    // Every row reads back, strictly, and verifies; each quotes its sentence and its place.
+    let mut registry = claimcheck_checker::Registry::default();
+    registry.load("draft.csv", &rows).expect("the rows load");
+    assert_eq!(registry.verify(), Vec::<String>::new());
+    let first = registry.studies.first().expect("a row");
+    assert_eq!(first.value, 4_200_000.0);
+    assert_eq!(first.location, "page 1, line 6");
+    assert_eq!(
+        first.quote,
+        "An estimated 4.2 million tenants faced eviction filings in 2023."
+    );
+    assert!(registry.studies.iter().all(|s| s.publisher == "NHO"));
+    // The headline figures come first.
+    let values: Vec<f64> = registry.studies.iter().take(4).map(|s| s.value).collect();
+    assert_eq!(values, [4_200_000.0, 23.5, 41.0, 8.4]);
+    // And `--studies` takes them: the wrong figures are caught without `--against`.
+    std::fs::write(dir.path().join("draft.csv"), &rows).expect("write");
+    let (code, stdout, stderr) = claimcheck(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--studies",
+            "draft.csv",
+            "article.md",
+        ],
+    );
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("article.md:3:27: error[CC001/study-contradiction] “5.2 million”"),
+        "{stdout}"
+    );
+}

@@ -153,6 +153,8 @@ pub fn concept_terms(concept: Concept) -> &'static [&'static str] {
         Concept::Deportation => &["deport*", "repatriat*"],
         Concept::WageTheft => &["paid", "wage*", "pay"],
         Concept::Sample => &["interview*", "survey*", "sample*", "respondent*"],
+        // Named by each row's own population terms.
+        Concept::Other => &[],
     }
 }
 

@@ -13,6 +13,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod derive;
+pub mod draft;
 pub mod explain;
 pub mod extract;
 pub mod html;
