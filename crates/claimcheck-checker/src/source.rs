@@ -137,6 +137,9 @@ pub struct SourceFigure {
     pub years: Vec<u16>,
     /// Whether its words make it a change ("rose by 8.4 percent").
     pub change: bool,
+    /// Whether it states a value ("4.2 million", "about 5%"), not a bound ("under 6%", "over
+    /// 65") or a vague amount: a bound gives only itself, not every value past it.
+    pub states_value: bool,
     /// Whether it stands in the source's headline section (executive summary, key findings,
     /// abstract, highlights).
     pub headline: bool,
@@ -199,6 +202,7 @@ impl Source {
                     sentence_words: sentence_words(&doc, c),
                     years: own_years(c),
                     change: c.reading.change,
+                    states_value: matching::states_a_value(c.mention, &c.quantity),
                     headline: headline.iter().any(|r| r.contains(&span.start)),
                 }
             })
@@ -490,8 +494,15 @@ struct Fit {
     kept: f64,
     /// The share of the article's clause words that the source's sentence has.
     covered: f64,
-    /// Whether the values agree (intervals overlap, or the article rounds the source's).
+    /// Whether the values are consistent (their intervals overlap, or the article rounds the
+    /// source's): enough to leave a figure of the same population alone.
     value: bool,
+    /// Whether the source states the article's value (the same value, or one the article
+    /// rounds): needed before saying the value belongs to another population or year, since a
+    /// long source holds many values near any number.
+    same_value: bool,
+    /// Whether both are changes or both levels.
+    same_kind: bool,
     /// Whether the years agree (either gives none, or they share one).
     year: bool,
 }
@@ -506,7 +517,7 @@ impl Fit {
     /// A population with something in common: enough to say the value is the source's,
     /// about another group, rather than a coincidence of numbers.
     fn related(&self) -> bool {
-        self.kept >= 0.5 || self.covered >= 0.5
+        self.kept >= 0.3 && self.covered >= 0.5
     }
 
     /// How close the populations are, for ranking.
@@ -576,9 +587,9 @@ pub fn look_up(doc: &Document<'_>, sources: &[Source], assume_cited: bool) -> Ve
                 .figures
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| f.kind == c.mention.kind && f.change == c.reading.change)
+                .filter(|(_, f)| f.kind == c.mention.kind)
                 .map(|(i, f)| {
-                    let value = values_agree(&stated, c, &f.quantity);
+                    let (value, same_value) = values_agree(&stated, c, f);
                     let year = years.is_empty()
                         || f.years.is_empty()
                         || years
@@ -588,6 +599,8 @@ pub fn look_up(doc: &Document<'_>, sources: &[Source], assume_cited: bool) -> Ve
                         kept: share(&f.clause, &sentence),
                         covered: share(&clause, &f.sentence_words),
                         value,
+                        same_value,
+                        same_kind: f.change == c.reading.change,
                         year,
                     };
                     (i, fit)
@@ -599,18 +612,22 @@ pub fn look_up(doc: &Document<'_>, sources: &[Source], assume_cited: bool) -> Ve
                     .max_by(|a, b| a.1.closeness().total_cmp(&b.1.closeness()))
                     .map(|(i, _)| *i)
             };
+            // Found, else the same population in another year, else another value for the
+            // same population, else the value for another population, else not there.
+            let mut same: Vec<(usize, Fit)> = fits
+                .iter()
+                .copied()
+                .filter(|(_, f)| f.year && f.same_kind && f.same_population())
+                .collect();
             let verdict = if let Some(i) = best(&|f| f.value && f.year && f.same_population()) {
                 Verdict::Found(i)
-            } else if let Some(i) = best(&|f| f.value && !f.year && f.same_population()) {
+            } else if let Some(i) = best(&|f| f.same_value && !f.year && f.same_population()) {
                 Verdict::OtherYear(i)
-            } else if let Some(i) = best(&|f| f.value && f.year && f.related()) {
+            } else if same.is_empty()
+                && let Some(i) = best(&|f| f.same_value && f.year && f.related())
+            {
                 Verdict::OtherPopulation(i)
             } else {
-                let mut same: Vec<(usize, Fit)> = fits
-                    .iter()
-                    .copied()
-                    .filter(|(_, f)| f.year && f.same_population())
-                    .collect();
                 let target = c.quantity.nominal[0];
                 let distance = |i: usize| {
                     let v = source.figures[i].quantity.nominal[0];
@@ -646,17 +663,23 @@ pub fn look_up(doc: &Document<'_>, sources: &[Source], assume_cited: bool) -> Ve
 
 /// Whether an article's value is the source's: their intervals overlap, or the article
 /// rounds the source's value ("4 million" for 4.2 million).
-/// A bound the source states ("over 65", "more than 2 million") gives that bound, not every
-/// value past it: only the same bound agrees with it.
-fn values_agree(stated: &Interval, c: &ClaimContext<'_>, published: &Quantity) -> bool {
-    let bounded = |i: &Interval| i.lo.value().is_some() && i.hi.value().is_some();
+/// Whether an article's value is consistent with a source's (their intervals overlap, or the
+/// article rounds the source's value: "4 million" for 4.2 million), and whether the source
+/// states it (the same value, or one the article rounds). A bound the source states ("under
+/// 6%", "over 65") gives that bound, not every value past it: only the same bound agrees.
+fn values_agree(stated: &Interval, c: &ClaimContext<'_>, figure: &SourceFigure) -> (bool, bool) {
+    let published = &figure.quantity;
+    let same = |a: f64, b: f64| (a - b).abs() <= b.abs() * 1e-9;
+    let identical = same(c.quantity.nominal[0], published.nominal[0])
+        && same(c.quantity.nominal[1], published.nominal[1]);
     let rounds = matching::states_a_value(c.mention, &c.quantity)
+        && figure.states_value
         && matching::rounds_to(c.quantity.nominal[0], published.nominal[0]);
-    if !bounded(&published.interval) {
-        let same = |a: f64, b: f64| (a - b).abs() <= b.abs() * 1e-9;
-        return same(c.quantity.nominal[0], published.nominal[0]) || rounds;
+    let stated_value = identical || rounds;
+    if !figure.states_value {
+        return (stated_value, stated_value);
     }
-    stated.overlaps(&published.interval) || rounds
+    (stated.overlaps(&published.interval) || rounds, stated_value)
 }
 
 #[cfg(test)]
@@ -741,6 +764,92 @@ mod tests {
 #[cfg(test)]
 mod fixture {
     use super::*;
+
+    /// What looking each sentence's first figure up in the test study finds, in words.
+    fn verdicts(sentences: &[&str]) -> Vec<String> {
+        let checker = crate::Checker::new(
+            Registry::default(),
+            ModelConventions::default(),
+            &crate::Selection::default(),
+        );
+        let text = SourceText::plain(
+            "study.txt",
+            include_str!("../../../tests/fixtures/sources/northwind-study.txt"),
+        );
+        let source = checker.read_source(&text);
+        let checker = checker.with_sources(vec![source], false);
+        sentences
+            .iter()
+            .map(|sentence| {
+                checker.inspect(sentence, sentence, |doc| {
+                    let looked = checker.look_up(doc);
+                    let Some(first) = looked.first() else {
+                        return "not looked up".to_owned();
+                    };
+                    let line =
+                        |i: &usize| checker.sources()[0].figures[*i].location.line.to_string();
+                    match &first.verdict {
+                        Verdict::Found(i) => format!("found at {}", line(i)),
+                        Verdict::Contradicted(i, _) => format!("contradicted by {}", line(i)),
+                        Verdict::OtherPopulation(i) => format!("other population at {}", line(i)),
+                        Verdict::OtherYear(i) => format!("other year at {}", line(i)),
+                        Verdict::NotInSource(_) => "not in source".to_owned(),
+                    }
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_way_of_citing_the_study() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "According to the NHO, 4.2 million tenants faced eviction filings in 2023.",
+                "found at 9",
+            ),
+            // A rounding of the study's figure, and a hedge, are the figure.
+            (
+                "The NHO says about 4 million tenants faced eviction filings in 2023.",
+                "found at 9",
+            ),
+            (
+                "The Northwind Housing Observatory says rents in the northern region rose by \
+                 8.4 percent in 2023.",
+                "found at 12",
+            ),
+            (
+                "The NHO survey found that 5.2 million tenants faced eviction filings in 2023.",
+                "contradicted by 9",
+            ),
+            (
+                "According to the NHO, 3.6 million tenants faced eviction filings in 2023.",
+                "other year at 16",
+            ),
+            (
+                "The NHO says 41 percent of all tenants have children.",
+                "other population at 11",
+            ),
+            (
+                "The NHO reports that 9,500 landlords were fined in 2023.",
+                "not in source",
+            ),
+            // Near misses: a figure whose sentence names no source, and a vague amount.
+            ("Some 9,500 landlords were fined in 2023.", "not looked up"),
+            (
+                "The NHO says dozens of landlords were fined.",
+                "not looked up",
+            ),
+            // A bound in the study ("over 65") gives itself, not every larger number.
+            (
+                "The NHO says 70 tenants were evicted in the capital.",
+                "not in source",
+            ),
+        ];
+        let sentences: Vec<&str> = cases.iter().map(|(s, _)| *s).collect();
+        let got = verdicts(&sentences);
+        let want: Vec<String> = cases.iter().map(|(_, v)| (*v).to_owned()).collect();
+        assert_eq!(got, want);
+    }
 
     /// The test study's figures as the source reader sees them: place, figure, years,
     /// headline or not, clause words.
