@@ -172,3 +172,61 @@ fn drafted_rows_are_a_registry_that_studies_accepts() {
         "{stdout}"
     );
 }
+
+#[test]
+fn an_html_source_gives_its_lines_and_json_keeps_its_contract() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The study as a web page: one paragraph a line, after a head the reader skips.
+    let mut html = String::from("<html><head><title>Ignored</title></head><body>\n");
+    for line in study_text().lines() {
+        if line.trim().is_empty() {
+            html.push('\n');
+        } else {
+            html.push_str(&format!("<p>{line}</p>\n"));
+        }
+    }
+    html.push_str("</body></html>\n");
+    std::fs::write(dir.path().join("study.html"), html).expect("write");
+    std::fs::copy(fixture("article-wrong.md"), dir.path().join("article.md")).expect("copy");
+    let (code, stdout, stderr) = claimcheck(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "article.md",
+            "--against",
+            "study.html",
+        ],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let records: Vec<serde_json::Value> = serde_json::from_str(&stdout).expect("a JSON array");
+    let contradiction = records
+        .iter()
+        .find(|r| r["rule"] == "study-contradiction")
+        .expect("the contradiction");
+    // The study's line in the HTML file (a line of head before the text's first line).
+    assert_eq!(
+        contradiction["compared_with"]["text"],
+        "study.html (line 10): “An estimated 4.2 million”"
+    );
+    assert_eq!(contradiction["compared_with"]["kind"], "study");
+    assert!(contradiction["study"].is_null());
+    let notes = contradiction["notes"].as_array().expect("notes");
+    assert!(
+        notes.iter().any(|n| n
+            .as_str()
+            .is_some_and(|n| n.starts_with("study.html, line 10: “An estimated 4.2 million"))),
+        "{notes:?}"
+    );
+    let rules: Vec<&str> = records.iter().filter_map(|r| r["rule"].as_str()).collect();
+    assert_eq!(
+        rules,
+        [
+            "study-contradiction",
+            "population-mismatch",
+            "misattribution",
+            "not-in-source"
+        ]
+    );
+}
