@@ -290,6 +290,13 @@ fn names(title: &str, front: &str) -> Vec<String> {
     let short = title.split(':').next().unwrap_or("").trim();
     if short.split_whitespace().count() >= 2 {
         add(short);
+        // "Northwind Housing Survey 2024" is also cited without its year.
+        if let Some((rest, last)) = short.rsplit_once(' ')
+            && year(last).is_some()
+            && rest.split_whitespace().count() >= 2
+        {
+            add(rest);
+        }
     }
     for (open, _) in front.match_indices('(') {
         let Some(close) = front[open..].find(')').map(|k| open + k) else {
@@ -322,8 +329,12 @@ fn names(title: &str, front: &str) -> Vec<String> {
             name.pop();
         }
         name.reverse();
-        add(acronym);
-        if name.len() >= 2 {
+        // An organisation's name and its acronym, not a term's ("gross domestic product
+        // (GDP)" is lowercase; "(COVID)" follows no name): an article that says "GDP" cites
+        // no study by it.
+        let initial = name.first().and_then(|w| w.chars().next());
+        if name.len() >= 2 && initial == acronym.chars().next() {
+            add(acronym);
             add(&name.join(" "));
         }
     }
@@ -719,12 +730,14 @@ mod tests {
         let n = names(
             "Northwind Housing Survey 2024: Evictions",
             "Published by the Northwind Housing Observatory (NHO) with the Office for \
-             Rental Statistics (ORS). A figure (42) and (see p. 3) name nothing.",
+             Rental Statistics (ORS). A figure (42), (see p. 3), gross domestic product (GDP) \
+             and Rising Costs (HIV) name nothing.",
         );
         assert_eq!(
             n,
             [
                 "Northwind Housing Survey 2024",
+                "Northwind Housing Survey",
                 "NHO",
                 "Northwind Housing Observatory",
                 "ORS",
@@ -869,6 +882,7 @@ mod fixture {
             s.names,
             [
                 "Northwind Housing Survey 2024",
+                "Northwind Housing Survey",
                 "NHO",
                 "Northwind Housing Observatory"
             ]
