@@ -669,6 +669,24 @@ pub fn look_up(doc: &Document<'_>, sources: &[Source], assume_cited: bool) -> Ve
             });
         }
     }
+    // A figure that one of several sources gives is that source's: the others' silence (or
+    // their figures of other populations) says nothing about it; and one not in a source is
+    // reported by the sources that have something to say about it, if any.
+    let found: Vec<usize> = out
+        .iter()
+        .filter(|c| matches!(c.verdict, Verdict::Found(_)))
+        .map(|c| c.claim)
+        .collect();
+    let answered: Vec<usize> = out
+        .iter()
+        .filter(|c| !matches!(c.verdict, Verdict::NotInSource(_)))
+        .map(|c| c.claim)
+        .collect();
+    out.retain(|c| match c.verdict {
+        Verdict::Found(_) => true,
+        Verdict::NotInSource(_) => !answered.contains(&c.claim),
+        _ => !found.contains(&c.claim),
+    });
     out
 }
 
@@ -811,6 +829,36 @@ mod fixture {
                 })
             })
             .collect()
+    }
+
+    #[test]
+    fn a_figure_one_of_several_sources_gives_is_that_source_s() {
+        let checker = crate::Checker::new(
+            Registry::default(),
+            ModelConventions::default(),
+            &crate::Selection::default(),
+        );
+        let study = SourceText::plain(
+            "study.txt",
+            include_str!("../../../tests/fixtures/sources/northwind-study.txt"),
+        );
+        let other = SourceText::plain(
+            "other.txt",
+            "Clinic Review\n\nThe clinics treated 86,000 patients in 2024.\n",
+        );
+        let sources = vec![checker.read_source(&study), checker.read_source(&other)];
+        let checker = checker.with_sources(sources, true);
+        let text = "The clinics treated 86,000 patients in 2024. Some 9,500 landlords were fined.";
+        let verdicts: Vec<(usize, usize, bool)> = checker.inspect(text, text, |doc| {
+            checker
+                .look_up(doc)
+                .iter()
+                .map(|c| (c.claim, c.source, matches!(c.verdict, Verdict::Found(_))))
+                .collect()
+        });
+        // 86,000 is found in the second source only: the first says nothing about it. 9,500
+        // is in neither: each says so.
+        assert_eq!(verdicts, [(0, 1, true), (1, 0, false), (1, 1, false)]);
     }
 
     #[test]
