@@ -230,3 +230,25 @@ fn an_html_source_gives_its_lines_and_json_keeps_its_contract() {
         ]
     );
 }
+
+#[test]
+fn a_panic_in_the_pdf_reader_is_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(fixture("article-right.md"), dir.path().join("article.md")).expect("copy");
+    std::fs::write(dir.path().join("study.pdf"), pdf_writer::report()).expect("write");
+    // Debug builds panic inside the isolated PDF reader for a file with this name.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["check", "article.md", "--against", "study.pdf"])
+        .current_dir(dir.path())
+        .env("CLAIMCHECK_DEBUG_PANIC_ON", "study.pdf")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if cfg!(debug_assertions) {
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("error: study.pdf: internal error, please report"),
+            "{stderr}"
+        );
+    }
+}

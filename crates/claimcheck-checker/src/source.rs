@@ -780,6 +780,27 @@ mod tests {
         assert!(!r[0].contains(&text.find("300").unwrap_or(0)));
     }
 
+    proptest::proptest! {
+        /// Whatever the study's text, reading it and looking its own sentences up in it
+        /// finishes, and every figure's span slices the text.
+        #[test]
+        fn any_text_reads(text in "[A-Za-z0-9 .,%$()\n:-]{0,400}") {
+            let source = SourceText::plain("s.txt", text.clone());
+            let checker = crate::Checker::new(
+                Registry::default(),
+                ModelConventions::default(),
+                &crate::Selection::default(),
+            );
+            let read = checker.read_source(&source);
+            for f in &read.figures {
+                proptest::prop_assert!(text.get(f.span.range()).is_some());
+                proptest::prop_assert!(f.location.line >= 1);
+            }
+            let checker = checker.with_sources(vec![read], true);
+            let _ = checker.check(&text);
+        }
+    }
+
     #[test]
     fn folding() {
         assert_eq!(fold("tenants"), "tenant");
