@@ -10,7 +10,15 @@ use crate::input::{self, Document, Problem};
 /// Reads a source file. An empty file, a binary file that is not a PDF, a PDF with no text
 /// layer and an encrypted PDF are problems naming the file and saying what to do.
 pub fn load(path: &Path) -> Result<SourceText, Problem> {
-    let name = path.display().to_string();
+    // Named as the user would write it: relative to the working folder when it is inside it
+    // (a configuration's `sources` are joined to the configuration's folder).
+    let here = std::env::current_dir().ok();
+    let name = here
+        .as_deref()
+        .and_then(|d| path.strip_prefix(d).ok())
+        .unwrap_or(path)
+        .display()
+        .to_string();
     let bytes = std::fs::read(path).map_err(|e| Problem {
         location: name.clone(),
         message: input::io_message(&e),
