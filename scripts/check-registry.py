@@ -27,7 +27,7 @@ ENUMS = {
     "concept": {
         "modern_slavery", "forced_labour", "forced_marriage", "forced_sexual_exploitation",
         "trafficking", "detected_victims", "identified_victims", "child_labour", "profits",
-        "migration", "deportation", "wage_theft", "sample",
+        "migration", "deportation", "wage_theft", "sample", "other",
     },
     "basis": {"stock", "flow_per_year", "cumulative", "detected", "identified", "sample", "change"},
     "measure": {"count", "share", "rate", "money", "change", "ratio"},

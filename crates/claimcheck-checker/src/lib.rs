@@ -11,6 +11,7 @@ pub mod finding;
 pub mod matching;
 pub mod registry;
 pub mod rules;
+pub mod source;
 pub mod suppression;
 pub mod vocab;
 
@@ -144,6 +145,10 @@ pub struct Checker {
     conventions: ModelConventions,
     enabled: HashSet<&'static str>,
     severity: HashMap<&'static str, Severity>,
+    /// Studies' own texts to look cited figures up in (`--against`).
+    sources: Vec<source::Source>,
+    /// Whether every figure cites the sources, named or not.
+    assume_cited: bool,
 }
 
 impl Checker {
@@ -181,7 +186,32 @@ impl Checker {
             conventions,
             enabled: selection.enabled(),
             severity: selection.severities(),
+            sources: Vec::new(),
+            assume_cited: false,
         }
+    }
+
+    /// Reads a study's text for figures, with this checker's extractor and conventions.
+    pub fn read_source(&self, text: &source::SourceText) -> source::Source {
+        source::Source::read(text, &self.extractor, &self.reader, &self.conventions)
+    }
+
+    /// Checks figures that cite these sources (by a name the source gives itself, or every
+    /// figure when `assume_cited`) against the sources' own figures.
+    pub fn with_sources(mut self, sources: Vec<source::Source>, assume_cited: bool) -> Self {
+        self.sources = sources;
+        self.assume_cited = assume_cited;
+        self
+    }
+
+    /// The sources in use.
+    pub fn sources(&self) -> &[source::Source] {
+        &self.sources
+    }
+
+    /// Each figure of a document that cites a source, looked up in it (for `explain`).
+    pub fn look_up(&self, doc: &document::Document<'_>) -> Vec<source::SourceCheck> {
+        source::look_up(doc, &self.sources, self.assume_cited)
     }
 
     /// The article date: `explicit` (from `--date`) for every text, else each text's own
@@ -246,10 +276,13 @@ impl Checker {
             &self.conventions,
             self.date_of(original),
         );
+        let source_checks = self.look_up(&doc);
         let cx = rules::Context {
             registry: &self.registry,
             intervals: &self.intervals,
             conventions: &self.conventions,
+            sources: &self.sources,
+            source_checks: &source_checks,
         };
         let mut findings = Vec::new();
         for rule in RULES.iter().filter(|r| self.enabled.contains(r.name)) {

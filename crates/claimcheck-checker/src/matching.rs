@@ -1026,6 +1026,8 @@ pub fn topic_fits(study: &Study, reading: &Reading) -> bool {
             has(Concept::Trafficking)
                 || reading.detection && vocab::LEXICONS.victims.any(&reading.clause)
         }
+        // A topic outside the listed ones is named by the row's own population terms.
+        Concept::Other => vocab::any_registry_term(&reading.sentence, &study.population_terms),
         // The forms of forced labour are named by the form.
         c => has(c),
     }
@@ -1112,7 +1114,9 @@ pub fn candidates<'a>(
             continue;
         }
         let mut evidence = Vec::new();
-        if study.unit == Unit::Persons && !reading.people {
+        // A row of another field counts whatever its population terms name (tenants,
+        // patients), not only the people words of this domain.
+        if study.unit == Unit::Persons && !reading.people && study.concept != Concept::Other {
             continue;
         }
         let topic = topic_fits(study, reading);

@@ -81,6 +81,9 @@ registry_enum! {
         WageTheft = "wage_theft",
         /// A survey's sample.
         Sample = "sample",
+        /// Any other topic (a drafted row of a study in another field): matched by its
+        /// `population_terms` instead of a concept's words.
+        Other = "other",
     }
 }
 
@@ -101,6 +104,7 @@ impl Concept {
             Concept::Deportation => "deportation",
             Concept::WageTheft => "wage theft",
             Concept::Sample => "a survey sample",
+            Concept::Other => "its population",
         }
     }
 }
@@ -226,6 +230,13 @@ pub struct Study {
     pub superseded_by: String,
     /// Where the figure was published or reported.
     pub url: String,
+    /// The sentence that gives the figure, as published (optional column; `registry draft`
+    /// writes it).
+    #[serde(default)]
+    pub quote: String,
+    /// Where that sentence is in the publication ("page 3, line 12"; optional column).
+    #[serde(default)]
+    pub location: String,
 }
 
 impl Study {

@@ -1,5 +1,6 @@
 //! Each rule fires on its fixture and stays quiet on the clean one.
 
+use claimcheck_checker::source::SourceText;
 use claimcheck_checker::{Checker, RULES, Registry, Selection};
 use claimcheck_model::ModelConventions;
 
@@ -23,11 +24,28 @@ fn fixture(rule: &str, name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// The checker for a rule's fixtures: with the study text `source.txt` beside them as an
+/// `--against` source, when there is one.
+fn checker_for(rule: &str) -> Checker {
+    let checker = checker();
+    let path = format!(
+        "{}/tests/fixtures/{rule}/source.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let source = checker.read_source(&SourceText::plain("source.txt", text));
+            checker.with_sources(vec![source], false)
+        }
+        Err(_) => checker,
+    }
+}
+
 #[test]
 fn every_rule_fires_on_its_fixture_and_not_on_the_clean_one() {
-    let checker = checker();
     let mut failures = Vec::new();
     for rule in RULES {
+        let checker = checker_for(rule.name);
         let bad = checker.check(&fixture(rule.name, "triggers"));
         let fired: Vec<_> = bad
             .findings

@@ -539,6 +539,7 @@ fn _restore_native(
             select,
             extend_select,
             ignore,
+            ..Options::default()
         },
     )
 }

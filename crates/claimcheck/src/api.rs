@@ -39,6 +39,12 @@ pub struct Options {
     pub extend_select: Vec<String>,
     /// Rules not to run (names or codes), as `--ignore` does.
     pub ignore: Vec<String>,
+    /// Cited studies' own texts (`--against`, and the configuration's `sources`, read by
+    /// [`Options::read`]).
+    pub sources: Vec<claimcheck_checker::source::SourceText>,
+    /// Whether every figure cites the sources, named or not (`--assume-cited`, or the
+    /// configuration's `assume-cited`).
+    pub assume_cited: bool,
 }
 
 impl Options {
@@ -55,11 +61,17 @@ impl Options {
     ) -> Result<Self, Problem> {
         let config = config.map(crate::check::read_file).transpose()?;
         let mut files = Vec::new();
+        let mut sources = Vec::new();
+        let mut assume_cited = false;
         if let (Some(doc), Some(path)) = (&config, config_root(config.as_ref())) {
             let cfg = crate::config::parse_named(&doc.name, &doc.text)?;
             for p in &cfg.studies {
                 files.push(crate::check::read_file(&path.join(p))?);
             }
+            for p in &cfg.sources {
+                sources.push(crate::sources::load(&path.join(p))?);
+            }
+            assume_cited = cfg.assume_cited;
         }
         for p in studies {
             files.push(crate::check::read_file(p)?);
@@ -70,6 +82,8 @@ impl Options {
             select: select.to_vec(),
             extend_select: extend_select.to_vec(),
             ignore: ignore.to_vec(),
+            sources,
+            assume_cited,
         })
     }
 }
@@ -115,6 +129,12 @@ impl Analyzer {
             &selection,
             cfg.extraction.conventions(),
         );
+        let sources = options
+            .sources
+            .iter()
+            .map(|text| checker.read_source(text))
+            .collect();
+        let checker = checker.with_sources(sources, options.assume_cited);
         Ok(Analyzer {
             checker,
             extractor: Extractor::new(cfg.extraction.conventions()),
@@ -598,6 +618,30 @@ mod tests {
                 serde_json::to_value(self).expect("a record serializes")
             }
         }
+    }
+
+    #[test]
+    fn sources_check_the_figures_that_cite_them() {
+        let study = claimcheck_checker::source::SourceText::plain(
+            "study.txt",
+            "Harbour Review 2025\n\nBy the Eastport Health Council (EHC).\n\nThe clinics \
+             treated 86,000 patients in 2024.\n",
+        );
+        let analyzer = Analyzer::new(&Options {
+            sources: vec![study],
+            ..Options::default()
+        })
+        .expect("builds");
+        let doc = Document {
+            name: "a.txt".to_owned(),
+            text: "The EHC says the clinics treated 96,000 patients in 2024.\n\nThe EHC \
+                   says 7 percent of patients waited a year.\n"
+                .to_owned(),
+        };
+        let (records, problems) = analyzer.check(&doc);
+        assert!(problems.is_empty(), "{problems:?}");
+        let rules: Vec<&str> = records.iter().map(|r| r.rule).collect();
+        assert_eq!(rules, ["study-contradiction", "not-in-source"]);
     }
 
     #[test]

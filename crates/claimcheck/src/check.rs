@@ -174,6 +174,10 @@ pub struct Setup {
     pub fail_at: Severity,
     /// What is in force, for `--show-settings`.
     pub settings: Settings,
+    /// The configuration's `sources`, resolved against its folder.
+    pub sources: Vec<std::path::PathBuf>,
+    /// The configuration's `assume-cited`.
+    pub assume_cited: bool,
 }
 
 /// The settings in force, resolved from the configuration file and the command line.
@@ -184,6 +188,9 @@ pub struct Settings {
     pub config_file: String,
     /// Registry files added to the shipped one.
     pub studies: Vec<String>,
+    /// Studies' own texts that cited figures are checked against (`--against`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
     /// How many figures the registry holds in all.
     pub registry_figures: usize,
     /// The rules that run, as `CODE/name`.
@@ -241,6 +248,11 @@ pub fn setup_with(
             |p| p.display().to_string(),
         ),
         studies: studies.iter().map(|p| p.display().to_string()).collect(),
+        sources: cfg
+            .sources
+            .iter()
+            .map(|p| loaded.root.join(p).display().to_string())
+            .collect(),
         registry_figures: registry.studies.len(),
         rules: claimcheck_checker::RULES
             .iter()
@@ -282,6 +294,8 @@ pub fn setup_with(
         filter,
         fail_at,
         settings,
+        sources: cfg.sources.iter().map(|p| loaded.root.join(p)).collect(),
+        assume_cited: cfg.assume_cited,
     })
 }
 
@@ -319,13 +333,32 @@ pub fn selection(
     Ok(selection)
 }
 
+/// The checker with the cited studies' texts read (`--against`, `sources`). A source that
+/// cannot be read (missing, empty, binary, a scan, encrypted) is a problem naming it.
+pub fn with_sources(
+    checker: Checker,
+    paths: &[std::path::PathBuf],
+    assume_cited: bool,
+) -> Result<Checker, Problem> {
+    if paths.is_empty() {
+        return Ok(checker);
+    }
+    let sources = paths
+        .iter()
+        .map(|p| crate::sources::load(p).map(|text| checker.read_source(&text)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(checker.with_sources(sources, assume_cited))
+}
+
 /// Runs `check`.
 pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<Outcome> {
     let Setup {
         checker,
         filter,
         fail_at,
-        settings,
+        mut settings,
+        sources,
+        assume_cited,
     } = match setup_with(
         args.input.config.as_deref(),
         args.date,
@@ -333,6 +366,16 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         &args.rules,
     ) {
         Ok(s) => s,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(Outcome::Clean);
+        }
+    };
+    let sources: Vec<std::path::PathBuf> =
+        sources.into_iter().chain(args.against.clone()).collect();
+    settings.sources = sources.iter().map(|p| p.display().to_string()).collect();
+    let checker = match with_sources(checker, &sources, assume_cited || args.assume_cited) {
+        Ok(c) => c,
         Err(p) => {
             reporter.error(&p);
             return Ok(Outcome::Clean);

@@ -34,11 +34,47 @@ pub enum Command {
     /// Explain how the figures at FILE:LINE[:COLUMN] were read and matched: the claim as read,
     /// each registry row considered, the evidence for and against it, and the verdict.
     Explain(ExplainArgs),
+    /// Work with registry files: `registry draft SOURCE…` writes rows for a study's headline
+    /// figures, to review and pass with `--studies`.
+    #[command(subcommand)]
+    Registry(RegistryCommand),
     /// Print a rule's documentation.
     Rule {
         /// The rule's name or code (`study-contradiction`, `CC001`).
         name: String,
     },
+}
+
+/// The subcommands of `claimcheck registry`.
+#[derive(Debug, Subcommand)]
+pub enum RegistryCommand {
+    /// Write registry rows (CSV in the schema of `data/studies.csv`) for the figures of one or
+    /// more studies (PDF, HTML, Markdown or text), those of the executive summary, key
+    /// findings, abstract or highlights first, each with the sentence that gives it and where
+    /// it is. Review them (scope, concept, population) before adding them with `--studies`.
+    Draft(DraftArgs),
+}
+
+/// Options of `claimcheck registry draft`.
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The studies to draft rows from.
+    #[arg(value_name = "SOURCE", required = true)]
+    pub sources: Vec<PathBuf>,
+
+    /// The study's address, for the rows' `url` [default: a placeholder under
+    /// `https://example.invalid/` to replace].
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// The publisher's short name [default: the first acronym the study gives itself, else its
+    /// title].
+    #[arg(long, value_name = "NAME")]
+    pub publisher: Option<String>,
+
+    /// How many rows per study at most: headline figures first, then the others in order.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
 }
 
 /// An encoding from its WHATWG label.
@@ -192,6 +228,20 @@ pub struct CheckArgs {
     #[arg(long = "studies", value_name = "FILE")]
     pub studies: Vec<PathBuf>,
 
+    /// A cited study's own text, as PDF, HTML, Markdown or plain text (repeatable; added to
+    /// `sources` in the config). Each figure whose sentence names the study (its title, or an
+    /// organisation its opening names with an acronym) is looked up among the study's figures:
+    /// another value for the same population is a `study-contradiction`, the value for another
+    /// population or year a `population-mismatch` or `misattribution`, and a figure it does not
+    /// give at all is `not-in-source`.
+    #[arg(long = "against", value_name = "SOURCE")]
+    pub against: Vec<PathBuf>,
+
+    /// Look every figure up in the `--against` sources, whether its sentence names one or not
+    /// (for an article that reports one study throughout).
+    #[arg(long)]
+    pub assume_cited: bool,
+
     /// Which rules run and what fails the run.
     #[command(flatten)]
     pub rules: RuleArgs,
@@ -312,6 +362,15 @@ pub struct ExplainArgs {
     /// The article's date (`YYYY[-MM-DD]`), as for `check`.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<claimcheck_checker::ArticleDate>,
+
+    /// A cited study's own text (repeatable), as for `check`: shows where each figure that
+    /// cites it was found in it, or why it was not.
+    #[arg(long = "against", value_name = "SOURCE")]
+    pub against: Vec<PathBuf>,
+
+    /// Look every figure up in the `--against` sources, as for `check`.
+    #[arg(long)]
+    pub assume_cited: bool,
 
     /// Show every row considered, not only the first twelve.
     #[arg(long)]

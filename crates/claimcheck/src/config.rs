@@ -21,6 +21,13 @@ pub struct Config {
     /// Registry files to add to the shipped one, relative to the config file.
     #[serde(default)]
     pub studies: Vec<PathBuf>,
+    /// Cited studies' own texts (PDF, HTML, Markdown, text) to check figures that cite them
+    /// against, relative to the config file (`--against`).
+    #[serde(default)]
+    pub sources: Vec<PathBuf>,
+    /// Whether every figure cites the `sources`, named or not (`--assume-cited`).
+    #[serde(default)]
+    pub assume_cited: bool,
     /// Globs of files to check when walking folders (relative to the config file).
     #[serde(default)]
     pub include: Vec<String>,

@@ -80,27 +80,125 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, reporter: &Reporter) -> Resu
             return Ok(());
         }
     };
+    let sources: Vec<PathBuf> = setup.sources.iter().chain(&args.against).cloned().collect();
+    let checker = match crate::check::with_sources(
+        setup.checker,
+        &sources,
+        setup.assume_cited || args.assume_cited,
+    ) {
+        Ok(c) => c,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(());
+        }
+    };
     let prose = crate::markup::prose(&doc);
     let index = LineIndex::new(&prose);
-    let checked = setup.checker.check_prose(&prose, &doc.text);
-    setup.checker.inspect(&prose, &doc.text, |d| {
-        write_explanation(d, &index, &loc, &checked.findings, args.all, out)
+    let checked = checker.check_prose(&prose, &doc.text);
+    checker.inspect(&prose, &doc.text, |d| {
+        let looked = checker.look_up(d);
+        let found = Sources {
+            sources: checker.sources(),
+            looked: &looked,
+        };
+        write_explanation(d, &index, &loc, &checked.findings, &found, args.all, out)
     })
 }
 
+/// The `--against` sources and what looking a document's figures up in them found.
+struct Sources<'a> {
+    sources: &'a [claimcheck_checker::source::Source],
+    looked: &'a [claimcheck_checker::source::SourceCheck],
+}
+
+impl Sources<'_> {
+    /// Writes what the sources say about the document's `k`th quantity claim.
+    fn explain(&self, k: usize, out: &mut dyn Write) -> Result<()> {
+        use claimcheck_checker::source::Verdict;
+        if self.sources.is_empty() {
+            return Ok(());
+        }
+        let mine: Vec<_> = self.looked.iter().filter(|l| l.claim == k).collect();
+        if mine.is_empty() {
+            let names: Vec<&str> = self
+                .sources
+                .iter()
+                .flat_map(|s| s.names.iter().map(String::as_str))
+                .collect();
+            writeln!(
+                out,
+                "  sources   not looked up: its sentence names none of {} (--assume-cited looks \
+                 every figure up)",
+                if names.is_empty() {
+                    "the sources (they give no name)".to_owned()
+                } else {
+                    names.join(", ")
+                }
+            )?;
+            return Ok(());
+        }
+        for l in mine {
+            let Some(source) = self.sources.get(l.source) else {
+                continue;
+            };
+            let at = |i: usize| {
+                source.figures.get(i).map_or(String::new(), |f| {
+                    format!("“{}” at {}: “{}”", f.written, f.location, f.sentence)
+                })
+            };
+            let (verdict, figures) = match &l.verdict {
+                Verdict::Found(i) => ("found: same population, value and year", vec![*i]),
+                Verdict::Contradicted(i, others) => (
+                    "another value for the same population (study-contradiction)",
+                    std::iter::once(*i).chain(others.iter().copied()).collect(),
+                ),
+                Verdict::OtherPopulation(i) => (
+                    "the value, for another population (population-mismatch)",
+                    vec![*i],
+                ),
+                Verdict::OtherYear(i) => (
+                    "the value, for the same population in another year (misattribution)",
+                    vec![*i],
+                ),
+                Verdict::NotInSource(near) => (
+                    "not in it (not-in-source); the nearest figures it gives",
+                    near.clone(),
+                ),
+            };
+            writeln!(
+                out,
+                "  source    {} ({}): {verdict}",
+                source.name,
+                if l.named {
+                    "named in the sentence"
+                } else {
+                    "assumed cited"
+                }
+            )?;
+            for i in figures {
+                writeln!(out, "    {}", at(i))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn write_explanation(
     d: &Document<'_>,
     index: &LineIndex,
     loc: &Location,
     findings: &[claimcheck_checker::Finding],
+    sources: &Sources<'_>,
     all: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
     let at = |c: &ClaimContext<'_>| index.position(d.text, c.mention.span.start);
-    let here: Vec<&ClaimContext<'_>> = d
+    let here: Vec<(usize, &ClaimContext<'_>)> = d
         .quantities
         .iter()
-        .filter(|c| {
+        .enumerate()
+        .filter(|(_, c)| {
             let p = at(c);
             let end = index.position(d.text, c.mention.span.end);
             p.line == loc.line
@@ -125,7 +223,7 @@ fn write_explanation(
         writeln!(out, "no figure there")?;
         return Ok(());
     }
-    for c in here {
+    for (k, c) in here {
         let p = at(c);
         let slice = |s: Option<claimcheck_parser::Span>| {
             s.map_or("-".to_owned(), |s| format!("“{}”", d.slice(s)))
@@ -201,6 +299,7 @@ fn write_explanation(
                 "no detection words"
             }
         )?;
+        sources.explain(k, out)?;
         let shown = if all { c.considered.len() } else { 12 };
         writeln!(
             out,

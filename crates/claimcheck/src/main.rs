@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use claimcheck::cli::{Cli, Command, RulesFormat};
+use claimcheck::cli::{Cli, Command, RegistryCommand, RulesFormat};
 use claimcheck::reporter::Reporter;
-use claimcheck::{check, derive, explain, extract, input, report};
+use claimcheck::{check, derive, draft, explain, extract, input, report};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -22,6 +22,9 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(args, &mut out, &reporter).map(|()| None),
         Command::Rules(args) => rules(args.format, &mut out).map(|()| None),
         Command::Rule { name } => rule(name, &mut out, &reporter).map(|()| None),
+        Command::Registry(RegistryCommand::Draft(args)) => {
+            draft::run(args, &mut out, &reporter).map(|()| None)
+        }
     };
     let flushed = out.flush();
     match result.and_then(|o| flushed.map(|()| o).map_err(Into::into)) {

@@ -108,9 +108,19 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         checker,
         filter,
         fail_at,
+        sources,
+        assume_cited,
         ..
     } = match check::setup(&args.input, &args.studies, &args.rules) {
         Ok(s) => s,
+        Err(p) => {
+            reporter.error(&p);
+            return Ok(check::Outcome::Clean);
+        }
+    };
+    // The configuration's `sources`, as `check` reads them.
+    let checker = match check::with_sources(checker, &sources, assume_cited) {
+        Ok(c) => c,
         Err(p) => {
             reporter.error(&p);
             return Ok(check::Outcome::Clean);

@@ -22,6 +22,10 @@ Global Estimates” and “the 2016 estimates” are one edition), wherever they
 sentence. “A UN report” names a family of publishers (UNODC, ILO, IOM, UNICEF, UNIAP): a
 weaker attribution, never a wrong one for their figures.
 
+With `--against SOURCE` (a study's own text), a figure that cites the source and whose value
+the source gives for the same population in another year is flagged with the source's
+sentence, page and line.
+
 ## Why it matters
 A reader who looks up the named source does not find the figure; the right source is usually
 one edition or one agency away.
@@ -36,7 +40,9 @@ None.
     check,
 };
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    // Figures looked up in a study's own text (`--against`).
+    super::against::other_years(&RULE, doc, cx, out);
     for c in &doc.quantities {
         let named: Vec<&StudyMatch<'_>> = c
             .considered

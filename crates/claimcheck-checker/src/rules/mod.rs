@@ -3,6 +3,7 @@
 //! Every rule's documentation has the same headings (What it does / Why it matters /
 //! Example / Options); `claimcheck rule NAME` prints it.
 
+mod against;
 mod base_mismatch;
 mod derived_mismatch;
 mod impossible_value;
@@ -10,6 +11,7 @@ mod internal_contradiction;
 #[cfg(test)]
 mod kinds;
 mod misattribution;
+mod not_in_source;
 mod outdated_source;
 mod population_mismatch;
 mod study_contradiction;
@@ -30,6 +32,10 @@ pub struct Context<'a> {
     pub intervals: &'a [Interval],
     /// The model's conventions.
     pub conventions: &'a ModelConventions,
+    /// Studies' own texts given with `--against`.
+    pub sources: &'a [crate::source::Source],
+    /// The figures that cite them, looked up in them.
+    pub source_checks: &'a [crate::source::SourceCheck],
 }
 
 /// A rule: its stable name and code, default severity, documentation and check.
@@ -61,6 +67,7 @@ pub const RULES: &[&Rule] = &[
     &outdated_source::RULE,
     &population_mismatch::RULE,
     &base_mismatch::RULE,
+    &not_in_source::RULE,
     &unsourced_statistic::RULE,
     &UNUSED_SUPPRESSION,
 ];

@@ -21,6 +21,11 @@ a sample, the deportees at one crossing) when the sentence keeps none of the wor
 describe that group (the row's `population_terms`: “deported”, “Poipet”, “surveyed”…). The
 message names what the study measured.
 
+With `--against SOURCE` (a study's own text), a figure that cites the source and whose value
+the source gives for a population the article's sentence does not keep (“41 percent of
+tenants facing eviction” cited as “41 percent of all tenants”) is flagged with the source's
+sentence, page and line.
+
 ## Why it matters
 A rate found in one group is not the rate of a larger one. The 23 percent of a 2010 UNIAP
 study is the share of 400 Cambodians deported through Poipet who were classed as trafficked,
@@ -36,7 +41,9 @@ None.
     check,
 };
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    // Figures looked up in a study's own text (`--against`).
+    super::against::other_populations(&RULE, doc, cx, out);
     for c in &doc.quantities {
         let Some(m) = c.fitting() else {
             continue;

@@ -22,6 +22,11 @@ publisher's figure fits it either (that is a `misattribution`). The message give
 edition's figure and, when one explains the difference, the slip it probably is: swapped
 digits, a dropped digit, million for billion.
 
+With `--against SOURCE` (a study's own text), a figure that cites the source is also compared
+with the source's figures: when the source gives the same population (its words for it stand
+in the article's sentence) and year another value, the finding quotes the source's sentence
+with its page and line.
+
 ## Why it matters
 A reader who checks the source finds another number, and the article loses its credibility.
 
@@ -132,6 +137,8 @@ pub(crate) fn cited_rows<'m, 'a>(
 }
 
 fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    // Figures looked up in a study's own text (`--against`).
+    super::against::contradictions(&RULE, doc, cx, out);
     for c in &doc.quantities {
         let Some(rows) = cited_rows(c, cx.registry) else {
             continue;
