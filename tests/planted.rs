@@ -18,8 +18,8 @@ use claimcheck::output::FindingRecord;
 const FLOORS: &[(&str, usize)] = &[
     ("restatement", 0),
     ("hedge", 0),
-    ("stated_arithmetic", 0),
-    ("impossible_shares", 1),
+    ("stated_arithmetic", 14),
+    ("impossible_shares", 8),
     ("derivable_share", 2),
 ];
 
@@ -31,7 +31,8 @@ const NOISY_CLEAN: &[(&str, &str)] = &[
     ),
     (
         "14-profits-arithmetic",
-        "study-contradiction: a figure the writer computes (73% of $236 billion) matched to a registry row",
+        "study-contradiction: a figure the writer computes (73% of $236 billion) matched to a \
+         registry row",
     ),
 ];
 
