@@ -16,8 +16,8 @@ use claimcheck::output::FindingRecord;
 
 /// The fewest planted mistakes of each kind that must be found (of the expected count).
 const FLOORS: &[(&str, usize)] = &[
-    ("restatement", 0),
-    ("hedge", 0),
+    ("restatement", 7),
+    ("hedge", 4),
     ("stated_arithmetic", 14),
     ("impossible_shares", 8),
     ("derivable_share", 2),
