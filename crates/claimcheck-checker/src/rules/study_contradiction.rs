@@ -1,5 +1,9 @@
 //! `study-contradiction`: a claim that does not fit the study it cites.
 
+use claimcheck_model::ModelConventions;
+
+mod derived_share;
+
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::matching::{Attribution, StudyMatch};
@@ -22,6 +26,19 @@ publisher's figure fits it either (that is a `misattribution`). The message give
 edition's figure and, when one explains the difference, the slip it probably is: swapped
 digits, a dropped digit, million for billion.
 
+A one-sided bound cites a figure near its bound: “more than two in five detected victims”
+cites a share just above 40% ((40, 46] with the default `just-over` of 15%), so a registry
+figure of 62% for another region does not make it fit, and 38% contradicts it; “up to 40
+million” cites one just below 40 million.
+
+A share the registry does not publish is checked against the counts it does: when the
+cited edition holds a subgroup's count and the whole's, a share of that subgroup stated in
+the figure's clause (“A fifth of the people in forced labour are children, according to the
+2022 Global Estimates”) is set against their quotient (3.3 million of 27.6 million, 12%). The
+subgroup must be named after the whole (“of the people in forced labour are children”); a
+share of the subgroup itself (“40% of migrant workers experienced forced labour”) is another
+measure.
+
 ## Why it matters
 A reader who checks the source finds another number, and the article loses its credibility.
 
@@ -43,16 +60,22 @@ fits the figure's, or a subject that shares words with its population) raise thi
 pub(crate) fn cited_rows<'m, 'a>(
     c: &'m ClaimContext<'a>,
     registry: &Registry,
+    conventions: &ModelConventions,
 ) -> Option<Vec<&'m StudyMatch<'a>>> {
     if c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague) {
         return None;
     }
     let r = &c.reading;
     // A figure that fits any row of its topic is that row's (misattribution if another's).
+    // A one-sided bound cites a figure near its bound: "more than 50 million" is not the
+    // five-year total of 89 million, though 89 million is more than 50 million.
+    let cited = c.quantity.cited_interval(conventions);
+    let bounded = cited != c.quantity.interval;
     if c.considered.iter().any(|m| {
         m.topic
             && m.subgroup
             && m.overlaps
+            && (!bounded || m.interval.overlaps(&cited))
             && (m.attribution == Attribution::Named || m.fits && m.distinctive)
     }) {
         return None;
@@ -133,7 +156,8 @@ pub(crate) fn cited_rows<'m, 'a>(
 
 fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
-        let Some(rows) = cited_rows(c, cx.registry) else {
+        let Some(rows) = cited_rows(c, cx.registry, cx.conventions) else {
+            out.extend(derived_share::check(doc, cx, c));
             continue;
         };
         let m = rows[0];
