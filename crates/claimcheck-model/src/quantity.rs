@@ -433,6 +433,25 @@ mod tests {
     }
 
     #[test]
+    fn a_bound_cites_a_figure_near_it() {
+        let c = ModelConventions::default();
+        let cases: &[(&str, &str)] = &[
+            ("more than 50 million", "(50,000,000, 57,500,000]"),
+            ("at least 15", "[15, 17.25]"),
+            ("more than two in five", "(40, 46]"),
+            ("up to 40 million", "[34,000,000, 40,000,000]"),
+            ("fewer than 10", "[8.5, 10)"),
+            // Two-sided readings stay as they are.
+            ("nearly 30 million", "[25,500,000, 30,000,000)"),
+            ("23 percent", "[22.5, 23.5)"),
+            ("30-100%", "[30, 100]"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&show(&read(text, &c).cited_interval(&c)), want, "{text}");
+        }
+    }
+
+    #[test]
     fn conventions_are_settings() {
         let c = ModelConventions {
             rounding: false,
