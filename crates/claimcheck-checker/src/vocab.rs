@@ -651,6 +651,335 @@ pub const HEADLINE_SECTIONS: &[&str] = &[
     "at a glance",
 ];
 
+/// Whether the words of `text` end with one of `phrases`, matched as words ("that works out
+/// to" ends "… had been trafficked. That works out to"; "or" does not end "for").
+pub fn ends_with_phrase(text: &str, phrases: &[&str]) -> bool {
+    let words = tokens(text, 0, text.len());
+    phrases.iter().any(|p| {
+        let want: Vec<&str> = p.split_whitespace().collect();
+        words.len() >= want.len()
+            && words[words.len() - want.len()..]
+                .iter()
+                .zip(&want)
+                .all(|(t, w)| word_matches(w, &t.word))
+    })
+}
+
+/// Determiners between "of" and the noun of a share's base ("40 percent of those workers").
+pub const DETERMINERS: &[&str] = &[
+    "the", "those", "these", "all", "its", "their", "his", "her", "our", "this", "that",
+];
+
+/// Words that present the figure after them as the result of the arithmetic before them.
+pub const RESULT_LEADS: &[&str] = &[
+    "works out to",
+    "work out to",
+    "worked out to",
+    "works out at",
+    "comes to",
+    "come to",
+    "amounts to",
+    "amounting to",
+    "adds up to",
+    "that is",
+    "which is",
+    "or",
+];
+
+/// Verbs of a change that give its multiple ("doubled from 3,100 to 6,200").
+pub const MULTIPLES: &[(&str, f64)] = &[
+    ("doubled", 2.0),
+    ("tripled", 3.0),
+    ("trebled", 3.0),
+    ("quadrupled", 4.0),
+    ("halved", 0.5),
+];
+
+/// Nouns that name a figure as a change ("a 60 percent increase", "a drop of 16 points").
+pub const CHANGE_NOUNS: &[&str] = &[
+    "increase",
+    "rise",
+    "jump",
+    "growth",
+    "gain",
+    "drop",
+    "fall",
+    "decline",
+    "decrease",
+    "reduction",
+    "cut",
+];
+
+/// Words just before a figure that make it the total of the figures before it.
+pub const TOTAL_LEADS: &[&str] = &[
+    "a total of",
+    "in total",
+    "together",
+    "altogether",
+    "combined",
+    "totalling",
+    "totaling",
+    "for a total of",
+];
+
+/// Words just after a figure (and its counted noun) that make it a total.
+pub const TOTAL_TRAILS: &[&str] = &["in all", "in total", "altogether", "combined"];
+
+/// Words just before a figure that make it an average of the figures before it.
+pub const AVERAGE_LEADS: &[&str] = &["an average of", "on average", "averaging", "average of"];
+
+/// Words that end a noun phrase read after "of": prepositions, relatives and verbs.
+pub const PHRASE_ENDS: &[&str] = &[
+    "at", "in", "on", "from", "for", "with", "by", "to", "who", "that", "which", "were", "was",
+    "are", "is", "had", "have", "has", "said", "say", "reported", "and", "or",
+];
+
+/// Words that may join a change to the figures it is worked out from (", an increase of",
+/// "(up", ", or a rise of").
+pub const CHANGE_LINKS: &[&str] = &["a", "an", "of", "by", "or", "up", "down", "some", "nearly"];
+
+/// Words of a time phrase that may stand between a figure and what is said about it ("7,600
+/// this year, an increase of …").
+pub const TIME_WORDS: &[&str] = &[
+    "this", "last", "next", "the", "previous", "same", "year", "month", "week", "quarter", "in",
+    "a", "ago",
+];
+
+/// Verbs that join a share to the group it is ("45 percent were Cambodian").
+pub const COPULAS: &[&str] = &["were", "was", "are", "is"];
+
+/// Words that open an age band after "were" ("aged 18 to 30", "older than 45").
+pub const AGE_LEADS: &[&str] = &["aged", "older", "younger", "under", "over", "between"];
+
+/// Kinds of people that do not overlap as groups of one sample (each person is a man, a woman
+/// or a child): "48 percent were women, 38 percent were men and 14 percent were children".
+pub const PERSON_GROUPS: &[&str] = &[
+    "men", "women", "boys", "girls", "children", "adults", "minors", "male", "female", "males",
+    "females",
+];
+
+/// Words that may stand between a clause break and a share heading the clause ("and 71
+/// percent said").
+pub const CLAUSE_JOINS: &[&str] = &["and", "but", "while", "whereas", "yet"];
+
+/// Verbs of people counted by a share or a count ("120 percent reported", "2,650 were men"):
+/// the figure counts people, not an amount.
+pub const PEOPLE_VERBS: &[&str] = &[
+    "were",
+    "was",
+    "are",
+    "is",
+    "reported",
+    "said",
+    "say",
+    "told",
+    "had",
+    "have",
+    "worked",
+    "lived",
+    "received",
+    "experienced",
+    "described",
+];
+
+/// Verbs before "from A to B" that make A and B the ends of a range, not a change ("range
+/// from 60,000 to 90,000"; "fell from 35 to 30" is a change).
+pub const RANGE_VERBS: &[&str] = &[
+    "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "span", "spans",
+    "spanning",
+];
+
+/// Words that carry no measure in a population or outcome phrase: auxiliaries, reporting
+/// verbs, pronouns and time words ("had been", "say they have", "in the past year").
+pub const MEASURE_IGNORED: &[&str] = &[
+    "had",
+    "been",
+    "have",
+    "ha",
+    "has",
+    "be",
+    "being",
+    "are",
+    "is",
+    "were",
+    "wa",
+    "was",
+    "say",
+    "said",
+    "says",
+    "saying",
+    "found",
+    "find",
+    "show",
+    "showed",
+    "shown",
+    "report",
+    "reported",
+    "they",
+    "them",
+    "he",
+    "she",
+    "it",
+    "we",
+    "you",
+    "who",
+    "whom",
+    "whose",
+    "by",
+    "for",
+    "with",
+    "as",
+    "than",
+    "more",
+    "le",
+    "less",
+    "least",
+    "most",
+    "past",
+    "previou",
+    "previous",
+    "year",
+    "month",
+    "week",
+    "day",
+    "during",
+    "last",
+    "over",
+    "since",
+    "ago",
+    "now",
+    "still",
+    "still",
+    "currently",
+    "today",
+    "some",
+    "any",
+    "other",
+    "one",
+    "two",
+    "three",
+    "twelve",
+    "time",
+    "once",
+    "on",
+    "site",
+    "there",
+    "while",
+    "went",
+    "go",
+    "gone",
+    "work",
+    "job",
+];
+
+/// Outcome words that say the same thing, each group mapped to its first word, with the
+/// reason they are one outcome.
+pub const OUTCOME_SYNONYMS: &[(&str, &[&str], &str)] = &[
+    (
+        "trafficked",
+        &["trafficked", "trafficking", "traffick"],
+        "“were trafficked”, “victims of trafficking” and “fell victim to trafficking” all say          the person was trafficked",
+    ),
+    (
+        "injured",
+        &["injured", "injury", "injurie", "hurt", "wounded"],
+        "an injury and being injured or hurt are one outcome",
+    ),
+    (
+        "late",
+        &["late", "delayed", "overdue"],
+        "wages paid late, delayed or overdue are one outcome",
+    ),
+    (
+        "wage",
+        &["wage", "pay", "paid", "salary", "salarie"],
+        "pay, wages and salaries are the same money owed for work",
+    ),
+    (
+        "bondage",
+        &["bondage", "bonded"],
+        "debt bondage and bonded labour are one form of forced labour",
+    ),
+    (
+        "held",
+        &["held", "confined", "detained", "kept"],
+        "held, confined or kept against one's will are one outcome",
+    ),
+    (
+        "stranded",
+        &["stranded", "abandoned"],
+        "seafarers stranded on ships and on abandoned ships are the same crews",
+    ),
+    (
+        "labour",
+        &["working", "worked", "employed", "employee"],
+        "people working or employed in a sector are its workers (the population synonyms map \
+         workers to “labour”)",
+    ),
+    (
+        "construction",
+        &["construction", "building"],
+        "the construction sector and building sites are one sector",
+    ),
+    (
+        "contract",
+        &["contract", "contracts"],
+        "a written contract and contracts",
+    ),
+];
+
+/// Sets of words that set groups apart: two figures whose phrases each have a different word
+/// of one set count different groups ("domestic workers" and "factory workers").
+pub const CONTRASTS: &[&[&str]] = &[
+    &[
+        "domestic",
+        "factory",
+        "construction",
+        "agriculture",
+        "agricultural",
+        "farm",
+        "fishing",
+        "garment",
+        "manufacturing",
+        "mining",
+        "hospitality",
+    ],
+    &["woman", "man", "child", "boy", "girl", "adult"],
+];
+
+/// Verbs that put a figure on record without saying anything of the people counted
+/// ("counted 4.1 million workers", "lists 40,300 seafarers").
+pub const COUNTING_VERBS: &[&str] = &[
+    "counted",
+    "count",
+    "list",
+    "listed",
+    "recorded",
+    "record",
+    "estimated",
+    "estimate",
+    "put",
+    "registered",
+    "tallied",
+    "documented",
+    "numbered",
+    "gave",
+    "give",
+    "cited",
+    "cite",
+    "about",
+    "nearly",
+    "almost",
+    "some",
+    "around",
+    "roughly",
+    "approximately",
+    "over",
+    "under",
+    "that",
+    "of",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

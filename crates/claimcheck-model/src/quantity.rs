@@ -187,6 +187,38 @@ impl Quantity {
     pub fn open_above(&self) -> bool {
         self.interval.hi == End::Unbounded
     }
+
+    /// The values a one-sided bound can be citing: "more than 50 million" or "at least 50
+    /// million" cites a figure just above 50 million, (50, 57.5] million with the default
+    /// `just_over` of 15%, not 89 million; "up to 40 million" or "fewer than 40 million" one
+    /// just below, [34, 40] million with the default `nearly`. The figure's interval
+    /// ([`Quantity::interval`]) stays what the words assert; this one decides which published
+    /// figure a bound refers to. Two-sided intervals are returned as they are.
+    pub fn cited_interval(&self, c: &ModelConventions) -> Interval {
+        let mut cited = self.interval;
+        match (self.interval.lo, self.interval.hi) {
+            (End::Inclusive(v) | End::Exclusive(v), End::Unbounded) if v > 0.0 => {
+                cited.hi = End::Inclusive(v * (1.0 + c.just_over));
+            }
+            (End::Unbounded | End::Inclusive(0.0), End::Inclusive(v) | End::Exclusive(v))
+                if v > 0.0 =>
+            {
+                cited.lo = End::Inclusive(v * (1.0 - c.nearly));
+            }
+            _ => {}
+        }
+        // A share's upper domain limit (100%) closes "more than two in five" as written:
+        // (40, 100] cites a figure just above 40%. A stated range up to 100% is left alone.
+        if self.dimension == Dimension::Percent
+            && self.interval.hi == End::Inclusive(100.0)
+            && self.nominal[1] < 100.0
+            && let Some(v) = self.interval.lo.value()
+            && v > 0.0
+        {
+            cited.hi = End::Inclusive((v * (1.0 + c.just_over)).min(100.0));
+        }
+        cited
+    }
 }
 
 /// Widens the included ends of an interval by `by(value)` on each side; open and unbounded
@@ -397,6 +429,25 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(&show(&read(text, &c).interval), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_bound_cites_a_figure_near_it() {
+        let c = ModelConventions::default();
+        let cases: &[(&str, &str)] = &[
+            ("more than 50 million", "(50,000,000, 57,500,000]"),
+            ("at least 15", "[15, 17.25]"),
+            ("more than two in five", "(40, 46]"),
+            ("up to 40 million", "[34,000,000, 40,000,000]"),
+            ("fewer than 10", "[8.5, 10)"),
+            // Two-sided readings stay as they are.
+            ("nearly 30 million", "[25,500,000, 30,000,000)"),
+            ("23 percent", "[22.5, 23.5)"),
+            ("30-100%", "[30, 100]"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&show(&read(text, &c).cited_interval(&c)), want, "{text}");
         }
     }
 

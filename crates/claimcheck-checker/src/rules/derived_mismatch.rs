@@ -6,6 +6,8 @@ use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding, Related, Severity};
 use crate::rules::{Context, Rule, describe};
 
+mod stated;
+
 pub(crate) const RULE: Rule = Rule {
     name: "derived-mismatch",
     code: "CC003",
@@ -21,7 +23,21 @@ outside what its inputs allow:
 - parts that do not add up to the stated total (“24.9 million in forced labour and 15.4
   million in forced marriage, 45 million in all”);
 - an amount per month × 12 stated as a yearly one (“500,000 workers each send home $200 a
-  month, some $600 million a year”).
+  month, some $600 million a year”), and a rate restated over another period (“9,000 baht a
+  month, or 108,000 baht a year”; “350 baht a day, or 9,100 baht a month for a 26-day month”);
+- a share of a base named earlier by its noun (“About 20,000 women leave each year … about 15
+  percent of the women had been trafficked. That works out to some 3,000 victims a year.”);
+- a change stated beside its two figures (“rose from 12,000 to 18,000, a 50 percent
+  increase”; “doubled from 3,100 to 6,200”, read as × 2 within the `about` tolerance), and a
+  difference of two shares given in percent where percentage points were meant (“fell from 64
+  percent to 48 percent, a drop of 16 percent” is a drop of 25 percent, or 16 points);
+- an average stated beside its total and count (“1,200 workers who paid a total of $3.6
+  million, an average of $3,000 each”).
+
+Each reading needs the words that make a figure a result (“, or”, “that works out to”, “in
+all”, “together”, “an average of”, “an increase of”); the figures of a total are its parts
+only when every figure before it in the sentence counts the same noun, so “nine songs and
+two interludes run a total of 48 minutes” adds nothing up.
 
 ## Why it matters
 Arithmetic a reader can redo is the easiest error to catch, and the most embarrassing.
@@ -47,7 +63,7 @@ const TOTAL_WORDS: &[&str] = &[
     "total of",
 ];
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
     let qs = &doc.quantities;
     let mut i = 0;
     while i < qs.len() {
@@ -57,7 +73,18 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             j += 1;
         }
         let group: Vec<&ClaimContext<'_>> = qs[i..j].iter().collect();
+        let before = out.len();
         check_sentence(doc, &group, out);
+        // The stated results the sentence-end check has not already judged.
+        let judged: Vec<_> = out[before..].iter().map(|f| f.span).collect();
+        for (r, result) in qs.iter().enumerate().take(j).skip(i) {
+            if judged.contains(&result.mention.span) {
+                continue;
+            }
+            if let Some(f) = stated::check(doc, cx, r) {
+                out.push(f);
+            }
+        }
         i = j;
     }
 }
@@ -94,7 +121,9 @@ fn restates(between: &str) -> bool {
     ]
     .iter()
     .any(|w| {
-        b.starts_with(w) || b.starts_with(&format!(", {w}")) || b.starts_with(&format!(",{w}"))
+        let after_comma = b.trim_start_matches(',').trim_start();
+        // "or " with nothing after it: the hedge ("some") belongs to the next figure's span.
+        after_comma.starts_with(w) || after_comma == w.trim_end()
     }) || b == ","
 }
 

@@ -6,6 +6,8 @@ use crate::document::Document;
 use crate::finding::{Against, Finding, Related, Severity};
 use crate::rules::{Context, Rule, describe};
 
+mod partition;
+
 pub(crate) const RULE: Rule = Rule {
     name: "impossible-value",
     code: "CC004",
@@ -16,11 +18,19 @@ pub(crate) const RULE: Rule = Rule {
 
 ## What it does
 Flags figures that cannot be true of any population:
-- a share of a population (“X percent of …”) above 100% or below 0;
-- a range whose low end is above its high end (“between 50 and 40”);
+- a share of a population (“X percent of …”) above 100% or below 0, and a share that heads
+  its clause as the people it counts (“Of those women, 120 percent reported …”);
+- a range whose low end is above its high end (“between 50 and 40”; “estimates range from
+  90,000 to 60,000” — “fell from 35 to 30” is a change, not a range);
 - shares of different subgroups of one population that add up to more than 100% (“Men made up
-  65% of the workers … women made up 45% of the workers”);
-- a subgroup's count larger than the count of the whole it belongs to.
+  65% of the workers … women made up 45% of the workers”), and shares of groups that do not
+  overlap, listed in one sentence: kinds of people (“58 percent were men and 52 percent were
+  women”), nationalities (“45 percent were Cambodian, 40 percent were Burmese and 25 percent
+  were Lao”) and age bands (“64 percent were aged 18 to 30 …”). Shares of things a person can
+  have together (“62 percent were unpaid and 48 percent had their documents held”) are not
+  groups and may add up to more than 100%;
+- a subgroup's count larger than the count of the whole it belongs to (“Of the 2,300 workers
+  freed, 2,650 were men”).
 
 ## Why it matters
 These are typing slips or misread tables, and a reader sees them at once.
@@ -91,7 +101,11 @@ const SHARE: Interval = Interval {
 };
 
 fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+    partition::check(doc, out);
     for c in &doc.quantities {
+        if out.iter().any(|f| f.span == c.mention.span) {
+            continue;
+        }
         let m = c.mention;
         if let Some([lo, hi]) = m.endpoints
             && lo > hi
@@ -119,19 +133,25 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             .get(..3)
             .is_some_and(|w| w.eq_ignore_ascii_case("of "));
         let is_share = c.quantity.dimension == Dimension::Percent
-            && of_population
-            && followed_by_of
+            && ((of_population && followed_by_of) || partition::counts_people(doc, c))
             && !m.points;
         if is_share && (c.quantity.nominal[1] > 100.0 || c.quantity.nominal[0] < 0.0) {
             out.push(
                 RULE.on(
                     doc,
                     c,
-                    format!(
-                        "“{}” of {} is impossible: a share lies between 0 and 100%",
-                        doc.slice(m.span),
-                        c.claim.subject.map_or("", |s| doc.slice(s))
-                    ),
+                    match c.claim.subject.filter(|_| followed_by_of) {
+                        Some(s) => format!(
+                            "“{}” of {} is impossible: a share lies between 0 and 100%",
+                            doc.slice(m.span),
+                            doc.slice(s)
+                        ),
+                        None => format!(
+                            "“{}” of the people counted is impossible: a share of a group \
+                             lies between 0 and 100%",
+                            doc.slice(m.span)
+                        ),
+                    },
                     format!("a share of {}", describe(c)),
                 )
                 .against(Against::Limit, "any share: 0–100%", SHARE),

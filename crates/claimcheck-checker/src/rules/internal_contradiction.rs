@@ -2,7 +2,6 @@
 //! population that cannot both be right.
 
 use claimcheck_model::Dimension;
-use claimcheck_model::subject;
 
 use std::collections::BTreeSet;
 
@@ -11,6 +10,10 @@ use claimcheck_parser::Span;
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding, Related, Severity};
 use crate::rules::{Context, Rule, describe, rounding_note};
+
+mod measure;
+
+use measure::Measure;
 
 pub(crate) const RULE: Rule = Rule {
     name: "internal-contradiction",
@@ -22,23 +25,39 @@ pub(crate) const RULE: Rule = Rule {
 
 ## What it does
 Flags two figures in one document, in different sentences, of the same kind (two shares, two
-counts), about subjects with the same words (after synonyms), the same subgroup, a like
-predicate and the same reference time, whose intervals do not overlap once rounding and hedge
-words are allowed for. Headline against body is included.
+counts), that measure the same thing of the same population, whose intervals do not overlap
+once rounding and hedge words are allowed for. Headline and lede against the body are
+included, and each of the two figures is reported, naming the other: the words alone do not
+say which one is wrong.
+
+Two figures measure the same thing when their phrases do, compared as words (after plurals,
+synonyms and near-synonyms: workers / labour migrants / migrants working in …; trafficked /
+victims of trafficking): the populations share a word, each outcome is named by the other's
+words, most words of the shorter phrase are in the longer, and neither narrows the other to a
+subgroup with a modifier the other lacks (“the population” and “the indigenous population”; a
+place or nationality may be left out by the later figure, which refers back: “Indonesian
+fishers” … “the returning fishers”). Words that set groups apart (domestic / factory workers;
+women / children) make two measures.
+
+Hedges are read as people mean them (see the model's conventions): “nearly five million” is
+just below five million ([4.25, 5) million with the default `nearly` of 15%), “more than a
+quarter” is above 25%, “one in four” is 25% ± 10%.
 
 ## Why it matters
 The lede says “nearly a third”, a later paragraph “23 percent” of the same group: one of them
 is wrong, and the reader cannot tell which.
 
 ## Example
-“Nearly a third of Cambodian migrant workers in Thailand are trafficked” … “23 percent of
-Cambodian migrant workers in Thailand are trafficked”: [28.3, 33.3) against [22.5, 23.5).
+“Nearly a fifth of Nepali women who went to work in Gulf households were trafficked” … “27
+percent of Nepali women returning from domestic work in the Gulf had been victims of
+trafficking”: [17, 20) against [26.5, 27.5).
 
 ## Options
-The subjects must have the same words (two or more) and the predicates must be alike; counts
-must be of 1,000 or more, and vague quantities (“millions”) are left out, since their bound is
-a convention. Sentences that report a change (rose, fell, up from) are left out, as their
-figures describe different times.
+Counts must be of 1,000 or more, and vague quantities (“millions”) are left out, since their
+bound is a convention. A figure that is one end of a change (“rose from 12,000 to 18,000”) or
+the change itself (“ten million more”) is left out, as it describes another time. Years given
+with both figures must be the same. The hedge tolerances (`nearly`, `just-over`, `fraction`,
+`about`) are settings of `[tolerances]`.
 ",
     check,
 };
@@ -80,36 +99,27 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             && c.mention.unit.is_some()
             && c.quantity.nominal[0] >= 1000.0;
         !vague
+            && !c.quantity.reversed()
             && (c.quantity.dimension == Dimension::Percent || large_count)
             && c.claim.subject.is_some()
-            && c.claim.predicate.is_some()
     };
-    // Each candidate with what the comparison needs, worked out once: the words of its
-    // subject and predicate, and whether its sentence reports a change.
-    let changes = |s: &str| {
-        let l = s.to_lowercase();
-        CHANGE_WORDS.iter().any(|w| l.contains(w))
-    };
-    let candidates: Vec<(&ClaimContext<'_>, BTreeSet<String>, BTreeSet<String>)> = qs
+    // Each candidate with its measure, worked out once.
+    let candidates: Vec<(&ClaimContext<'_>, Measure)> = qs
         .iter()
         .filter(eligible)
-        .filter(|c| !changes(doc.sentence(c)))
-        .map(|c| {
-            (
-                c,
-                subject::words(slice(doc, c.claim.subject)),
-                subject::words(slice(doc, c.claim.predicate)),
-            )
-        })
-        .filter(|(_, subject_words, _)| subject_words.len() >= 2)
+        .filter(|c| !in_change(doc, c))
+        .map(|c| (c, Measure::of(doc, c)))
+        .filter(|(_, m)| m.all().len() >= 2)
         .collect();
     let same = |x: Option<Span>, y: Option<Span>| match (x, y) {
         (None, None) => true,
         (Some(x), Some(y)) => doc.slice(x).eq_ignore_ascii_case(doc.slice(y)),
         _ => false,
     };
-    for (i, (a, sa, pa)) in candidates.iter().enumerate() {
-        for (b, sb, pb) in &candidates[i + 1..] {
+    // Each figure is reported once, naming the first figure it contradicts.
+    let mut reported: Vec<Span> = Vec::new();
+    for (i, (a, ma)) in candidates.iter().enumerate() {
+        for (b, mb) in &candidates[i + 1..] {
             // An article's headline and body lie within this distance; beyond it, a text is
             // a collection, and comparing every pair would be quadratic.
             if b.mention.span.start - a.mention.span.start > WITHIN {
@@ -118,55 +128,117 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             if a.claim.sentence == b.claim.sentence
                 || a.quantity.dimension != b.quantity.dimension
                 || a.quantity.per != b.quantity.per
-                || sa != sb
+                || !ma.same(mb)
+                || !same(a.claim.subgroup, b.claim.subgroup)
+                || !times_agree(doc, a, b)
+                || a.quantity.interval.overlaps(&b.quantity.interval)
             {
                 continue;
             }
-            // The same thing said of them.
-            let common = pa.intersection(pb).count();
-            let smaller = pa.len().min(pb.len());
-            if smaller == 0 || (common as f64) < 0.5 * smaller as f64 {
-                continue;
+            // Neither can be told the wrong one from the words alone: each is reported,
+            // with the other beside it.
+            for (here, there, position) in [(b, a, "earlier"), (a, b, "later")] {
+                if reported.contains(&here.mention.span) {
+                    continue;
+                }
+                reported.push(here.mention.span);
+                out.push(finding(doc, here, there, position));
             }
-            if !same(a.claim.subgroup, b.claim.subgroup) || !same(a.claim.time, b.claim.time) {
-                continue;
-            }
-            if a.quantity.interval.overlaps(&b.quantity.interval) {
-                continue;
-            }
-            let (ta, tb) = (slice(doc, a.claim.subject), slice(doc, b.claim.subject));
-            let mut f = RULE.on(
-                doc,
-                b,
-                format!(
-                    "“{}” contradicts “{}” earlier in the document, about the same population ({})",
-                    doc.slice(b.mention.span),
-                    doc.slice(a.mention.span),
-                    tb
-                ),
-                format!("here: {}", describe(b)),
-            );
-            f.notes.push(format!(
-                "the other figure: “{}” {} about “{}”",
-                doc.slice(a.mention.span),
-                describe(a),
-                ta
-            ));
-            if let Some(note) = rounding_note(&a.quantity.interval, &b.quantity.interval) {
-                f.notes.push(note);
-            }
-            f.related.push(Related {
-                span: a.mention.span,
-                text: doc.slice(a.mention.span).to_owned(),
-                label: format!("the earlier figure: {}", describe(a)),
-            });
-            out.push(f.against(
-                Against::Claim,
-                doc.slice(a.mention.span),
-                a.quantity.interval,
-            ));
         }
     }
+}
+
+/// The finding about `here`, which `there` contradicts.
+fn finding(
+    doc: &Document<'_>,
+    here: &ClaimContext<'_>,
+    there: &ClaimContext<'_>,
+    position: &str,
+) -> Finding {
+    let (th, tt) = (
+        slice(doc, here.claim.subject),
+        slice(doc, there.claim.subject),
+    );
+    let mut f = RULE.on(
+        doc,
+        here,
+        format!(
+            "“{}” contradicts “{}” {position} in the document, about the same measure of the \
+             same population ({}): {} against {}",
+            doc.slice(here.mention.span),
+            doc.slice(there.mention.span),
+            th,
+            describe(here),
+            describe(there),
+        ),
+        format!("here: {}", describe(here)),
+    );
+    f.notes.extend(here.quantity.readings.iter().cloned());
+    f.notes.push(format!(
+        "the other figure: “{}” {} about “{}”{}",
+        doc.slice(there.mention.span),
+        describe(there),
+        tt,
+        there
+            .claim
+            .source
+            .as_ref()
+            .map(|s| format!(", from {}", doc.slice(s.span)))
+            .unwrap_or_default()
+    ));
+    f.notes.extend(there.quantity.readings.iter().cloned());
+    if let Some(note) = rounding_note(&here.quantity.interval, &there.quantity.interval) {
+        f.notes.push(note);
+    }
+    f.related.push(Related {
+        span: there.mention.span,
+        text: doc.slice(there.mention.span).to_owned(),
+        label: format!("the {position} figure: {}", describe(there)),
+    });
+    f.against(
+        Against::Claim,
+        doc.slice(there.mention.span),
+        there.quantity.interval,
+    )
+}
+
+/// Whether a figure is one end of a change or the change itself ("rose from 12,000 to
+/// 18,000", "ten million more than five years earlier"): its sentence reports a change and
+/// holds another figure of its kind, or the figure is followed by "more" or "fewer".
+fn in_change(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
+    let sentence = doc.sentence(c).to_lowercase();
+    let changes = CHANGE_WORDS.iter().any(|w| sentence.contains(w));
+    let others = doc.quantities.iter().any(|o| {
+        o.claim.sentence == c.claim.sentence
+            && o.mention.span != c.mention.span
+            && o.quantity.dimension == c.quantity.dimension
+    });
+    let after = doc
+        .text
+        .get(c.mention.span.end..c.claim.sentence.end)
+        .unwrap_or("")
+        .trim_start()
+        .to_lowercase();
+    (changes && others) || after.starts_with("more ") || after.starts_with("fewer ")
+}
+
+/// Whether two figures' times can be the same: none given, or the same words, or no year
+/// in one that the other lacks ("in the past year" against nothing).
+fn times_agree(doc: &Document<'_>, a: &ClaimContext<'_>, b: &ClaimContext<'_>) -> bool {
+    let years = |c: &ClaimContext<'_>| -> BTreeSet<String> {
+        c.claim
+            .time
+            .map(|t| {
+                doc.slice(t)
+                    .split(|ch: char| !ch.is_ascii_digit())
+                    .filter(|w| w.len() == 4)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (ya, yb) = (years(a), years(b));
+    ya.is_empty() || yb.is_empty() || ya == yb
 }
 
 fn slice<'a>(doc: &Document<'a>, s: Option<Span>) -> &'a str {

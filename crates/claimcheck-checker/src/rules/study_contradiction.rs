@@ -1,5 +1,9 @@
 //! `study-contradiction`: a claim that does not fit the study it cites.
 
+use claimcheck_model::ModelConventions;
+
+mod derived_share;
+
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::matching::{Attribution, StudyMatch};
@@ -27,6 +31,19 @@ with the source's figures: when the source gives the same population (its words 
 in the article's sentence) and year another value, the finding quotes the source's sentence
 with its page and line.
 
+A one-sided bound cites a figure near its bound: “more than two in five detected victims”
+cites a share just above 40% ((40, 46] with the default `just-over` of 15%), so a registry
+figure of 62% for another region does not make it fit, and 38% contradicts it; “up to 40
+million” cites one just below 40 million.
+
+A share the registry does not publish is checked against the counts it does: when the
+cited edition holds a subgroup's count and the whole's, a share of that subgroup stated in
+the figure's clause (“A fifth of the people in forced labour are children, according to the
+2022 Global Estimates”) is set against their quotient (3.3 million of 27.6 million, 12%). The
+subgroup must be named after the whole (“of the people in forced labour are children”); a
+share of the subgroup itself (“40% of migrant workers experienced forced labour”) is another
+measure.
+
 ## Why it matters
 A reader who checks the source finds another number, and the article loses its credibility.
 
@@ -48,16 +65,22 @@ fits the figure's, or a subject that shares words with its population) raise thi
 pub(crate) fn cited_rows<'m, 'a>(
     c: &'m ClaimContext<'a>,
     registry: &Registry,
+    conventions: &ModelConventions,
 ) -> Option<Vec<&'m StudyMatch<'a>>> {
     if c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague) {
         return None;
     }
     let r = &c.reading;
     // A figure that fits any row of its topic is that row's (misattribution if another's).
+    // A one-sided bound cites a figure near its bound: "more than 50 million" is not the
+    // five-year total of 89 million, though 89 million is more than 50 million.
+    let cited = c.quantity.cited_interval(conventions);
+    let bounded = cited != c.quantity.interval;
     if c.considered.iter().any(|m| {
         m.topic
             && m.subgroup
             && m.overlaps
+            && (!bounded || m.interval.overlaps(&cited))
             && (m.attribution == Attribution::Named || m.fits && m.distinctive)
     }) {
         return None;
@@ -140,7 +163,8 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
     // Figures looked up in a study's own text (`--against`).
     super::against::contradictions(&RULE, doc, cx, out);
     for c in &doc.quantities {
-        let Some(rows) = cited_rows(c, cx.registry) else {
+        let Some(rows) = cited_rows(c, cx.registry, cx.conventions) else {
+            out.extend(derived_share::check(doc, cx, c));
             continue;
         };
         let m = rows[0];

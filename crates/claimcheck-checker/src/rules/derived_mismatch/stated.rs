@@ -1,0 +1,536 @@
+//! Arithmetic a writer states around one figure, worked out again from the figures it names:
+//! a share of a base restated as a count ("40 percent of 200,000 workers, or 80,000"), a rate
+//! restated over another period ("9,000 baht a month, or 108,000 baht a year"), a change
+//! stated as a percentage ("rose from 12,000 to 18,000, a 50 percent increase") or a multiple
+//! ("doubled from 3,100 to 6,200"), parts and their total ("1,200, 950 and 640 cases, 2,790
+//! in all") and an average ("$3.6 million … an average of $3,000 each").
+//!
+//! Each reading starts from the stated result and needs the words that make it one (", or",
+//! "that works out to", "in all", "an average of", "an increase of"); a figure without them is
+//! left to the other rules.
+
+use claimcheck_model::{Dimension, Estimate, Interval, Period, estimate, subject};
+
+use crate::document::{ClaimContext, Document};
+use crate::finding::{Against, Finding, Related};
+use crate::rules::{Context, describe};
+use crate::vocab;
+
+use super::RULE;
+
+/// What the inputs of a stated result work out to, and the figures they are.
+struct Working<'c, 'a> {
+    estimate: Estimate,
+    inputs: Vec<(&'c ClaimContext<'a>, &'static str)>,
+    note: Option<String>,
+}
+
+/// The finding for the stated result `r`, if its stated arithmetic does not hold.
+pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, r: usize) -> Option<Finding> {
+    let result = &doc.quantities[r];
+    if result.quantity.reversed() {
+        return None;
+    }
+    let working = share_restated(doc, r)
+        .or_else(|| period_restated(doc, r))
+        .or_else(|| change_stated(doc, cx, r))
+        .or_else(|| total_stated(doc, r))
+        .or_else(|| average_stated(doc, r))?;
+    let e = &working.estimate;
+    if e.interval.is_empty() || e.interval.overlaps(&result.quantity.interval) {
+        return None;
+    }
+    let value = if e.nominal[0] == e.nominal[1] {
+        claimcheck_model::quantity::plain(e.nominal[0])
+    } else {
+        format!(
+            "{}–{}",
+            claimcheck_model::quantity::plain(e.nominal[0].min(e.nominal[1])),
+            claimcheck_model::quantity::plain(e.nominal[0].max(e.nominal[1]))
+        )
+    };
+    let mut f = RULE.on(
+        doc,
+        result,
+        format!(
+            "“{}” does not follow from the figures it is worked out from: {} = {} {}, and “{}” \
+             allows {}",
+            doc.slice(result.mention.span),
+            e.expression,
+            value,
+            claimcheck_model::quantity::show(&e.interval),
+            doc.slice(result.mention.span),
+            describe(result),
+        ),
+        format!("stated: {}", describe(result)),
+    );
+    f.notes.extend(working.note);
+    f.notes
+        .extend(e.assumptions.iter().map(|a| format!("assuming {}", a.text)));
+    for (c, label) in &working.inputs {
+        f.related.push(Related {
+            span: c.mention.span,
+            text: doc.slice(c.mention.span).to_owned(),
+            label: (*label).to_owned(),
+        });
+    }
+    Some(f.against(Against::Derived, e.expression.clone(), e.interval))
+}
+
+fn operand(doc: &Document<'_>, c: &ClaimContext<'_>) -> estimate::Operand {
+    super::operand(doc, c)
+}
+
+fn figure(doc: &Document<'_>, c: &ClaimContext<'_>) -> Estimate {
+    Estimate::figure(&operand(doc, c))
+}
+
+/// The quantities of `r`'s sentence that stand before it.
+fn earlier_in_sentence<'d, 'a>(doc: &'d Document<'a>, r: usize) -> &'d [ClaimContext<'a>] {
+    let sentence = doc.quantities[r].claim.sentence;
+    let first = (0..r)
+        .rev()
+        .take_while(|&k| doc.quantities[k].claim.sentence == sentence)
+        .last()
+        .unwrap_or(r);
+    &doc.quantities[first..r]
+}
+
+/// The lower-case words from the figure before `r` in its sentence (or the sentence's start)
+/// up to `r`, past the earlier figure's counted noun and period.
+fn lead(doc: &Document<'_>, r: usize) -> String {
+    let result = &doc.quantities[r];
+    let earlier = earlier_in_sentence(doc, r);
+    let text = match earlier.last() {
+        Some(prev) => super::gap(doc, prev, result),
+        None => doc
+            .text
+            .get(result.claim.sentence.start..result.mention.span.start)
+            .unwrap_or(""),
+    };
+    text.to_lowercase()
+}
+
+/// The lower-case words after a figure's counted noun, to the end of its sentence.
+fn trail(doc: &Document<'_>, c: &ClaimContext<'_>) -> String {
+    let end = c
+        .mention
+        .unit
+        .map_or(c.mention.span.end, |u| u.end.max(c.mention.span.end));
+    doc.text
+        .get(end..c.claim.sentence.end.max(end))
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Whether a figure is stated as the result of what comes before it: ", or some 80,000",
+/// "That works out to 3,000".
+fn is_restated(doc: &Document<'_>, r: usize) -> bool {
+    let lead = lead(doc, r);
+    super::restates(&lead) || vocab::ends_with_phrase(&lead, vocab::RESULT_LEADS)
+}
+
+/// The noun phrase after "X percent of", its determiners dropped: "agency workers" in "16
+/// percent of agency workers at the plants".
+fn after_of(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<String> {
+    let rest = doc.text.get(c.mention.span.end..c.claim.sentence.end)?;
+    let rest = rest.trim_start().to_lowercase();
+    let rest = rest.strip_prefix("of ")?;
+    let mut words = Vec::new();
+    for raw in rest.split_whitespace() {
+        let word = raw.trim_matches(|ch: char| !ch.is_alphanumeric());
+        if words.is_empty() && vocab::DETERMINERS.contains(&word) {
+            continue;
+        }
+        if word.is_empty() || vocab::PHRASE_ENDS.contains(&word) {
+            break;
+        }
+        words.push(word.to_owned());
+        // Punctuation after a word ends the phrase.
+        if raw.ends_with(|ch: char| !ch.is_alphanumeric()) || words.len() == 4 {
+            break;
+        }
+    }
+    Some(words.join(" "))
+}
+
+/// Whether a figure's counted noun, or its subject, names `noun` ("women" for "20,000
+/// women").
+fn counts(doc: &Document<'_>, c: &ClaimContext<'_>, noun: &str) -> bool {
+    // The head is the phrase's last word: "workers" in "agency workers".
+    let Some(head) = noun
+        .split_whitespace()
+        .last()
+        .and_then(|w| subject::words(w).into_iter().next())
+    else {
+        return false;
+    };
+    c.quantity
+        .unit
+        .as_deref()
+        .into_iter()
+        .chain(c.claim.subject.map(|s| doc.slice(s)))
+        .any(|phrase| subject::words(phrase).contains(&head))
+}
+
+/// "X percent of [those] BASE, or RESULT"; "X percent of the women … That works out to
+/// RESULT", the base named by its noun in an earlier sentence.
+fn share_restated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, 'a>> {
+    let result = &doc.quantities[r];
+    if !matches!(
+        result.quantity.dimension,
+        Dimension::Count | Dimension::Money(_)
+    ) || !is_restated(doc, r)
+    {
+        return None;
+    }
+    let earlier = earlier_in_sentence(doc, r);
+    // The share: the last one before the result in its sentence, or in the sentence before
+    // when the result opens its own ("That works out to …").
+    let share_index = earlier
+        .iter()
+        .rposition(|c| c.quantity.dimension == Dimension::Percent)
+        .map(|k| r - earlier.len() + k)
+        .or_else(|| {
+            (earlier.is_empty() && r > 0).then_some(())?;
+            let previous = doc.quantities[r - 1].claim.sentence;
+            (0..r)
+                .rev()
+                .take_while(|&k| doc.quantities[k].claim.sentence == previous)
+                .find(|&k| doc.quantities[k].quantity.dimension == Dimension::Percent)
+        })?;
+    let share = &doc.quantities[share_index];
+    let noun = after_of(doc, share)?;
+    // The base: the figure right after "of", or the last earlier figure that counts the noun.
+    let next = doc.quantities.get(share_index + 1);
+    let base = match next {
+        Some(b)
+            if share_index + 1 < r
+                && doc
+                    .text
+                    .get(share.mention.span.end..b.mention.span.start)
+                    .is_some_and(|between| {
+                        let between = between.trim().to_lowercase();
+                        between
+                            .split_whitespace()
+                            .all(|w| w == "of" || vocab::DETERMINERS.contains(&w))
+                    }) =>
+        {
+            b
+        }
+        _ => {
+            if noun.is_empty() || noun.starts_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            doc.quantities[..share_index].iter().rev().find(|b| {
+                b.quantity.dimension == result.quantity.dimension
+                    && !b.quantity.reversed()
+                    && per_agrees(b, result)
+                    && match b.quantity.dimension {
+                        Dimension::Money(_) => true,
+                        _ => counts(doc, b, &noun),
+                    }
+            })?
+        }
+    };
+    if base.quantity.dimension != result.quantity.dimension || !per_agrees(base, result) {
+        return None;
+    }
+    let estimate = estimate::share_of(&operand(doc, share), &operand(doc, base)).ok()?;
+    Some(Working {
+        estimate,
+        inputs: vec![(share, "the share"), (base, "its base")],
+        note: None,
+    })
+}
+
+/// Whether a base can give the result's period: the same one, or none when the result
+/// names none.
+fn per_agrees(base: &ClaimContext<'_>, result: &ClaimContext<'_>) -> bool {
+    result.quantity.per.is_none() || base.quantity.per == result.quantity.per
+}
+
+/// How many of `from` make one `to`, when the calendar says: 12 months a year, 52 weeks; a
+/// day rate over a month or a week only with the days stated ("for a 26-day month").
+fn periods_in(doc: &Document<'_>, r: usize, from: Period, to: Period) -> Option<(f64, String)> {
+    if to == Period::Year && from != Period::Day {
+        return Some((
+            from.in_year(),
+            format!("{} {}s", from.in_year(), from.as_str()),
+        ));
+    }
+    if from == Period::Year && to != Period::Day {
+        let k = 1.0 / to.in_year();
+        return Some((k, format!("1/{} {}s", to.in_year(), to.as_str())));
+    }
+    if from == Period::Day && matches!(to, Period::Week | Period::Month) {
+        // "a 26-day month", "a six-day week" in the sentence.
+        let result = &doc.quantities[r];
+        let sentence = result.claim.sentence;
+        let stated = doc.quantities.iter().find(|c| {
+            let end = c.mention.unit.map_or(c.mention.span.end, |u| u.end);
+            c.claim.sentence == sentence
+                && c.quantity.dimension == Dimension::Count
+                && doc.slice(c.mention.span).len() + 4 >= end - c.mention.span.start
+                && doc
+                    .text
+                    .get(c.mention.span.end..end)
+                    .is_some_and(|u| u.trim_start_matches(['-', ' ']).eq_ignore_ascii_case("day"))
+                && doc.text.get(end..).is_some_and(|t| {
+                    t.trim_start_matches(['-', ' '])
+                        .to_lowercase()
+                        .starts_with(to.as_str())
+                })
+        })?;
+        let k = stated.quantity.nominal[0];
+        return Some((k, format!("{} days", claimcheck_model::quantity::plain(k))));
+    }
+    None
+}
+
+/// "9,000 baht a month, or 150,000 baht a year": a rate restated over another period.
+fn period_restated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, 'a>> {
+    let result = &doc.quantities[r];
+    let to = result.quantity.per?;
+    let earlier = earlier_in_sentence(doc, r);
+    let rate = earlier.last()?;
+    let from = rate.quantity.per?;
+    if from == to
+        || rate.quantity.dimension != result.quantity.dimension
+        || !super::restates(&lead(doc, r))
+    {
+        return None;
+    }
+    // "500,000 workers each send home $200 a month, some $600 million a year" multiplies by
+    // the workers too: the sentence-end check reads that.
+    if earlier.len() >= 2 && earlier[earlier.len() - 2].quantity.dimension == Dimension::Count {
+        return None;
+    }
+    let (k, words) = periods_in(doc, r, from, to)?;
+    let rate_estimate = figure(doc, rate);
+    let interval = rate_estimate.interval.scale(k);
+    // An aggregate a hundred times the rate is no restatement of it.
+    let ratio = result.quantity.nominal[0] / (rate.quantity.nominal[0] * k);
+    if !(0.01..=100.0).contains(&ratio) {
+        return None;
+    }
+    let estimate = Estimate {
+        expression: format!("{} × {words}", rate_estimate.expression),
+        nominal: rate_estimate.nominal.map(|v| v * k),
+        interval,
+        per: Some(to),
+        ..rate_estimate
+    };
+    Some(Working {
+        estimate,
+        inputs: vec![(rate, "the rate")],
+        note: None,
+    })
+}
+
+/// "rose from A to B, a P percent increase"; "from 64 to 48 percent, a drop of 16 percentage
+/// points"; "doubled from A to B".
+fn change_stated<'c, 'a>(
+    doc: &'c Document<'a>,
+    cx: &Context<'_>,
+    r: usize,
+) -> Option<Working<'c, 'a>> {
+    let result = &doc.quantities[r];
+    let earlier = earlier_in_sentence(doc, r);
+    // "doubled from A to B": the result is B.
+    if let Some(from) = earlier.last() {
+        let before = doc
+            .text
+            .get(from.claim.sentence.start..from.mention.span.start)
+            .unwrap_or("")
+            .to_lowercase();
+        let between = super::gap(doc, from, result).trim().to_lowercase();
+        if let Some(before) = before.trim_end().strip_suffix(" from")
+            && between == "to"
+            && from.quantity.dimension == result.quantity.dimension
+        {
+            let verb = before.split_whitespace().last().unwrap_or("");
+            if let Some(&(_, k)) = vocab::MULTIPLES.iter().find(|(w, _)| *w == verb) {
+                let base = figure(doc, from);
+                let mut estimate = estimate::multiple(&base, k, verb);
+                estimate.interval = estimate.interval.mul(&Interval {
+                    lo: claimcheck_model::End::Inclusive(1.0 - cx.conventions.about),
+                    hi: claimcheck_model::End::Inclusive(1.0 + cx.conventions.about),
+                });
+                return Some(Working {
+                    estimate,
+                    inputs: vec![(from, "the figure before")],
+                    note: Some(format!(
+                        "“{verb}” is read as × {} ± {}%",
+                        claimcheck_model::quantity::trim(k),
+                        claimcheck_model::quantity::trim(cx.conventions.about * 100.0)
+                    )),
+                });
+            }
+        }
+    }
+    // "…, a 60 percent increase"; "an increase of more than 90 percent".
+    if !matches!(
+        result.quantity.dimension,
+        Dimension::Percent | Dimension::Points
+    ) || earlier.len() < 2
+    {
+        return None;
+    }
+    let lead = lead(doc, r);
+    let trail = trail(doc, result);
+    let next_word = trail
+        .split(|ch: char| !ch.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let named = vocab::CHANGE_NOUNS.contains(&next_word)
+        || lead
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| vocab::CHANGE_NOUNS.contains(&w));
+    // The change is set beside the two figures: ", a 60 percent increase", ", an increase of
+    // 50 percent", "(up 50 percent)"; not "…, after falling from a 10.1% growth rate".
+    // "… to 7,600 this year, an increase of": the time of the second figure may come first.
+    let (time, apposition) = lead
+        .split_once([',', '—', '–', '(', ';'])
+        .unwrap_or((lead.as_str(), ""));
+    let words = |t: &str| {
+        t.split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let apposed = lead.contains([',', '—', '–', '(', ';'])
+        && words(time)
+            .iter()
+            .all(|w| vocab::TIME_WORDS.contains(&w.as_str()))
+        && apposition
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| vocab::CHANGE_NOUNS.contains(&w) || vocab::CHANGE_LINKS.contains(&w));
+    if !named || !apposed {
+        return None;
+    }
+    let (from, to) = (&earlier[earlier.len() - 2], &earlier[earlier.len() - 1]);
+    let before_from = doc
+        .text
+        .get(from.claim.sentence.start..from.mention.span.start)
+        .unwrap_or("")
+        .to_lowercase();
+    let between = super::gap(doc, from, to).to_lowercase();
+    if !before_from.trim_end().ends_with("from")
+        || !between.split_whitespace().any(|w| w == "to")
+        || between.split_whitespace().count() > 4
+        || from.quantity.dimension != to.quantity.dimension
+    {
+        return None;
+    }
+    let (a, b) = (figure(doc, from), figure(doc, to));
+    let inputs = vec![(from, "from"), (to, "to")];
+    if result.quantity.dimension == Dimension::Points {
+        if from.quantity.dimension != Dimension::Percent {
+            return None;
+        }
+        let estimate = estimate::plus(&b, &a, true).ok()?;
+        return Some(Working {
+            estimate: absolute(estimate),
+            inputs,
+            note: None,
+        });
+    }
+    let estimate = absolute(estimate::percent_change(&a, &b).ok()?);
+    // Two shares: a change in percent that is their difference was meant in points.
+    let note = (from.quantity.dimension == Dimension::Percent)
+        .then(|| estimate::plus(&b, &a, true).ok())
+        .flatten()
+        .map(absolute)
+        .filter(|d| d.interval.overlaps(&result.quantity.interval))
+        .map(|d| {
+            format!(
+                "{} is the difference in percentage points ({}), not a change in percent",
+                doc.slice(result.mention.span),
+                d.expression
+            )
+        });
+    Some(Working {
+        estimate,
+        inputs,
+        note,
+    })
+}
+
+/// A change written with its sign: "a drop of 16" states its size.
+fn absolute(mut e: Estimate) -> Estimate {
+    if e.nominal[0] < 0.0 && e.nominal[1] <= 0.0 {
+        e.nominal = [-e.nominal[1], -e.nominal[0]];
+        e.interval = e.interval.neg();
+    }
+    e
+}
+
+/// "1,200, 950 and 640 cases respectively, 2,790 cases in all"; "…, together 23.6 million".
+fn total_stated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, 'a>> {
+    let result = &doc.quantities[r];
+    let lead = lead(doc, r);
+    let trail = trail(doc, result);
+    let marked = vocab::ends_with_phrase(&lead, vocab::TOTAL_LEADS)
+        || vocab::TOTAL_TRAILS
+            .iter()
+            .any(|w| trail.trim_start().starts_with(w));
+    if !marked {
+        return None;
+    }
+    let head = result.quantity.unit.as_deref().map(subject::words);
+    let parts: Vec<&ClaimContext<'a>> = earlier_in_sentence(doc, r)
+        .iter()
+        .filter(|c| {
+            c.quantity.dimension == result.quantity.dimension
+                && !c.quantity.reversed()
+                && c.quantity.per == result.quantity.per
+                && match (&head, c.quantity.unit.as_deref()) {
+                    (Some(h), Some(u)) => subject::words(u) == *h,
+                    _ => true,
+                }
+        })
+        .collect();
+    // Every figure of the sentence before the total is a part: a figure of another kind
+    // among them ("86 pages in nine chapters") means the total is not their sum.
+    if parts.len() < 2 || parts.len() != earlier_in_sentence(doc, r).len() {
+        return None;
+    }
+    let mut sum = figure(doc, parts[0]);
+    for c in &parts[1..] {
+        sum = estimate::plus(&sum, &figure(doc, c), false).ok()?;
+    }
+    Some(Working {
+        estimate: sum,
+        inputs: parts.into_iter().map(|c| (c, "a part")).collect(),
+        note: None,
+    })
+}
+
+/// "1,200 workers who paid a total of $3.6 million in fees, an average of $3,000 each".
+fn average_stated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, 'a>> {
+    let result = &doc.quantities[r];
+    if !vocab::ends_with_phrase(&lead(doc, r), vocab::AVERAGE_LEADS) {
+        return None;
+    }
+    let earlier = earlier_in_sentence(doc, r);
+    let total = earlier
+        .iter()
+        .rev()
+        .find(|c| c.quantity.dimension == result.quantity.dimension)?;
+    let count = earlier
+        .iter()
+        .rev()
+        .find(|c| c.quantity.dimension == Dimension::Count && c.quantity.per.is_none())?;
+    if std::ptr::eq(total, count) {
+        return None;
+    }
+    let estimate = estimate::divided(&figure(doc, total), &figure(doc, count)).ok()?;
+    Some(Working {
+        estimate,
+        inputs: vec![(total, "the total"), (count, "the count")],
+        note: None,
+    })
+}

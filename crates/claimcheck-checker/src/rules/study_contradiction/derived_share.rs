@@ -1,0 +1,168 @@
+//! A share the registry does not publish but its counts give: when an edition holds a
+//! subgroup's count and the whole's ("3.3 million children" of "27.6 million people in forced
+//! labour"), a share of that subgroup stated for the series ("a fifth of the people in forced
+//! labour are children") is set against their quotient (3.3 ÷ 27.6 = 12%).
+
+use claimcheck_model::{Dimension, End, Interval};
+
+use crate::document::{ClaimContext, Document};
+use crate::finding::{Against, Finding};
+use crate::registry::{Concept, Measure, Scope, Study, Unit};
+use crate::rules::{Context, cite, describe, source_note};
+use crate::vocab;
+
+use super::RULE;
+
+/// A subgroup's count and its whole's, of one edition, and the share they give.
+struct Quotient<'r> {
+    part: &'r Study,
+    whole: &'r Study,
+    share: Interval,
+}
+
+/// The finding for a share claim that no quotient of its series' counts allows.
+pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+    if c.quantity.dimension != Dimension::Percent
+        || c.quantity.reversed()
+        || c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague)
+    {
+        return None;
+    }
+    let r = &c.reading;
+    let studies = &cx.registry.studies;
+    let named_series: Vec<&str> = r
+        .named
+        .iter()
+        .filter_map(|&i| studies.get(i))
+        .map(|s| s.series.as_str())
+        .collect();
+    if named_series.is_empty() {
+        return None;
+    }
+    // The figure's clause, from the figure to the next comma: "A fifth of the people in
+    // forced labour are children", not "…, according to the 2022 Global Estimates of Modern
+    // Slavery" (which names no concept of the claim's) nor "…, with almost half of those in
+    // hazardous work".
+    let rest = doc
+        .text
+        .get(c.mention.span.start..c.claim.sentence.end)
+        .unwrap_or("");
+    let clause_end = c.mention.span.start + rest.find([',', ';', '(']).unwrap_or(rest.len());
+    let tokens = vocab::tokens(doc.text, c.mention.span.start, clause_end);
+    let named_concepts: Vec<Concept> = Concept::ALL
+        .iter()
+        .copied()
+        .filter(|&k| {
+            matches!(
+                k,
+                Concept::ModernSlavery
+                    | Concept::ForcedLabour
+                    | Concept::ForcedMarriage
+                    | Concept::ChildLabour
+                    | Concept::ForcedSexualExploitation
+            ) && vocab::any(&tokens, vocab::concept_terms(k))
+        })
+        .collect();
+    let concepts = if named_concepts.is_empty() {
+        r.clause_concepts.clone()
+    } else {
+        named_concepts
+    };
+    let is_count = |s: &Study| s.measure == Measure::Count && s.unit == Unit::Persons;
+    let edition_fits = |s: &Study| {
+        r.years.is_empty()
+            || r.years.iter().any(|&y| {
+                s.year == y
+                    || s.edition.parse::<u16>().ok() == Some(y)
+                    || (s.reference_start..=s.reference_end).contains(&y)
+            })
+    };
+    let mut quotients = Vec::new();
+    for (wi, whole) in studies.iter().enumerate() {
+        if !is_count(whole)
+            || !whole.subgroup.is_empty()
+            || whole.scope != Scope::Global
+            || !named_series.contains(&whole.series.as_str())
+            || !concepts.contains(&whole.concept)
+            || !edition_fits(whole)
+        {
+            continue;
+        }
+        // The part is named after the whole: "of the people in forced labour are
+        // children", not "of migrant workers … experienced forced labour" (a share of the
+        // migrants, not of those in forced labour).
+        let Some(after_whole) = vocab::concept_terms(whole.concept)
+            .iter()
+            .filter_map(|t| vocab::find(&tokens, t).map(|k| k + t.split([' ', '-']).count()))
+            .min()
+        else {
+            continue;
+        };
+        let predicate = &tokens[after_whole.min(tokens.len())..];
+        for (pi, part) in studies.iter().enumerate() {
+            if !is_count(part)
+                || part.subgroup.is_empty()
+                || part.series != whole.series
+                || part.edition != whole.edition
+                || part.concept != whole.concept
+                || !vocab::any_registry_term(predicate, &part.subgroup)
+            {
+                continue;
+            }
+            let (Some(p), Some(w)) = (cx.intervals.get(pi), cx.intervals.get(wi)) else {
+                continue;
+            };
+            let Ok(share) = p.div(w).map(|q| q.scale(100.0)) else {
+                continue;
+            };
+            quotients.push(Quotient { part, whole, share });
+        }
+    }
+    // Any subgroup count the sentence names that gives the claim's share: it may be that one.
+    if quotients.is_empty()
+        || quotients
+            .iter()
+            .any(|q| q.share.overlaps(&c.quantity.interval))
+    {
+        return None;
+    }
+    // The broadest subgroup the sentence names: "women and girls" in forced labour, not
+    // those of them in one sector.
+    let q = quotients
+        .iter()
+        .max_by(|a, b| a.part.value.total_cmp(&b.part.value))?;
+    let nominal = 100.0 * q.part.value / q.whole.value;
+    let mut f = RULE.on(
+        doc,
+        c,
+        format!(
+            "“{}” does not fit the counts of the study it cites: {} counts {} of {}, {}% {}",
+            doc.slice(c.mention.span),
+            q.whole.publisher,
+            q.part.value_text,
+            q.whole.value_text,
+            claimcheck_model::quantity::trim(round_to(nominal, 1)),
+            claimcheck_model::quantity::show(&q.share),
+        ),
+        format!("the article: {}", describe(c)),
+    );
+    f.notes.extend(c.quantity.readings.iter().cloned());
+    f.notes.push(format!("the subgroup: {}", cite(q.part)));
+    f.notes.push(format!("the whole: {}", cite(q.whole)));
+    f.notes.push(source_note(q.whole));
+    f.study = Some(q.part.id.clone());
+    let shown = Interval::new(q.share.lo, q.share.hi).unwrap_or(Interval {
+        lo: End::Inclusive(nominal),
+        hi: End::Inclusive(nominal),
+    });
+    Some(f.against(
+        Against::Study,
+        format!("{} ÷ {}", q.part.value_text, q.whole.value_text),
+        shown,
+    ))
+}
+
+fn round_to(v: f64, decimals: i32) -> f64 {
+    let k = 10f64.powi(decimals);
+    (v * k).round() / k
+}
