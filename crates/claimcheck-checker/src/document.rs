@@ -138,7 +138,7 @@ impl<'a> Document<'a> {
                 let previous = k
                     .checked_sub(1)
                     .and_then(|p| spans.get(p))
-                    .map(|p| SentenceFacts::new(text, *p, &hits));
+                    .map(|p| SentenceFacts::new(text, before(text, *p, claim.sentence), &hits));
                 sentences.clear();
                 sentences.extend(previous);
                 sentences.push(SentenceFacts::new(text, claim.sentence, &hits).with_places(
@@ -204,4 +204,22 @@ impl<'a> Document<'a> {
     pub fn sentence(&self, c: &ClaimContext<'_>) -> &'a str {
         &self.text[c.claim.sentence.range()]
     }
+}
+
+/// How much of the sentence before a claim's is read for its topic: its last 4 KB. A
+/// "sentence" with no full stop (a scraped table, a log) can run for the whole window; read
+/// whole before each of its pieces, it made the check quadratic in its length.
+pub const PREVIOUS_SENTENCE_BYTES: usize = 4096;
+
+/// The part of `previous` read as the sentence before `sentence`: what lies before it, at most
+/// [`PREVIOUS_SENTENCE_BYTES`], starting at a character boundary.
+fn before(text: &str, previous: Span, sentence: Span) -> Span {
+    let end = previous.end.min(sentence.start).max(previous.start);
+    let mut start = previous
+        .start
+        .max(end.saturating_sub(PREVIOUS_SENTENCE_BYTES));
+    while !text.is_char_boundary(start) && start < end {
+        start += 1;
+    }
+    Span::new(start, end)
 }

@@ -579,6 +579,10 @@ pub struct SourceCheck {
 /// `assume_cited`) in that source.
 pub fn look_up(doc: &Document<'_>, sources: &[Source], assume_cited: bool) -> Vec<SourceCheck> {
     let mut out = Vec::new();
+    // Without `--against` there is nothing to look up: read no words for it.
+    if sources.is_empty() {
+        return out;
+    }
     for (k, c) in doc.quantities.iter().enumerate() {
         if !matches!(c.mention.kind, Kind::Number | Kind::Percent | Kind::Money)
             || c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague)

@@ -65,6 +65,11 @@ with both figures must be the same. The hedge tolerances (`nearly`, `just-over`,
 /// How far apart, in bytes, two figures may stand to be compared.
 const WITHIN: usize = 50_000;
 
+/// How many of the figures after it each figure is compared with. An article holds a few
+/// dozen comparable figures; a table or a log may hold thousands within [`WITHIN`], and
+/// comparing each with all of them made the rule quadratic in their number.
+const MAX_COMPARED: usize = 256;
+
 const CHANGE_WORDS: &[&str] = &[
     "rose",
     "risen",
@@ -117,9 +122,9 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         _ => false,
     };
     // Each figure is reported once, naming the first figure it contradicts.
-    let mut reported: Vec<Span> = Vec::new();
+    let mut reported: std::collections::HashSet<(usize, usize)> = Default::default();
     for (i, (a, ma)) in candidates.iter().enumerate() {
-        for (b, mb) in &candidates[i + 1..] {
+        for (b, mb) in candidates[i + 1..].iter().take(MAX_COMPARED) {
             // An article's headline and body lie within this distance; beyond it, a text is
             // a collection, and comparing every pair would be quadratic.
             if b.mention.span.start - a.mention.span.start > WITHIN {
@@ -128,20 +133,19 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             if a.claim.sentence == b.claim.sentence
                 || a.quantity.dimension != b.quantity.dimension
                 || a.quantity.per != b.quantity.per
-                || !ma.same(mb)
-                || !same(a.claim.subgroup, b.claim.subgroup)
-                || !times_agree(doc, a, b)
                 || a.quantity.interval.overlaps(&b.quantity.interval)
+                || !same(a.claim.subgroup, b.claim.subgroup)
+                || !ma.same(mb)
+                || !times_agree(doc, a, b)
             {
                 continue;
             }
             // Neither can be told the wrong one from the words alone: each is reported,
             // with the other beside it.
             for (here, there, position) in [(b, a, "earlier"), (a, b, "later")] {
-                if reported.contains(&here.mention.span) {
+                if !reported.insert((here.mention.span.start, here.mention.span.end)) {
                     continue;
                 }
-                reported.push(here.mention.span);
                 out.push(finding(doc, here, there, position));
             }
         }
@@ -208,17 +212,27 @@ fn finding(
 fn in_change(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
     let sentence = doc.sentence(c).to_lowercase();
     let changes = CHANGE_WORDS.iter().any(|w| sentence.contains(w));
-    let others = doc.quantities.iter().any(|o| {
-        o.claim.sentence == c.claim.sentence
-            && o.mention.span != c.mention.span
-            && o.quantity.dimension == c.quantity.dimension
-    });
-    let after = doc
+    // The quantities are in the order of the text: those of this sentence lie together.
+    let first = doc
+        .quantities
+        .partition_point(|o| o.mention.span.start < c.claim.sentence.start);
+    let others = doc.quantities[first..]
+        .iter()
+        .take_while(|o| o.mention.span.start < c.claim.sentence.end)
+        .any(|o| {
+            o.claim.sentence == c.claim.sentence
+                && o.mention.span != c.mention.span
+                && o.quantity.dimension == c.quantity.dimension
+        });
+    let after: String = doc
         .text
         .get(c.mention.span.end..c.claim.sentence.end)
         .unwrap_or("")
         .trim_start()
-        .to_lowercase();
+        .chars()
+        .take(6)
+        .flat_map(char::to_lowercase)
+        .collect();
     (changes && others) || after.starts_with("more ") || after.starts_with("fewer ")
 }
 

@@ -33,6 +33,9 @@ pub(super) struct Measure {
     /// The verb a figure is the object of ("repatriated 2,100 seafarers"): what is said of
     /// the people counted, which the other figure's words must name.
     pub head: Option<String>,
+    /// Every word of the measure: population and outcome (compared for every pair of
+    /// figures, so worked out once).
+    words: BTreeSet<String>,
 }
 
 impl Measure {
@@ -82,12 +85,19 @@ impl Measure {
             modifiers,
             proper,
             head,
+            words: BTreeSet::new(),
         }
+        .with_words()
     }
 
     /// Every word of the measure.
-    pub(super) fn all(&self) -> BTreeSet<String> {
-        self.population.union(&self.outcome).cloned().collect()
+    pub(super) fn all(&self) -> &BTreeSet<String> {
+        &self.words
+    }
+
+    fn with_words(mut self) -> Self {
+        self.words = self.population.union(&self.outcome).cloned().collect();
+        self
     }
 
     /// Whether two measures are the same: they count a population with a word in common,
@@ -100,19 +110,17 @@ impl Measure {
         let (a, b) = (self.all(), other.all());
         // The outcome's own words: not those of either population ("worked" is read as
         // "labour", which says who, not what happened to them).
-        let people: BTreeSet<&String> = self.population.union(&other.population).collect();
+        let people = |w: &String| self.population.contains(w) || other.population.contains(w);
         let named = |outcome: &BTreeSet<String>, by: &BTreeSet<String>| {
-            outcome
-                .iter()
-                .any(|w| !people.contains(w) && by.contains(w))
+            outcome.iter().any(|w| !people(w) && by.contains(w))
         };
-        if !named(&self.outcome, &b) || !named(&other.outcome, &a) {
+        if !named(&self.outcome, b) || !named(&other.outcome, a) {
             return false;
         }
         let heads_named = |head: &Option<String>, by: &BTreeSet<String>| {
             head.as_ref().is_none_or(|h| by.contains(h))
         };
-        if !heads_named(&self.head, &b) || !heads_named(&other.head, &a) {
+        if !heads_named(&self.head, b) || !heads_named(&other.head, a) {
             return false;
         }
         // A modifier the other phrase lacks makes a subgroup ("the population" and "the
@@ -123,10 +131,10 @@ impl Measure {
                 .iter()
                 .any(|w| !by.contains(w) && (!droppable || !m.proper.contains(w)))
         };
-        if narrows(self, &b, true) || narrows(other, &a, false) {
+        if narrows(self, b, true) || narrows(other, a, false) {
             return false;
         }
-        let common = a.intersection(&b).count();
+        let common = a.intersection(b).count();
         let smaller = a.len().min(b.len());
         // Words only one side has that set its group apart from the other's ("domestic"
         // against "factory" workers) make two groups, whatever else they share.
@@ -198,7 +206,9 @@ mod tests {
             modifiers: modifiers(population).0,
             proper: modifiers(population).1,
             head: None,
+            words: BTreeSet::new(),
         }
+        .with_words()
     }
 
     #[test]
