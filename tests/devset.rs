@@ -15,14 +15,14 @@ use claimcheck::input::Document;
 
 /// Sentences found for the right reason, by kind: the floor each must keep.
 const FLOORS: &[(&str, usize)] = &[
-    ("hedge", 0),
+    ("hedge", 1),
     ("outdated", 7),
     ("population_widened", 0),
-    ("relabelled_concept", 35),
+    ("relabelled_concept", 39),
     ("restatement", 0),
     ("stated_arithmetic", 0),
     ("wrong_edition", 4),
-    ("wrong_number", 3),
+    ("wrong_number", 4),
 ];
 
 /// Correct sentences with no finding, at least this share of them.

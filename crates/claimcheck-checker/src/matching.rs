@@ -218,6 +218,9 @@ pub struct Reading {
     pub sentence_detection: bool,
     /// Whether its sentence speaks of victims.
     pub sentence_victims: bool,
+    /// Whether its sentence widens its figures to all victims everywhere
+    /// ([`vocab::ALL_VICTIMS`], outside the names of publications).
+    pub all_victims: bool,
     /// For each registry row, whether its sentence names the row's subgroup and place.
     pub places: Arc<[bool]>,
     /// The words of the claim's own clause.
@@ -264,6 +267,9 @@ pub struct SentenceFacts {
     pub detection: bool,
     /// Whether it speaks of victims.
     pub victims: bool,
+    /// Whether it widens its figures to all victims everywhere, in words other than a
+    /// publication's name ("the Global Report" widens nothing).
+    pub all_victims: bool,
     /// Whether it speaks of a count over several years.
     pub over_years: bool,
     /// For each registry row, whether the sentence names its subgroup and place; empty until
@@ -284,17 +290,27 @@ impl SentenceFacts {
     /// Reads a sentence: its words and the names in it (from the document's hits).
     pub fn new(text: &str, span: Span, doc_hits: &[NameHit]) -> Self {
         let from = doc_hits.partition_point(|h| h.span.start < span.start);
-        let hits = doc_hits[from..]
+        let hits: Vec<NameHit> = doc_hits[from..]
             .iter()
             .take_while(|h| h.span.end <= span.end)
             .copied()
             .collect();
         let tokens: Arc<[Token]> = vocab::tokens(text, span.start, span.end).into();
+        let unnamed: Vec<Token> = tokens
+            .iter()
+            .filter(|t| {
+                !hits
+                    .iter()
+                    .any(|h| t.start >= h.span.start && t.end <= h.span.end)
+            })
+            .cloned()
+            .collect();
         SentenceFacts {
             span,
             concepts: concepts_in(&tokens),
             detection: vocab::any(&tokens, vocab::DETECTION),
             victims: vocab::any(&tokens, &["victim*"]),
+            all_victims: vocab::any(&unnamed, vocab::ALL_VICTIMS),
             over_years: vocab::any(&tokens, vocab::OVER_YEARS),
             tokens,
             hits,
@@ -501,6 +517,7 @@ pub fn read(
         sentence: Arc::clone(&sentence.tokens),
         sentence_detection: sentence.detection,
         sentence_victims: sentence.victims,
+        all_victims: sentence.all_victims,
         places: Arc::clone(&sentence.places),
         clause,
         named,
@@ -850,18 +867,20 @@ pub fn candidates<'a>(
     date: Option<crate::date::ArticleDate>,
 ) -> Vec<StudyMatch<'a>> {
     // A year that is the publication year of a named edition of the claim's topic names
-    // that edition ("the Global Slavery Index 2016"); any other year may be a reference year.
+    // that edition of its series ("the Global Slavery Index 2016"); any other year may be a
+    // reference year. For another series it is a date: the edition draws on figures
+    // published by then.
     let published_in = |s: &Study, y: u16| s.year == y || s.edition.parse::<u16>().ok() == Some(y);
-    let edition_years: Vec<u16> = reading
+    let edition_years: Vec<(u16, &str)> = reading
         .attribution_years
         .iter()
-        .copied()
-        .filter(|y| {
-            reading.named.iter().any(|&i| {
+        .flat_map(|y| {
+            reading.named.iter().filter_map(move |&i| {
                 registry
                     .studies
                     .get(i)
-                    .is_some_and(|s| published_in(s, *y) && topic_fits(s, reading))
+                    .filter(|s| published_in(s, *y) && topic_fits(s, reading))
+                    .map(|s| (*y, s.series.as_str()))
             })
         })
         .collect();
@@ -902,8 +921,21 @@ pub fn candidates<'a>(
         };
         let year_ok = (!reading.years.is_empty()).then(|| {
             reading.years.iter().any(|y| {
-                if edition_years.contains(y) {
+                if edition_years.contains(&(*y, study.series.as_str())) {
                     published_in(study, *y)
+                } else if edition_years.iter().any(|(e, _)| e == y) {
+                    // A named figure of another series may be quoted by that year's edition
+                    // if it was its own series' newest then ("the Global Slavery Index 2023
+                    // by Walk Free" quotes Walk Free's Global Estimates of 2022, the Index
+                    // 2016 none of 2017).
+                    if attribution == Attribution::Named {
+                        study.year <= *y
+                            && registry
+                                .get(&study.superseded_by)
+                                .is_none_or(|newer| newer.year > *y)
+                    } else {
+                        published_in(study, *y)
+                    }
                 } else {
                     year_fits(study, *y)
                 }

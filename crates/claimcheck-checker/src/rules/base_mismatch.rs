@@ -21,8 +21,12 @@ pub(crate) const RULE: Rule = Rule {
 Flags a figure whose words contradict the basis or the concept of the registry figure it
 matches:
 - a stock (people in a condition on any given day) presented as a yearly flow (“every year”,
-  “annually”);
-- victims *detected* or *identified* by authorities presented as all victims;
+  “annually”): a figure that matches one row, or a round one (“more than 1 million
+  children”) when every figure of its concept and subgroup that it fits is a stock;
+- victims *detected* or *identified* by authorities presented as all victims (“of all
+  victims”, “victims worldwide”, “globally”): a share that matches one row, or a round one
+  (“30 percent”) when every figure it fits counts detected victims. “62% of victims” in a
+  region, with no such word, is the publisher's own shorthand and stays quiet;
 - one concept's figure under another's name: modern slavery or forced labour called
   trafficking, child labour called forced labour, all forced-labour profits called
   trafficking profits. The figure must be distinctive enough to stand for the other concept's
@@ -55,6 +59,16 @@ const CONFLATED: &[Concept] = &[
     Concept::Profits,
 ];
 
+/// The conditions people are counted in on one day by the global estimates, which have no
+/// yearly flow (migration has both, and is left alone).
+const EXPLOITATION: &[Concept] = &[
+    Concept::ModernSlavery,
+    Concept::ForcedLabour,
+    Concept::ForcedMarriage,
+    Concept::ForcedSexualExploitation,
+    Concept::ChildLabour,
+];
+
 /// Whether naming `named` for a figure of `actual` is a relabelling: the concepts that a
 /// figure of each concept may not be called.
 fn relabels(actual: Concept, named: Concept) -> bool {
@@ -74,7 +88,10 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(f);
             continue;
         }
-        if let Some(f) = relabelled(doc, c).or_else(|| detected_as_all(doc, c)) {
+        if let Some(f) = relabelled(doc, c)
+            .or_else(|| detected_as_all(doc, c))
+            .or_else(|| stock_as_flow(doc, c))
+        {
             out.push(f);
         }
     }
@@ -117,6 +134,7 @@ fn basis(doc: &Document<'_>, c: &ClaimContext<'_>, m: &StudyMatch<'_>) -> Option
             Concept::DetectedVictims | Concept::IdentifiedVictims
         ))
         && !r.sentence_detection
+        && r.all_victims
         && !states_its_total(doc, c)
         // A round fraction ("a third") is recognised only through a named source.
         && (m.distinctive || m.attribution == crate::matching::Attribution::Named)
@@ -243,34 +261,83 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
     Some(f.about(s))
 }
 
+/// A count presented as a yearly flow when every figure of the concept and subgroup its
+/// clause names that its value fits counts people on one day: whichever figure it is, it is
+/// a stock. This catches round figures ("more than 1 million children … each year") that
+/// fit several rows and so no one row distinctively. Only the conditions the global estimates
+/// count on one day ([`EXPLOITATION`]) are judged: trafficking and migration have yearly
+/// flows of their own.
+fn stock_as_flow(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+    let r = &c.reading;
+    if !r.flow || r.change || c.quantity.dimension != Dimension::Count {
+        return None;
+    }
+    let fitting: Vec<_> = c
+        .considered
+        .iter()
+        .filter(|m| {
+            m.topic
+                && m.subgroup
+                && m.fits
+                && m.study.measure == Measure::Count
+                && EXPLOITATION.contains(&m.study.concept)
+                && r.clause_concepts.contains(&m.study.concept)
+        })
+        .collect();
+    let first = fitting.first()?;
+    if !fitting.iter().all(|m| m.study.basis == Basis::Stock) {
+        return None;
+    }
+    let s = first.study;
+    let f = RULE.on(
+        doc,
+        c,
+        format!(
+            "“{}” is presented as a yearly flow, but every figure of {} it fits counts people at one point in time (a stock): {}",
+            doc.slice(c.mention.span),
+            s.concept.in_words(),
+            fitting
+                .iter()
+                .take(3)
+                .map(|m| format!("{} {} ({})", m.study.publisher, m.study.year, m.study.value_text))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        "stock presented as flow".to_owned(),
+    );
+    Some(f.about(s))
+}
+
 /// Whether a claim is precise enough to be one row's figure once the source is named.
 fn bounded_enough(c: &ClaimContext<'_>) -> bool {
     c.mention.qualifier != Some(claimcheck_parser::Qualifier::Vague)
 }
 
 /// A share of a group among victims that only detected-victim figures give ("30 percent of
-/// trafficking victims are children"), presented as a share of all victims. Every row of the
-/// topic, subgroup and value is a count of detected or identified victims, so whichever
-/// edition it is, it is not a share of all victims.
+/// all trafficking victims are children"), presented as a share of all victims everywhere
+/// ([`crate::vocab::ALL_VICTIMS`]). Every row of the topic, subgroup and value is a count of
+/// detected or identified victims, so whichever edition it is, it is not a share of all
+/// victims.
 fn detected_as_all(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
     // "Of (all) victims": a share of people in forced labour who were trafficked is another
     // measure.
     if c.quantity.dimension != Dimension::Percent
         || c.reading.sentence_detection
         || !c.reading.sentence_victims
+        || !c.reading.all_victims
     {
         return None;
     }
     if states_its_total(doc, c) {
         return None;
     }
-    // Recognised by the source it names or by distinctive digits ("71%"), not by a round
-    // fraction ("a third") that many figures share.
+    // A round fraction ("a third", "30 percent") is recognised too: it is not one row's
+    // figure, but every figure of the topic and subgroup that it fits is a share of detected
+    // victims, so whichever it is, it is not a share of all victims.
     let fitting: Vec<_> = c
         .considered
         .iter()
         .filter(|m| m.topic && m.subgroup && m.fits && !m.study.subgroup.is_empty())
-        .filter(|m| m.distinctive || m.attribution != crate::matching::Attribution::None)
         .collect();
     let first = fitting.first()?;
     if !fitting

@@ -57,6 +57,18 @@ fn wrong_number_with_a_clear_citation() {
             None,
             Some("study-contradiction"),
         ),
+        // A year names an edition of its own series; another series' figure named with it
+        // may be the one that edition quotes.
+        (
+            "The Global Slavery Index 2023 by Walk Free says 50 million people were in modern slavery in 2021, an increase of 14 million since 2016.",
+            None,
+            Some("study-contradiction"),
+        ),
+        (
+            "The Global Slavery Index 2023 by Walk Free says 50 million people were in modern slavery in 2021, an increase of 10 million since 2016.",
+            None,
+            None,
+        ),
         // Near misses: the right figure, a rounding of it, or a bound it meets.
         (
             "According to the Global Estimates, 40.3 million people were in modern slavery in 2016.",
@@ -142,7 +154,30 @@ fn relabelled_concepts() {
             None,
             Some("base-mismatch"),
         ),
+        // A round share is recognised when every figure it fits is a share of detected
+        // victims and the sentence widens it to all victims.
+        (
+            "Some 30 percent of all trafficking victims worldwide are children.",
+            None,
+            Some("base-mismatch"),
+        ),
+        // A round stock given as a yearly flow, when every figure it fits is a stock.
+        (
+            "Over 1 million children are in commercial sexual exploitation every year.",
+            None,
+            Some("base-mismatch"),
+        ),
         // Near misses: the concept named, detection named, a part named as a part.
+        (
+            "In West Africa, children make up 62 percent of victims, the report said.",
+            None,
+            None,
+        ),
+        (
+            "Some 150,000 migrants cross into Thailand every year.",
+            None,
+            None,
+        ),
         (
             "There are 40.3 million people in modern slavery around the world.",
             None,

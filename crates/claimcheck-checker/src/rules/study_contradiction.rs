@@ -86,23 +86,29 @@ pub(crate) fn cited_rows<'m, 'a>(
         .filter(|m| !m.study.subgroup.is_empty() || m.study.scope != Scope::Global)
         .collect();
     let rows = if specific.is_empty() { named } else { specific };
-    // The edition the claim's years point to: a year that is some named row's publication
-    // or edition year names that edition (a reference year only narrows); an edition with no
-    // figure for the claim's measure cannot be compared.
-    let named_years: Vec<u16> = r
-        .years
-        .iter()
-        .copied()
-        .filter(|y| {
-            r.named.iter().any(|&i| {
-                registry
-                    .studies
-                    .get(i)
-                    .is_some_and(|s| s.year == *y || s.edition.parse::<u16>().ok() == Some(*y))
+    // The edition the claim's years point to: a year that is the publication or edition
+    // year of a named row of the same series names that series' edition (a reference year
+    // only narrows); an edition with no figure for the claim's measure cannot be compared.
+    // A year names editions of its own series only: "the Global Slavery Index 2023" names
+    // the Index's 2023 edition, not the Global Estimates it draws on.
+    let published_in = |s: &crate::registry::Study, y: u16| {
+        s.year == y || s.edition.parse::<u16>().ok() == Some(y)
+    };
+    let naming = |m: &StudyMatch<'_>| -> Vec<u16> {
+        r.years
+            .iter()
+            .copied()
+            .filter(|y| {
+                r.named.iter().any(|&i| {
+                    registry
+                        .studies
+                        .get(i)
+                        .is_some_and(|s| s.series == m.study.series && published_in(s, *y))
+                })
             })
-        })
-        .collect();
-    let rows: Vec<_> = if named_years.is_empty() {
+            .collect()
+    };
+    let rows: Vec<_> = if rows.iter().all(|m| naming(m).is_empty()) {
         let dated: Vec<_> = rows
             .iter()
             .copied()
@@ -112,9 +118,12 @@ pub(crate) fn cited_rows<'m, 'a>(
     } else {
         rows.into_iter()
             .filter(|m| {
-                named_years
-                    .iter()
-                    .any(|y| m.study.year == *y || m.study.edition.parse::<u16>().ok() == Some(*y))
+                let years = naming(m);
+                if years.is_empty() {
+                    m.year_ok == Some(true)
+                } else {
+                    years.iter().any(|y| published_in(m.study, *y))
+                }
             })
             .collect()
     };
