@@ -266,6 +266,11 @@ pub(crate) fn near_miss(claimed: f64, published: f64) -> Option<String> {
             return Some(format!("a slip of scale ({what})"));
         }
     }
+    // A digit slip keeps the figure's scale word ("11.8 million" → "18 million"): 18 is no
+    // slip of 11.8 million.
+    if !(0.05..=20.0).contains(&ratio.abs()) {
+        return None;
+    }
     let digits = |v: f64| -> String {
         let s = format!("{v}");
         s.chars()
@@ -334,5 +339,6 @@ mod tests {
         );
         assert!(near_miss(150e9, 150e6).is_some_and(|s| s.contains("scale")));
         assert_eq!(near_miss(28.0, 23.0), None);
+        assert_eq!(near_miss(18.0, 11.8e6), None);
     }
 }
