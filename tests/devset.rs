@@ -21,7 +21,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("relabelled_concept", 39),
     ("restatement", 0),
     ("stated_arithmetic", 0),
-    ("wrong_edition", 4),
+    ("wrong_edition", 5),
     ("wrong_number", 4),
 ];
 

@@ -508,7 +508,8 @@ pub fn read(
     );
     let flow = mention.per.is_some() || vocab::any(&own_words, vocab::FLOW);
     let over_years = sentence.over_years;
-    let change = vocab::any(&change_words(text, mention, sentence), vocab::CHANGE);
+    let change = vocab::any(&change_words(text, mention, sentence), vocab::CHANGE)
+        && !level_of_a_change(mention, sentence);
     Reading {
         concepts,
         clause_concepts,
@@ -531,6 +532,17 @@ pub fn read(
         change,
         attribution_years,
     }
+}
+
+/// Whether a figure is one end of a change ("dropped to 152 million from 246 million",
+/// "rose to 50 million"): a level, compared with levels, not with the change.
+fn level_of_a_change(mention: &Mention, sentence: &SentenceFacts) -> bool {
+    let at = sentence
+        .tokens
+        .partition_point(|t| t.start < mention.span.start);
+    at.checked_sub(1)
+        .and_then(|i| sentence.tokens.get(i))
+        .is_some_and(|t| vocab::LEVEL_OF_A_CHANGE.contains(&t.word.as_str()))
 }
 
 /// The words right around a figure (three before, three after): "an increase of 12 million",

@@ -253,6 +253,14 @@ pub const CHANGE: &[&str] = &[
     "fewer",
 ];
 
+/// Words right before a figure that make it one end of a change, not the change: "rose
+/// to 50 million", "down from 35 percent", "stood at 27.6 million".
+pub const LEVEL_OF_A_CHANGE: &[&str] = &["to", "from", "at"];
+
+/// Words before a year that make it something other than the figure's date: "since 2016",
+/// "by 2030".
+pub const NOT_A_DATE: &[&str] = &["since", "by", "until", "till", "before", "after", "from"];
+
 /// Words that present a figure as current.
 pub const NOW: &[&str] = &[
     "today",

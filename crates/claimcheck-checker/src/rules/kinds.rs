@@ -112,6 +112,27 @@ fn right_figure_wrong_edition() {
             None,
             None,
         ),
+        // An unattributed figure that names its edition, dated to another edition's year.
+        (
+            "Some 246 million children were in child labour in 2020.",
+            None,
+            Some("misattribution"),
+        ),
+        (
+            "Some 246 million children were in child labour in 2000.",
+            None,
+            None,
+        ),
+        (
+            "Since 2000, child labour has fallen to 152 million children.",
+            None,
+            None,
+        ),
+        (
+            "Child labour rose to 160 million children in 2020, from 152 million in 2016.",
+            None,
+            None,
+        ),
         // A UN report names a family of publishers: weaker attribution, not a wrong one.
         (
             "A UN report found that 40.3 million people were in modern slavery in 2016.",
