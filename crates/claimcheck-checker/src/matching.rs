@@ -323,11 +323,26 @@ impl SentenceFacts {
     }
 
     /// Works out, once, which registry rows' subgroup and place the sentence names.
-    pub fn with_places(mut self, text: &str, registry: &Registry, names: &Names) -> Self {
+    /// A sentence whose subject is a pronoun ("they", "these") near its start and that names
+    /// one part of a subgroup "A and B" may take the other part from the sentence before:
+    /// "Girls make up two in three child victims. Together with women, they account for 70
+    /// per cent" is about women and girls.
+    pub fn with_places(
+        mut self,
+        text: &str,
+        registry: &Registry,
+        names: &Names,
+        previous: Option<&SentenceFacts>,
+    ) -> Self {
+        let head = &self.tokens[..self.tokens.len().min(ANAPHORA_WINDOW)];
+        let before: &[Token] = match previous {
+            Some(p) if vocab::any(head, vocab::ANAPHORA) => &p.tokens,
+            _ => &[],
+        };
         self.places = registry
             .studies
             .iter()
-            .map(|s| subgroup_fits(s, &self.tokens))
+            .map(|s| subgroup_fits(s, &self.tokens, before))
             .collect();
         let mut named = BTreeSet::new();
         let mut written: Vec<String> = Vec::new();
@@ -366,6 +381,9 @@ impl SentenceFacts {
         self
     }
 }
+
+/// How many words from a sentence's start a pronoun may stand and still be its subject.
+const ANAPHORA_WINDOW: usize = 8;
 
 /// The concepts that name a population of victims, as opposed to a measure of one (profits)
 /// or a neighbouring topic.
@@ -806,8 +824,9 @@ pub fn topic_fits(study: &Study, reading: &Reading) -> bool {
     }
 }
 
-/// Whether the sentence names the row's subgroup and place.
-fn subgroup_fits(study: &Study, sentence: &[Token]) -> bool {
+/// Whether the sentence names the row's subgroup and place; `before` is the sentence before
+/// when a pronoun refers to it (else empty).
+fn subgroup_fits(study: &Study, sentence: &[Token], before: &[Token]) -> bool {
     let sub = study.subgroup.trim();
     let place = match study.scope {
         Scope::National | Scope::Regional if sub.is_empty() => {
@@ -822,7 +841,26 @@ fn subgroup_fits(study: &Study, sentence: &[Token]) -> bool {
         }
         _ => true,
     };
-    place && (sub.is_empty() || vocab::any_registry_term(sentence, sub))
+    place && (sub.is_empty() || names_subgroup(sentence, before, sub))
+}
+
+/// Whether words name a subgroup: one of its `|` alternatives, where "A and B" is named by
+/// A and B in either order or apart ("girls and women", "women … and girls"), one of them
+/// possibly in the sentence `before` that a pronoun refers to.
+fn names_subgroup(tokens: &[Token], before: &[Token], subgroup: &str) -> bool {
+    subgroup
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .any(|alternative| {
+            let parts: Vec<&str> = alternative.split(" and ").map(str::trim).collect();
+            let here = |p: &&str| vocab::any_registry_term(tokens, p);
+            let there = |p: &&str| vocab::any_registry_term(before, p);
+            vocab::any_registry_term(tokens, alternative)
+                || parts.len() > 1
+                    && parts.iter().any(here)
+                    && parts.iter().all(|p| here(p) || there(p))
+        })
 }
 
 /// Whether a year is the row's publication, edition or reference year.

@@ -261,6 +261,9 @@ pub const LEVEL_OF_A_CHANGE: &[&str] = &["to", "from", "at"];
 /// "by 2030".
 pub const NOT_A_DATE: &[&str] = &["since", "by", "until", "till", "before", "after", "from"];
 
+/// Pronouns that, as a sentence's subject, stand for a group the sentence before named.
+pub const ANAPHORA: &[&str] = &["they", "these", "those"];
+
 /// Words that present a figure as current.
 pub const NOW: &[&str] = &[
     "today",

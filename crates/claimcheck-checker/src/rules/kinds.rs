@@ -182,6 +182,17 @@ fn relabelled_concepts() {
             None,
             Some("base-mismatch"),
         ),
+        // "Women and girls" named in another order, or in part through a pronoun.
+        (
+            "Girls and women make up 71 percent of all trafficking victims worldwide.",
+            None,
+            Some("base-mismatch"),
+        ),
+        (
+            "Girls make up one in five detected victims. Together with women, they account for 70 percent of all trafficking victims worldwide.",
+            None,
+            Some("base-mismatch"),
+        ),
         // A round stock given as a yearly flow, when every figure it fits is a stock.
         (
             "Over 1 million children are in commercial sexual exploitation every year.",
@@ -196,6 +207,11 @@ fn relabelled_concepts() {
         ),
         (
             "Some 150,000 migrants cross into Thailand every year.",
+            None,
+            None,
+        ),
+        (
+            "Girls make up one in five detected victims. They account for 70 percent of the victims in some regions.",
             None,
             None,
         ),
