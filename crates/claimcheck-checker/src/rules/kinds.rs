@@ -325,3 +325,25 @@ fn figures_after_multibyte_characters_are_read() {
         None,
     )]);
 }
+
+#[test]
+fn a_wrong_number_names_the_cited_series_and_the_slip() {
+    // "Walk Free" publishes the Global Slavery Index and the Global Estimates; "the Global
+    // Estimates" says which is cited.
+    let found = checker(None).check(
+        "An estimated 43.0 million people were in modern slavery in 2016, according to the Global Estimates published by the ILO and Walk Free in 2017.",
+    );
+    let f = found
+        .findings
+        .iter()
+        .find(|f| f.rule == "study-contradiction")
+        .expect("43.0 million contradicts the Global Estimates");
+    assert!(f.message.contains("40.3 million"), "{}", f.message);
+    assert!(
+        f.notes
+            .iter()
+            .any(|n| n.contains("dropped digit (43 for 403)")),
+        "{:?}",
+        f.notes
+    );
+}

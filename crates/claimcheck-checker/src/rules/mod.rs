@@ -293,7 +293,12 @@ pub(crate) fn near_miss(claimed: f64, published: f64) -> Option<String> {
     if c.len() + 1 == p.len() && (0..p.len()).any(|i| format!("{}{}", &p[..i], &p[i + 1..]) == c) {
         return Some(format!("a dropped digit ({} for {})", c, p));
     }
-    if p.len() + 1 == c.len() && (0..c.len()).any(|i| format!("{}{}", &c[..i], &c[i + 1..]) == p) {
+    // An extra digit in a one-digit figure is no slip: 12 million is not 10 million with a
+    // digit added.
+    if p.len() >= 2
+        && p.len() + 1 == c.len()
+        && (0..c.len()).any(|i| format!("{}{}", &c[..i], &c[i + 1..]) == p)
+    {
         return Some(format!("an extra digit ({} for {})", c, p));
     }
     None
@@ -340,5 +345,6 @@ mod tests {
         assert!(near_miss(150e9, 150e6).is_some_and(|s| s.contains("scale")));
         assert_eq!(near_miss(28.0, 23.0), None);
         assert_eq!(near_miss(18.0, 11.8e6), None);
+        assert_eq!(near_miss(12e6, 10e6), None);
     }
 }

@@ -1,5 +1,7 @@
 //! `study-contradiction`: a claim that does not fit the study it cites.
 
+use std::collections::BTreeSet;
+
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::matching::{Attribution, StudyMatch};
@@ -130,6 +132,32 @@ pub(crate) fn cited_rows<'m, 'a>(
     if rows.is_empty() {
         return None;
     }
+    // A name that only one series answers to ("the Global Estimates", "the Global Slavery
+    // Index") says which series is cited when another name is shared ("Walk Free" publishes
+    // both): its rows come first, if it has any for the claim's measure.
+    let specific: BTreeSet<&str> = r
+        .names
+        .iter()
+        .filter_map(|name| {
+            let mut series = registry
+                .studies
+                .iter()
+                .filter(|s| s.names().any(|n| n.eq_ignore_ascii_case(name)))
+                .map(|s| s.series.as_str());
+            let first = series.next()?;
+            series.all(|s| s == first).then_some(first)
+        })
+        .collect();
+    let preferred: Vec<_> = rows
+        .iter()
+        .copied()
+        .filter(|m| specific.contains(m.study.series.as_str()))
+        .collect();
+    let rows = if preferred.is_empty() {
+        rows
+    } else {
+        preferred
+    };
     // The same measure: within a factor of three of one of them, or one slip away.
     let v = c.quantity.nominal[0];
     let near = rows.iter().any(|m| {
