@@ -221,6 +221,9 @@ pub struct Reading {
     /// Whether its sentence widens its figures to all victims everywhere
     /// ([`vocab::ALL_VICTIMS`], outside the names of publications).
     pub all_victims: bool,
+    /// Whether its sentence gives its figures for the whole world ([`vocab::WORLD`],
+    /// outside the names of publications).
+    pub worldwide: bool,
     /// For each registry row, whether its sentence names the row's subgroup and place.
     pub places: Arc<[bool]>,
     /// The words of the claim's own clause.
@@ -270,6 +273,9 @@ pub struct SentenceFacts {
     /// Whether it widens its figures to all victims everywhere, in words other than a
     /// publication's name ("the Global Report" widens nothing).
     pub all_victims: bool,
+    /// Whether it gives its figures for the whole world, in words other than a
+    /// publication's name.
+    pub worldwide: bool,
     /// Whether it speaks of a count over several years.
     pub over_years: bool,
     /// For each registry row, whether the sentence names its subgroup and place; empty until
@@ -311,6 +317,7 @@ impl SentenceFacts {
             detection: vocab::any(&tokens, vocab::DETECTION),
             victims: vocab::any(&tokens, &["victim*"]),
             all_victims: vocab::any(&unnamed, vocab::ALL_VICTIMS),
+            worldwide: vocab::any(&unnamed, vocab::WORLD),
             over_years: vocab::any(&tokens, vocab::OVER_YEARS),
             tokens,
             hits,
@@ -537,6 +544,7 @@ pub fn read(
         sentence_detection: sentence.detection,
         sentence_victims: sentence.victims,
         all_victims: sentence.all_victims,
+        worldwide: sentence.worldwide,
         places: Arc::clone(&sentence.places),
         clause,
         named,

@@ -220,6 +220,10 @@ pub const ALL_VICTIMS: &[&str] = &[
     "globe",
 ];
 
+/// Words that make a figure the world's ("worldwide", "around the world", "globally"): a
+/// region's or a country's figure so given is widened.
+pub const WORLD: &[&str] = &["worldwide", "globally", "global", "world", "globe"];
+
 /// Words that make a figure a count over several years.
 pub const OVER_YEARS: &[&str] = &[
     "last five years",

@@ -239,6 +239,28 @@ fn relabelled_concepts() {
 }
 
 #[test]
+fn a_region_given_for_the_world() {
+    table(&[
+        (
+            "Some 15.1 million people are in forced labour worldwide.",
+            None,
+            Some("population-mismatch"),
+        ),
+        // Near misses: the place named, the world's figure, no word for the world.
+        (
+            "In Asia and the Pacific, 15.1 million people are in forced labour.",
+            None,
+            None,
+        ),
+        (
+            "Some 27.6 million people are in forced labour worldwide.",
+            None,
+            None,
+        ),
+    ]);
+}
+
+#[test]
 fn outdated_at_the_article_date() {
     table(&[
         (
