@@ -239,12 +239,23 @@ fn relabelled_concepts() {
 }
 
 #[test]
-fn a_region_given_for_the_world() {
+fn a_part_given_for_the_whole() {
     table(&[
         (
             "Some 15.1 million people are in forced labour worldwide.",
             None,
             Some("population-mismatch"),
+        ),
+        // A form's profit per victim given for all victims.
+        (
+            "Traffickers earn an average of US$21,800 per victim each year, the ILO says.",
+            None,
+            Some("population-mismatch"),
+        ),
+        (
+            "Forced commercial sexual exploitation earns traffickers US$21,800 per victim a year, the ILO says.",
+            None,
+            None,
         ),
         // Near misses: the place named, the world's figure, no word for the world.
         (

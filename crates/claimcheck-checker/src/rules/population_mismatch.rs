@@ -3,7 +3,8 @@
 
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
-use crate::registry::{Basis, Scope};
+use crate::matching::StudyMatch;
+use crate::registry::{Basis, Concept, Measure, Scope};
 use crate::rules::{Context, Rule};
 use crate::vocab;
 
@@ -16,9 +17,11 @@ pub(crate) const RULE: Rule = Rule {
     doc: "# population-mismatch (CC103)
 
 ## What it does
-Flags a figure distinctive enough to be one region's or country's figure (15.1 million in
-forced labour: Asia and the Pacific, 2021) given for the world (“worldwide”, “globally”) when
-no global figure of its topic fits it. Flags a figure that matches a registry figure measured
+Flags a figure distinctive enough to be one part's figure given for the whole, when no
+figure of its topic for what the sentence names fits it: a form's profits (US$21,800 a year is
+the profit per victim of forced commercial sexual exploitation, not of all forced labour), or
+a region's or country's figure (15.1 million in forced labour: Asia and the Pacific, 2021)
+given for the world (“worldwide”, “globally”). Flags a figure that matches a registry figure measured
 in a particular group (a local study,
 a sample, the deportees at one crossing) when the sentence keeps none of the words that
 describe that group (the row's `population_terms`: “deported”, “Poipet”, “surveyed”…). The
@@ -41,7 +44,7 @@ None.
 
 fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
-        if let Some(f) = region_as_world(doc, c) {
+        if let Some(f) = part_as_whole(doc, c) {
             out.push(f);
             continue;
         }
@@ -74,42 +77,70 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// A region's or a country's figure given for the whole world: the value is distinctive
-/// enough to name one regional row of its topic ("15.1 million" in forced labour is Asia and
-/// the Pacific's), the sentence names no place of it but says "worldwide", and no global
-/// figure of the topic fits.
-fn region_as_world(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
-    if !c.reading.worldwide {
+/// A part's figure given for the whole: the value is distinctive enough to name one row of
+/// its topic that is about a place or a form of profits ("15.1 million" in forced labour,
+/// Asia and the Pacific; US$21,800 a year, the profit per victim of forced commercial sexual
+/// exploitation), the sentence names none of it, and no figure of the topic for what it does
+/// name fits. A place's figure must be given for the world
+/// ("worldwide", "globally"): "in the region" names it in other words. A sentence that refers
+/// back ("Of these, …", "they") may have named the part before, and is left alone.
+pub(crate) fn part_row<'m, 'a>(c: &'m ClaimContext<'a>) -> Option<&'m StudyMatch<'a>> {
+    let r = &c.reading;
+    if c.considered.iter().any(|m| m.topic && m.subgroup && m.fits) {
         return None;
     }
-    if c.considered
-        .iter()
-        .any(|m| m.topic && m.subgroup && m.fits && m.study.scope == Scope::Global)
-    {
-        return None;
-    }
-    let m = c.considered.iter().find(|m| {
+    let refers_back = vocab::any(&r.sentence, vocab::ANAPHORA)
+        || vocab::any(&r.sentence, &["them", "whom", "which"]);
+    c.considered.iter().find(|m| {
+        let place =
+            matches!(m.study.scope, Scope::Regional | Scope::National) && only_a_place(m.study);
         m.topic
             && !m.subgroup
             && m.fits
             && m.distinctive
             && m.year_ok != Some(false)
-            && only_a_place(m.study)
-            && matches!(m.study.scope, Scope::Regional | Scope::National)
-    })?;
-    let mut f = RULE.on(
-        doc,
-        c,
-        format!(
-            "“{}” is given for the world, but it is {}'s figure for {} only",
-            doc.slice(c.mention.span),
-            m.study.publisher,
-            m.study.geography
-        ),
-        format!("measured in {}", m.study.geography),
-    );
+            && !m.study.subgroup.trim().is_empty()
+            && if place {
+                r.worldwide
+            } else {
+                // The forms and sectors of one total of profits are named in few words
+                // ("sexual", "domestic"); the parts of a population in many, and are not
+                // judged; nor are shares, which round fractions ("two-thirds") fit.
+                m.study.concept == Concept::Profits
+                    && m.study.measure == Measure::Money
+                    && !refers_back
+            }
+    })
+}
+
+/// The finding for [`part_row`].
+fn part_as_whole(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+    let m = part_row(c)?;
+    let place = matches!(m.study.scope, Scope::Regional | Scope::National) && only_a_place(m.study);
+    let (message, label) = if place {
+        (
+            format!(
+                "“{}” is given for the world, but it is {}'s figure for {} only",
+                doc.slice(c.mention.span),
+                m.study.publisher,
+                m.study.geography
+            ),
+            format!("measured in {}", m.study.geography),
+        )
+    } else {
+        (
+            format!(
+                "“{}” is given for all, but it is {}'s figure for a part: {}",
+                doc.slice(c.mention.span),
+                m.study.publisher,
+                m.study.population
+            ),
+            "a part's figure".to_owned(),
+        )
+    };
+    let mut f = RULE.on(doc, c, message, label);
     f.notes
-        .push("a region's or a country's figure is given for the whole world".to_owned());
+        .push("a figure measured in a part is given for the whole".to_owned());
     Some(f.about_at(m.study, m.interval))
 }
 

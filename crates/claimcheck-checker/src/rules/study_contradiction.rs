@@ -50,6 +50,10 @@ pub(crate) fn cited_rows<'m, 'a>(
         return None;
     }
     let r = &c.reading;
+    // A part's figure given for the whole is that part's (population-mismatch).
+    if super::population_mismatch::part_row(c).is_some() {
+        return None;
+    }
     // A figure that fits any row of its topic is that row's (misattribution if another's).
     if c.considered.iter().any(|m| {
         m.topic
