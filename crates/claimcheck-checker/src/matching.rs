@@ -897,8 +897,13 @@ impl RowFacts {
         let mut published = vec![study.claim_value()];
         for m in extractor.extract(&study.value_text).mentions {
             // Another rounding of the same figure ("press summary: 50 million"), not a
-            // second figure ("average US$ 13,000 per victim").
+            // second figure ("average US$ 13,000 per victim"), nor a fraction in words
+            // ("more than two-thirds"): 66.666… has many digits, but "two-thirds" is as round
+            // as a figure gets, and would make any "two-thirds" distinctive.
             if Some(m.kind) == study.kind()
+                && study.value_text[m.span.range()]
+                    .bytes()
+                    .any(|b| b.is_ascii_digit())
                 && let Some(q) = Quantity::from_mention(&m, &study.value_text, conventions)
                 && (q.nominal[0] / study.claim_value() - 1.0).abs() <= 0.1
             {

@@ -331,6 +331,12 @@ fn ordinary_news_stays_quiet() {
             Some("2024-01-01"),
             None,
         ),
+        // A fraction in words is not distinctive, whatever digits its value has.
+        (
+            "Agriculture produces about two-thirds of the country's income, and industry the rest.",
+            None,
+            None,
+        ),
         // Shares of a count the sentence states are shares of that count.
         (
             "Of the victims (estimated 600,000 to 800,000 a year), 75% are women and girls.",
