@@ -791,20 +791,26 @@ pub fn states_a_value(mention: &Mention, q: &Quantity) -> bool {
 /// states two or more significant digits and the figure, rounded to them, is the claim
 /// (21 million for 20.9 million, 40.3 million), the figure having three or more; or the claim
 /// states exactly a number the row publishes with two or more (US$150 billion), or a large
-/// one (50 million as the press summary's rounding of 49.6 million).
+/// one (50 million as the press summary's rounding of 49.6 million); or a range one of whose
+/// ends is such a figure.
 pub fn distinctive(mention: &Mention, q: &Quantity, study: &Study, published: &[f64]) -> bool {
-    if mention.qualifier == Some(claimcheck_parser::Qualifier::Vague)
-        || q.nominal[0] != q.nominal[1]
-    {
+    if mention.qualifier == Some(claimcheck_parser::Qualifier::Vague) {
         return false;
     }
-    let stated = q.nominal[0];
     let v = study.claim_value();
-    if significant_digits(stated) >= 2
-        && significant_digits(v) >= 3
-        && v.abs() >= 100.0
-        && rounds_to(stated, v)
-    {
+    let precise = |stated: f64| {
+        significant_digits(stated) >= 2
+            && significant_digits(v) >= 3
+            && v.abs() >= 100.0
+            && rounds_to(stated, v)
+    };
+    // A range one of whose ends is the figure to its last digit ("between 20.9 and 27
+    // million people") quotes it.
+    if q.nominal[0] != q.nominal[1] {
+        return q.interval.hi.value().is_some() && (precise(q.nominal[0]) || precise(q.nominal[1]));
+    }
+    let stated = q.nominal[0];
+    if precise(stated) {
         return true;
     }
     let same = |a: f64, b: f64| (a - b).abs() <= b.abs() * 1e-9 + 1e-12;

@@ -193,6 +193,12 @@ fn relabelled_concepts() {
             None,
             Some("base-mismatch"),
         ),
+        // A range one of whose ends quotes a figure to its last digit.
+        (
+            "Human trafficking worldwide ranges between 20.9 and 27 million people.",
+            None,
+            Some("base-mismatch"),
+        ),
         // A round stock given as a yearly flow, when every figure it fits is a stock.
         (
             "Over 1 million children are in commercial sexual exploitation every year.",
@@ -207,6 +213,11 @@ fn relabelled_concepts() {
         ),
         (
             "Some 150,000 migrants cross into Thailand every year.",
+            None,
+            None,
+        ),
+        (
+            "Estimates of forced labour range between 20.9 and 27 million people.",
             None,
             None,
         ),
