@@ -224,8 +224,37 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
     if r.concepts.is_empty() {
         return None;
     }
-    // A figure that fits a row its sentence does name is that row's.
-    if c.considered.iter().any(|m| m.topic && m.subgroup && m.fits) {
+    // What the figure's own counted noun calls it ("11.4 million trafficked victims"): that
+    // names what the figure counts, whatever else the sentence names ("the largest share of
+    // forced labor victims"). The noun is its unit, or a subject written right after it.
+    let own = |span: claimcheck_parser::Span| {
+        let words = crate::vocab::tokens(doc.text, span.start, span.end);
+        CONFLATED
+            .iter()
+            .copied()
+            .filter(|k| crate::vocab::any(&words, crate::vocab::concept_terms(*k)))
+            .collect::<Vec<_>>()
+    };
+    let mut counted: Vec<Concept> = c.mention.unit.map_or_else(Vec::new, own);
+    if let Some(subject) = c.claim.subject
+        && subject.start >= c.mention.span.end
+        && doc.text[c.mention.span.end..subject.start]
+            .trim()
+            .is_empty()
+    {
+        for k in own(subject) {
+            if !counted.contains(&k) {
+                counted.push(k);
+            }
+        }
+    }
+    let by_noun = !counted.is_empty();
+    let called_by: &[Concept] = if by_noun { &counted } else { &r.concepts };
+    // A figure that fits a row its sentence does name is that row's, unless its own noun
+    // calls it something else.
+    if c.considered.iter().any(|m| {
+        m.topic && m.subgroup && m.fits && (!by_noun || counted.contains(&m.study.concept))
+    }) {
         return None;
     }
     let m = c.considered.iter().find(|m| {
@@ -236,12 +265,11 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
             && s.scope == Scope::Global
             && (m.distinctive
                 || m.attribution != crate::matching::Attribution::None && bounded_enough(c))
-            && r.concepts.iter().any(|n| relabels(s.concept, *n))
-            && !r.concepts.contains(&s.concept)
+            && called_by.iter().any(|n| relabels(s.concept, *n))
+            && !called_by.contains(&s.concept)
     })?;
     let s = m.study;
-    let called: Vec<&str> = r
-        .concepts
+    let called: Vec<&str> = called_by
         .iter()
         .filter(|n| relabels(s.concept, **n))
         .map(|n| n.in_words())

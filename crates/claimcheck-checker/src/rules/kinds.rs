@@ -193,6 +193,12 @@ fn relabelled_concepts() {
             None,
             Some("base-mismatch"),
         ),
+        // The figure's own noun calls it trafficking, whatever else the sentence names.
+        (
+            "Women and girls are the largest share of forced labour victims, with 11.4 million trafficked victims, the ILO says.",
+            None,
+            Some("base-mismatch"),
+        ),
         // A range one of whose ends quotes a figure to its last digit.
         (
             "Human trafficking worldwide ranges between 20.9 and 27 million people.",
@@ -218,6 +224,11 @@ fn relabelled_concepts() {
         ),
         (
             "Estimates of forced labour range between 20.9 and 27 million people.",
+            None,
+            None,
+        ),
+        (
+            "Of the 20.9 million people in forced labour, 11.4 million are women and girls, the ILO says.",
             None,
             None,
         ),
