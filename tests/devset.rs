@@ -18,7 +18,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("hedge", 1),
     ("outdated", 7),
     ("population_widened", 0),
-    ("relabelled_concept", 42),
+    ("relabelled_concept", 43),
     ("restatement", 0),
     ("stated_arithmetic", 0),
     ("wrong_edition", 5),

@@ -31,7 +31,10 @@ matches:
   trafficking, child labour called forced labour, all forced-labour profits called
   trafficking profits. The figure must be distinctive enough to stand for the other concept's
   figure alone (40.3 million, US$150 billion), and the sentence must name no concept that the
-  figure belongs to;
+  figure belongs to, unless the figure's own noun says what it counts (“11.4 million
+  trafficked victims”);
+- one part's figure given for the parts together (27.6 million, forced labour alone, for
+  “forced labour or forced marriage”);
 - a rate measured at one time (a stock, a sample) set beside a yearly flow in the same article,
   so that the reader multiplies them.
 
@@ -91,6 +94,7 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         if let Some(f) = relabelled(doc, c)
             .or_else(|| detected_as_all(doc, c))
             .or_else(|| stock_as_flow(doc, c))
+            .or_else(|| part_as_union(doc, c))
         {
             out.push(f);
         }
@@ -249,7 +253,16 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
         }
     }
     let by_noun = !counted.is_empty();
-    let called_by: &[Concept] = if by_noun { &counted } else { &r.concepts };
+    let mut called_by: Vec<Concept> = if by_noun {
+        counted.clone()
+    } else {
+        r.concepts.clone()
+    };
+    // Forced labour and forced marriage named together in the claim's own predicate are
+    // modern slavery ("living in forced labour or forced marriage").
+    if names_both_parts(doc, c) && !called_by.contains(&Concept::ModernSlavery) {
+        called_by.push(Concept::ModernSlavery);
+    }
     // A figure that fits a row its sentence does name is that row's, unless its own noun
     // calls it something else.
     if c.considered.iter().any(|m| {
@@ -334,6 +347,58 @@ fn stock_as_flow(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
         "stock presented as flow".to_owned(),
     );
     Some(f.about(s))
+}
+
+/// One part's figure given for the parts together: the claim's own predicate names forced
+/// labour and forced marriage ("living in forced labour or forced marriage": modern slavery),
+/// but its value fits, distinctively, one part's figure and no figure of the whole.
+fn part_as_union(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+    let parts = [Concept::ForcedLabour, Concept::ForcedMarriage];
+    if !names_both_parts(doc, c) {
+        return None;
+    }
+    if c.considered.iter().any(|m| {
+        m.fits
+            && m.study.concept == Concept::ModernSlavery
+            && m.study.subgroup.is_empty()
+            && m.study.scope == Scope::Global
+    }) {
+        return None;
+    }
+    let m = c.considered.iter().find(|m| {
+        m.fits
+            && m.distinctive
+            && m.subgroup
+            && m.study.scope == Scope::Global
+            && m.study.subgroup.is_empty()
+            && parts.contains(&m.study.concept)
+    })?;
+    let s = m.study;
+    let f = RULE.on(
+        doc,
+        c,
+        format!(
+            "“{}” is {}'s figure for {} alone, but the sentence gives it for forced labour and forced marriage together (modern slavery)",
+            doc.slice(c.mention.span),
+            s.publisher,
+            s.concept.in_words()
+        ),
+        format!("a {} figure", s.concept.in_words()),
+    );
+    Some(f.about(s))
+}
+
+/// Whether the claim's own predicate names forced labour and forced marriage together
+/// ("living in forced labour or forced marriage").
+fn names_both_parts(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
+    let Some(predicate) = c.claim.predicate else {
+        return false;
+    };
+    let words = crate::vocab::tokens(doc.text, predicate.start, predicate.end);
+    [Concept::ForcedLabour, Concept::ForcedMarriage]
+        .iter()
+        .all(|k| crate::vocab::any(&words, crate::vocab::concept_terms(*k)))
+        && crate::vocab::any(&words, &["or", "and"])
 }
 
 /// Whether a claim is precise enough to be one row's figure once the source is named.

@@ -199,6 +199,12 @@ fn relabelled_concepts() {
             None,
             Some("base-mismatch"),
         ),
+        // One part's figure given for the parts together.
+        (
+            "The ILO estimates that 27.6 million people were living in forced labour or forced marriage in 2021.",
+            None,
+            Some("base-mismatch"),
+        ),
         // A range one of whose ends quotes a figure to its last digit.
         (
             "Human trafficking worldwide ranges between 20.9 and 27 million people.",
@@ -229,6 +235,16 @@ fn relabelled_concepts() {
         ),
         (
             "Of the 20.9 million people in forced labour, 11.4 million are women and girls, the ILO says.",
+            None,
+            None,
+        ),
+        (
+            "In 2021, 49.6 million people were in modern slavery, 27.6 million in forced labour and 22 million in forced marriage.",
+            None,
+            None,
+        ),
+        (
+            "Some 49.6 million people were living in forced labour or forced marriage in 2021.",
             None,
             None,
         ),
