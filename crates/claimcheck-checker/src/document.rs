@@ -139,13 +139,15 @@ impl<'a> Document<'a> {
                     .checked_sub(1)
                     .and_then(|p| spans.get(p))
                     .map(|p| SentenceFacts::new(text, before(text, *p, claim.sentence), &hits));
-                sentences.clear();
-                sentences.extend(previous);
-                sentences.push(SentenceFacts::new(text, claim.sentence, &hits).with_places(
+                let current = SentenceFacts::new(text, claim.sentence, &hits).with_places(
                     text,
                     registry,
                     &index.names,
-                ));
+                    previous.as_ref(),
+                );
+                sentences.clear();
+                sentences.extend(previous);
+                sentences.push(current);
             }
             let facts = &sentences[sentences.len() - 1];
             let previous = sentences.len().checked_sub(2).map(|p| &sentences[p]);

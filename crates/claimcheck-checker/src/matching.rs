@@ -244,13 +244,21 @@ impl PlaceTerms {
     }
 }
 
-/// The lexicon's terms a sentence needs for one [`PlaceTerms`]: any of its subgroup's
-/// (`None` when it has no subgroup) and any of its place's (`None` when it needs no place; an
-/// empty list never fits).
+/// The lexicon's terms a sentence needs for one [`PlaceTerms`]: one of its subgroup's
+/// alternatives (`None` when it has no subgroup) and any of its place's terms (`None` when it
+/// needs no place; an empty list never fits).
 #[derive(Debug, Clone)]
 struct PlaceNeeds {
-    subgroup: Option<Vec<usize>>,
+    subgroup: Option<Vec<SubgroupAlternative>>,
     place: Option<Vec<usize>>,
+}
+
+/// One `|` alternative of a subgroup: its terms as written, and, for "A and B", the terms of
+/// each part, which may be named in either order or apart.
+#[derive(Debug, Clone)]
+struct SubgroupAlternative {
+    whole: Vec<usize>,
+    parts: Vec<Vec<usize>>,
 }
 
 /// The subgroups and places of every row, compiled into one lexicon so that a sentence is
@@ -281,22 +289,36 @@ impl Places {
                     })
             })
             .collect();
+        // Every list to compile: each place, each subgroup alternative and each of its parts.
         let mut lists: Vec<&str> = Vec::new();
         for p in &distinct {
-            lists.push(&p.subgroup);
             lists.push(p.place.as_deref().unwrap_or(""));
+            for alternative in alternatives(&p.subgroup) {
+                lists.push(alternative);
+                lists.extend(parts(alternative));
+            }
         }
         let (lexicon, ids) = vocab::Lexicon::registry(&lists);
+        let mut ids = ids.into_iter();
         let needs = distinct
             .iter()
-            .zip(ids.chunks(2))
-            .map(|(p, ids)| {
-                let subgroup = (!p.subgroup.is_empty()).then(|| ids[0].clone());
+            .map(|p| {
+                let place_ids = ids.next().unwrap_or_default();
                 let place = p
                     .place
                     .as_ref()
                     .filter(|g| !g.is_empty())
-                    .map(|_| ids[1].clone());
+                    .map(|_| place_ids);
+                let subgroup_alternatives: Vec<SubgroupAlternative> = alternatives(&p.subgroup)
+                    .map(|alternative| {
+                        let whole = ids.next().unwrap_or_default();
+                        let parts = parts(alternative)
+                            .map(|_| ids.next().unwrap_or_default())
+                            .collect();
+                        SubgroupAlternative { whole, parts }
+                    })
+                    .collect();
+                let subgroup = (!p.subgroup.is_empty()).then_some(subgroup_alternatives);
                 PlaceNeeds { subgroup, place }
             })
             .collect();
@@ -307,20 +329,46 @@ impl Places {
         }
     }
 
-    /// For each row, whether the sentence names its subgroup and place.
-    fn fit(&self, tokens: &[Token]) -> Vec<bool> {
-        let present = self.lexicon.present(tokens);
-        let any = |need: &Option<Vec<usize>>| {
-            need.as_ref()
-                .is_none_or(|ids| ids.iter().any(|&id| present[id]))
+    /// For each row, whether the sentence names its subgroup and place; `before` is the
+    /// sentence before when a pronoun refers to it (else empty), which may name one part of
+    /// a subgroup "A and B".
+    fn fit(&self, tokens: &[Token], before: &[Token]) -> Vec<bool> {
+        let here = self.lexicon.present(tokens);
+        let there = if before.is_empty() {
+            Vec::new()
+        } else {
+            self.lexicon.present(before)
+        };
+        let in_here = |ids: &Vec<usize>| ids.iter().any(|&id| here[id]);
+        let in_there = |ids: &Vec<usize>| ids.iter().any(|&id| there.get(id) == Some(&true));
+        let place_fits = |need: &Option<Vec<usize>>| need.as_ref().is_none_or(in_here);
+        let subgroup_fits = |need: &Option<Vec<SubgroupAlternative>>| {
+            need.as_ref().is_none_or(|alternatives| {
+                alternatives.iter().any(|a| {
+                    in_here(&a.whole)
+                        || a.parts.len() > 1
+                            && a.parts.iter().any(in_here)
+                            && a.parts.iter().all(|p| in_here(p) || in_there(p))
+                })
+            })
         };
         let fits: Vec<bool> = self
             .needs
             .iter()
-            .map(|need| any(&need.place) && any(&need.subgroup))
+            .map(|need| place_fits(&need.place) && subgroup_fits(&need.subgroup))
             .collect();
         self.of_row.iter().map(|&k| fits[k]).collect()
     }
+}
+
+/// The `|` alternatives of a registry subgroup.
+fn alternatives(subgroup: &str) -> impl Iterator<Item = &str> {
+    subgroup.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+/// The parts of a subgroup alternative "A and B" (one part when it has no "and").
+fn parts(alternative: &str) -> impl Iterator<Item = &str> {
+    alternative.split(" and ").map(str::trim)
 }
 
 /// A name found in a text.
@@ -431,6 +479,12 @@ pub struct Reading {
     pub sentence_detection: bool,
     /// Whether its sentence speaks of victims.
     pub sentence_victims: bool,
+    /// Whether its sentence widens its figures to all victims everywhere
+    /// ([`vocab::ALL_VICTIMS`], outside the names of publications).
+    pub all_victims: bool,
+    /// Whether its sentence gives its figures for the whole world ([`vocab::WORLD`],
+    /// outside the names of publications).
+    pub worldwide: bool,
     /// For each registry row, whether its sentence names the row's subgroup and place.
     pub places: Arc<[bool]>,
     /// The words of the claim's own clause.
@@ -477,6 +531,12 @@ pub struct SentenceFacts {
     pub detection: bool,
     /// Whether it speaks of victims.
     pub victims: bool,
+    /// Whether it widens its figures to all victims everywhere, in words other than a
+    /// publication's name ("the Global Report" widens nothing).
+    pub all_victims: bool,
+    /// Whether it gives its figures for the whole world, in words other than a
+    /// publication's name.
+    pub worldwide: bool,
     /// Whether it speaks of a count over several years.
     pub over_years: bool,
     /// For each registry row, whether the sentence names its subgroup and place; empty until
@@ -497,17 +557,28 @@ impl SentenceFacts {
     /// Reads a sentence: its words and the names in it (from the document's hits).
     pub fn new(text: &str, span: Span, doc_hits: &[NameHit]) -> Self {
         let from = doc_hits.partition_point(|h| h.span.start < span.start);
-        let hits = doc_hits[from..]
+        let hits: Vec<NameHit> = doc_hits[from..]
             .iter()
             .take_while(|h| h.span.end <= span.end)
             .copied()
             .collect();
         let tokens: Arc<[Token]> = vocab::tokens(text, span.start, span.end).into();
+        let unnamed: Vec<Token> = tokens
+            .iter()
+            .filter(|t| {
+                !hits
+                    .iter()
+                    .any(|h| t.start >= h.span.start && t.end <= h.span.end)
+            })
+            .cloned()
+            .collect();
         SentenceFacts {
             span,
             concepts: concepts_in(&tokens),
             detection: vocab::LEXICONS.detection.any(&tokens),
             victims: vocab::LEXICONS.victims.any(&tokens),
+            all_victims: vocab::any(&unnamed, vocab::ALL_VICTIMS),
+            worldwide: vocab::any(&unnamed, vocab::WORLD),
             over_years: vocab::LEXICONS.over_years.any(&tokens),
             tokens,
             hits,
@@ -520,9 +591,24 @@ impl SentenceFacts {
     }
 
     /// Works out, once, which registry rows' subgroup and place the sentence names.
-    pub fn with_places(mut self, text: &str, registry: &Registry, names: &Names) -> Self {
+    /// A sentence whose subject is a pronoun ("they", "these") near its start and that names
+    /// one part of a subgroup "A and B" may take the other part from the sentence before:
+    /// "Girls make up two in three child victims. Together with women, they account for 70
+    /// per cent" is about women and girls.
+    pub fn with_places(
+        mut self,
+        text: &str,
+        registry: &Registry,
+        names: &Names,
+        previous: Option<&SentenceFacts>,
+    ) -> Self {
+        let head = &self.tokens[..self.tokens.len().min(ANAPHORA_WINDOW)];
+        let before: &[Token] = match previous {
+            Some(p) if vocab::any(head, vocab::ANAPHORA) => &p.tokens,
+            _ => &[],
+        };
         debug_assert_eq!(names.places.of_row.len(), registry.studies.len());
-        self.places = names.places.fit(&self.tokens).into();
+        self.places = names.places.fit(&self.tokens, before).into();
         let mut named = BTreeSet::new();
         let mut written: Vec<String> = Vec::new();
         let mut years = Vec::new();
@@ -560,6 +646,9 @@ impl SentenceFacts {
         self
     }
 }
+
+/// How many words from a sentence's start a pronoun may stand and still be its subject.
+const ANAPHORA_WINDOW: usize = 8;
 
 /// The concepts that name a population of victims, as opposed to a measure of one (profits)
 /// or a neighbouring topic.
@@ -704,7 +793,8 @@ pub fn read(
     let over_years = sentence.over_years;
     let change = vocab::LEXICONS
         .change
-        .any(&change_words(text, mention, sentence));
+        .any(&change_words(text, mention, sentence))
+        && !level_of_a_change(mention, sentence);
     Reading {
         concepts,
         clause_concepts,
@@ -713,6 +803,8 @@ pub fn read(
         sentence: Arc::clone(&sentence.tokens),
         sentence_detection: sentence.detection,
         sentence_victims: sentence.victims,
+        all_victims: sentence.all_victims,
+        worldwide: sentence.worldwide,
         places: Arc::clone(&sentence.places),
         clause,
         named,
@@ -726,6 +818,17 @@ pub fn read(
         change,
         attribution_years,
     }
+}
+
+/// Whether a figure is one end of a change ("dropped to 152 million from 246 million",
+/// "rose to 50 million"): a level, compared with levels, not with the change.
+fn level_of_a_change(mention: &Mention, sentence: &SentenceFacts) -> bool {
+    let at = sentence
+        .tokens
+        .partition_point(|t| t.start < mention.span.start);
+    at.checked_sub(1)
+        .and_then(|i| sentence.tokens.get(i))
+        .is_some_and(|t| vocab::LEVEL_OF_A_CHANGE.contains(&t.word.as_str()))
 }
 
 /// The words right around a figure (three before, three after): "an increase of 12 million",
@@ -990,20 +1093,27 @@ pub fn states_a_value(mention: &Mention, q: &Quantity) -> bool {
 /// states two or more significant digits and the figure, rounded to them, is the claim
 /// (21 million for 20.9 million, 40.3 million), the figure having three or more; or the claim
 /// states exactly a number the row publishes with two or more (US$150 billion), or a large
-/// one (50 million as the press summary's rounding of 49.6 million).
+/// one (50 million as the press summary's rounding of 49.6 million); or a range one of whose
+/// ends is such a figure.
 pub fn distinctive(mention: &Mention, q: &Quantity, study: &Study, published: &[f64]) -> bool {
-    if mention.qualifier == Some(claimcheck_parser::Qualifier::Vague)
-        || q.nominal[0] != q.nominal[1]
-    {
+    if mention.qualifier == Some(claimcheck_parser::Qualifier::Vague) {
         return false;
     }
-    let stated = q.nominal[0];
     let v = study.claim_value();
-    if v.abs() >= 100.0
-        && rounds_to(stated, v)
-        && significant_digits(stated) >= 2
-        && significant_digits(v) >= 3
-    {
+    // The cheap test first: most rows are far from the claim.
+    let precise = |stated: f64| {
+        v.abs() >= 100.0
+            && rounds_to(stated, v)
+            && significant_digits(stated) >= 2
+            && significant_digits(v) >= 3
+    };
+    // A range one of whose ends is the figure to its last digit ("between 20.9 and 27
+    // million people") quotes it.
+    if q.nominal[0] != q.nominal[1] {
+        return q.interval.hi.value().is_some() && (precise(q.nominal[0]) || precise(q.nominal[1]));
+    }
+    let stated = q.nominal[0];
+    if precise(stated) {
         return true;
     }
     let same = |a: f64, b: f64| (a - b).abs() <= b.abs() * 1e-9 + 1e-12;
@@ -1059,8 +1169,13 @@ impl RowFacts {
         let mut published = vec![study.claim_value()];
         for m in extractor.extract(&study.value_text).mentions {
             // Another rounding of the same figure ("press summary: 50 million"), not a
-            // second figure ("average US$ 13,000 per victim").
+            // second figure ("average US$ 13,000 per victim"), nor a fraction in words
+            // ("more than two-thirds"): 66.666… has many digits, but "two-thirds" is as round
+            // as a figure gets, and would make any "two-thirds" distinctive.
             if Some(m.kind) == study.kind()
+                && study.value_text[m.span.range()]
+                    .bytes()
+                    .any(|b| b.is_ascii_digit())
                 && let Some(q) = Quantity::from_mention(&m, &study.value_text, conventions)
                 && (q.nominal[0] / study.claim_value() - 1.0).abs() <= 0.1
             {
@@ -1087,18 +1202,20 @@ pub fn candidates<'a>(
     date: Option<crate::date::ArticleDate>,
 ) -> Vec<StudyMatch<'a>> {
     // A year that is the publication year of a named edition of the claim's topic names
-    // that edition ("the Global Slavery Index 2016"); any other year may be a reference year.
+    // that edition of its series ("the Global Slavery Index 2016"); any other year may be a
+    // reference year. For another series it is a date: the edition draws on figures
+    // published by then.
     let published_in = |s: &Study, y: u16| s.year == y || s.edition.parse::<u16>().ok() == Some(y);
-    let edition_years: Vec<u16> = reading
+    let edition_years: Vec<(u16, &str)> = reading
         .attribution_years
         .iter()
-        .copied()
-        .filter(|y| {
-            reading.named.iter().any(|&i| {
+        .flat_map(|y| {
+            reading.named.iter().filter_map(move |&i| {
                 registry
                     .studies
                     .get(i)
-                    .is_some_and(|s| published_in(s, *y) && topic_fits(s, reading))
+                    .filter(|s| published_in(s, *y) && topic_fits(s, reading))
+                    .map(|s| (*y, s.series.as_str()))
             })
         })
         .collect();
@@ -1141,8 +1258,21 @@ pub fn candidates<'a>(
         };
         let year_ok = (!reading.years.is_empty()).then(|| {
             reading.years.iter().any(|y| {
-                if edition_years.contains(y) {
+                if edition_years.contains(&(*y, study.series.as_str())) {
                     published_in(study, *y)
+                } else if edition_years.iter().any(|(e, _)| e == y) {
+                    // A named figure of another series may be quoted by that year's edition
+                    // if it was its own series' newest then ("the Global Slavery Index 2023
+                    // by Walk Free" quotes Walk Free's Global Estimates of 2022, the Index
+                    // 2016 none of 2017).
+                    if attribution == Attribution::Named {
+                        study.year <= *y
+                            && registry
+                                .get(&study.superseded_by)
+                                .is_none_or(|newer| newer.year > *y)
+                    } else {
+                        published_in(study, *y)
+                    }
                 } else {
                     year_fits(study, *y)
                 }

@@ -21,13 +21,20 @@ pub(crate) const RULE: Rule = Rule {
 Flags a figure whose words contradict the basis or the concept of the registry figure it
 matches:
 - a stock (people in a condition on any given day) presented as a yearly flow (“every year”,
-  “annually”);
-- victims *detected* or *identified* by authorities presented as all victims;
+  “annually”): a figure that matches one row, or a round one (“more than 1 million
+  children”) when every figure of its concept and subgroup that it fits is a stock;
+- victims *detected* or *identified* by authorities presented as all victims (“of all
+  victims”, “victims worldwide”, “globally”): a share that matches one row, or a round one
+  (“30 percent”) when every figure it fits counts detected victims. “62% of victims” in a
+  region, with no such word, is the publisher's own shorthand and stays quiet;
 - one concept's figure under another's name: modern slavery or forced labour called
   trafficking, child labour called forced labour, all forced-labour profits called
   trafficking profits. The figure must be distinctive enough to stand for the other concept's
   figure alone (40.3 million, US$150 billion), and the sentence must name no concept that the
-  figure belongs to;
+  figure belongs to, unless the figure's own noun says what it counts (“11.4 million
+  trafficked victims”);
+- one part's figure given for the parts together (27.6 million, forced labour alone, for
+  “forced labour or forced marriage”);
 - a rate measured at one time (a stock, a sample) set beside a yearly flow in the same article,
   so that the reader multiplies them.
 
@@ -55,6 +62,16 @@ const CONFLATED: &[Concept] = &[
     Concept::Profits,
 ];
 
+/// The conditions people are counted in on one day by the global estimates, which have no
+/// yearly flow (migration has both, and is left alone).
+const EXPLOITATION: &[Concept] = &[
+    Concept::ModernSlavery,
+    Concept::ForcedLabour,
+    Concept::ForcedMarriage,
+    Concept::ForcedSexualExploitation,
+    Concept::ChildLabour,
+];
+
 /// Whether naming `named` for a figure of `actual` is a relabelling: the concepts that a
 /// figure of each concept may not be called.
 fn relabels(actual: Concept, named: Concept) -> bool {
@@ -74,7 +91,11 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(f);
             continue;
         }
-        if let Some(f) = relabelled(doc, c).or_else(|| detected_as_all(doc, c)) {
+        if let Some(f) = relabelled(doc, c)
+            .or_else(|| detected_as_all(doc, c))
+            .or_else(|| stock_as_flow(doc, c))
+            .or_else(|| part_as_union(doc, c))
+        {
             out.push(f);
         }
     }
@@ -117,6 +138,7 @@ fn basis(doc: &Document<'_>, c: &ClaimContext<'_>, m: &StudyMatch<'_>) -> Option
             Concept::DetectedVictims | Concept::IdentifiedVictims
         ))
         && !r.sentence_detection
+        && r.all_victims
         && !states_its_total(doc, c)
         // A round fraction ("a third") is recognised only through a named source.
         && (m.distinctive || m.attribution == crate::matching::Attribution::Named)
@@ -206,8 +228,46 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
     if r.concepts.is_empty() {
         return None;
     }
-    // A figure that fits a row its sentence does name is that row's.
-    if c.considered.iter().any(|m| m.topic && m.subgroup && m.fits) {
+    // What the figure's own counted noun calls it ("11.4 million trafficked victims"): that
+    // names what the figure counts, whatever else the sentence names ("the largest share of
+    // forced labor victims"). The noun is its unit, or a subject written right after it.
+    let own = |span: claimcheck_parser::Span| {
+        let words = crate::vocab::tokens(doc.text, span.start, span.end);
+        CONFLATED
+            .iter()
+            .copied()
+            .filter(|k| crate::vocab::any(&words, crate::vocab::concept_terms(*k)))
+            .collect::<Vec<_>>()
+    };
+    let mut counted: Vec<Concept> = c.mention.unit.map_or_else(Vec::new, own);
+    if let Some(subject) = c.claim.subject
+        && subject.start >= c.mention.span.end
+        && doc.text[c.mention.span.end..subject.start]
+            .trim()
+            .is_empty()
+    {
+        for k in own(subject) {
+            if !counted.contains(&k) {
+                counted.push(k);
+            }
+        }
+    }
+    let by_noun = !counted.is_empty();
+    let mut called_by: Vec<Concept> = if by_noun {
+        counted.clone()
+    } else {
+        r.concepts.clone()
+    };
+    // Forced labour and forced marriage named together in the claim's own predicate are
+    // modern slavery ("living in forced labour or forced marriage").
+    if names_both_parts(doc, c) && !called_by.contains(&Concept::ModernSlavery) {
+        called_by.push(Concept::ModernSlavery);
+    }
+    // A figure that fits a row its sentence does name is that row's, unless its own noun
+    // calls it something else.
+    if c.considered.iter().any(|m| {
+        m.topic && m.subgroup && m.fits && (!by_noun || counted.contains(&m.study.concept))
+    }) {
         return None;
     }
     let m = c.considered.iter().find(|m| {
@@ -218,12 +278,11 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
             && s.scope == Scope::Global
             && (m.distinctive
                 || m.attribution != crate::matching::Attribution::None && bounded_enough(c))
-            && r.concepts.iter().any(|n| relabels(s.concept, *n))
-            && !r.concepts.contains(&s.concept)
+            && called_by.iter().any(|n| relabels(s.concept, *n))
+            && !called_by.contains(&s.concept)
     })?;
     let s = m.study;
-    let called: Vec<&str> = r
-        .concepts
+    let called: Vec<&str> = called_by
         .iter()
         .filter(|n| relabels(s.concept, **n))
         .map(|n| n.in_words())
@@ -243,34 +302,135 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
     Some(f.about(s))
 }
 
+/// A count presented as a yearly flow when every figure of the concept and subgroup its
+/// clause names that its value fits counts people on one day: whichever figure it is, it is
+/// a stock. This catches round figures ("more than 1 million children … each year") that
+/// fit several rows and so no one row distinctively. Only the conditions the global estimates
+/// count on one day ([`EXPLOITATION`]) are judged: trafficking and migration have yearly
+/// flows of their own.
+fn stock_as_flow(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+    let r = &c.reading;
+    if !r.flow || r.change || c.quantity.dimension != Dimension::Count {
+        return None;
+    }
+    let fitting: Vec<_> = c
+        .considered
+        .iter()
+        .filter(|m| {
+            m.topic
+                && m.subgroup
+                && m.fits
+                && m.study.measure == Measure::Count
+                && EXPLOITATION.contains(&m.study.concept)
+                && r.clause_concepts.contains(&m.study.concept)
+        })
+        .collect();
+    let first = fitting.first()?;
+    if !fitting.iter().all(|m| m.study.basis == Basis::Stock) {
+        return None;
+    }
+    let s = first.study;
+    let f = RULE.on(
+        doc,
+        c,
+        format!(
+            "“{}” is presented as a yearly flow, but every figure of {} it fits counts people at one point in time (a stock): {}",
+            doc.slice(c.mention.span),
+            s.concept.in_words(),
+            fitting
+                .iter()
+                .take(3)
+                .map(|m| format!("{} {} ({})", m.study.publisher, m.study.year, m.study.value_text))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        "stock presented as flow".to_owned(),
+    );
+    Some(f.about(s))
+}
+
+/// One part's figure given for the parts together: the claim's own predicate names forced
+/// labour and forced marriage ("living in forced labour or forced marriage": modern slavery),
+/// but its value fits, distinctively, one part's figure and no figure of the whole.
+fn part_as_union(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+    let parts = [Concept::ForcedLabour, Concept::ForcedMarriage];
+    if !names_both_parts(doc, c) {
+        return None;
+    }
+    if c.considered.iter().any(|m| {
+        m.fits
+            && m.study.concept == Concept::ModernSlavery
+            && m.study.subgroup.is_empty()
+            && m.study.scope == Scope::Global
+    }) {
+        return None;
+    }
+    let m = c.considered.iter().find(|m| {
+        m.fits
+            && m.distinctive
+            && m.subgroup
+            && m.study.scope == Scope::Global
+            && m.study.subgroup.is_empty()
+            && parts.contains(&m.study.concept)
+    })?;
+    let s = m.study;
+    let f = RULE.on(
+        doc,
+        c,
+        format!(
+            "“{}” is {}'s figure for {} alone, but the sentence gives it for forced labour and forced marriage together (modern slavery)",
+            doc.slice(c.mention.span),
+            s.publisher,
+            s.concept.in_words()
+        ),
+        format!("a {} figure", s.concept.in_words()),
+    );
+    Some(f.about(s))
+}
+
+/// Whether the claim's own predicate names forced labour and forced marriage together
+/// ("living in forced labour or forced marriage").
+fn names_both_parts(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
+    let Some(predicate) = c.claim.predicate else {
+        return false;
+    };
+    let words = crate::vocab::tokens(doc.text, predicate.start, predicate.end);
+    [Concept::ForcedLabour, Concept::ForcedMarriage]
+        .iter()
+        .all(|k| crate::vocab::any(&words, crate::vocab::concept_terms(*k)))
+        && crate::vocab::any(&words, &["or", "and"])
+}
+
 /// Whether a claim is precise enough to be one row's figure once the source is named.
 fn bounded_enough(c: &ClaimContext<'_>) -> bool {
     c.mention.qualifier != Some(claimcheck_parser::Qualifier::Vague)
 }
 
 /// A share of a group among victims that only detected-victim figures give ("30 percent of
-/// trafficking victims are children"), presented as a share of all victims. Every row of the
-/// topic, subgroup and value is a count of detected or identified victims, so whichever
-/// edition it is, it is not a share of all victims.
+/// all trafficking victims are children"), presented as a share of all victims everywhere
+/// ([`crate::vocab::ALL_VICTIMS`]). Every row of the topic, subgroup and value is a count of
+/// detected or identified victims, so whichever edition it is, it is not a share of all
+/// victims.
 fn detected_as_all(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
     // "Of (all) victims": a share of people in forced labour who were trafficked is another
     // measure.
     if c.quantity.dimension != Dimension::Percent
         || c.reading.sentence_detection
         || !c.reading.sentence_victims
+        || !c.reading.all_victims
     {
         return None;
     }
     if states_its_total(doc, c) {
         return None;
     }
-    // Recognised by the source it names or by distinctive digits ("71%"), not by a round
-    // fraction ("a third") that many figures share.
+    // A round fraction ("a third", "30 percent") is recognised too: it is not one row's
+    // figure, but every figure of the topic and subgroup that it fits is a share of detected
+    // victims, so whichever it is, it is not a share of all victims.
     let fitting: Vec<_> = c
         .considered
         .iter()
         .filter(|m| m.topic && m.subgroup && m.fits && !m.study.subgroup.is_empty())
-        .filter(|m| m.distinctive || m.attribution != crate::matching::Attribution::None)
         .collect();
     let first = fitting.first()?;
     if !fitting

@@ -57,6 +57,18 @@ fn wrong_number_with_a_clear_citation() {
             None,
             Some("study-contradiction"),
         ),
+        // A year names an edition of its own series; another series' figure named with it
+        // may be the one that edition quotes.
+        (
+            "The Global Slavery Index 2023 by Walk Free says 50 million people were in modern slavery in 2021, an increase of 14 million since 2016.",
+            None,
+            Some("study-contradiction"),
+        ),
+        (
+            "The Global Slavery Index 2023 by Walk Free says 50 million people were in modern slavery in 2021, an increase of 10 million since 2016.",
+            None,
+            None,
+        ),
         // Near misses: the right figure, a rounding of it, or a bound it meets.
         (
             "According to the Global Estimates, 40.3 million people were in modern slavery in 2016.",
@@ -97,6 +109,27 @@ fn right_figure_wrong_edition() {
         ),
         (
             "The 2017 Global Estimates found that 24.9 million people were in forced labour.",
+            None,
+            None,
+        ),
+        // An unattributed figure that names its edition, dated to another edition's year.
+        (
+            "Some 246 million children were in child labour in 2020.",
+            None,
+            Some("misattribution"),
+        ),
+        (
+            "Some 246 million children were in child labour in 2000.",
+            None,
+            None,
+        ),
+        (
+            "Since 2000, child labour has fallen to 152 million children.",
+            None,
+            None,
+        ),
+        (
+            "Child labour rose to 160 million children in 2020, from 152 million in 2016.",
             None,
             None,
         ),
@@ -142,7 +175,84 @@ fn relabelled_concepts() {
             None,
             Some("base-mismatch"),
         ),
+        // A round share is recognised when every figure it fits is a share of detected
+        // victims and the sentence widens it to all victims.
+        (
+            "Some 30 percent of all trafficking victims worldwide are children.",
+            None,
+            Some("base-mismatch"),
+        ),
+        // "Women and girls" named in another order, or in part through a pronoun.
+        (
+            "Girls and women make up 71 percent of all trafficking victims worldwide.",
+            None,
+            Some("base-mismatch"),
+        ),
+        (
+            "Girls make up one in five detected victims. Together with women, they account for 70 percent of all trafficking victims worldwide.",
+            None,
+            Some("base-mismatch"),
+        ),
+        // The figure's own noun calls it trafficking, whatever else the sentence names.
+        (
+            "Women and girls are the largest share of forced labour victims, with 11.4 million trafficked victims, the ILO says.",
+            None,
+            Some("base-mismatch"),
+        ),
+        // One part's figure given for the parts together.
+        (
+            "The ILO estimates that 27.6 million people were living in forced labour or forced marriage in 2021.",
+            None,
+            Some("base-mismatch"),
+        ),
+        // A range one of whose ends quotes a figure to its last digit.
+        (
+            "Human trafficking worldwide ranges between 20.9 and 27 million people.",
+            None,
+            Some("base-mismatch"),
+        ),
+        // A round stock given as a yearly flow, when every figure it fits is a stock.
+        (
+            "Over 1 million children are in commercial sexual exploitation every year.",
+            None,
+            Some("base-mismatch"),
+        ),
         // Near misses: the concept named, detection named, a part named as a part.
+        (
+            "In West Africa, children make up 62 percent of victims, the report said.",
+            None,
+            None,
+        ),
+        (
+            "Some 150,000 migrants cross into Thailand every year.",
+            None,
+            None,
+        ),
+        (
+            "Estimates of forced labour range between 20.9 and 27 million people.",
+            None,
+            None,
+        ),
+        (
+            "Of the 20.9 million people in forced labour, 11.4 million are women and girls, the ILO says.",
+            None,
+            None,
+        ),
+        (
+            "In 2021, 49.6 million people were in modern slavery, 27.6 million in forced labour and 22 million in forced marriage.",
+            None,
+            None,
+        ),
+        (
+            "Some 49.6 million people were living in forced labour or forced marriage in 2021.",
+            None,
+            None,
+        ),
+        (
+            "Girls make up one in five detected victims. They account for 70 percent of the victims in some regions.",
+            None,
+            None,
+        ),
         (
             "There are 40.3 million people in modern slavery around the world.",
             None,
@@ -160,6 +270,39 @@ fn relabelled_concepts() {
         ),
         (
             "Some 22 million people are in forced marriage, according to the 2022 Global Estimates.",
+            None,
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn a_part_given_for_the_whole() {
+    table(&[
+        (
+            "Some 15.1 million people are in forced labour worldwide.",
+            None,
+            Some("population-mismatch"),
+        ),
+        // A form's profit per victim given for all victims.
+        (
+            "Traffickers earn an average of US$21,800 per victim each year, the ILO says.",
+            None,
+            Some("population-mismatch"),
+        ),
+        (
+            "Forced commercial sexual exploitation earns traffickers US$21,800 per victim a year, the ILO says.",
+            None,
+            None,
+        ),
+        // Near misses: the place named, the world's figure, no word for the world.
+        (
+            "In Asia and the Pacific, 15.1 million people are in forced labour.",
+            None,
+            None,
+        ),
+        (
+            "Some 27.6 million people are in forced labour worldwide.",
             None,
             None,
         ),
@@ -226,6 +369,12 @@ fn ordinary_news_stays_quiet() {
             Some("2024-01-01"),
             None,
         ),
+        // A fraction in words is not distinctive, whatever digits its value has.
+        (
+            "Agriculture produces about two-thirds of the country's income, and industry the rest.",
+            None,
+            None,
+        ),
         // Shares of a count the sentence states are shares of that count.
         (
             "Of the victims (estimated 600,000 to 800,000 a year), 75% are women and girls.",
@@ -252,4 +401,26 @@ fn figures_after_multibyte_characters_are_read() {
         None,
         None,
     )]);
+}
+
+#[test]
+fn a_wrong_number_names_the_cited_series_and_the_slip() {
+    // "Walk Free" publishes the Global Slavery Index and the Global Estimates; "the Global
+    // Estimates" says which is cited.
+    let found = checker(None).check(
+        "An estimated 43.0 million people were in modern slavery in 2016, according to the Global Estimates published by the ILO and Walk Free in 2017.",
+    );
+    let f = found
+        .findings
+        .iter()
+        .find(|f| f.rule == "study-contradiction")
+        .expect("43.0 million contradicts the Global Estimates");
+    assert!(f.message.contains("40.3 million"), "{}", f.message);
+    assert!(
+        f.notes
+            .iter()
+            .any(|n| n.contains("dropped digit (43 for 403)")),
+        "{:?}",
+        f.notes
+    );
 }

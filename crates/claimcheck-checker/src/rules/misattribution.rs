@@ -1,9 +1,11 @@
 //! `misattribution`: a figure credited to a source, or a year, that does not publish it.
 
-use crate::document::Document;
+use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
-use crate::matching::{Attribution, StudyMatch};
+use crate::matching::{Attribution, StudyMatch, year_fits};
+use crate::registry::{Registry, Study};
 use crate::rules::{Context, Rule, cite};
+use crate::vocab;
 
 pub(crate) const RULE: Rule = Rule {
     name: "misattribution",
@@ -19,7 +21,11 @@ when that publisher's figures (for the same concept and subgroup) do not include
 edition its years point to, but a figure of another edition, or a distinctive figure of
 another publisher, does. Publication year and reference year both count as right (“the 2017
 Global Estimates” and “the 2016 estimates” are one edition), wherever they stand in the
-sentence. “A UN report” names a family of publishers (UNODC, ILO, IOM, UNICEF, UNIAP): a
+sentence. A figure with no attribution but distinctive enough to name its edition
+(246 million children in child labour) is flagged too when its own words date it to a year of
+another edition of the same measure, which gave another figure (“246 million in 2020”: 2020's
+was 160 million); a year that only bounds it (“since 2016”, “by 2030”) dates nothing.
+“A UN report” names a family of publishers (UNODC, ILO, IOM, UNICEF, UNIAP): a
 weaker attribution, never a wrong one for their figures.
 
 With `--against SOURCE` (a study's own text), a figure that cites the source and whose value
@@ -50,6 +56,9 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             .filter(|m| m.attribution == Attribution::Named && m.topic && m.subgroup)
             .collect();
         if named.is_empty() {
+            if let Some(f) = wrong_year(doc, cx, c) {
+                out.push(f);
+            }
             continue;
         }
         // The cited source and edition publish it: nothing to say.
@@ -124,4 +133,97 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(f.about_at(m.study, m.interval));
         }
     }
+}
+
+/// The editions of one measure: the rows a row's `superseded_by` chain leads to, and the row.
+fn chain<'r>(registry: &'r Registry, study: &'r Study) -> Vec<&'r Study> {
+    let mut out = vec![study];
+    let mut cur = study;
+    while let Some(next) = registry.get(&cur.superseded_by) {
+        if out.iter().any(|s| s.id == next.id) {
+            break;
+        }
+        out.push(next);
+        cur = next;
+    }
+    out
+}
+
+/// Whether two rows are editions of one measure (one's chain leads to the other).
+fn same_measure(registry: &Registry, a: &Study, b: &Study) -> bool {
+    chain(registry, a).iter().any(|s| s.id == b.id)
+        || chain(registry, b).iter().any(|s| s.id == a.id)
+}
+
+/// An unattributed figure distinctive enough to name its edition, dated by its own words to
+/// a year of another edition of the same measure, which gave another figure: “246 million
+/// children in 2020” (the 2000 figure; 2020's was 160 million). A year that only bounds the
+/// figure (“since 2016”, “by 2030”) dates nothing.
+fn wrong_year(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+    if c.reading.family || c.reading.change {
+        return None;
+    }
+    let time = c.claim.time?;
+    let before = vocab::tokens(doc.text, c.claim.sentence.start, time.start);
+    if before
+        .last()
+        .is_some_and(|t| vocab::NOT_A_DATE.contains(&t.word.as_str()))
+    {
+        return None;
+    }
+    let words = vocab::tokens(doc.text, time.start, time.end);
+    if words
+        .iter()
+        .any(|t| vocab::NOT_A_DATE.contains(&t.word.as_str()))
+    {
+        return None;
+    }
+    let years: Vec<u16> = words
+        .iter()
+        .filter(|t| t.word.len() == 4)
+        .filter_map(|t| t.word.parse::<u16>().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .collect();
+    if years.is_empty() {
+        return None;
+    }
+    let dated = |s: &Study| years.iter().any(|y| year_fits(s, *y));
+    // Some figure of the claim's topic fits and is of that year: nothing to say.
+    if c.considered
+        .iter()
+        .any(|m| m.topic && m.subgroup && m.fits && dated(m.study))
+    {
+        return None;
+    }
+    let m = c
+        .considered
+        .iter()
+        .find(|m| m.topic && m.subgroup && m.fits && m.distinctive)?;
+    let other = c
+        .considered
+        .iter()
+        .find(|o| dated(o.study) && !o.fits && same_measure(cx.registry, m.study, o.study))?;
+    let year_words: Vec<String> = years.iter().map(u16::to_string).collect();
+    let mut f = RULE.on(
+        doc,
+        c,
+        format!(
+            "“{}” is given for {}, but it is the figure of the {} edition ({}, data {}); the {} edition (data {}) gave {}",
+            doc.slice(c.mention.span),
+            year_words.join(", "),
+            m.study.edition,
+            m.study.year,
+            m.study.reference_period,
+            other.study.edition,
+            other.study.reference_period,
+            other.study.value_text
+        ),
+        format!("from the {} edition", m.study.edition),
+    );
+    f.notes.push(format!(
+        "the edition of {}: {}",
+        year_words.join(", "),
+        cite(other.study)
+    ));
+    Some(f.about_at(m.study, m.interval))
 }

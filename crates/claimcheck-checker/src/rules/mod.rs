@@ -274,6 +274,11 @@ pub(crate) fn near_miss(claimed: f64, published: f64) -> Option<String> {
             return Some(format!("a slip of scale ({what})"));
         }
     }
+    // A digit slip keeps the figure's scale word ("11.8 million" → "18 million"): 18 is no
+    // slip of 11.8 million.
+    if !(0.05..=20.0).contains(&ratio.abs()) {
+        return None;
+    }
     let digits = |v: f64| -> String {
         let s = format!("{v}");
         s.chars()
@@ -296,7 +301,12 @@ pub(crate) fn near_miss(claimed: f64, published: f64) -> Option<String> {
     if c.len() + 1 == p.len() && (0..p.len()).any(|i| format!("{}{}", &p[..i], &p[i + 1..]) == c) {
         return Some(format!("a dropped digit ({} for {})", c, p));
     }
-    if p.len() + 1 == c.len() && (0..c.len()).any(|i| format!("{}{}", &c[..i], &c[i + 1..]) == p) {
+    // An extra digit in a one-digit figure is no slip: 12 million is not 10 million with a
+    // digit added.
+    if p.len() >= 2
+        && p.len() + 1 == c.len()
+        && (0..c.len()).any(|i| format!("{}{}", &c[..i], &c[i + 1..]) == p)
+    {
         return Some(format!("an extra digit ({} for {})", c, p));
     }
     None
@@ -342,5 +352,7 @@ mod tests {
         );
         assert!(near_miss(150e9, 150e6).is_some_and(|s| s.contains("scale")));
         assert_eq!(near_miss(28.0, 23.0), None);
+        assert_eq!(near_miss(18.0, 11.8e6), None);
+        assert_eq!(near_miss(12e6, 10e6), None);
     }
 }

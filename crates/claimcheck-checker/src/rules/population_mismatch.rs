@@ -1,9 +1,10 @@
 //! `population-mismatch`: a figure applied to a wider or other population than the one
 //! measured.
 
-use crate::document::Document;
+use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
-use crate::registry::{Basis, Scope};
+use crate::matching::StudyMatch;
+use crate::registry::{Basis, Concept, Measure, Scope};
 use crate::rules::{Context, Rule};
 use crate::vocab;
 
@@ -16,7 +17,12 @@ pub(crate) const RULE: Rule = Rule {
     doc: "# population-mismatch (CC103)
 
 ## What it does
-Flags a figure that matches a registry figure measured in a particular group (a local study,
+Flags a figure distinctive enough to be one part's figure given for the whole, when no
+figure of its topic for what the sentence names fits it: a form's profits (US$21,800 a year is
+the profit per victim of forced commercial sexual exploitation, not of all forced labour), or
+a region's or country's figure (15.1 million in forced labour: Asia and the Pacific, 2021)
+given for the world (“worldwide”, “globally”). Flags a figure that matches a registry figure measured
+in a particular group (a local study,
 a sample, the deportees at one crossing) when the sentence keeps none of the words that
 describe that group (the row's `population_terms`: “deported”, “Poipet”, “surveyed”…). The
 message names what the study measured.
@@ -45,6 +51,10 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
     // Figures looked up in a study's own text (`--against`).
     super::against::other_populations(&RULE, doc, cx, out);
     for c in &doc.quantities {
+        if let Some(f) = part_as_whole(doc, c) {
+            out.push(f);
+            continue;
+        }
         let Some(m) = c.fitting() else {
             continue;
         };
@@ -72,4 +82,83 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             .push("a rate found in one group is applied to a larger one".to_owned());
         out.push(f.about_at(m.study, m.interval));
     }
+}
+
+/// A part's figure given for the whole: the value is distinctive enough to name one row of
+/// its topic that is about a place or a form of profits ("15.1 million" in forced labour,
+/// Asia and the Pacific; US$21,800 a year, the profit per victim of forced commercial sexual
+/// exploitation), the sentence names none of it, and no figure of the topic for what it does
+/// name fits. A place's figure must be given for the world
+/// ("worldwide", "globally"): "in the region" names it in other words. A sentence that refers
+/// back ("Of these, …", "they") may have named the part before, and is left alone.
+pub(crate) fn part_row<'m, 'a>(c: &'m ClaimContext<'a>) -> Option<&'m StudyMatch<'a>> {
+    let r = &c.reading;
+    if c.considered.iter().any(|m| m.topic && m.subgroup && m.fits) {
+        return None;
+    }
+    let refers_back = vocab::any(&r.sentence, vocab::ANAPHORA)
+        || vocab::any(&r.sentence, &["them", "whom", "which"]);
+    c.considered.iter().find(|m| {
+        let place =
+            matches!(m.study.scope, Scope::Regional | Scope::National) && only_a_place(m.study);
+        m.topic
+            && !m.subgroup
+            && m.fits
+            && m.distinctive
+            && m.year_ok != Some(false)
+            && !m.study.subgroup.trim().is_empty()
+            && if place {
+                r.worldwide
+            } else {
+                // The forms and sectors of one total of profits are named in few words
+                // ("sexual", "domestic"); the parts of a population in many, and are not
+                // judged; nor are shares, which round fractions ("two-thirds") fit.
+                m.study.concept == Concept::Profits
+                    && m.study.measure == Measure::Money
+                    && !refers_back
+            }
+    })
+}
+
+/// The finding for [`part_row`].
+fn part_as_whole(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+    let m = part_row(c)?;
+    let place = matches!(m.study.scope, Scope::Regional | Scope::National) && only_a_place(m.study);
+    let (message, label) = if place {
+        (
+            format!(
+                "“{}” is given for the world, but it is {}'s figure for {} only",
+                doc.slice(c.mention.span),
+                m.study.publisher,
+                m.study.geography
+            ),
+            format!("measured in {}", m.study.geography),
+        )
+    } else {
+        (
+            format!(
+                "“{}” is given for all, but it is {}'s figure for a part: {}",
+                doc.slice(c.mention.span),
+                m.study.publisher,
+                m.study.population
+            ),
+            "a part's figure".to_owned(),
+        )
+    };
+    let mut f = RULE.on(doc, c, message, label);
+    f.notes
+        .push("a figure measured in a part is given for the whole".to_owned());
+    Some(f.about_at(m.study, m.interval))
+}
+
+/// Whether a row's subgroup names only its place (`Asia|Pacific` for Asia and the Pacific),
+/// not a group of people in it (`child`).
+fn only_a_place(study: &crate::registry::Study) -> bool {
+    let place = study.geography.to_lowercase();
+    study
+        .subgroup
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .all(|a| place.contains(&a.to_lowercase()))
 }

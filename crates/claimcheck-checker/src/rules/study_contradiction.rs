@@ -3,6 +3,7 @@
 use claimcheck_model::ModelConventions;
 
 mod derived_share;
+use std::collections::BTreeSet;
 
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
@@ -71,6 +72,10 @@ pub(crate) fn cited_rows<'m, 'a>(
         return None;
     }
     let r = &c.reading;
+    // A part's figure given for the whole is that part's (population-mismatch).
+    if super::population_mismatch::part_row(c).is_some() {
+        return None;
+    }
     // A figure that fits any row of its topic is that row's (misattribution if another's).
     // A one-sided bound cites a figure near its bound: "more than 50 million" is not the
     // five-year total of 89 million, though 89 million is more than 50 million.
@@ -114,23 +119,29 @@ pub(crate) fn cited_rows<'m, 'a>(
         .filter(|m| !m.study.subgroup.is_empty() || m.study.scope != Scope::Global)
         .collect();
     let rows = if specific.is_empty() { named } else { specific };
-    // The edition the claim's years point to: a year that is some named row's publication
-    // or edition year names that edition (a reference year only narrows); an edition with no
-    // figure for the claim's measure cannot be compared.
-    let named_years: Vec<u16> = r
-        .years
-        .iter()
-        .copied()
-        .filter(|y| {
-            r.named.iter().any(|&i| {
-                registry
-                    .studies
-                    .get(i)
-                    .is_some_and(|s| s.year == *y || s.edition.parse::<u16>().ok() == Some(*y))
+    // The edition the claim's years point to: a year that is the publication or edition
+    // year of a named row of the same series names that series' edition (a reference year
+    // only narrows); an edition with no figure for the claim's measure cannot be compared.
+    // A year names editions of its own series only: "the Global Slavery Index 2023" names
+    // the Index's 2023 edition, not the Global Estimates it draws on.
+    let published_in = |s: &crate::registry::Study, y: u16| {
+        s.year == y || s.edition.parse::<u16>().ok() == Some(y)
+    };
+    let naming = |m: &StudyMatch<'_>| -> Vec<u16> {
+        r.years
+            .iter()
+            .copied()
+            .filter(|y| {
+                r.named.iter().any(|&i| {
+                    registry
+                        .studies
+                        .get(i)
+                        .is_some_and(|s| s.series == m.study.series && published_in(s, *y))
+                })
             })
-        })
-        .collect();
-    let rows: Vec<_> = if named_years.is_empty() {
+            .collect()
+    };
+    let rows: Vec<_> = if rows.iter().all(|m| naming(m).is_empty()) {
         let dated: Vec<_> = rows
             .iter()
             .copied()
@@ -140,15 +151,44 @@ pub(crate) fn cited_rows<'m, 'a>(
     } else {
         rows.into_iter()
             .filter(|m| {
-                named_years
-                    .iter()
-                    .any(|y| m.study.year == *y || m.study.edition.parse::<u16>().ok() == Some(*y))
+                let years = naming(m);
+                if years.is_empty() {
+                    m.year_ok == Some(true)
+                } else {
+                    years.iter().any(|y| published_in(m.study, *y))
+                }
             })
             .collect()
     };
     if rows.is_empty() {
         return None;
     }
+    // A name that only one series answers to ("the Global Estimates", "the Global Slavery
+    // Index") says which series is cited when another name is shared ("Walk Free" publishes
+    // both): its rows come first, if it has any for the claim's measure.
+    let specific: BTreeSet<&str> = r
+        .names
+        .iter()
+        .filter_map(|name| {
+            let mut series = registry
+                .studies
+                .iter()
+                .filter(|s| s.names().any(|n| n.eq_ignore_ascii_case(name)))
+                .map(|s| s.series.as_str());
+            let first = series.next()?;
+            series.all(|s| s == first).then_some(first)
+        })
+        .collect();
+    let preferred: Vec<_> = rows
+        .iter()
+        .copied()
+        .filter(|m| specific.contains(m.study.series.as_str()))
+        .collect();
+    let rows = if preferred.is_empty() {
+        rows
+    } else {
+        preferred
+    };
     // The same measure: within a factor of three of one of them, or one slip away.
     let v = c.quantity.nominal[0];
     let near = rows.iter().any(|m| {
