@@ -97,3 +97,31 @@ fn symlinks_in_folders_are_counted_or_followed() {
     assert!(stdout.contains("linked.txt"), "the link is read: {stdout}");
     assert_eq!(followed.status.code(), Some(1));
 }
+
+/// Found by the check_pipeline fuzz target: a finding on a suppression comment, which the
+/// prose masks between two paragraphs, made the HTML page slice the text backwards and the
+/// whole run panic. The page is written, with the finding listed.
+#[test]
+fn a_finding_on_masked_markup_does_not_stop_the_html_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("crash.md");
+    std::fs::write(
+        &path,
+        "# endColues describe abuse\n\n<!-- claimcheck: ignore misattribution-->\n\
+         A 2012 UNIAPmbodian migafficked.\n",
+    )
+    .expect("write");
+    let out = claimcheck(
+        &[
+            "check",
+            "--format",
+            "html",
+            path.to_str().expect("UTF-8 path"),
+        ],
+        "1",
+    );
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    assert!(page.contains("unused-suppression"), "the finding is listed");
+}

@@ -409,11 +409,21 @@ fn write_article(out: &mut String, a: &Article, n: usize) -> fmt::Result {
         )?;
         let mut at = range.start;
         while next_mark < kept.len() && kept[next_mark].span.start < range.end {
-            let m = &kept[next_mark];
-            out.push_str(&Esc(&a.text[at..m.span.start]).to_string());
-            write_mark(out, a, &id, next_mark, m)?;
-            at = m.span.end;
+            let (i, m) = (next_mark, &kept[next_mark]);
             next_mark += 1;
+            // A mark is drawn only where it lies whole in this paragraph, after the text
+            // already written: a finding on masked markup (a suppression comment between
+            // paragraphs) or one overlapping the mark before it is listed, not drawn.
+            if m.span.start < at
+                || m.span.end > range.end
+                || !a.text.is_char_boundary(m.span.start)
+                || !a.text.is_char_boundary(m.span.end)
+            {
+                continue;
+            }
+            out.push_str(&Esc(&a.text[at..m.span.start]).to_string());
+            write_mark(out, a, &id, i, m)?;
+            at = m.span.end;
         }
         write!(out, "{}</p></div>", Esc(&a.text[at..range.end]))?;
         if !cards[p].is_empty() || !ests[p].is_empty() {
