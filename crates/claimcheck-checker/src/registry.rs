@@ -456,7 +456,13 @@ impl Registry {
             Err(e) => return Err(RegistryErrors(vec![at(1, None, e.to_string())])),
         };
         for (i, h) in headers.iter().enumerate() {
-            if !REQUIRED_COLUMNS.contains(&h) && !OPTIONAL_COLUMNS.contains(&h) {
+            if headers.iter().take(i).any(|earlier| earlier == h) {
+                errors.push(at(
+                    1,
+                    Some(i as u64 + 1),
+                    format!("column `{h}` appears twice"),
+                ));
+            } else if !REQUIRED_COLUMNS.contains(&h) && !OPTIONAL_COLUMNS.contains(&h) {
                 errors.push(at(1, Some(i as u64 + 1), format!("unknown column `{h}`")));
             }
         }
@@ -930,5 +936,33 @@ mod tests {
                 "mine.csv:3:1: column `id`: duplicate id `{id}` (first at data/studies.csv (built in):2)"
             )
         );
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        let header = BUILTIN.lines().next().expect("header");
+        let cases = [
+            String::new(),
+            "\n\n".to_owned(),
+            "id\n".to_owned(),
+            "\"unterminated\n".to_owned(),
+            format!("{header}\n,,,\n"),
+            format!("{header}\n\r\n\n{}\n", ",".repeat(40)),
+            format!("{header},{header}\n"),
+        ];
+        let errs = Registry::default()
+            .load("mine.csv", &format!("{header},id\n"))
+            .expect_err("a column twice");
+        assert_eq!(errs.to_string(), "mine.csv:1:27: column `id` appears twice");
+        for text in cases {
+            let mut r = Registry::default();
+            if let Err(errs) = r.load("mine.csv", &text) {
+                assert!(!errs.0.is_empty(), "{text:?}");
+                assert!(
+                    errs.to_string().starts_with("mine.csv:"),
+                    "{text:?}: {errs}"
+                );
+            }
+        }
     }
 }
