@@ -22,7 +22,7 @@ use claimcheck_parser::{ClaimReader, Diagnostic, Extractor};
 
 pub use date::ArticleDate;
 pub use finding::{Against, Comparison, Finding, Related, Severity};
-pub use registry::{Registry, RegistryError, Study};
+pub use registry::{Registry, RegistryError, RegistryErrors, Study};
 pub use rules::{RULES, Rule};
 
 /// Which rules run, and at what severity, as ruff reads them: `select` names the rules to

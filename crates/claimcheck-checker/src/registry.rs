@@ -310,11 +310,12 @@ impl Study {
 pub struct RegistryError {
     /// The file's name.
     pub file: String,
-    /// 1-based line.
+    /// 1-based line (where the row starts, for a row with a quoted line break).
     pub line: u64,
-    /// 1-based column (the field's position in the row), when known.
+    /// 1-based column: the field's position in the row (not a character offset), when the
+    /// problem is in one field.
     pub column: Option<u64>,
-    /// What is wrong.
+    /// What is wrong, naming the column when there is one.
     pub message: String,
 }
 
@@ -329,85 +330,274 @@ impl std::fmt::Display for RegistryError {
 
 impl std::error::Error for RegistryError {}
 
+/// Every problem found in a registry file, in file order (never empty when returned as an
+/// error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistryErrors(pub Vec<RegistryError>);
+
+impl std::fmt::Display for RegistryErrors {
+    /// One problem a line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RegistryErrors {}
+
+/// Where a figure's row is: file and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Place {
+    file: String,
+    line: u64,
+}
+
 /// The figures known to the checker.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     /// All figures, the shipped ones first.
     pub studies: Vec<Study>,
+    /// The row each loaded id came from, so that a duplicate names both places.
+    places: std::collections::HashMap<String, Place>,
+}
+
+/// The columns every registry file has: the fields of [`Study`] without a `#[serde(default)]`.
+const REQUIRED_COLUMNS: &[&str] = &[
+    "id",
+    "publisher",
+    "aliases",
+    "year",
+    "reference_period",
+    "reference_start",
+    "reference_end",
+    "title",
+    "population",
+    "population_terms",
+    "subgroup",
+    "scope",
+    "concept",
+    "basis",
+    "measure",
+    "value",
+    "lower",
+    "upper",
+    "unit",
+    "per",
+    "value_text",
+    "geography",
+    "series",
+    "edition",
+    "superseded_by",
+    "url",
+];
+
+/// The columns a registry file may add.
+const OPTIONAL_COLUMNS: &[&str] = &["quote", "location"];
+
+/// The number columns and what their values must be: a year, a number, or a number or
+/// empty.
+const NUMBER_COLUMNS: &[(&str, NumberKind)] = &[
+    ("year", NumberKind::Year),
+    ("reference_start", NumberKind::Year),
+    ("reference_end", NumberKind::Year),
+    ("value", NumberKind::Number),
+    ("lower", NumberKind::OptionalNumber),
+    ("upper", NumberKind::OptionalNumber),
+];
+
+/// What a number column holds.
+#[derive(Debug, Clone, Copy)]
+enum NumberKind {
+    Year,
+    Number,
+    OptionalNumber,
 }
 
 impl Registry {
     /// The shipped registry.
-    pub fn builtin() -> Result<Self, RegistryError> {
+    pub fn builtin() -> Result<Self, RegistryErrors> {
         let mut r = Registry::default();
         r.load("data/studies.csv (built in)", BUILTIN)?;
         Ok(r)
     }
 
-    /// Adds the rows of a CSV file. Every row is checked; the first malformed one is an
-    /// error naming its line and column.
-    pub fn load(&mut self, file: &str, csv_text: &str) -> Result<(), RegistryError> {
+    /// Adds the rows of a CSV file. Every row and field is checked; a file with any problem
+    /// adds nothing and is an error listing every problem in file order, each at its line and
+    /// column with the column's name. A missing required column is named once, at line 1; a
+    /// duplicate id names the row of the first.
+    pub fn load(&mut self, file: &str, csv_text: &str) -> Result<(), RegistryErrors> {
+        let at = |line: u64, column: Option<u64>, message: String| RegistryError {
+            file: file.to_owned(),
+            line,
+            column,
+            message,
+        };
+        // The csv crate's line count leaves out blank lines, and a row's byte offset is
+        // before the blank lines that precede it: the row starts after them.
+        let line_at = |byte: u64| {
+            let bytes = csv_text.as_bytes();
+            let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+            while bytes.get(end).is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+                end += 1;
+            }
+            bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+        };
+        let mut errors = Vec::new();
         let mut reader = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .from_reader(csv_text.as_bytes());
-        let headers = reader.headers().cloned().map_err(|e| RegistryError {
-            file: file.to_owned(),
-            line: 1,
-            column: None,
-            message: e.to_string(),
-        })?;
-        let mut added = Vec::new();
-        for record in reader.records() {
-            let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
-                RegistryError {
-                    file: file.to_owned(),
-                    line,
-                    column: None,
-                    message: e.to_string(),
-                }
-            })?;
-            let line = record.position().map_or(0, |p| p.line());
-            if let Some((column, message)) = unknown_enum_value(&headers, &record) {
-                return Err(RegistryError {
-                    file: file.to_owned(),
-                    line,
-                    column: Some(column),
-                    message,
-                });
+        let headers = match reader.headers() {
+            Ok(h) => h.clone(),
+            Err(e) => return Err(RegistryErrors(vec![at(1, None, e.to_string())])),
+        };
+        for (i, h) in headers.iter().enumerate() {
+            if headers.iter().take(i).any(|earlier| earlier == h) {
+                errors.push(at(
+                    1,
+                    Some(i as u64 + 1),
+                    format!("column `{h}` appears twice"),
+                ));
+            } else if !REQUIRED_COLUMNS.contains(&h) && !OPTIONAL_COLUMNS.contains(&h) {
+                errors.push(at(1, Some(i as u64 + 1), format!("unknown column `{h}`")));
             }
-            let study: Study = record.deserialize(Some(&headers)).map_err(|e| {
-                let (field, message) = match e.kind() {
-                    csv::ErrorKind::Deserialize { err, .. } => {
-                        (err.field(), err.kind().to_string())
-                    }
-                    _ => (None, e.to_string()),
-                };
-                let name = field
-                    .and_then(|f| headers.get(usize::try_from(f).unwrap_or(usize::MAX)))
-                    .unwrap_or("row");
-                RegistryError {
-                    file: file.to_owned(),
-                    line,
-                    column: field.map(|f| f + 1),
-                    message: format!("field `{name}`: {message}"),
-                }
-            })?;
-            if let Some(problem) = check_row(&study) {
-                let field_index = headers
-                    .iter()
-                    .position(|h| h == problem.0)
-                    .map(|i| i as u64 + 1);
-                return Err(RegistryError {
-                    file: file.to_owned(),
-                    line,
-                    column: field_index,
-                    message: problem.1,
-                });
-            }
-            added.push(study);
         }
-        self.studies.extend(added);
+        for c in REQUIRED_COLUMNS {
+            if !headers.iter().any(|h| h == *c) {
+                errors.push(at(1, None, format!("missing column `{c}`")));
+            }
+        }
+        let header_ok = errors.is_empty();
+        let mut added: Vec<(Study, u64)> = Vec::new();
+        let mut here: std::collections::HashMap<String, u64> = Default::default();
+        for record in reader.records() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| line_at(p.byte()));
+                    errors.push(match e.kind() {
+                        csv::ErrorKind::UnequalLengths {
+                            expected_len, len, ..
+                        } => {
+                            let first_missing = headers
+                                .get(usize::try_from(*len).unwrap_or(usize::MAX))
+                                .filter(|_| len < expected_len);
+                            let message = match first_missing {
+                                Some(name) => format!(
+                                    "column `{name}`: missing (the row has {len} fields, the header {expected_len})"
+                                ),
+                                None => format!(
+                                    "the row has {len} fields, the header {expected_len}"
+                                ),
+                            };
+                            let column = first_missing.map(|_| len + 1);
+                            at(line, column, message)
+                        }
+                        _ => at(line, None, e.to_string()),
+                    });
+                    continue;
+                }
+            };
+            let line = record.position().map_or(0, |p| line_at(p.byte()));
+            let column = |name: &str| headers.iter().position(|h| h == name);
+            let mut row_errors: Vec<(usize, String)> = unknown_enum_values(&headers, &record);
+            for (name, kind) in NUMBER_COLUMNS {
+                let Some(i) = column(name) else { continue };
+                let value = record.get(i).unwrap_or("");
+                let ok = match kind {
+                    NumberKind::Year => value.parse::<u16>().is_ok(),
+                    NumberKind::Number => value.parse::<f64>().is_ok(),
+                    NumberKind::OptionalNumber => value.is_empty() || value.parse::<f64>().is_ok(),
+                };
+                if !ok {
+                    let what = match kind {
+                        NumberKind::Year => "a year",
+                        NumberKind::Number | NumberKind::OptionalNumber => "a number",
+                    };
+                    row_errors.push((i, format!("column `{name}`: {value:?} is not {what}")));
+                }
+            }
+            if !header_ok {
+                // Rows cannot be read without their columns; their fields are still checked.
+                row_errors.sort_by_key(|(i, _)| *i);
+                errors.extend(
+                    row_errors
+                        .into_iter()
+                        .map(|(i, m)| at(line, Some(i as u64 + 1), m)),
+                );
+                continue;
+            }
+            if row_errors.is_empty() {
+                match record.deserialize::<Study>(Some(&headers)) {
+                    Ok(study) => {
+                        for (name, message) in check_row(&study) {
+                            let i = column(name).unwrap_or(0);
+                            row_errors.push((i, format!("column `{name}`: {message}")));
+                        }
+                        if let Some(i) = column("id") {
+                            let first = self
+                                .places
+                                .get(&study.id)
+                                .map(|p| format!("{}:{}", p.file, p.line))
+                                .or_else(|| here.get(&study.id).map(|l| format!("{file}:{l}")));
+                            if let Some(first) = first {
+                                row_errors.push((
+                                    i,
+                                    format!(
+                                        "column `id`: duplicate id `{}` (first at {first})",
+                                        study.id
+                                    ),
+                                ));
+                            } else {
+                                here.insert(study.id.clone(), line);
+                            }
+                        }
+                        if row_errors.is_empty() {
+                            added.push((study, line));
+                        }
+                    }
+                    // Every field was checked above; this is a backstop with serde's words.
+                    Err(e) => {
+                        let (field, message) = match e.kind() {
+                            csv::ErrorKind::Deserialize { err, .. } => {
+                                (err.field(), err.kind().to_string())
+                            }
+                            _ => (None, e.to_string()),
+                        };
+                        let i = field.and_then(|f| usize::try_from(f).ok());
+                        let message = match i.and_then(|i| headers.get(i)) {
+                            Some(name) => format!("column `{name}`: {message}"),
+                            None => message,
+                        };
+                        errors.push(at(line, i.map(|i| i as u64 + 1), message));
+                        continue;
+                    }
+                }
+            }
+            row_errors.sort_by_key(|(i, _)| *i);
+            errors.extend(
+                row_errors
+                    .into_iter()
+                    .map(|(i, m)| at(line, Some(i as u64 + 1), m)),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(RegistryErrors(errors));
+        }
+        for (study, line) in added {
+            self.places.insert(
+                study.id.clone(),
+                Place {
+                    file: file.to_owned(),
+                    line,
+                },
+            );
+            self.studies.push(study);
+        }
         Ok(())
     }
 
@@ -416,18 +606,23 @@ impl Registry {
         self.studies.iter().find(|s| s.id == id)
     }
 
-    /// Problems across rows: duplicate ids and editions that point to no figure.
+    /// Problems across rows: duplicate ids (which [`Registry::load`] already refuses) and
+    /// editions that point to no figure, each at its row's file and line when it was loaded.
     pub fn verify(&self) -> Vec<String> {
         let mut problems = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for s in &self.studies {
+            let place = match self.places.get(&s.id) {
+                Some(p) => format!("{}:{}: ", p.file, p.line),
+                None => format!("{}: ", s.id),
+            };
             if !seen.insert(s.id.as_str()) {
-                problems.push(format!("{}: duplicate id", s.id));
+                problems.push(format!("{place}duplicate id `{}`", s.id));
             }
             if !s.superseded_by.is_empty() && self.get(&s.superseded_by).is_none() {
                 problems.push(format!(
-                    "{}: superseded_by `{}` names no figure",
-                    s.id, s.superseded_by
+                    "{place}column `superseded_by`: `{}` names no figure",
+                    s.superseded_by
                 ));
             }
         }
@@ -435,12 +630,12 @@ impl Registry {
     }
 }
 
-/// The first value of an enum column that is not one of its values: its 1-based column and
-/// a message naming the column and the values it takes.
-fn unknown_enum_value(
+/// The values of enum columns that are not one of their values: each one's 0-based column
+/// and a message naming the column and the values it takes.
+fn unknown_enum_values(
     headers: &csv::StringRecord,
     record: &csv::StringRecord,
-) -> Option<(u64, String)> {
+) -> Vec<(usize, String)> {
     fn spellings<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
         all.iter().map(|v| name(*v)).collect()
     }
@@ -452,6 +647,7 @@ fn unknown_enum_value(
         ("unit", spellings(Unit::ALL, Unit::as_str)),
         ("per", spellings(Per::ALL, Per::as_str)),
     ];
+    let mut out = Vec::new();
     for (name, allowed) in columns {
         let Some(i) = headers.iter().position(|h| h == name) else {
             continue;
@@ -468,58 +664,58 @@ fn unknown_enum_value(
                     }
                 })
                 .collect();
-            return Some((
-                i as u64 + 1,
+            out.push((
+                i,
                 format!(
-                    "field `{name}`: unknown {name} `{value}` (expected one of {})",
+                    "column `{name}`: unknown {name} `{value}` (expected one of {})",
                     listed.join(", ")
                 ),
             ));
         }
     }
-    None
+    out
 }
 
-/// A problem in one row, with the field it is in.
-fn check_row(s: &Study) -> Option<(&'static str, String)> {
+/// The problems in one row, each with the column it is in.
+fn check_row(s: &Study) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
     if s.id.is_empty()
         || !s
             .id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     {
-        return Some((
+        out.push((
             "id",
             format!("id `{}` must be lowercase letters, digits and _", s.id),
         ));
     }
-    if !s.value.is_finite() {
-        return Some(("value", "value must be a finite number".to_owned()));
-    }
-    if let (Some(l), Some(u)) = (s.lower, s.upper)
-        && l > u
-    {
-        return Some(("lower", format!("lower {l} is above upper {u}")));
-    }
-    if s.lower.is_some_and(|l| l > s.value) || s.upper.is_some_and(|u| u < s.value) {
-        return Some(("value", "value lies outside [lower, upper]".to_owned()));
+    if s.publisher.is_empty() {
+        out.push(("publisher", "publisher is empty".to_owned()));
     }
     if s.reference_start > s.reference_end {
-        return Some((
+        out.push((
             "reference_start",
             "reference_start is after reference_end".to_owned(),
         ));
     }
+    if !s.value.is_finite() {
+        out.push(("value", "value must be a finite number".to_owned()));
+    } else if s.lower.is_some_and(|l| l > s.value) || s.upper.is_some_and(|u| u < s.value) {
+        out.push(("value", "value lies outside [lower, upper]".to_owned()));
+    }
+    if let (Some(l), Some(u)) = (s.lower, s.upper)
+        && l > u
+    {
+        out.push(("lower", format!("lower {l} is above upper {u}")));
+    }
     if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
-        return Some((
+        out.push((
             "url",
             "every figure needs its source URL (http:// or https://)".to_owned(),
         ));
     }
-    if s.publisher.is_empty() {
-        return Some(("publisher", "publisher is empty".to_owned()));
-    }
-    None
+    out
 }
 
 #[cfg(test)]
@@ -616,25 +812,157 @@ mod tests {
         let cases = [
             (
                 good.replacen(",percent,", ",parsecs,", 1),
-                3,
-                "unknown unit",
+                "column `unit`: unknown unit `parsecs`",
             ),
-            (good.replacen(",23,", ",twenty,", 1), 3, "field `value`"),
-            (good.replacen("https://", "ftp://", 1), 3, "source URL"),
+            (
+                good.replacen(",23,", ",twenty,", 1),
+                "column `value`: \"twenty\" is not a number",
+            ),
+            (
+                good.replacen(",2010,", ",20x0,", 1),
+                "column `year`: \"20x0\" is not a year",
+            ),
+            (
+                good.replacen("https://", "ftp://", 1),
+                "column `url`: every figure needs",
+            ),
         ];
-        for (row, line, message) in cases {
+        let id = good.split(',').next().expect("an id");
+        for (row, message) in cases {
+            let row = row.replacen(id, "mine", 1);
             let text = format!("{header}\n{good}\n{row}\n");
             let mut r = Registry::default();
-            let err = r.load("mine.csv", &text).expect_err(message);
-            assert_eq!(err.line, line, "{err}");
+            let errs = r.load("mine.csv", &text).expect_err(message).0;
+            assert_eq!(errs.len(), 1, "{errs:?}");
+            let err = &errs[0];
+            assert_eq!(err.line, 3, "{err}");
             assert!(err.column.is_some(), "{err}");
             assert!(err.message.contains(message), "{err}");
             assert!(err.to_string().starts_with("mine.csv:3:"), "{err}");
+            assert!(r.studies.is_empty(), "a file with a problem adds nothing");
         }
         let mut r = Registry::default();
-        let err = r
+        let errs = r
             .load("mine.csv", &format!("{header},extra\n{good},x\n"))
-            .expect_err("unknown column");
-        assert!(err.to_string().starts_with("mine.csv:"), "{err}");
+            .expect_err("unknown column")
+            .0;
+        assert_eq!(errs[0].to_string(), "mine.csv:1:27: unknown column `extra`");
+    }
+
+    /// The position (1-based) of a column in the shipped header.
+    fn column_of(name: &str) -> u64 {
+        let header = BUILTIN.lines().next().expect("header");
+        header.split(',').position(|h| h == name).expect("a column") as u64 + 1
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_file_order() {
+        let header = BUILTIN.lines().next().expect("header");
+        let good = BUILTIN.lines().nth(1).expect("a row");
+        let bad_number = good.replacen(",23,", ",\"12,3 million\",", 1);
+        let two_bad = good
+            .replacen(",percent,", ",parsecs,", 1)
+            .replacen(",local,", ",planet,", 1);
+        let short = good.rsplit_once(',').expect("a comma").0.to_owned();
+        let text = format!("{header}\n{good}\n{bad_number}\n{two_bad}\n{short}\n{good}\n");
+        let mut r = Registry::default();
+        let errs = r.load("mine.csv", &text).expect_err("bad rows").0;
+        let got: Vec<(u64, Option<u64>)> = errs.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(
+            got,
+            [
+                (3, Some(column_of("value"))),
+                (4, Some(column_of("scope"))),
+                (4, Some(column_of("unit"))),
+                (5, Some(column_of("url"))),
+                (6, Some(column_of("id"))),
+            ],
+            "{errs:?}"
+        );
+        assert!(
+            errs[0]
+                .message
+                .contains("column `value`: \"12,3 million\" is not a number"),
+            "{}",
+            errs[0]
+        );
+        assert!(
+            errs[3].message.contains("column `url`: missing"),
+            "{}",
+            errs[3]
+        );
+        assert!(
+            errs[4].message.ends_with("(first at mine.csv:2)"),
+            "{}",
+            errs[4]
+        );
+        let shown = RegistryErrors(errs).to_string();
+        assert_eq!(shown.lines().count(), 5, "{shown}");
+    }
+
+    #[test]
+    fn a_missing_column_is_named_once() {
+        let header = BUILTIN.lines().next().expect("header");
+        let good = BUILTIN.lines().nth(1).expect("a row");
+        let drop = |line: &str| {
+            let mut fields: Vec<&str> = line.split(',').collect();
+            fields.remove(2);
+            fields.join(",")
+        };
+        // The shipped row's aliases hold no comma, so dropping the third field drops them.
+        let text = format!("{}\n{}\n{}\n", drop(header), drop(good), drop(good));
+        let errs = Registry::default()
+            .load("mine.csv", &text)
+            .expect_err("no aliases")
+            .0;
+        let shown: Vec<String> = errs.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["mine.csv:1: missing column `aliases`"]);
+    }
+
+    #[test]
+    fn a_duplicate_across_files_names_both() {
+        let header = BUILTIN.lines().next().expect("header");
+        let good = BUILTIN.lines().nth(1).expect("a row");
+        let mut r = Registry::builtin().expect("parses");
+        let errs = r
+            .load("mine.csv", &format!("{header}\n\n{good}\n"))
+            .expect_err("a duplicate")
+            .0;
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        let id = good.split(',').next().expect("an id");
+        assert_eq!(
+            errs[0].to_string(),
+            format!(
+                "mine.csv:3:1: column `id`: duplicate id `{id}` (first at data/studies.csv (built in):2)"
+            )
+        );
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        let header = BUILTIN.lines().next().expect("header");
+        let cases = [
+            String::new(),
+            "\n\n".to_owned(),
+            "id\n".to_owned(),
+            "\"unterminated\n".to_owned(),
+            format!("{header}\n,,,\n"),
+            format!("{header}\n\r\n\n{}\n", ",".repeat(40)),
+            format!("{header},{header}\n"),
+        ];
+        let errs = Registry::default()
+            .load("mine.csv", &format!("{header},id\n"))
+            .expect_err("a column twice");
+        assert_eq!(errs.to_string(), "mine.csv:1:27: column `id` appears twice");
+        for text in cases {
+            let mut r = Registry::default();
+            if let Err(errs) = r.load("mine.csv", &text) {
+                assert!(!errs.0.is_empty(), "{text:?}");
+                assert!(
+                    errs.to_string().starts_with("mine.csv:"),
+                    "{text:?}: {errs}"
+                );
+            }
+        }
     }
 }

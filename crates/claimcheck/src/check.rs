@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
-use claimcheck_checker::{Checker, Registry, Selection, Severity};
+use claimcheck_checker::{Checker, Registry, RegistryErrors, Selection, Severity};
 use claimcheck_parser::{LineIndex, Span};
 use rayon::prelude::*;
 
@@ -43,28 +43,54 @@ pub fn read_file(path: &std::path::Path) -> Result<Document, Problem> {
 }
 
 /// The shipped registry with the registry files `files` (already read) added and verified.
+/// Every problem in every file is reported: the problem's message holds one line per problem
+/// after the first, each with its own `file:line:column`.
 pub fn registry_of(files: &[Document]) -> Result<Registry, Problem> {
-    let mut r = Registry::builtin().map_err(|e| Problem {
-        location: e.file.clone(),
-        message: e.to_string(),
-    })?;
+    let mut r = Registry::builtin().map_err(registry_problem)?;
+    let mut errors = Vec::new();
     for file in files {
-        r.load(&file.name, &file.text).map_err(|e| Problem {
-            location: match e.column {
-                Some(c) => format!("{}:{}:{}", e.file, e.line, c),
-                None => format!("{}:{}", e.file, e.line),
-            },
-            message: e.message,
-        })?;
+        if let Err(e) = r.load(&file.name, &file.text) {
+            errors.extend(e.0);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(registry_problem(RegistryErrors(errors)));
     }
     let problems = r.verify();
-    if let Some(p) = problems.first() {
+    if let Some((first, rest)) = problems.split_first() {
+        let mut message = first.clone();
+        for p in rest {
+            message.push('\n');
+            message.push_str(p);
+        }
         return Err(Problem {
             location: "registry".to_owned(),
-            message: p.clone(),
+            message,
         });
     }
     Ok(r)
+}
+
+/// Registry problems as one [`Problem`]: the first's place as its location, the others on
+/// lines of their own (the reporter prints each line as an error).
+fn registry_problem(errors: RegistryErrors) -> Problem {
+    let mut lines = errors.0.iter();
+    let Some(first) = lines.next() else {
+        return Problem {
+            location: "registry".to_owned(),
+            message: "unreadable".to_owned(),
+        };
+    };
+    let location = match first.column {
+        Some(c) => format!("{}:{}:{}", first.file, first.line, c),
+        None => format!("{}:{}", first.file, first.line),
+    };
+    let mut message = first.message.clone();
+    for e in lines {
+        message.push('\n');
+        message.push_str(&e.to_string());
+    }
+    Problem { location, message }
 }
 
 /// A document longer than this is checked in windows of about this size, cut between

@@ -34,7 +34,8 @@ pub struct Document {
 pub struct Problem {
     /// The file (and line or byte) where it is.
     pub location: String,
-    /// What is wrong.
+    /// What is wrong; further lines, when there are any, are further problems found with it
+    /// (every problem of a registry file), each with its own location.
     pub message: String,
 }
 

@@ -17,10 +17,14 @@ pub struct Reporter {
 }
 
 impl Reporter {
-    /// Reports something that kept the tool from doing its whole job (exit code 2).
+    /// Reports something that kept the tool from doing its whole job (exit code 2). A
+    /// problem of several lines (every problem of a registry file) is an error a line.
     pub fn error(&self, problem: &Problem) {
         self.failed.store(true, Ordering::Relaxed);
-        let _ = writeln!(std::io::stderr().lock(), "error: {problem}");
+        let mut err = std::io::stderr().lock();
+        for line in problem.to_string().lines() {
+            let _ = writeln!(err, "error: {line}");
+        }
     }
 
     /// Reports something the user should know that does not change the exit code.
