@@ -439,13 +439,20 @@ impl Registry {
         };
         // The csv crate's line count leaves out blank lines, and a row's byte offset is
         // before the blank lines that precede it: the row starts after them.
+        // The line breaks, found once: counting them from the start for each row made loading
+        // quadratic in the file's length.
+        let breaks: Vec<usize> = csv_text
+            .bytes()
+            .enumerate()
+            .filter_map(|(i, b)| (b == b'\n').then_some(i))
+            .collect();
         let line_at = |byte: u64| {
             let bytes = csv_text.as_bytes();
             let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
             while bytes.get(end).is_some_and(|b| matches!(b, b'\n' | b'\r')) {
                 end += 1;
             }
-            bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+            breaks.partition_point(|&i| i < end) as u64 + 1
         };
         let mut errors = Vec::new();
         let mut reader = csv::ReaderBuilder::new()
