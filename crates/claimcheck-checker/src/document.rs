@@ -202,6 +202,18 @@ impl<'a> Document<'a> {
         &self.text[span.range()]
     }
 
+    /// The quantities sentence by sentence, each run with the index of its first: the
+    /// quantities are in the order of the text, so a sentence's lie together.
+    pub fn by_sentence(&self) -> impl Iterator<Item = (usize, &[ClaimContext<'a>])> {
+        self.quantities
+            .chunk_by(|a, b| a.claim.sentence == b.claim.sentence)
+            .scan(0, |first, run| {
+                let at = *first;
+                *first += run.len();
+                Some((at, run))
+            })
+    }
+
     /// The sentence of a claim, as text.
     pub fn sentence(&self, c: &ClaimContext<'_>) -> &'a str {
         &self.text[c.claim.sentence.range()]

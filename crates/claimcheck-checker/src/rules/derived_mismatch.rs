@@ -64,28 +64,20 @@ const TOTAL_WORDS: &[&str] = &[
 ];
 
 fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let qs = &doc.quantities;
-    let mut i = 0;
-    while i < qs.len() {
-        let sentence = qs[i].claim.sentence;
-        let mut j = i;
-        while j < qs.len() && qs[j].claim.sentence == sentence {
-            j += 1;
-        }
-        let group: Vec<&ClaimContext<'_>> = qs[i..j].iter().collect();
+    for (first, run) in doc.by_sentence() {
+        let group: Vec<&ClaimContext<'_>> = run.iter().collect();
         let before = out.len();
         check_sentence(doc, &group, out);
         // The stated results the sentence-end check has not already judged.
         let judged: Vec<_> = out[before..].iter().map(|f| f.span).collect();
-        for (r, result) in qs.iter().enumerate().take(j).skip(i) {
+        for (r, result) in run.iter().enumerate() {
             if judged.contains(&result.mention.span) {
                 continue;
             }
-            if let Some(f) = stated::check(doc, cx, r) {
+            if let Some(f) = stated::check(doc, cx, first + r) {
                 out.push(f);
             }
         }
-        i = j;
     }
 }
 

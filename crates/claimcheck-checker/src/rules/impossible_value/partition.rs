@@ -90,20 +90,12 @@ pub(super) fn check(doc: &Document<'_>, out: &mut Vec<Finding>) {
 
 /// "45 percent were Cambodian, 40 percent were Burmese and 25 percent were Lao".
 fn exclusive_shares(doc: &Document<'_>, out: &mut Vec<Finding>) {
-    let qs = &doc.quantities;
-    let mut i = 0;
-    while i < qs.len() {
-        let sentence = qs[i].claim.sentence;
-        let mut j = i;
-        while j < qs.len() && qs[j].claim.sentence == sentence {
-            j += 1;
-        }
-        let shares: Vec<(&ClaimContext<'_>, GroupKind, &str)> = qs[i..j]
+    for (_, run) in doc.by_sentence() {
+        let shares: Vec<(&ClaimContext<'_>, GroupKind, &str)> = run
             .iter()
             .filter(|c| c.quantity.dimension == Dimension::Percent && !c.quantity.reversed())
             .filter_map(|c| group_after(doc, c).map(|(k, g)| (c, k, g)))
             .collect();
-        i = j;
         for kind in [GroupKind::Person, GroupKind::Nationality, GroupKind::Age] {
             let same: Vec<_> = shares.iter().filter(|(_, k, _)| *k == kind).collect();
             let mut groups: Vec<String> = same.iter().map(|(_, _, g)| g.to_lowercase()).collect();
