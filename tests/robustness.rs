@@ -125,3 +125,42 @@ fn a_finding_on_masked_markup_does_not_stop_the_html_page() {
     assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
     assert!(page.contains("unused-suppression"), "the finding is listed");
 }
+
+/// A panic while drawing one article's HTML (injected, in debug builds) is an error naming
+/// it; the page is still written with the other article, and the exit code is 2.
+#[test]
+fn a_panic_while_drawing_one_article_leaves_the_others_drawn() {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args([
+            "check",
+            "--format",
+            "html",
+            "--exit-zero",
+            &repo("data/examples/cambodia-migrants.txt"),
+            &repo("data/examples/forced-labour-roundup.md"),
+        ])
+        .env(
+            "CLAIMCHECK_DEBUG_PANIC_ON",
+            "cambodia-migrants.txt (its HTML page)",
+        )
+        .output()
+        .expect("claimcheck runs");
+    if !cfg!(debug_assertions) {
+        return; // the failure is injected in debug builds only
+    }
+    let page = String::from_utf8_lossy(&out.stdout);
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{errors}");
+    assert!(
+        errors.contains("cambodia-migrants.txt (its HTML page): internal error"),
+        "{errors}"
+    );
+    assert!(
+        page.contains("This article could not be drawn"),
+        "the page says so"
+    );
+    assert!(
+        page.contains("Nearly a Third"),
+        "the other article is drawn"
+    );
+}

@@ -27,6 +27,10 @@ fn main() -> ExitCode {
         }
     };
     let flushed = out.flush();
+    // Articles of an HTML report that could not be drawn (each caught as it was drawn).
+    for problem in claimcheck::html::take_undrawn() {
+        reporter.error(&problem);
+    }
     match result.and_then(|o| flushed.map(|()| o).map_err(Into::into)) {
         Ok(_) if reporter.failed() => ExitCode::from(2),
         Ok(Some(check::Outcome::Findings)) => ExitCode::from(1),

@@ -294,11 +294,46 @@ impl ArticleSummary {
 
 /// Renders one article as an `<article>` element. `n` numbers it in the report (its ids
 /// start `a{n}-`); its rule names link to `#rule-NAME`, which the page must carry.
+///
+/// A panic while drawing one article is caught, as a panic while checking one is: the error
+/// names the article ([`take_undrawn`], which the command reports, exiting 2), the page says
+/// it could not be drawn, and the other articles are drawn.
 pub fn render_article(a: &Article, n: usize) -> String {
-    let mut out = String::with_capacity(a.text.len() * 3 + 4096);
-    // Writing to a String cannot fail.
-    let _ = write_article(&mut out, a, n);
-    out
+    let drawn = crate::reporter::isolate(&format!("{} (its HTML page)", a.name), || {
+        let mut out = String::with_capacity(a.text.len() * 3 + 4096);
+        // Writing to a String cannot fail.
+        let _ = write_article(&mut out, a, n);
+        out
+    });
+    match drawn {
+        Ok(out) => out,
+        Err(problem) => {
+            let page = format!(
+                "<article class=\"doc\" id=\"a{n}\"><h2>{}</h2><p>This article could not be \
+                 drawn: {}</p></article>",
+                Esc(&a.name),
+                Esc(&problem.message)
+            );
+            UNDRAWN
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(problem);
+            page
+        }
+    }
+}
+
+/// The articles [`render_article`] could not draw, as problems for the command to report.
+static UNDRAWN: std::sync::Mutex<Vec<crate::input::Problem>> = std::sync::Mutex::new(Vec::new());
+
+/// Takes the problems of the articles that could not be drawn so far (the command reports
+/// them and exits 2).
+pub fn take_undrawn() -> Vec<crate::input::Problem> {
+    std::mem::take(
+        &mut *UNDRAWN
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    )
 }
 
 /// A mark in the text: a figure, or the place of a finding that is about no figure (a
