@@ -46,8 +46,9 @@ fn claimcheck(dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
-#[test]
-fn an_article_checked_against_the_study_s_pdf_gets_page_and_line() {
+/// A folder holding the study as `northwind.pdf` and the article that cites it wrongly as
+/// `article.md`.
+fn pdf_and_article() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(
         dir.path().join("northwind.pdf"),
@@ -55,6 +56,12 @@ fn an_article_checked_against_the_study_s_pdf_gets_page_and_line() {
     )
     .expect("write");
     std::fs::copy(fixture("article-wrong.md"), dir.path().join("article.md")).expect("copy");
+    dir
+}
+
+#[test]
+fn an_article_checked_against_the_study_s_pdf_gets_page_and_line() {
+    let dir = pdf_and_article();
     let (code, stdout, _) = claimcheck(
         dir.path(),
         &[
@@ -120,13 +127,7 @@ fn bad_sources_are_errors_naming_them() {
 
 #[test]
 fn drafted_rows_are_a_registry_that_studies_accepts() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(
-        dir.path().join("northwind.pdf"),
-        pdf_writer::text_pdf(&study_text(), 12),
-    )
-    .expect("write");
-    std::fs::copy(fixture("article-wrong.md"), dir.path().join("article.md")).expect("copy");
+    let dir = pdf_and_article();
     let (code, rows, stderr) = claimcheck(
         dir.path(),
         &[

@@ -21,8 +21,9 @@ Flags a figure distinctive enough to be one part's figure given for the whole, w
 figure of its topic for what the sentence names fits it: a form's profits (US$21,800 a year is
 the profit per victim of forced commercial sexual exploitation, not of all forced labour), or
 a region's or country's figure (15.1 million in forced labour: Asia and the Pacific, 2021)
-given for the world (“worldwide”, “globally”). Flags a figure that matches a registry figure measured
-in a particular group (a local study,
+given for the world (“worldwide”, “globally”).
+
+Flags a figure that matches a registry figure measured in a particular group (a local study,
 a sample, the deportees at one crossing) when the sentence keeps none of the words that
 describe that group (the row's `population_terms`: “deported”, “Poipet”, “surveyed”…). The
 message names what the study measured.
