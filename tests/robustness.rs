@@ -164,3 +164,87 @@ fn a_panic_while_drawing_one_article_leaves_the_others_drawn() {
         "the other article is drawn"
     );
 }
+
+/// A file longer than a window (256 KB) is read a window at a time; its findings and figures
+/// are given at the file's own bytes, lines and columns, and on one thread or several alike.
+#[test]
+fn a_long_file_read_in_windows_keeps_the_file_s_positions() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // A paragraph with a figure that contradicts its study, then filler prose with figures,
+    // repeated past several windows; a few lines of filler have no line break for a while.
+    let finding = "A 2010 UNIAP study found that 38 percent of Cambodian migrants deported through Poipet had been trafficked.";
+    let filler =
+        "The port handled 4,500 containers a week in 2019, and 12 percent more a year later. ";
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    for i in 0..300 {
+        let line = text.matches('\n').count() + 1;
+        text.push_str("Intro: ");
+        expected.push((
+            line,
+            "Intro: ".chars().count() + finding.find("38").expect("figure") + 1,
+        ));
+        text.push_str(finding);
+        text.push_str("\n\n");
+        text.push_str(&filler.repeat(if i % 7 == 0 { 60 } else { 24 }));
+        text.push_str("\n\n");
+    }
+    assert!(text.len() > 2 * 256 * 1024, "{} bytes", text.len());
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, &text).expect("written");
+    let path = path.display().to_string();
+
+    let checked = claimcheck(&["check", "--format", "json", "--exit-zero", &path], "2");
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    let findings: Vec<serde_json::Value> =
+        serde_json::from_slice(&checked.stdout).expect("a JSON array");
+    let found: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f["rule"] == "study-contradiction")
+        .map(|f| {
+            (
+                f["line"].as_u64().expect("line") as usize,
+                f["column"].as_u64().expect("column") as usize,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found, expected,
+        "every contradiction, at its place in the file"
+    );
+
+    let extracted = claimcheck(&["extract", "--format", "jsonl", &path], "2");
+    assert!(extracted.status.success());
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut count = 0;
+    for record in String::from_utf8_lossy(&extracted.stdout).lines() {
+        let r: serde_json::Value = serde_json::from_str(record).expect("a JSON record");
+        let (start, end) = (
+            r["start"].as_u64().unwrap_or(0) as usize,
+            r["end"].as_u64().unwrap_or(0) as usize,
+        );
+        assert_eq!(r["text"], text[start..end], "the file's bytes: {record}");
+        let line = r["line"].as_u64().expect("line") as usize;
+        let column = r["column"].as_u64().expect("column") as usize;
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        assert_eq!(line, text[..start].matches('\n').count() + 1, "{record}");
+        assert_eq!(
+            column,
+            text[line_start..start].chars().count() + 1,
+            "{record}"
+        );
+        assert!(lines[line - 1].contains(r["text"].as_str().expect("text")));
+        count += 1;
+    }
+    // Each finding paragraph has 2 figures (2010, 38 percent) and each filler sentence 4.
+    assert!(count > 300 * 2, "{count} records");
+    let one_thread = claimcheck(&["extract", "--format", "jsonl", &path], "1");
+    assert_eq!(
+        one_thread.stdout, extracted.stdout,
+        "the same bytes on one thread"
+    );
+}

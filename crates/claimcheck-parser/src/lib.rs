@@ -30,5 +30,5 @@ pub use changes::Change;
 pub use context::{Claim, ClaimReader, Organisations, Source, sentences};
 pub use conventions::Conventions;
 pub use extract::{Extraction, Extractor};
-pub use lines::{Cursor, LineIndex, Position};
+pub use lines::{Cursor, LineIndex, Origin, Position};
 pub use mention::{Bound, Diagnostic, Form, Kind, Mention, Per, Qualifier, Span};

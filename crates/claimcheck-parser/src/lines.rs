@@ -9,6 +9,48 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Where a text starts inside the file it was cut from: what comes before it, so that
+/// positions in a part of a long file are given in the file's terms.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// Bytes of the file before the text.
+    pub byte: usize,
+    /// Whole lines of the file before the text (line breaks before it).
+    pub line: usize,
+    /// Characters of the text's first line that come before it, on that line.
+    pub column: usize,
+}
+
+impl Origin {
+    /// The origin of the text that follows `text` (which starts at `self`).
+    pub fn after(self, text: &str) -> Origin {
+        match memchr::memrchr(b'\n', text.as_bytes()) {
+            Some(last) => Origin {
+                byte: self.byte + text.len(),
+                line: self.line + memchr::memchr_iter(b'\n', text.as_bytes()).count(),
+                column: text[last + 1..].chars().count(),
+            },
+            None => Origin {
+                byte: self.byte + text.len(),
+                line: self.line,
+                column: self.column + text.chars().count(),
+            },
+        }
+    }
+
+    /// A position in the text as a position in the file.
+    pub fn place(self, p: Position) -> Position {
+        Position {
+            line: p.line + self.line,
+            column: if p.line == 1 {
+                p.column + self.column
+            } else {
+                p.column
+            },
+        }
+    }
+}
+
 /// The starts of the lines of a text, for turning byte offsets into positions.
 ///
 /// Long lines also get checkpoints every [`CHECKPOINT`] bytes (the column there), so that
@@ -18,6 +60,8 @@ pub struct LineIndex {
     starts: Vec<usize>,
     /// (byte offset, 0-based column) at character boundaries inside long lines, in order.
     checkpoints: Vec<(usize, usize)>,
+    /// Where the text starts in its file: positions are given in the file's terms.
+    origin: Origin,
 }
 
 /// The spacing of column checkpoints inside a long line, in bytes.
@@ -26,6 +70,12 @@ pub(crate) const CHECKPOINT: usize = 4096;
 impl LineIndex {
     /// Indexes the line starts of `text`, and checkpoints inside its long lines.
     pub fn new(text: &str) -> Self {
+        Self::starting_at(text, Origin::default())
+    }
+
+    /// Indexes `text`, a part of a file that starts at `origin` in it: positions are the
+    /// file's lines and columns.
+    pub fn starting_at(text: &str, origin: Origin) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut checkpoints = Vec::new();
@@ -46,6 +96,7 @@ impl LineIndex {
         LineIndex {
             starts,
             checkpoints,
+            origin,
         }
     }
 
@@ -60,10 +111,10 @@ impl LineIndex {
             _ => (line_start, 0),
         };
         let column = base + text[from..offset].chars().count() + 1;
-        Position {
+        self.origin.place(Position {
             line: line + 1,
             column,
-        }
+        })
     }
 
     /// The byte range of the line that holds `offset`, without its line break.
@@ -107,10 +158,10 @@ impl Cursor<'_> {
         }
         self.column += self.text[self.offset..offset].chars().count();
         self.offset = offset;
-        Position {
+        self.index.origin.place(Position {
             line: line + 1,
             column: self.column,
-        }
+        })
     }
 }
 
@@ -134,6 +185,32 @@ mod tests {
         for (offset, line, column) in want {
             assert_eq!(index.position(text, offset), Position { line, column });
             assert_eq!(cursor.position(offset), Position { line, column });
+        }
+    }
+
+    #[test]
+    fn a_part_of_a_file_gives_the_file_s_positions() {
+        let file = "ab\n€1 and 2\n\nx y\n";
+        let whole = LineIndex::new(file);
+        for cut in [0, 3, 6, 9, 15, 16] {
+            let origin = Origin::default().after(&file[..cut]);
+            assert_eq!(origin.byte, cut);
+            let part = &file[cut..];
+            let index = LineIndex::starting_at(part, origin);
+            let mut cursor = index.cursor(part);
+            for offset in (0..=part.len()).filter(|&o| part.is_char_boundary(o)) {
+                let want = whole.position(file, cut + offset);
+                assert_eq!(
+                    index.position(part, offset),
+                    want,
+                    "cut {cut}, offset {offset}"
+                );
+                assert_eq!(
+                    cursor.position(offset),
+                    want,
+                    "cursor: cut {cut}, offset {offset}"
+                );
+            }
         }
     }
 

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use claimcheck_checker::{Checked, Checker, Severity};
 use claimcheck_model::ModelConventions;
-use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
+use claimcheck_parser::{ClaimReader, Extractor, LineIndex, Origin};
 
 use crate::derive::EstimateRecord;
 use crate::input::{Document, Problem};
@@ -184,21 +184,34 @@ pub struct Extraction<'d> {
     found: claimcheck_parser::Extraction,
     claims: Vec<claimcheck_parser::Claim>,
     index: LineIndex,
+    origin: Origin,
 }
 
 impl<'d> Extraction<'d> {
     /// Reads the figures of `doc` (Markdown and HTML masked, by the name's extension).
     pub fn new(extractor: &Extractor, reader: &ClaimReader, doc: &'d Document) -> Self {
+        Self::at(extractor, reader, doc, Origin::default())
+    }
+
+    /// Reads the figures of `doc`, a part of a file that starts at `origin` in it: records
+    /// give the file's byte offsets, lines and columns.
+    pub fn at(
+        extractor: &Extractor,
+        reader: &ClaimReader,
+        doc: &'d Document,
+        origin: Origin,
+    ) -> Self {
         let prose = crate::markup::prose(doc);
         let found = extractor.extract(&prose);
         let claims = reader.claims(&prose, &found.mentions);
-        let index = LineIndex::new(&prose);
+        let index = LineIndex::starting_at(&prose, origin);
         Extraction {
             doc,
             prose,
             found,
             claims,
             index,
+            origin,
         }
     }
 
@@ -215,6 +228,7 @@ impl<'d> Extraction<'d> {
                 let end = cursor.position(m.span.end);
                 MentionRecord::new(&self.doc.name, &self.doc.text, m, claim, start, end)
                     .with_change(&self.doc.text, i, &self.found.mentions, &self.found.changes)
+                    .moved_by(self.origin.byte)
             })
             .collect()
     }

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
 use claimcheck_checker::{Checker, Registry, RegistryErrors, Selection, Severity};
-use claimcheck_parser::{LineIndex, Span};
+use claimcheck_parser::{LineIndex, Origin, Span};
 use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, FailOn, RuleArgs};
@@ -100,41 +100,55 @@ fn registry_problem(errors: RegistryErrors) -> Problem {
 /// shorter than a window, so only such files are cut.
 pub const WINDOW_BYTES: usize = 256 * 1024;
 
-/// Byte ranges covering `text` in order, each at most about `limit` bytes, cut after a blank
-/// line where there is one in the second half of the window, else after a line break, else
-/// after a full stop and a space, else at any boundary that is a character boundary in both
-/// `text` and `original` (which have the same length: markup is masked in place).
+/// Byte ranges covering `text` in order, each at most about `limit` bytes, cut where
+/// [`next_cut`] cuts, at a boundary that is a character boundary in both `text` and
+/// `original` (which have the same length: markup is masked in place).
 pub fn windows(text: &str, original: &str, limit: usize) -> Vec<std::ops::Range<usize>> {
     let boundary = |i: usize| text.is_char_boundary(i) && original.is_char_boundary(i);
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > limit {
-        let hard = start + limit;
-        let half = start + limit / 2;
-        let zone = &text.as_bytes()[half..hard];
-        let after = |needle: &[u8]| {
-            zone.windows(needle.len())
-                .rposition(|w| w == needle)
-                .map(|i| half + i + needle.len())
-        };
-        let mut cut = after(b"\n\n")
-            .or_else(|| after(b"\n"))
-            .or_else(|| after(b". "))
-            .unwrap_or(hard);
-        while !boundary(cut) {
-            cut -= 1;
-        }
-        if cut <= start {
-            cut = hard;
-            while !boundary(cut) {
-                cut += 1;
-            }
-        }
+        let cut = next_cut(text.as_bytes(), start, limit, boundary);
         out.push(start..cut);
         start = cut;
     }
     out.push(start..text.len());
     out
+}
+
+/// Where the window that starts at `start` of `bytes` (more than `limit` bytes from there)
+/// ends: after a blank line where there is one in the second half of the window, else after a
+/// line break, else after a full stop and a space, else at the last `boundary` before
+/// `limit`. Depends only on the window's bytes, so a file read a part at a time is cut where
+/// the whole file would be.
+pub fn next_cut(
+    bytes: &[u8],
+    start: usize,
+    limit: usize,
+    boundary: impl Fn(usize) -> bool,
+) -> usize {
+    let hard = start + limit;
+    let half = start + limit / 2;
+    let zone = &bytes[half..hard];
+    let after = |needle: &[u8]| {
+        zone.windows(needle.len())
+            .rposition(|w| w == needle)
+            .map(|i| half + i + needle.len())
+    };
+    let mut cut = after(b"\n\n")
+        .or_else(|| after(b"\n"))
+        .or_else(|| after(b". "))
+        .unwrap_or(hard);
+    while !boundary(cut) {
+        cut -= 1;
+    }
+    if cut <= start {
+        cut = hard;
+        while !boundary(cut) {
+            cut += 1;
+        }
+    }
+    cut
 }
 
 /// Checks one document, returning its finding records; figures that could not be read are
@@ -144,7 +158,18 @@ pub fn check_document(
     doc: &Document,
     reporter: &Reporter,
 ) -> Vec<FindingRecord> {
-    let (records, problems) = findings(checker, doc);
+    check_part(checker, doc, Origin::default(), reporter)
+}
+
+/// [`check_document`] for a part of a file that starts at `origin` in it: lines and columns
+/// are the file's.
+pub fn check_part(
+    checker: &Checker,
+    doc: &Document,
+    origin: Origin,
+    reporter: &Reporter,
+) -> Vec<FindingRecord> {
+    let (records, problems) = findings_at(checker, doc, origin);
     for p in &problems {
         reporter.error(p);
     }
@@ -154,8 +179,17 @@ pub fn check_document(
 /// Checks one document (in windows when it is long): its finding records, and the figures
 /// that could not be read as problems at their line and column.
 pub fn findings(checker: &Checker, doc: &Document) -> (Vec<FindingRecord>, Vec<Problem>) {
+    findings_at(checker, doc, Origin::default())
+}
+
+/// [`findings`] for a part of a file that starts at `origin` in it.
+pub fn findings_at(
+    checker: &Checker,
+    doc: &Document,
+    origin: Origin,
+) -> (Vec<FindingRecord>, Vec<Problem>) {
     let text = crate::markup::prose(doc);
-    let index = LineIndex::new(&text);
+    let index = LineIndex::starting_at(&text, origin);
     let mut records = Vec::new();
     let mut problems = Vec::new();
     for window in windows(&text, &doc.text, WINDOW_BYTES) {
@@ -175,7 +209,9 @@ pub fn findings(checker: &Checker, doc: &Document) -> (Vec<FindingRecord>, Vec<P
             for r in &mut f.related {
                 r.span = Span::new(r.span.start + shift, r.span.end + shift);
             }
-            FindingRecord::new(&doc.name, &doc.text, &index, f)
+            let mut record = FindingRecord::new(&doc.name, &doc.text, &index, f);
+            record.span = record.span.start + origin.byte..record.span.end + origin.byte;
+            record
         }));
     }
     (records, problems)
@@ -415,20 +451,33 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
     // The HTML page shows each document's text: only it keeps the documents.
     let mut articles: Vec<crate::html::Article> = Vec::new();
     let html = args.format == output::CheckFormat::Html;
-    input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
+    // The HTML page draws each document whole; the other formats take a long file a window
+    // at a time.
+    let reading = if html {
+        input::Reading::Whole
+    } else {
+        input::Reading::Windows(WINDOW_BYTES)
+    };
+    input::for_each_batch(&args.input, &filter, reporter, reading, 64, |batch| {
         if html {
             let read: Vec<crate::html::Article> = batch
                 .par_iter()
-                .filter_map(|doc| reporter.isolate(&doc.name, || article(&checker, doc, reporter)))
+                .filter_map(|part| {
+                    let doc = &part.doc;
+                    reporter.isolate(&doc.name, || article(&checker, doc, reporter))
+                })
                 .collect();
             records.extend(read.iter().flat_map(|a| a.findings.iter().cloned()));
             articles.extend(read);
         } else {
             let found: Vec<Vec<FindingRecord>> = batch
                 .par_iter()
-                .map(|doc| {
+                .map(|part| {
+                    let doc = &part.doc;
                     reporter
-                        .isolate(&doc.name, || check_document(&checker, doc, reporter))
+                        .isolate(&doc.name, || {
+                            check_part(&checker, doc, part.origin, reporter)
+                        })
                         .unwrap_or_default()
                 })
                 .collect();

@@ -4,13 +4,15 @@ use std::io::Write;
 
 use anyhow::Result;
 use claimcheck_parser::{ClaimReader, Extractor};
+use rayon::prelude::*;
 
 use crate::cli::{ExtractArgs, ExtractFormat};
-use crate::input::{self, Document};
+use crate::input::{self, Part};
 use crate::records::MentionRecord;
 use crate::reporter::Reporter;
 
-/// Runs `extract`, writing records to `out`.
+/// Runs `extract`, writing records to `out`. Documents (and the windows of a long file) are
+/// read in batches, each batch's records made on every core and written in order.
 pub fn run(args: &ExtractArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<()> {
     let loaded = match crate::config::load(args.input.config.as_deref()) {
         Ok(l) => l,
@@ -23,33 +25,71 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write, reporter: &Reporter) -> Resu
     let reader = ClaimReader::default().with_max_sentence(conventions.max_sentence);
     let extractor = Extractor::new(conventions);
     let mut emitter = Emitter::new(args.format, out)?;
-    input::for_each_document(&args.input, reporter, |doc| {
-        emit_document(&extractor, &reader, &doc, &mut emitter, reporter)
+    let reading = input::Reading::Windows(crate::check::WINDOW_BYTES);
+    let filter = input::Filter::default();
+    input::for_each_batch(&args.input, &filter, reporter, reading, 64, |batch| {
+        let written: Vec<Option<Result<Written>>> = batch
+            .par_iter()
+            .map(|part| {
+                // Everything that reads the document runs isolated; only then are its records
+                // written, so a document that fails leaves no partial records behind.
+                reporter.isolate(&part.doc.name, || {
+                    written(&extractor, &reader, part, args.format)
+                })
+            })
+            .collect();
+        for part in written.into_iter().flatten() {
+            let part = part?;
+            for p in &part.problems {
+                reporter.error(p);
+            }
+            emitter.part(&part)?;
+        }
+        Ok(())
     })?;
     emitter.finish()
 }
 
-fn emit_document(
+/// One part's records, already in the output format, and the figures it could not read.
+struct Written {
+    /// The records, each as the format writes it; in JSON each is preceded by `,\n  `.
+    bytes: Vec<u8>,
+    /// How many records.
+    count: usize,
+    problems: Vec<input::Problem>,
+}
+
+/// The JSON array's separator before each record but the first.
+const JSON_SEPARATOR: &[u8] = b",\n  ";
+
+fn written(
     extractor: &Extractor,
     reader: &ClaimReader,
-    doc: &Document,
-    emitter: &mut Emitter<'_>,
-    reporter: &Reporter,
-) -> Result<()> {
-    // Everything that reads the document runs isolated; only then are its records written,
-    // so a document that fails leaves no partial records behind.
-    let Some(extraction) = reporter.isolate(&doc.name, || {
-        crate::api::Extraction::new(extractor, reader, doc)
-    }) else {
-        return Ok(());
-    };
-    for p in &extraction.problems() {
-        reporter.error(p);
+    part: &Part,
+    format: ExtractFormat,
+) -> Result<Written> {
+    let extraction = crate::api::Extraction::at(extractor, reader, &part.doc, part.origin);
+    let records = extraction.records();
+    let mut bytes = Vec::with_capacity(records.len() * 512);
+    for r in &records {
+        match format {
+            ExtractFormat::Jsonl => {
+                serde_json::to_writer(&mut bytes, r)?;
+                bytes.push(b'\n');
+            }
+            ExtractFormat::Json => {
+                bytes.extend_from_slice(JSON_SEPARATOR);
+                serde_json::to_writer(&mut bytes, r)?;
+            }
+            ExtractFormat::Csv => crate::records::write_csv_row(&mut bytes, &r.csv_row())?,
+            ExtractFormat::Text => writeln!(bytes, "{}", text_line(r))?,
+        }
     }
-    for record in &extraction.records() {
-        emitter.record(record)?;
-    }
-    Ok(())
+    Ok(Written {
+        bytes,
+        count: records.len(),
+        problems: extraction.problems(),
+    })
 }
 
 /// Writes records in one of the formats.
@@ -75,25 +115,15 @@ impl<'w> Emitter<'w> {
         Ok(e)
     }
 
-    fn record(&mut self, r: &MentionRecord<'_>) -> Result<()> {
-        match self.format {
-            ExtractFormat::Jsonl => {
-                serde_json::to_writer(&mut *self.out, r)?;
-                self.out.write_all(b"\n")?;
-            }
-            ExtractFormat::Json => {
-                self.out
-                    .write_all(if self.count == 0 { b"\n  " } else { b",\n  " })?;
-                serde_json::to_writer(&mut *self.out, r)?;
-            }
-            ExtractFormat::Csv => {
-                crate::records::write_csv_row(&mut *self.out, &r.csv_row())?;
-            }
-            ExtractFormat::Text => {
-                writeln!(self.out, "{}", text_line(r))?;
-            }
+    /// A part's records, in order after the ones before.
+    fn part(&mut self, part: &Written) -> Result<()> {
+        let mut bytes = part.bytes.as_slice();
+        if self.format == ExtractFormat::Json && self.count == 0 {
+            // The array's first record has no comma before it.
+            bytes = bytes.strip_prefix(b",").unwrap_or(bytes);
         }
-        self.count += 1;
+        self.out.write_all(bytes)?;
+        self.count += part.count;
         Ok(())
     }
 

@@ -7,6 +7,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use claimcheck_parser::Origin;
 use serde::Deserialize;
 
 /// How to read an input file.
@@ -27,6 +28,27 @@ pub struct Document {
     pub name: String,
     /// The text.
     pub text: String,
+}
+
+/// A document, or one window of a long file: its text and where that text starts in the file.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// The text, named by the file (or `path#id`, or the stdin name).
+    pub doc: Document,
+    /// Where the text starts in the file; zero for a document read whole.
+    pub origin: Origin,
+}
+
+/// How files are handed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Each file whole, as one document.
+    Whole,
+    /// A plain-text or Markdown file longer than this many bytes in windows of at most this
+    /// many, read one at a time, so that memory is bounded by the window and not by the file.
+    /// HTML (whose markup can span any cut), files in an encoding other than UTF-8 and corpus
+    /// documents are read whole.
+    Windows(usize),
 }
 
 /// Something that kept an input from being read.
@@ -211,6 +233,214 @@ pub fn read_text(
         });
     }
     Ok((Document { name, text }, warnings))
+}
+
+/// Reads an input a window at a time ([`Reading::Windows`]): the parts of the file in order,
+/// each a document named by the file with its origin in it. A file no longer than a window,
+/// HTML, a file that starts with a byte-order mark other than UTF-8's or with binary bytes, a
+/// file whose first window is not UTF-8 and a chosen encoding other than UTF-8 are read whole,
+/// as [`read_text`] reads them (one part). A later window that is not UTF-8 ends the file with
+/// a problem at its line and byte: the parts before it have been handed over.
+pub fn read_parts(
+    path: &Path,
+    stdin_name: &str,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    window: usize,
+) -> Result<Parts, Problem> {
+    let name = display_name(path, stdin_name);
+    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+        use std::io::IsTerminal;
+        if io::stdin().is_terminal() {
+            return Err(Problem {
+                location: name,
+                message:
+                    "standard input is a terminal: name files or folders to read, or pipe text in"
+                        .to_owned(),
+            });
+        }
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(path).map_err(|e| Problem {
+            location: name.clone(),
+            message: io_message(&e),
+        })?)
+    };
+    let whole = crate::markup::is_html(&name) || encoding.is_some_and(|e| e != encoding_rs::UTF_8);
+    Ok(Parts {
+        reader,
+        name,
+        encoding,
+        window: window.max(16),
+        buf: Vec::new(),
+        origin: Origin::default(),
+        state: if whole {
+            PartsState::Whole
+        } else {
+            PartsState::First
+        },
+    })
+}
+
+/// The parts of one input, read as they are asked for: see [`read_parts`]. Each item is a
+/// part with the warnings about how it was read, or the problem that ends the input.
+pub struct Parts {
+    reader: Box<dyn Read>,
+    name: String,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    window: usize,
+    buf: Vec<u8>,
+    origin: Origin,
+    state: PartsState,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartsState {
+    /// Read the rest whole, as one document.
+    Whole,
+    /// Nothing handed over yet: decide between whole and windows.
+    First,
+    /// Handing over windows.
+    Windows,
+    /// Nothing more.
+    Done,
+}
+
+impl Parts {
+    /// Reads until the buffer holds more than a window, or the input ends. Whether it ended.
+    fn fill(&mut self) -> Result<bool, Problem> {
+        while self.buf.len() <= self.window {
+            let want = (self.window + 1 - self.buf.len()).max(64 * 1024) as u64;
+            match (&mut self.reader).take(want).read_to_end(&mut self.buf) {
+                Ok(0) => return Ok(true),
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    return Err(Problem {
+                        location: format!("{}:{}", self.name, self.origin.line + 1),
+                        message: io_message(&e),
+                    });
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// The rest of the input as one document, decoded as [`read_text`] decodes a file.
+    fn whole(&mut self) -> Result<(Part, Vec<Warning>), Problem> {
+        let mut bytes = std::mem::take(&mut self.buf);
+        self.reader.read_to_end(&mut bytes).map_err(|e| Problem {
+            location: self.name.clone(),
+            message: io_message(&e),
+        })?;
+        let (text, how) = decode_text(bytes, &self.name, self.encoding)?;
+        let mut warnings: Vec<Warning> = how.into_iter().collect();
+        if text.trim().is_empty() {
+            warnings.push(Problem {
+                location: self.name.clone(),
+                message: "empty input: nothing to check".to_owned(),
+            });
+        }
+        let doc = Document {
+            name: self.name.clone(),
+            text,
+        };
+        Ok((
+            Part {
+                doc,
+                origin: Origin::default(),
+            },
+            warnings,
+        ))
+    }
+
+    fn next_part(&mut self) -> Result<Option<(Part, Vec<Warning>)>, Problem> {
+        if self.state == PartsState::Done {
+            return Ok(None);
+        }
+        if self.state == PartsState::Whole {
+            self.state = PartsState::Done;
+            return self.whole().map(Some);
+        }
+        let ended = self.fill()?;
+        if self.state == PartsState::First {
+            let head = &self.buf[..self.buf.len().min(8192)];
+            let bom = encoding_rs::Encoding::for_bom(&self.buf).map(|(e, _)| e);
+            let first = &self.buf[..self.buf.len().min(self.window)];
+            let valid = match std::str::from_utf8(first) {
+                Ok(_) => true,
+                // Only a character cut at the window's end.
+                Err(e) => e.error_len().is_none(),
+            };
+            if ended && self.buf.len() <= self.window
+                || memchr_nul(head)
+                || bom.is_some_and(|e| e != encoding_rs::UTF_8)
+                || !valid
+            {
+                self.state = PartsState::Done;
+                return self.whole().map(Some);
+            }
+            if bom == Some(encoding_rs::UTF_8) {
+                self.buf.drain(..3);
+            }
+            self.state = PartsState::Windows;
+        }
+        if self.buf.is_empty() {
+            self.state = PartsState::Done;
+            return Ok(None);
+        }
+        let bytes = &self.buf;
+        let cut = if ended && bytes.len() <= self.window {
+            bytes.len()
+        } else {
+            // A character boundary: not a UTF-8 continuation byte.
+            crate::check::next_cut(bytes, 0, self.window, |i| {
+                i >= bytes.len() || (bytes[i] as i8) >= -0x40
+            })
+        };
+        let text = match std::str::from_utf8(&self.buf[..cut]) {
+            Ok(text) => text.to_owned(),
+            Err(e) => {
+                self.state = PartsState::Done;
+                let at = e.valid_up_to();
+                let before = Origin::default()
+                    .after(std::str::from_utf8(&self.buf[..at]).unwrap_or_default());
+                return Err(Problem {
+                    location: format!("{}:{}", self.name, self.origin.line + before.line + 1),
+                    message: format!(
+                        "invalid UTF-8 at byte {}: the rest of the file is not read (the part before it was); pass --encoding to read the file whole in another encoding",
+                        self.origin.byte + at
+                    ),
+                });
+            }
+        };
+        self.buf.drain(..cut);
+        let origin = self.origin;
+        self.origin = origin.after(&text);
+        Ok(Some((
+            Part {
+                doc: Document {
+                    name: self.name.clone(),
+                    text,
+                },
+                origin,
+            },
+            Vec::new(),
+        )))
+    }
+}
+
+impl Iterator for Parts {
+    type Item = Result<(Part, Vec<Warning>), Problem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.next_part() {
+            Ok(part) => part.map(Ok),
+            Err(p) => {
+                self.state = PartsState::Done;
+                Some(Err(p))
+            }
+        }
+    }
 }
 
 /// The name records give an input.
@@ -418,6 +648,19 @@ pub fn for_each_filtered(
     reporter: &crate::reporter::Reporter,
     mut f: impl FnMut(Document) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    for_each_part(args, filter, reporter, Reading::Whole, |part| f(part.doc))
+}
+
+/// Calls `f` with every part of every document the user named, in order, reporting problems
+/// as it goes: each document whole, or long files in windows ([`Reading`]). Corpus files
+/// stream one document at a time.
+pub fn for_each_part(
+    args: &crate::cli::InputArgs,
+    filter: &Filter,
+    reporter: &crate::reporter::Reporter,
+    reading: Reading,
+    mut f: impl FnMut(Part) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let Expanded {
         files,
         problems,
@@ -435,46 +678,70 @@ pub fn for_each_filtered(
             ),
         });
     }
+    let whole = |doc| Part {
+        doc,
+        origin: Origin::default(),
+    };
     for path in &files {
         if is_corpus(path, args.input_format) {
             match corpus(path, &args.stdin_filename) {
                 Ok(docs) => {
                     for doc in docs {
                         match doc {
-                            Ok(doc) => f(doc)?,
+                            Ok(doc) => f(whole(doc))?,
                             Err(p) => reporter.error(&p),
                         }
                     }
                 }
                 Err(p) => reporter.error(&p),
             }
-        } else {
+            continue;
+        }
+        let Reading::Windows(window) = reading else {
             match read_text(path, &args.stdin_filename, args.encoding) {
                 Ok((doc, warnings)) => {
                     for w in &warnings {
                         reporter.warning(w);
                     }
-                    f(doc)?;
+                    f(whole(doc))?;
                 }
                 Err(p) => reporter.error(&p),
             }
+            continue;
+        };
+        match read_parts(path, &args.stdin_filename, args.encoding, window) {
+            Ok(parts) => {
+                for part in parts {
+                    match part {
+                        Ok((part, warnings)) => {
+                            for w in &warnings {
+                                reporter.warning(w);
+                            }
+                            f(part)?;
+                        }
+                        Err(p) => reporter.error(&p),
+                    }
+                }
+            }
+            Err(p) => reporter.error(&p),
         }
     }
     Ok(())
 }
 
-/// Like [`for_each_document`], but hands documents over in batches of up to `size`, so that
-/// a batch can be checked in parallel while memory stays bounded.
+/// Like [`for_each_part`], but hands parts over in batches of up to `size`, so that a batch
+/// can be checked in parallel while memory stays bounded.
 pub fn for_each_batch(
     args: &crate::cli::InputArgs,
     filter: &Filter,
     reporter: &crate::reporter::Reporter,
+    reading: Reading,
     size: usize,
-    mut f: impl FnMut(&[Document]) -> anyhow::Result<()>,
+    mut f: impl FnMut(&[Part]) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let mut batch = Vec::with_capacity(size);
-    for_each_filtered(args, filter, reporter, |doc| {
-        batch.push(doc);
+    for_each_part(args, filter, reporter, reading, |part| {
+        batch.push(part);
         if batch.len() >= size {
             f(&batch)?;
             batch.clear();
@@ -485,4 +752,101 @@ pub fn for_each_batch(
         f(&batch)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts_of(bytes: &[u8], window: usize) -> Vec<Result<(Part, Vec<Warning>), Problem>> {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("long.txt");
+        std::fs::write(&path, bytes).expect("written");
+        read_parts(&path, "<stdin>", None, window)
+            .expect("opened")
+            .collect()
+    }
+
+    #[test]
+    fn a_long_file_is_handed_over_in_windows_that_know_where_they_start() {
+        let paragraph = "Some 23 percent of the 400 workers, about 92 people, were paid late.\n";
+        // Then a line far longer than a window: cut inside it, after a full stop.
+        let file = format!(
+            "{}{}€ last line without a break",
+            paragraph.repeat(60),
+            "Three words here. ".repeat(200)
+        );
+        let parts = parts_of(file.as_bytes(), 1000);
+        assert!(parts.len() > 3, "{} parts", parts.len());
+        let mut joined = String::new();
+        for part in parts {
+            let (part, warnings) = part.expect("valid UTF-8");
+            assert!(warnings.is_empty());
+            assert!(part.doc.text.len() <= 1000);
+            assert_eq!(part.origin, Origin::default().after(&joined), "origin");
+            assert_eq!(part.origin.byte, joined.len());
+            joined.push_str(&part.doc.text);
+        }
+        assert_eq!(joined, file, "no byte lost or repeated");
+    }
+
+    #[test]
+    fn the_windows_are_cut_where_a_check_of_the_whole_text_cuts() {
+        let text = "One line. Another sentence here, 12 percent. ".repeat(200);
+        let whole = crate::check::windows(&text, &text, 700);
+        let parts: Vec<usize> = parts_of(text.as_bytes(), 700)
+            .into_iter()
+            .map(|p| p.expect("read").0.origin.byte)
+            .collect();
+        let starts: Vec<usize> = whole.iter().map(|r| r.start).collect();
+        assert_eq!(parts, starts);
+    }
+
+    #[test]
+    fn a_short_file_or_one_in_another_encoding_is_read_whole() {
+        let short = parts_of(b"Some 23 percent.\n", 1000);
+        assert_eq!(short.len(), 1);
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "12 percent. "
+                    .repeat(200)
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        let parts = parts_of(&utf16, 100);
+        assert_eq!(parts.len(), 1, "read whole");
+        let (part, warnings) = parts.into_iter().next().expect("one").expect("decoded");
+        assert!(part.doc.text.starts_with("12 percent."));
+        assert!(warnings.iter().any(|w| w.message.contains("UTF-16LE")));
+        // Not UTF-8 in the first window: read whole, as windows-1252, with a warning.
+        let mut latin = b"Caf\xe9 12 percent. ".to_vec();
+        latin.extend("x. ".repeat(100).as_bytes());
+        let parts = parts_of(&latin, 100);
+        assert_eq!(parts.len(), 1);
+        let (part, warnings) = parts.into_iter().next().expect("one").expect("decoded");
+        assert!(part.doc.text.starts_with("Café"));
+        assert!(warnings.iter().any(|w| w.message.contains("windows-1252")));
+    }
+
+    #[test]
+    fn bad_bytes_in_a_later_window_end_the_file_with_its_line_and_byte() {
+        let mut bytes = "A line of text, 5 percent.\n".repeat(10).into_bytes();
+        let at = bytes.len() + 3;
+        bytes.extend(b"Bad\xff byte.\n");
+        bytes.extend("More text.\n".repeat(10).as_bytes());
+        let parts = parts_of(&bytes, 100);
+        let (read, failed): (Vec<_>, Vec<_>) = parts.into_iter().partition(Result::is_ok);
+        assert!(!read.is_empty(), "the parts before it are handed over");
+        let [Err(problem)] = failed.as_slice() else {
+            panic!("one problem: {failed:?}");
+        };
+        assert!(problem.location.ends_with(":11"), "{}", problem.location);
+        assert!(
+            problem.message.contains(&format!("byte {at}")),
+            "{}",
+            problem.message
+        );
+    }
 }

@@ -172,6 +172,25 @@ impl<'a> MentionRecord<'a> {
         }
     }
 
+    /// The record with its byte offsets moved `bytes` on: a figure of a part of a file, given
+    /// at its place in the file.
+    pub fn moved_by(mut self, bytes: usize) -> Self {
+        if bytes == 0 {
+            return self;
+        }
+        self.start += bytes;
+        self.end += bytes;
+        self.sentence.start += bytes;
+        self.sentence.end += bytes;
+        if let Some(change) = &mut self.change {
+            for figure in [&mut change.from, &mut change.to] {
+                figure.start += bytes;
+                figure.end += bytes;
+            }
+        }
+        self
+    }
+
     /// The record with the change that `m` is one end of, if any (`changes` and `mentions`
     /// from the same extraction).
     pub fn with_change(

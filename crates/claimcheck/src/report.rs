@@ -163,39 +163,47 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
     let mut html = args
         .html
         .then(|| crate::html::pages::Report::new(Some(dir), crate::html::pages::Budget::DEFAULT));
-    input::for_each_batch(&args.input, &filter, reporter, 64, |batch| {
-        let first = html.as_ref().map(crate::html::pages::Report::next_number);
-        let done: Vec<Rows> = batch
-            .par_iter()
-            .enumerate()
-            .filter_map(|(i, doc)| {
-                reporter.isolate(&doc.name, || {
-                    rows(&checker, doc, reporter, first.map(|n| n + i))
+    input::for_each_batch(
+        &args.input,
+        &filter,
+        reporter,
+        input::Reading::Whole,
+        64,
+        |batch| {
+            let first = html.as_ref().map(crate::html::pages::Report::next_number);
+            let done: Vec<Rows> = batch
+                .par_iter()
+                .enumerate()
+                .filter_map(|(i, part)| {
+                    let doc = &part.doc;
+                    reporter.isolate(&doc.name, || {
+                        rows(&checker, doc, reporter, first.map(|n| n + i))
+                    })
                 })
-            })
-            .collect();
-        for r in done {
-            if let (Some(report), Some((n, summary, fragment))) = (html.as_mut(), r.html) {
-                report.add(n, summary, fragment)?;
+                .collect();
+            for r in done {
+                if let (Some(report), Some((n, summary, fragment))) = (html.as_mut(), r.html) {
+                    report.add(n, summary, fragment)?;
+                }
+                for row in &r.table.claims {
+                    claims.write_row(row)?;
+                }
+                for row in &r.table.estimates {
+                    estimates.write_row(row)?;
+                }
+                for row in &r.table.findings {
+                    findings.write_row(row)?;
+                }
+                summary.write_row(&r.table.summary)?;
+                failing |= check::outcome(r.table.levels, fail_at, args.rules.exit_zero)
+                    == check::Outcome::Findings;
             }
-            for row in &r.table.claims {
-                claims.write_row(row)?;
+            if let Some(bar) = &progress {
+                bar.inc(batch.len() as u64);
             }
-            for row in &r.table.estimates {
-                estimates.write_row(row)?;
-            }
-            for row in &r.table.findings {
-                findings.write_row(row)?;
-            }
-            summary.write_row(&r.table.summary)?;
-            failing |= check::outcome(r.table.levels, fail_at, args.rules.exit_zero)
-                == check::Outcome::Findings;
-        }
-        if let Some(bar) = &progress {
-            bar.inc(batch.len() as u64);
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
