@@ -18,7 +18,13 @@
 //!
 //! A case the checker gets wrong today stays in its file with the expectation it should meet,
 //! and is listed in [`KNOWN_WRONG`] with the reason; the test reports it but does not fail. A
-//! listed case that starts passing fails the test, so the list only shrinks.
+//! listed case that starts passing fails the test, so the list only shrinks. A case whose
+//! verdict is right but whose message is wrong or confusing is listed in
+//! [`KNOWN_WRONG_OUTPUT`] with a piece of its output that shows the fault; the test fails once
+//! that piece is gone. Both lists are marked beside their cases in the snapshots.
+//!
+//! Run with `INSTA_UPDATE=always` (or `cargo insta review`) to rewrite the snapshots after a
+//! change, and review every changed line.
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -198,6 +204,7 @@ fn parse_cases(rule: &str, file: &str) -> Result<Vec<Case>, String> {
     }
     let mut cases = Vec::new();
     let mut current: Option<(Expect, String, Vec<&str>)> = None;
+    let mut in_other_section = false;
     let finish = |current: Option<(Expect, String, Vec<&str>)>,
                   cases: &mut Vec<Case>|
      -> Result<(), String> {
@@ -232,10 +239,23 @@ fn parse_cases(rule: &str, file: &str) -> Result<Vec<Case>, String> {
             } else if let Some(t) = heading.strip_prefix("quiet:") {
                 (Expect::Quiet, t)
             } else {
-                return Err(format!(
-                    "heading `{line}` is not a case: a case's title begins with `fires:` or `quiet:`"
-                ));
+                // Another section ends the case before it; a misspelt case heading ("## Fires
+                // …", "## fire: …") would drop the case silently, so it is an error.
+                let first = heading
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(':')
+                    .to_lowercase();
+                if ["fire", "fires", "quiet"].contains(&first.as_str()) {
+                    return Err(format!(
+                        "heading `{line}` looks like a case: write `## fires: …` or `## quiet: …`"
+                    ));
+                }
+                in_other_section = true;
+                continue;
             };
+            in_other_section = false;
             let title = title.trim().to_owned();
             if title.is_empty() {
                 return Err(format!("heading `{line}` has no title"));
@@ -246,7 +266,7 @@ fn parse_cases(rule: &str, file: &str) -> Result<Vec<Case>, String> {
             current = Some((expect, title, Vec::new()));
         } else if let Some((_, _, body)) = &mut current {
             body.push(line);
-        } else if !line.trim().is_empty() {
+        } else if !in_other_section && !line.trim().is_empty() {
             return Err(format!("text before the first case: {line:?}"));
         }
     }
@@ -296,7 +316,7 @@ struct RuleCases {
     cases: Result<Vec<Outcome>, String>,
 }
 
-/// Every rule's cases, checked once for both tests.
+/// Every rule's cases, checked once for all the tests.
 fn all_cases() -> &'static [RuleCases] {
     static ALL: OnceLock<Vec<RuleCases>> = OnceLock::new();
     ALL.get_or_init(|| {
@@ -572,5 +592,44 @@ fn the_output_of_every_rules_cases_is_pinned() {
         if let Ok(outcomes) = &rule.cases {
             insta::assert_snapshot!(rule.rule, render(rule.rule, outcomes));
         }
+    }
+}
+
+#[test]
+fn the_case_format_is_read_as_documented() {
+    let file = "# some-rule\n\n## fires: one\ndate: 2019-06-12\nA paragraph.\n\nIts second line.\n\n## Notes\nNot a case.\n\n## quiet: two\nAnother.\n";
+    let cases = parse_cases("some-rule", file).expect("a well-formed file");
+    let read: Vec<_> = cases
+        .iter()
+        .map(|c| {
+            (
+                c.expect,
+                c.title.as_str(),
+                c.date.map(|d| d.to_string()),
+                c.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                Expect::Fires,
+                "one",
+                Some("2019-06-12".to_owned()),
+                "A paragraph.\n\nIts second line."
+            ),
+            (Expect::Quiet, "two", None, "Another."),
+        ]
+    );
+    for bad in [
+        "# other-rule\n\n## fires: one\nText.\n",
+        "# some-rule\n\n## Fires: one\nText.\n",
+        "# some-rule\n\n## fires: one\n\n## quiet: two\nText.\n",
+        "# some-rule\n\n## fires: one\nText.\n\n## fires: one\nText.\n",
+        "# some-rule\n\n## fires: one\ndate: yesterday\nText.\n",
+        "# some-rule\n\nText before any case.\n",
+    ] {
+        assert!(parse_cases("some-rule", bad).is_err(), "{bad:?}");
     }
 }
