@@ -73,6 +73,18 @@ const KNOWN_WRONG: &[(&str, &str, &str)] = &[
          misattribution beside the right finding)",
     ),
     (
+        "misattribution",
+        "a target year dates nothing",
+        "should stay quiet: “by 2030” only bounds the figure (the documented reading), yet the \
+         message says it is “credited to ILO 2030”",
+    ),
+    (
+        "outdated-source",
+        "a target year is not the figure's date",
+        "should stay quiet: “by 2030” is a target, not the date the figure is given for, yet a \
+         2025 edition is called newer at “the date it is given for (2030)”",
+    ),
+    (
         "base-mismatch",
         "a total of forced labour and forced marriage",
         "should stay quiet: 40.3 million is the stated sum of forced labour and forced marriage \
@@ -106,6 +118,21 @@ const KNOWN_WRONG_OUTPUT: &[(&str, &str, &str, &str)] = &[
         "the message shows the quotient as an unrounded interval, and misattribution's note \
          gives the 2022 edition's forced-labour prevalence (3.5 per thousand) as the figure a \
          share of children was compared with",
+    ),
+    (
+        "study-contradiction",
+        "an upper bound far above the cited figure",
+        "this holds only because both figures are read as rounded",
+        "the label shows “Up to 40 million” as 0–40 million, which holds the 27.6 million it \
+         is said not to fit (the check uses the cited reading, just below 40 million), and a \
+         note says the finding holds only by rounding",
+    ),
+    (
+        "study-contradiction",
+        "forced marriage misquoted with the series named",
+        "“89 million”",
+        "the notes list the 2016 modern-slavery total (40.3 million) and the five-year total \
+         (89 million) as “the study” of a forced-marriage figure",
     ),
     (
         "internal-contradiction",
