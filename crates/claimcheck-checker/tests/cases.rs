@@ -21,7 +21,8 @@
 //! listed case that starts passing fails the test, so the list only shrinks. A case whose
 //! verdict is right but whose message is wrong or confusing is listed in
 //! [`KNOWN_WRONG_OUTPUT`] with a piece of its output that shows the fault; the test fails once
-//! that piece is gone. Both lists are marked beside their cases in the snapshots.
+//! that piece is gone. Both lists are marked beside their cases in the snapshots, and the
+//! tests print them (`cargo test --test cases -- --nocapture` shows them).
 //!
 //! Run with `INSTA_UPDATE=always` (or `cargo insta review`) to rewrite the snapshots after a
 //! change, and review every changed line.
