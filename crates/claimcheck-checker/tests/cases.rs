@@ -168,6 +168,20 @@ const KNOWN_WRONG_OUTPUT: &[(&str, &str, &str, &str)] = &[
          100,000 to 200,000 Cambodians who cross into Thailand”)",
     ),
     (
+        "derived-mismatch",
+        "a total of two forms that is too large",
+        "add up to 99.2 million",
+        "the whole the sentence opens with (“Of the 49.6 million …”) is added in as a part: \
+         27.6 million and 22 million make 49.6 million, not 99.2 million",
+    ),
+    (
+        "misattribution",
+        "an older detected share given to the newest report",
+        "a newer edition (2020) gave About one third",
+        "outdated-source names the 2020 edition as the newer one, though the sentence cites the \
+         2024 report, whose 38 per cent is the newest figure",
+    ),
+    (
         "impossible-value",
         "a reversed range of counts",
         "label: the high end",
