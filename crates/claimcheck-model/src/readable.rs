@@ -47,6 +47,27 @@ pub fn interval(i: &Interval, dimension: &Dimension) -> String {
                 _ => format!("{written} or less"),
             }
         }
+        // A share bounded only by the whole ("more than 45 percent" allows up to 100%), or a
+        // count bounded only by nothing ("up to 40 million" allows down to 0): said as the
+        // one bound the words gave, not as a range whose other end nobody wrote.
+        (lo, End::Inclusive(hi))
+            if *dimension == Dimension::Percent && hi == 100.0 && end_value(lo) > 0.0 =>
+        {
+            interval(
+                &Interval {
+                    lo,
+                    hi: End::Unbounded,
+                },
+                dimension,
+            )
+        }
+        (End::Inclusive(lo), hi) if lo == 0.0 && end_value(hi) > 0.0 => {
+            let written = value(end_value(hi), dimension);
+            match hi {
+                End::Exclusive(_) => format!("less than {written}"),
+                _ => format!("up to {written}"),
+            }
+        }
         (lo, hi) => {
             let (a, b) = (end_value(lo), end_value(hi));
             let width = b - a;
@@ -283,7 +304,27 @@ mod tests {
             (
                 range(End::Inclusive(0.0), End::Exclusive(1_000_000.0)),
                 &c,
-                "0–1 million",
+                "less than 1 million",
+            ),
+            (
+                range(End::Inclusive(0.0), End::Inclusive(40e6)),
+                &c,
+                "up to 40 million",
+            ),
+            (
+                range(End::Exclusive(45.0), End::Inclusive(100.0)),
+                &p,
+                "more than 45%",
+            ),
+            (
+                range(End::Inclusive(25.0), End::Inclusive(100.0)),
+                &p,
+                "25% or more",
+            ),
+            (
+                range(End::Inclusive(0.0), End::Inclusive(100.0)),
+                &p,
+                "up to 100%",
             ),
         ];
         for (i, d, want) in cases {
