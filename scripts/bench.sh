@@ -7,7 +7,12 @@
 # The corpus's texts are concatenated (repeated as needed) into one plain-text file of at
 # least MB megabytes, and into a JSON Lines corpus of the same documents; each command runs
 # three times on one core (taskset, RAYON_NUM_THREADS=1) and the best time is kept; peak
-# resident memory comes from GNU time. The folder runs use two threads.
+# resident memory comes from GNU time. The folder runs, and one run of each command on the
+# one file, use two threads.
+#
+# With BENCH_BIG_GB=N set, the file is also repeated to N gigabytes (it needs that much free
+# disk) and each command runs once over it, for peak memory on one very large file: a long
+# file is read a window at a time, so memory should not grow with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpus}
@@ -72,5 +77,32 @@ echo "|---|---:|---:|---:|"
 measure "grep -oE '[0-9][0-9,.]*' (the floor)" "${pin[@]}" grep -oE '[0-9][0-9,.]*' "$work/news.txt"
 measure "extract --format jsonl (1 core)" env RAYON_NUM_THREADS=1 "${pin[@]}" "$bin" extract --format jsonl "$work/news.txt"
 measure "check --format jsonl (1 core)" env RAYON_NUM_THREADS=1 "${pin[@]}" "$bin" check --format jsonl --exit-zero "$work/news.txt"
+measure "extract --format jsonl (2 threads)" env RAYON_NUM_THREADS=2 "$bin" extract --format jsonl "$work/news.txt"
+measure "check --format jsonl (2 threads)" env RAYON_NUM_THREADS=2 "$bin" check --format jsonl --exit-zero "$work/news.txt"
 measure "extract, corpus (2 threads)" env RAYON_NUM_THREADS=2 "$bin" extract --format jsonl "$work/news.jsonl"
 measure "check, corpus (2 threads)" env RAYON_NUM_THREADS=2 "$bin" check --format jsonl --exit-zero "$work/news.jsonl"
+
+big=${BENCH_BIG_GB:-0}
+if [ "$big" != 0 ]; then
+  copies=$(echo "($big * 1000000000 + $bytes - 1) / $bytes" | bc)
+  for _ in $(seq "$copies"); do cat "$work/news.txt"; done > "$work/big.txt"
+  rm -f "$work/news.jsonl"
+  bytes=$(wc -c < "$work/big.txt")
+  echo
+  echo "One file of $(echo "$bytes / 1000000" | bc) MB, each command once (2 threads):"
+  echo
+  echo "| command | time | speed | peak RSS |"
+  echo "|---|---:|---:|---:|"
+  once() {
+    local label=$1; shift
+    local t0 t1 dt
+    t0=$(date +%s.%N)
+    /usr/bin/time -f '%M' -o "$work/rss" "$@" > /dev/null 2>/dev/null || true
+    t1=$(date +%s.%N)
+    dt=$(echo "$t1 - $t0" | bc -l)
+    printf '| %-40s | %7.2f s | %7.1f MB/s | %6.0f MB |\n' "$label" "$dt" \
+      "$(echo "$bytes / 1000000 / $dt" | bc -l)" "$(echo "$(tail -n 1 "$work/rss") / 1024" | bc -l)"
+  }
+  once "extract --format jsonl" env RAYON_NUM_THREADS=2 "$bin" extract --format jsonl "$work/big.txt"
+  once "check --format jsonl" env RAYON_NUM_THREADS=2 "$bin" check --format jsonl --exit-zero "$work/big.txt"
+fi
