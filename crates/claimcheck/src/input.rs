@@ -205,34 +205,33 @@ pub fn read_text(
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<(Document, Vec<Warning>), Problem> {
     let name = display_name(path, stdin_name);
-    let mut bytes = Vec::new();
-    let read = if path.as_os_str() == "-" {
+    let reader = open(path, &name)?;
+    let (part, warnings) = Parts::new(reader, name, encoding, usize::MAX, true).whole()?;
+    Ok((part.doc, warnings))
+}
+
+/// Opens a file, or standard input for `-` (unless it is a terminal, which would wait for
+/// typing), for reading; `name` is what problems call it.
+fn open(path: &Path, name: &str) -> Result<Box<dyn Read>, Problem> {
+    if path.as_os_str() == "-" {
         use std::io::IsTerminal;
         if io::stdin().is_terminal() {
             return Err(Problem {
-                location: name,
+                location: name.to_owned(),
                 message:
                     "standard input is a terminal: name files or folders to read, or pipe text in"
                         .to_owned(),
             });
         }
-        io::stdin().lock().read_to_end(&mut bytes)
-    } else {
-        File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
-    };
-    read.map_err(|e| Problem {
-        location: name.clone(),
-        message: io_message(&e),
-    })?;
-    let (text, how) = decode_text(bytes, &name, encoding)?;
-    let mut warnings: Vec<Warning> = how.into_iter().collect();
-    if text.trim().is_empty() {
-        warnings.push(Problem {
-            location: name.clone(),
-            message: "empty input: nothing to check".to_owned(),
-        });
+        return Ok(Box::new(io::stdin()));
     }
-    Ok((Document { name, text }, warnings))
+    match File::open(path) {
+        Ok(file) => Ok(Box::new(file)),
+        Err(e) => Err(Problem {
+            location: name.to_owned(),
+            message: io_message(&e),
+        }),
+    }
 }
 
 /// Reads an input a window at a time ([`Reading::Windows`]): the parts of the file in order,
@@ -248,37 +247,9 @@ pub fn read_parts(
     window: usize,
 ) -> Result<Parts, Problem> {
     let name = display_name(path, stdin_name);
-    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
-        use std::io::IsTerminal;
-        if io::stdin().is_terminal() {
-            return Err(Problem {
-                location: name,
-                message:
-                    "standard input is a terminal: name files or folders to read, or pipe text in"
-                        .to_owned(),
-            });
-        }
-        Box::new(io::stdin())
-    } else {
-        Box::new(File::open(path).map_err(|e| Problem {
-            location: name.clone(),
-            message: io_message(&e),
-        })?)
-    };
+    let reader = open(path, &name)?;
     let whole = crate::markup::is_html(&name) || encoding.is_some_and(|e| e != encoding_rs::UTF_8);
-    Ok(Parts {
-        reader,
-        name,
-        encoding,
-        window: window.max(16),
-        buf: Vec::new(),
-        origin: Origin::default(),
-        state: if whole {
-            PartsState::Whole
-        } else {
-            PartsState::First
-        },
-    })
+    Ok(Parts::new(reader, name, encoding, window, whole))
 }
 
 /// The parts of one input, read as they are asked for: see [`read_parts`]. Each item is a
@@ -306,10 +277,32 @@ enum PartsState {
 }
 
 impl Parts {
+    fn new(
+        reader: Box<dyn Read>,
+        name: String,
+        encoding: Option<&'static encoding_rs::Encoding>,
+        window: usize,
+        whole: bool,
+    ) -> Self {
+        Parts {
+            reader,
+            name,
+            encoding,
+            window: window.max(16),
+            buf: Vec::new(),
+            origin: Origin::default(),
+            state: if whole {
+                PartsState::Whole
+            } else {
+                PartsState::First
+            },
+        }
+    }
+
     /// Reads until the buffer holds more than a window, or the input ends. Whether it ended.
     fn fill(&mut self) -> Result<bool, Problem> {
         while self.buf.len() <= self.window {
-            let want = (self.window + 1 - self.buf.len()).max(64 * 1024) as u64;
+            let want = (self.window.saturating_add(1) - self.buf.len()).max(64 * 1024) as u64;
             match (&mut self.reader).take(want).read_to_end(&mut self.buf) {
                 Ok(0) => return Ok(true),
                 Ok(_) => {}
