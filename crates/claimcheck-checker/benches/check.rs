@@ -7,7 +7,7 @@
 use claimcheck_checker::{Checker, Registry, Selection};
 use divan::counter::BytesCount;
 
-#[path = "../../claimcheck-parser/benches/corpus.rs"]
+#[path = "../../claimcheck-parser/benches/support/corpus.rs"]
 mod corpus;
 
 fn main() {

@@ -8,7 +8,7 @@
 use claimcheck_parser::Extractor;
 use divan::counter::BytesCount;
 
-#[path = "corpus.rs"]
+#[path = "support/corpus.rs"]
 mod corpus;
 
 use corpus::corpus;
