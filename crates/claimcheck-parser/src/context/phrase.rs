@@ -1,0 +1,196 @@
+//! Noun phrases and clauses: the pieces the other parts of the grammar are made of.
+//!
+//! ```text
+//! np      := determiner* content (content | preposition determiner* content | "and" content)*
+//! content := a word that is no auxiliary, listed verb, verb of reporting or clause word;
+//!            an -ed or -ing word only as a modifier (before a noun, or before an
+//!            auxiliary or the end of the clause: "the workers surveyed were")
+//! clause  := the words up to punctuation, a clause word or a figure (at most 14), less a
+//!            trailing conjunction, preposition or article
+//! ```
+
+use std::ops::Range;
+
+use super::reader::SentenceReader;
+use super::tokens::TokenKind;
+use super::words::{class, classes, word_in_class};
+use crate::vocab::contains_ci;
+
+/// The most words a clause runs over.
+const CLAUSE_LENGTH_MAX: usize = 14;
+
+/// Whether a word can be the content of a noun phrase.
+pub(super) fn is_content(word: &str) -> bool {
+    let word_classes = classes(word);
+    let closed = class::AUXILIARY
+        | class::VERB
+        | class::CLAUSE
+        | class::FUNCTION
+        | class::OTHER_PREPOSITION
+        | class::ADVERB;
+    word_classes & closed == 0
+        && !(word.len() > 4 && word.ends_with("ly") && !word.ends_with("ply"))
+}
+
+/// Whether a word looks like a participle (an -ed or -ing word).
+pub(super) fn is_participle(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    word.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ing"))
+}
+
+impl SentenceReader<'_> {
+    /// Whether token `i` ends a clause: punctuation other than a hyphen or an apostrophe, or a
+    /// clause word.
+    pub(super) fn is_clause_break(&self, i: usize) -> bool {
+        match self.tokens[i].kind {
+            TokenKind::Punct => {
+                let mark = &self.text[self.tokens[i].span.range()];
+                !matches!(mark, "-" | "'" | "’" | "&" | "%" | "$")
+            }
+            TokenKind::Word => self.in_class(i, class::CLAUSE) || self.word(i) == "that",
+            _ => false,
+        }
+    }
+
+    /// The first token of the clause that token `end` (exclusive) closes: back over the
+    /// tokens until a clause break.
+    pub(super) fn clause_start(&self, end: usize) -> usize {
+        let mut start = end;
+        while start > 0 && !self.is_clause_break(start - 1) {
+            start -= 1;
+        }
+        start
+    }
+
+    /// The end (exclusive) of the clause starting at `from`.
+    pub(super) fn clause_end(&self, from: usize) -> usize {
+        let mut i = from;
+        while i < self.tokens.len()
+            && i < from + CLAUSE_LENGTH_MAX
+            && !self.is_clause_break(i)
+            && !(i > from && self.is_figure(i))
+        {
+            i += 1;
+        }
+        // "were in forced labour and [22 million …]": no dangling conjunction or preposition.
+        while i > from
+            && self.is_word(i - 1)
+            && (contains_ci(
+                &["and", "or", "to", "of", "the", "a", "an"],
+                self.word(i - 1),
+            ) || self.in_class(i - 1, class::NP_PREPOSITION))
+        {
+            i -= 1;
+        }
+        i
+    }
+
+    /// `np := determiner* content (…)*`, forward from token `i`. Returns the content's token
+    /// range, determiners left out.
+    pub(super) fn np_forward(&self, mut i: usize) -> Option<Range<usize>> {
+        let tokens = &self.tokens;
+        while i < tokens.len() && self.is_word(i) && self.in_class(i, class::DETERMINER) {
+            i += 1;
+        }
+        let start = i;
+        let mut end = i;
+        let mut words_taken = 0;
+        while i < tokens.len() && words_taken < 10 {
+            if !self.is_word(i) {
+                break;
+            }
+            let current = self.word(i);
+            let next_is_content = self.is_word(i + 1)
+                && is_content(self.word(i + 1))
+                && !self.in_class(i + 1, class::REPORTING);
+            if word_in_class(current, class::NP_PREPOSITION) && end > start {
+                // "in Thailand", "in the fishing industry", not "in 2021".
+                let mut j = i + 1;
+                while j < tokens.len() && self.is_word(j) && self.in_class(j, class::DETERMINER) {
+                    j += 1;
+                }
+                if self.is_word(j) && is_content(self.word(j)) && !is_participle(self.word(j)) {
+                    i = j;
+                    continue;
+                }
+                break;
+            }
+            let conjunction =
+                current.eq_ignore_ascii_case("and") || current.eq_ignore_ascii_case("or");
+            if conjunction && end > start {
+                if next_is_content && !is_participle(self.word(i + 1)) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            if !is_content(current) {
+                break;
+            }
+            if is_participle(current) {
+                let lower = current.to_ascii_lowercase();
+                let next_word = self.word(i + 1);
+                let closes = tokens.get(i + 1).is_none_or(|t| t.kind == TokenKind::Punct)
+                    || word_in_class(next_word, class::AUXILIARY)
+                    || contains_ci(&["and", "or"], next_word);
+                if lower.ends_with("ing") && end > start {
+                    // "migrants entering Thailand": a participle with its object.
+                    if next_is_content && next_word.starts_with(|c: char| c.is_uppercase()) {
+                        end = i + 2;
+                        i += 2;
+                        words_taken += 2;
+                        continue;
+                    }
+                    break;
+                }
+                if !(closes || (next_is_content && end == start)) {
+                    break;
+                }
+                if closes && end > start {
+                    // "the workers surveyed": the participle ends the phrase.
+                    end = i + 1;
+                    break;
+                }
+            } else if word_in_class(current, class::REPORTING) && end > start {
+                break;
+            }
+            end = i + 1;
+            i += 1;
+            words_taken += 1;
+        }
+        (end > start).then_some(start..end)
+    }
+
+    /// The noun phrase that ends just before token `end`, walking back over content words,
+    /// prepositions, determiners and "of". Leading determiners and prepositions are left out.
+    pub(super) fn np_backward(&self, end: usize) -> Option<Range<usize>> {
+        let mut start = end;
+        while start > 0 && end - start < 12 {
+            let i = start - 1;
+            if !self.is_word(i) {
+                break;
+            }
+            let current = self.word(i);
+            let joins = word_in_class(current, class::NP_PREPOSITION)
+                || current.eq_ignore_ascii_case("of")
+                || word_in_class(current, class::DETERMINER)
+                || current.eq_ignore_ascii_case("and");
+            let reporting = word_in_class(current, class::REPORTING) && !is_participle(current);
+            if !(joins || is_content(current)) || reporting {
+                break;
+            }
+            start = i;
+        }
+        while start < end
+            && (self.in_class(start, class::DETERMINER)
+                || self.in_class(start, class::NP_PREPOSITION)
+                || self.word(start).eq_ignore_ascii_case("of")
+                || self.word(start).eq_ignore_ascii_case("and")
+                || contains_ci(&["with", "as", "for"], self.word(start)))
+        {
+            start += 1;
+        }
+        // Sentence-initial words of a subordinate clause ("With more than …") are not subjects.
+        (start < end).then_some(start..end)
+    }
+}
