@@ -13,7 +13,7 @@ use crate::identifiers;
 use crate::mention::{Bound, Diagnostic, Form, Kind, Mention, Per, Qualifier, Span};
 use crate::normalize;
 use crate::number::{alpha_word, at_boundary, keyword, ws};
-use crate::quantity::{self, Phrase, is_month, phrase_before, word_before};
+use crate::quantity::{self, Phrase, RangeEnd, WordBefore, is_month, phrase_before, word_before};
 use crate::rates;
 use crate::vocab::{self, ORDINALS, PERIODS, QUALIFIERS, SCALES, TENS, UNITS};
 use crate::years;
@@ -250,10 +250,10 @@ impl Extractor {
                     }
                 }
             }
-        } else if let Some((w, word)) = word_before(text, s) {
+        } else if let Some(WordBefore { start, word }) = word_before(text, s) {
             // "a hundred", "a third", "a few hundred".
             if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
-                s = w;
+                s = start;
                 starts.push(s);
             }
         }
@@ -263,10 +263,10 @@ impl Extractor {
             s = q;
             starts.push(s);
         }
-        if let Some((w, word)) = word_before(text, s)
+        if let Some(WordBefore { start, word }) = word_before(text, s)
             && (word.eq_ignore_ascii_case("between") || word.eq_ignore_ascii_case("from"))
         {
-            starts.push(w);
+            starts.push(start);
         } else if let Some(b) = phrase_before(text, s, &[("between the ages of", ())]) {
             starts.push(b);
         }
@@ -326,9 +326,9 @@ impl Extractor {
         }
         // Bill, law and code numbers, citations, footnote marks; a list of sections after a
         // plural label ("sections 7104(b) and 7107").
-        if let Some((_, w)) = word_before(text, anchor)
-            && is_identifier_word(w)
-            && w.ends_with('s')
+        if let Some(WordBefore { word, .. }) = word_before(text, anchor)
+            && is_identifier_word(word)
+            && word.ends_with('s')
             && identifiers::section(text, anchor).is_some()
         {
             return Some(Step::Skip(skip_label(text, anchor, true)));
@@ -364,8 +364,8 @@ impl Extractor {
             let next_word = after
                 .strip_prefix(' ')
                 .and_then(|a| alpha_word(a).ok())
-                .map(|(_, w)| w);
-            let prev_word = word_before(text, anchor).map(|(_, w)| w);
+                .map(|(_, word)| word);
+            let prev_word = word_before(text, anchor).map(|WordBefore { word, .. }| word);
             let day: u32 = rest[..lead].parse().unwrap_or(0);
             // "May" is a month only when capitalised ("May 5"), not in "may 5 people".
             let month = |w: &str| is_month(w) && (!w.eq_ignore_ascii_case("may") || w == "May");
@@ -378,18 +378,18 @@ impl Extractor {
             }
         }
         // A label: "Article 12", "Tier 2", "Highway 1", "No. 5".
-        if let Some((ws, w)) = word_before(text, anchor)
-            && text[ws + w.len()..anchor]
+        if let Some(WordBefore { start, word }) = word_before(text, anchor)
+            && text[start + word.len()..anchor]
                 .chars()
                 .all(|c| c == ' ' || c == '\u{a0}')
-            && is_identifier_word(w)
+            && is_identifier_word(word)
         {
             // Unless a figure is written there after all: "Tier 2 30%", "Article 1,000".
             let tail = &text[anchor + lead..];
             let figure = tail.starts_with('%')
                 || tail.starts_with(',') && tail[1..].starts_with(|c: char| c.is_ascii_digit());
             if !figure {
-                let plural = w.ends_with('s') && !w.ends_with("ss");
+                let plural = word.ends_with('s') && !word.ends_with("ss");
                 return Some(Step::Skip(skip_label(text, anchor, plural)));
             }
         }
@@ -408,7 +408,7 @@ impl Extractor {
     ) -> Step {
         let first = phrase.first;
         let values: Vec<f64> = std::iter::once(first.value)
-            .chain(phrase.second.map(|(_, q)| q.value))
+            .chain(phrase.second.map(|high| high.quantity.value))
             .collect();
         if values.iter().any(|v| !v.is_finite()) {
             return Step::Problem(
@@ -472,7 +472,11 @@ impl Extractor {
             points: first.points,
             age: false,
         };
-        if let Some((q2, second)) = phrase.second {
+        if let Some(RangeEnd {
+            qualifier: second_qualifier,
+            quantity: second,
+        }) = phrase.second
+        {
             m.value = None;
             m.endpoints = Some([first.value, second.value]);
             m.decimals = first.decimals.max(second.decimals);
@@ -480,11 +484,11 @@ impl Extractor {
             m.points = first.points || second.points;
             // The low end's lower side and the high end's upper side.
             let (lower, _) = bounds_of(None, first.value);
-            let (_, upper) = bounds_of(q2, second.value);
+            let (_, upper) = bounds_of(second_qualifier, second.value);
             m.lower = lower;
             m.upper = upper;
-            if q2.is_some() && m.qualifier.is_none() {
-                m.qualifier = q2;
+            if second_qualifier.is_some() && m.qualifier.is_none() {
+                m.qualifier = second_qualifier;
             } else if let Some(q) = phrase.qualifier {
                 apply_outer(&mut m, q);
             }
@@ -509,7 +513,7 @@ impl Extractor {
         m.approximate = m.qualifier.is_some_and(Qualifier::is_approximate)
             || phrase
                 .second
-                .is_some_and(|(q, _)| q.is_some_and(Qualifier::is_approximate));
+                .is_some_and(|high| high.qualifier.is_some_and(Qualifier::is_approximate));
         if m.kind == Kind::Number {
             m.unit = counted_noun(
                 text,
@@ -557,7 +561,8 @@ impl Extractor {
                 .is_some_and(|w| w.eq_ignore_ascii_case("over "))
             && m.unit
                 .is_some_and(|u| vocab::contains_ci(DURATIONS, &text[u.range()]))
-            && !word_before(text, start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("for"))
+            && !word_before(text, start)
+                .is_some_and(|WordBefore { word, .. }| word.eq_ignore_ascii_case("for"))
         {
             m.qualifier = None;
             m.lower = Some(Bound::inclusive(first.value));
@@ -596,7 +601,7 @@ impl Extractor {
                 .and_then(|a| a.get(..e.len()))
                 .is_some_and(|a| a == *e && at_boundary(&text[end + 1 + e.len()..]))
         });
-        let before = word_before(text, anchor).map(|(_, w)| w);
+        let before = word_before(text, anchor).map(|WordBefore { word, .. }| word);
         let era_before = before.is_some_and(|w| w == "A.D." || w == "AD");
         if q.form == Form::Digits
             && q.scale.is_none()
@@ -645,7 +650,8 @@ impl Extractor {
         if m.qualifier.is_some() {
             return true;
         }
-        let before = word_before(text, start).map(|(_, w)| w.to_ascii_lowercase());
+        let before =
+            word_before(text, start).map(|WordBefore { word, .. }| word.to_ascii_lowercase());
         !before.is_some_and(|w| YEAR_CONTEXT.contains(&w.as_str()))
     }
 
@@ -731,7 +737,8 @@ fn not_a_figure_word(text: &str, start: usize, end: usize) -> bool {
     }
     let word = &text[start..end];
     (word.eq_ignore_ascii_case("half") || word.to_ascii_lowercase().starts_with("quarter"))
-        && word_before(text, start).is_some_and(|(_, w)| vocab::lookup_ci(ORDINALS, w).is_some())
+        && word_before(text, start)
+            .is_some_and(|WordBefore { word, .. }| vocab::lookup_ci(ORDINALS, word).is_some())
 }
 
 /// A sign or "under-" touching the figure: "≥65", "<200%", "under-16".
@@ -758,8 +765,8 @@ fn is_particle_up_to(text: &str, q: usize) -> bool {
     {
         return false;
     }
-    word_before(text, q).is_some_and(|(_, w)| {
-        let lower = w.to_ascii_lowercase();
+    word_before(text, q).is_some_and(|WordBefore { word, .. }| {
+        let lower = word.to_ascii_lowercase();
         (lower.len() > 3 && lower.ends_with("ed"))
             || vocab::contains_ci(vocab::CHANGE_VERBS, &lower)
             || ["went", "go", "goes", "shot", "came", "ran"].contains(&lower.as_str())
@@ -781,7 +788,9 @@ fn is_age(text: &str, span: Span, end: usize) -> bool {
     {
         return true;
     }
-    if word_before(text, span.start).is_some_and(|(_, w)| vocab::contains_ci(vocab::AGE_WORDS, w)) {
+    if word_before(text, span.start)
+        .is_some_and(|WordBefore { word, .. }| vocab::contains_ci(vocab::AGE_WORDS, word))
+    {
         return true;
     }
     // "children under 18", "people over 65": a bound right after a word for people.
@@ -795,7 +804,7 @@ fn is_age(text: &str, span: Span, end: usize) -> bool {
         && !text[end..].starts_with(['%', '-'])
         && counted_noun(text, end, false).is_none()
         && word_before(text, span.start)
-            .is_some_and(|(_, w)| vocab::contains_ci(vocab::PEOPLE_WORDS, w))
+            .is_some_and(|WordBefore { word, .. }| vocab::contains_ci(vocab::PEOPLE_WORDS, word))
     {
         return true;
     }
@@ -837,7 +846,7 @@ fn is_age(text: &str, span: Span, end: usize) -> bool {
 /// it ("ranging from", "varied from"), whether or not the phrase takes in "from".
 fn around(text: &str, start: usize) -> quantity::Around {
     let (from_at, after_from) = match word_before(text, start) {
-        Some((w, word)) if word.eq_ignore_ascii_case("from") => (w, true),
+        Some(WordBefore { start, word }) if word.eq_ignore_ascii_case("from") => (start, true),
         _ => (start, false),
     };
     let starts_with_from = text[start..]
@@ -845,12 +854,13 @@ fn around(text: &str, start: usize) -> quantity::Around {
         .is_some_and(|w| w.eq_ignore_ascii_case("from "));
     let range_verb = (after_from || starts_with_from)
         && word_before(text, from_at)
-            .is_some_and(|(_, w)| vocab::contains_ci(vocab::RANGE_VERBS, w));
+            .is_some_and(|WordBefore { word, .. }| vocab::contains_ci(vocab::RANGE_VERBS, word));
     // "from X to Y" is a change after a verb of change ("rose from 12% to 19%"), else the
     // spread of an estimate ("from 900 to 1.2 million").
     let after_from =
         (after_from || starts_with_from) && changes::verb_of_change_before(text, from_at);
-    let after_by = word_before(text, start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("by"));
+    let after_by = word_before(text, start)
+        .is_some_and(|WordBefore { word, .. }| word.eq_ignore_ascii_case("by"));
     let change_in_brackets =
         text[..start].ends_with('(') && changes::verb_of_change_before(text, start);
     quantity::Around {
@@ -1186,7 +1196,7 @@ fn score(text: &str, anchor: usize) -> Option<usize> {
         .unwrap_or("")
         .to_ascii_lowercase();
     let prev = word_before(text, anchor)
-        .map(|(_, w)| w.to_ascii_lowercase())
+        .map(|WordBefore { word, .. }| word.to_ascii_lowercase())
         .unwrap_or_default();
     // A vote tally is two counts of votes ("votes 86–11", "an 8–1 decision"), read as two
     // figures; a score of a game is none.
@@ -1282,7 +1292,7 @@ fn percent_or_scale_follows(after: &str) -> bool {
     let Some(next) = after
         .strip_prefix(' ')
         .and_then(|a| alpha_word(a).ok())
-        .map(|(_, w)| w)
+        .map(|(_, word)| word)
     else {
         return false;
     };
@@ -1299,7 +1309,7 @@ fn is_identifier_word(w: &str) -> bool {
 
 /// "one" as a pronoun: "one of the largest", "no one", "the one".
 fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
-    let before = word_before(text, start).map(|(_, w)| w.to_ascii_lowercase());
+    let before = word_before(text, start).map(|WordBefore { word, .. }| word.to_ascii_lowercase());
     if before.as_ref().is_some_and(|w| {
         matches!(
             w.as_str(),
@@ -1333,7 +1343,7 @@ fn is_pronoun_one(text: &str, start: usize, end: usize) -> bool {
     let next = after
         .strip_prefix(' ')
         .and_then(|a| alpha_word(a).ok())
-        .map(|(_, w)| w.to_ascii_lowercase());
+        .map(|(_, word)| word.to_ascii_lowercase());
     // "by one estimate", "by one account".
     if before.as_deref() == Some("by")
         && next
@@ -1412,7 +1422,7 @@ fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
         && ["these", "those", "the", "its", "their"]
             .iter()
             .any(|d| det.eq_ignore_ascii_case(d))
-        && noun_word(r).is_ok_and(|(_, w)| is_noun_like(w))
+        && noun_word(r).is_ok_and(|(_, word)| is_noun_like(word))
     {
         at += rest.len() - r.len();
         rest = r;
@@ -1675,7 +1685,7 @@ fn period_after(text: &str, end: usize) -> Option<Per> {
             let next = trimmed[n..]
                 .strip_prefix(' ')
                 .and_then(|a| alpha_word(a).ok())
-                .map(|(_, w)| w.to_ascii_lowercase());
+                .map(|(_, word)| word.to_ascii_lowercase());
             if next.is_some_and(|w| {
                 matches!(
                     w.as_str(),
