@@ -27,6 +27,7 @@ use crate::quantity::{self, WordBefore, phrase_before, word_before};
 use crate::rates;
 use crate::vocab::{self, ORDINALS, QUALIFIERS, SCALES, TENS, UNITS};
 use crate::years;
+use build_mention::ParsedPhrase;
 use year::year_mention;
 
 /// Everything found in one text: the figures, and what could not be read.
@@ -214,7 +215,13 @@ impl Extractor {
                 phrase.age = age;
                 end = text.len() - r.len();
             }
-            return self.build_mention(text, start, end, anchor, &phrase, is_word);
+            let parsed = ParsedPhrase {
+                span: Span::new(start, end),
+                anchor,
+                is_word,
+                phrase,
+            };
+            return self.build_mention(text, &parsed);
         }
         if is_word {
             return self.ordinal_word(text, anchor);

@@ -12,128 +12,148 @@ use crate::quantity::{WordBefore, is_month, word_before};
 use crate::vocab::{self, SCALES};
 
 impl Extractor {
-    /// Digits that are a date, a time, an identifier, a phone number or part of a URL.
+    /// Digits that are a date, a time, an identifier, a phone number or part of a URL: where
+    /// to resume scanning, past them.
     pub(super) fn not_a_quantity(&self, text: &str, anchor: usize) -> Option<Step> {
-        let head = &text[..anchor];
-        let prev = head.chars().next_back();
-        let token_end = anchor
-            + text[anchor..]
-                .find(|c: char| c.is_whitespace())
-                .unwrap_or(text.len() - anchor);
-        // Inside a run of digits we could not read, or glued to letters before ("H1N1",
-        // "G7", "COVID-19"), or inside a URL or an e-mail address.
-        if let Some(p) = prev {
-            if p.is_ascii_digit() {
-                return Some(Step::Skip(skip_alnum(text, anchor)));
-            }
-            if p.is_alphabetic() || p == '_' || p == '#' || p == '@' || p == '/' {
-                return Some(Step::Skip(skip_token(text, anchor)));
-            }
-            if matches!(p, '-' | '.' | '–' | '—') {
-                let before = &head[..head.len() - p.len_utf8()];
-                let mid_year = ["mid", "pre", "post", "early", "late", "under", "over"]
-                    .iter()
-                    .any(|w| ends_with_word_ci(before, w));
-                if before.ends_with(|c: char| c.is_alphabetic()) && !mid_year {
-                    return Some(Step::Skip(skip_token(text, anchor)));
-                }
-                // ".50-caliber": a calibre, no decimal.
-                if p == '.'
-                    && text[anchor..]
-                        .trim_start_matches(|c: char| c.is_ascii_digit())
-                        .starts_with('-')
-                {
-                    return Some(Step::Skip(skip_token(text, anchor)));
-                }
-                if p == '.' && before.ends_with(|c: char| c.is_ascii_digit()) {
-                    return Some(Step::Skip(skip_alnum(text, anchor)));
-                }
-            }
-        }
-        let token_start = head
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| !c.is_whitespace())
-            .take(256)
-            .last()
-            .map_or(anchor, |(i, _)| i);
-        let token = &text[token_start..floor_boundary(text, token_end.min(token_start + 512))];
-        if token.contains("://") || token.starts_with("www.") || token.contains('@') {
-            return Some(Step::Skip(token_end));
-        }
-        // Bill, law and code numbers, citations, footnote marks; a list of sections after a
-        // plural label ("sections 7104(b) and 7107").
-        if let Some(WordBefore { word, .. }) = word_before(text, anchor)
-            && is_identifier_word(word)
-            && word.ends_with('s')
-            && identifiers::section(text, anchor).is_some()
-        {
-            return Some(Step::Skip(skip_label(text, anchor, true)));
-        }
-        if let Some(end) = identifiers::citation(text, anchor)
-            .or_else(|| identifiers::cited(text, anchor))
-            .or_else(|| identifiers::section(text, anchor))
-            .or_else(|| identifiers::marker(text, anchor))
-            .or_else(|| identifiers::numbered_with_zero(text, anchor))
-        {
-            return Some(Step::Skip(end));
-        }
-        let rest = &text[anchor..];
-        if let Some(end) = date_or_time(rest) {
-            return Some(Step::Skip(anchor + end));
-        }
-        if let Some(end) = phone_number(text, anchor) {
-            return Some(Step::Skip(end));
-        }
-        if let Some(end) = score(text, anchor) {
-            return Some(Step::Skip(end));
-        }
-        // A day before or after a month name: "15 February", "December 27".
-        let lead = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if lead <= 2 {
-            let after = &rest[lead..];
-            let after = after
-                .strip_prefix("st")
-                .or_else(|| after.strip_prefix("nd"))
-                .or_else(|| after.strip_prefix("rd"))
-                .or_else(|| after.strip_prefix("th"))
-                .unwrap_or(after);
-            let next_word = after
-                .strip_prefix(' ')
-                .and_then(|a| alpha_word(a).ok())
-                .map(|(_, word)| word);
-            let prev_word = word_before(text, anchor).map(|WordBefore { word, .. }| word);
-            let day: u32 = rest[..lead].parse().unwrap_or(0);
-            // "May" is a month only when capitalised ("May 5"), not in "may 5 people".
-            let month = |w: &str| is_month(w) && (!w.eq_ignore_ascii_case("may") || w == "May");
-            let near_month = next_word.is_some_and(month) || prev_word.is_some_and(month);
-            let is_day = (1..=31).contains(&day)
-                && !rest[lead..].starts_with('%')
-                && percent_or_scale_follows(&rest[lead..]).not();
-            if is_day && near_month {
-                return Some(Step::Skip(anchor + (rest.len() - after.len())));
-            }
-        }
-        // A label: "Article 12", "Tier 2", "Highway 1", "No. 5".
-        if let Some(WordBefore { start, word }) = word_before(text, anchor)
-            && text[start + word.len()..anchor]
-                .chars()
-                .all(|c| c == ' ' || c == '\u{a0}')
-            && is_identifier_word(word)
-        {
-            // Unless a figure is written there after all: "Tier 2 30%", "Article 1,000".
-            let tail = &text[anchor + lead..];
-            let figure = tail.starts_with('%')
-                || tail.starts_with(',') && tail[1..].starts_with(|c: char| c.is_ascii_digit());
-            if !figure {
-                let plural = word.ends_with('s') && !word.ends_with("ss");
-                return Some(Step::Skip(skip_label(text, anchor, plural)));
-            }
-        }
-        None
+        inside_a_token(text, anchor)
+            .or_else(|| link_or_address(text, anchor))
+            .or_else(|| citation_or_mark(text, anchor))
+            .or_else(|| date_time_phone_or_score(text, anchor))
+            .or_else(|| day_of_month(text, anchor))
+            .or_else(|| label_number(text, anchor))
+            .map(Step::Skip)
     }
 }
 
+/// Digits inside a run of digits we could not read, or glued to letters before them
+/// ("H1N1", "G7", "COVID-19", ".50-caliber").
+fn inside_a_token(text: &str, anchor: usize) -> Option<usize> {
+    let head = &text[..anchor];
+    let previous = head.chars().next_back()?;
+    if previous.is_ascii_digit() {
+        return Some(skip_alnum(text, anchor));
+    }
+    if previous.is_alphabetic() || matches!(previous, '_' | '#' | '@' | '/') {
+        return Some(skip_token(text, anchor));
+    }
+    if matches!(previous, '-' | '.' | '–' | '—') {
+        let before = &head[..head.len() - previous.len_utf8()];
+        let mid_year = ["mid", "pre", "post", "early", "late", "under", "over"]
+            .iter()
+            .any(|w| ends_with_word_ci(before, w));
+        if before.ends_with(|c: char| c.is_alphabetic()) && !mid_year {
+            return Some(skip_token(text, anchor));
+        }
+        // ".50-caliber": a calibre, no decimal.
+        if previous == '.'
+            && text[anchor..]
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with('-')
+        {
+            return Some(skip_token(text, anchor));
+        }
+        if previous == '.' && before.ends_with(|c: char| c.is_ascii_digit()) {
+            return Some(skip_alnum(text, anchor));
+        }
+    }
+    None
+}
+
+/// Digits inside a URL or an e-mail address: the end of the whitespace-delimited token.
+fn link_or_address(text: &str, anchor: usize) -> Option<usize> {
+    let head = &text[..anchor];
+    let token_end = anchor
+        + text[anchor..]
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(text.len() - anchor);
+    let token_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !c.is_whitespace())
+        .take(256)
+        .last()
+        .map_or(anchor, |(i, _)| i);
+    let token = &text[token_start..floor_boundary(text, token_end.min(token_start + 512))];
+    (token.contains("://") || token.starts_with("www.") || token.contains('@')).then_some(token_end)
+}
+
+/// Bill, law and code numbers, citations, footnote marks; a list of sections after a plural
+/// label ("sections 7104(b) and 7107").
+fn citation_or_mark(text: &str, anchor: usize) -> Option<usize> {
+    if let Some(WordBefore { word, .. }) = word_before(text, anchor)
+        && is_identifier_word(word)
+        && word.ends_with('s')
+        && identifiers::section(text, anchor).is_some()
+    {
+        return Some(skip_label(text, anchor, true));
+    }
+    identifiers::citation(text, anchor)
+        .or_else(|| identifiers::cited(text, anchor))
+        .or_else(|| identifiers::section(text, anchor))
+        .or_else(|| identifiers::marker(text, anchor))
+        .or_else(|| identifiers::numbered_with_zero(text, anchor))
+}
+
+/// A date or a time, a phone number, or a score.
+fn date_time_phone_or_score(text: &str, anchor: usize) -> Option<usize> {
+    date_or_time(&text[anchor..])
+        .map(|len| anchor + len)
+        .or_else(|| phone_number(text, anchor))
+        .or_else(|| score(text, anchor))
+}
+
+/// A day before or after a month name: "15 February", "December 27".
+fn day_of_month(text: &str, anchor: usize) -> Option<usize> {
+    let rest = &text[anchor..];
+    let lead = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if lead > 2 {
+        return None;
+    }
+    let after = &rest[lead..];
+    let after = after
+        .strip_prefix("st")
+        .or_else(|| after.strip_prefix("nd"))
+        .or_else(|| after.strip_prefix("rd"))
+        .or_else(|| after.strip_prefix("th"))
+        .unwrap_or(after);
+    let next_word = after
+        .strip_prefix(' ')
+        .and_then(|a| alpha_word(a).ok())
+        .map(|(_, word)| word);
+    let previous_word = word_before(text, anchor).map(|WordBefore { word, .. }| word);
+    let day: u32 = rest[..lead].parse().unwrap_or(0);
+    // "May" is a month only when capitalised ("May 5"), not in "may 5 people".
+    let month = |w: &str| is_month(w) && (!w.eq_ignore_ascii_case("may") || w == "May");
+    let near_month = next_word.is_some_and(month) || previous_word.is_some_and(month);
+    let is_day = (1..=31).contains(&day)
+        && !rest[lead..].starts_with('%')
+        && percent_or_scale_follows(&rest[lead..]).not();
+    (is_day && near_month).then(|| anchor + (rest.len() - after.len()))
+}
+
+/// A label: "Article 12", "Tier 2", "Highway 1", "No. 5".
+fn label_number(text: &str, anchor: usize) -> Option<usize> {
+    let WordBefore { start, word } = word_before(text, anchor)?;
+    let label = text[start + word.len()..anchor]
+        .chars()
+        .all(|c| c == ' ' || c == '\u{a0}')
+        && is_identifier_word(word);
+    if !label {
+        return None;
+    }
+    // Unless a figure is written there after all: "Tier 2 30%", "Article 1,000".
+    let lead = text[anchor..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let tail = &text[anchor + lead..];
+    let figure = tail.starts_with('%')
+        || tail.starts_with(',') && tail[1..].starts_with(|c: char| c.is_ascii_digit());
+    let plural = word.ends_with('s') && !word.ends_with("ss");
+    (!figure).then(|| skip_label(text, anchor, plural))
+}
+
+/// Whether `head` ends with the whole word `word`, ignoring ASCII case.
 fn ends_with_word_ci(head: &str, word: &str) -> bool {
     let n = word.len();
     head.len() >= n

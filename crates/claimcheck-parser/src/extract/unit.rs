@@ -18,8 +18,7 @@ use nom::Parser;
 /// head is the first plural noun in it (what follows a plural head is another phrase: "5,228
 /// nationals presented themselves"), else its last word ("a 10-year transition").
 pub(super) fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Span> {
-    let mut rest = &text[end..];
-    let mut offset = end;
+    let rest = &text[end..];
     // "1.5 °C", "40°F": a unit of temperature.
     for degrees in ["°C", "°F", " °C", " °F"] {
         if rest.starts_with(degrees) && at_boundary(&rest[degrees.len()..]) {
@@ -36,6 +35,16 @@ pub(super) fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Spa
         }
         return None;
     }
+    let start = noun_phrase_start(text, end, allow_of)?;
+    head_noun(text, &noun_run(text, start))
+}
+
+/// Where the noun phrase after the figure ending at `end` starts: past the spaces, "of"
+/// when `allow_of` ("dozens of women"), and "of" with a determiner before a noun ("21 of
+/// these grant programs"). None when no space follows the figure.
+fn noun_phrase_start(text: &str, end: usize, allow_of: bool) -> Option<usize> {
+    let mut rest = &text[end..];
+    let mut offset = end;
     let skip_ws = |r: &str| -> Option<usize> {
         let n = r.len() - r.trim_start_matches([' ', '\u{a0}']).len();
         (n > 0).then_some(n)
@@ -59,8 +68,15 @@ pub(super) fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Spa
         && noun_word(r).is_ok_and(|(_, word)| is_noun_like(word))
     {
         offset += rest.len() - r.len();
-        rest = r;
     }
+    Some(offset)
+}
+
+/// The words of the noun phrase that starts at `start`: up to six nouns, modifiers and
+/// model numbers, one space apart.
+fn noun_run(text: &str, start: usize) -> Vec<Span> {
+    let mut rest = &text[start..];
+    let mut offset = start;
     let mut run: Vec<Span> = Vec::new();
     for _ in 0..6 {
         let Ok((r, w)) = noun_word(rest).or_else(|_| model_number(rest)) else {
@@ -98,6 +114,13 @@ pub(super) fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Spa
         offset += w.len() + n;
         rest = &r[n..];
     }
+    run
+}
+
+/// The head of a noun phrase's words `run`: its first plural noun that is no collective,
+/// else its first plural, else its last word; with the capitalised words of a name before it
+/// and a plural noun joined to it ("women and girls").
+fn head_noun(text: &str, run: &[Span]) -> Option<Span> {
     let words: Vec<&str> = run.iter().map(|s| &text[s.range()]).collect();
     let title_case = words
         .iter()
@@ -128,34 +151,41 @@ pub(super) fn counted_noun(text: &str, end: usize, allow_of: bool) -> Option<Spa
     }
     // "women and girls", "women and children": two plural nouns joined.
     if is_plural(words[head]) {
-        let after = &text[span.end..];
-        for joiner in [" and ", " or "] {
-            if let Some(r) = after.strip_prefix(joiner)
-                && let Ok((r2, w)) = noun_word(r)
-                && is_plural(w)
-                && is_noun_like(w)
-                && r2
-                    .strip_prefix(' ')
-                    .and_then(|n| noun_word(n).ok())
-                    .is_none_or(|(_, next)| !is_noun_like(next))
-                // "kills 14 people and injures 35 others": a verb with its object.
-                && !r2
-                    .trim_start_matches(' ')
-                    .starts_with(|c: char| c.is_ascii_digit())
-                && !r2
-                    .strip_prefix(' ')
-                    .and_then(|n| alpha_word(n).ok())
-                    .is_some_and(|(_, next)| {
-                        vocab::lookup_ci(UNITS, next).is_some()
-                            || vocab::lookup_ci(TENS, next).is_some()
-                    })
-            {
-                span.end += joiner.len() + w.len();
-                break;
-            }
-        }
+        span.end += joined_plural(text, span.end).unwrap_or(0);
     }
     Some(span)
+}
+
+/// The length of " and " or " or " and a plural noun after the plural noun that ends at
+/// `end` ("women and girls"), unless it starts another phrase ("kills 14 people and injures
+/// 35 others").
+fn joined_plural(text: &str, end: usize) -> Option<usize> {
+    let after = &text[end..];
+    for joiner in [" and ", " or "] {
+        if let Some(r) = after.strip_prefix(joiner)
+            && let Ok((r2, w)) = noun_word(r)
+            && is_plural(w)
+            && is_noun_like(w)
+            && r2
+                .strip_prefix(' ')
+                .and_then(|n| noun_word(n).ok())
+                .is_none_or(|(_, next)| !is_noun_like(next))
+            // "kills 14 people and injures 35 others": a verb with its object.
+            && !r2
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit())
+            && !r2
+                .strip_prefix(' ')
+                .and_then(|n| alpha_word(n).ok())
+                .is_some_and(|(_, next)| {
+                    vocab::lookup_ci(UNITS, next).is_some()
+                        || vocab::lookup_ci(TENS, next).is_some()
+                })
+        {
+            return Some(joiner.len() + w.len());
+        }
+    }
+    None
 }
 
 /// Adjectives that may stand between a figure and its noun although they are no nouns:
