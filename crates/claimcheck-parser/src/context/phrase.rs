@@ -194,3 +194,82 @@ impl SentenceReader<'_> {
         (start < end).then_some(start..end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::reader::testing::{token_of, with_reader, written};
+
+    #[test]
+    fn noun_phrases_forward() {
+        // The phrase from the first word: determiners left out; a preposition with content
+        // after it continues the phrase, one with a participle after it does not.
+        let cases = [
+            ("the workers surveyed were paid", "workers surveyed"),
+            (
+                "all migrants in the construction sector said so",
+                "migrants in the construction sector",
+            ),
+            ("all migrants in the fishing industry said so", "migrants"),
+            (
+                "migrants entering Thailand were counted",
+                "migrants entering Thailand",
+            ),
+            ("men and women were counted", "men and women"),
+        ];
+        for (text, want) in cases {
+            let got = with_reader(text, |r| {
+                r.np_forward(0).map(|np| written(r, r.span_of(np)))
+            });
+            assert_eq!(got.as_deref(), Some(want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn noun_phrases_backward() {
+        // The phrase that ends before the given word; none before a verb of reporting.
+        let cases = [
+            (
+                "Remittances from Thailand reached",
+                "reached",
+                Some("Remittances from Thailand"),
+            ),
+            ("for the workers said", "said", Some("workers")),
+            (
+                "the workers surveyed said",
+                "said",
+                Some("workers surveyed"),
+            ),
+            ("the ILO found that", "that", None),
+            ("With", "With", None),
+        ];
+        for (text, before, want) in cases {
+            let got = with_reader(text, |r| {
+                r.np_backward(token_of(r, before))
+                    .map(|np| written(r, r.span_of(np)))
+            });
+            assert_eq!(got.as_deref(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn clauses() {
+        // The clause from the given word: to a figure, a comma or a clause word, less a
+        // dangling conjunction.
+        let cases = [
+            (
+                "they were in forced labour and 22 million more",
+                "were",
+                "were in forced labour",
+            ),
+            ("it rose, the ILO said", "it", "it rose"),
+            ("workers who said that they were paid", "workers", "workers"),
+        ];
+        for (text, from, want) in cases {
+            let got = with_reader(text, |r| {
+                let from = token_of(r, from);
+                written(r, r.span_of(from..r.clause_end(from)))
+            });
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+}

@@ -126,3 +126,41 @@ impl<'a> SentenceReader<'a> {
         )
     }
 }
+
+/// Reading one sentence in the concept modules' tests.
+#[cfg(test)]
+pub(super) mod testing {
+    use super::SentenceReader;
+    use crate::Extractor;
+    use crate::context::Organisations;
+    use crate::mention::Span;
+
+    /// Reads all of `text` as one sentence, with the shipped organisations.
+    pub(in crate::context) fn with_reader<R>(
+        text: &str,
+        read: impl FnOnce(&SentenceReader<'_>) -> R,
+    ) -> R {
+        let mentions = Extractor::default().extract(text).mentions;
+        let organisations = Organisations::default();
+        let whole = Span::new(0, text.len());
+        read(&SentenceReader::new(
+            text,
+            whole,
+            &mentions,
+            0,
+            &organisations,
+        ))
+    }
+
+    /// The index of the token whose text is `word`.
+    pub(in crate::context) fn token_of(reader: &SentenceReader<'_>, word: &str) -> usize {
+        (0..reader.tokens.len())
+            .find(|&i| reader.word(i) == word)
+            .unwrap_or_else(|| panic!("no token {word:?}"))
+    }
+
+    /// The text of a span.
+    pub(in crate::context) fn written(reader: &SentenceReader<'_>, span: Span) -> String {
+        reader.text[span.range()].to_owned()
+    }
+}

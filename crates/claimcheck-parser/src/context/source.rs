@@ -248,3 +248,120 @@ impl SentenceReader<'_> {
         }) && !(end - start == 1 && self.in_class(start, class::PRONOUN))
     }
 }
+#[cfg(test)]
+mod tests {
+    use super::super::reader::testing::{with_reader, written};
+
+    /// An attribution as read: its source, organisation and year, and its clause.
+    #[derive(Debug, PartialEq)]
+    struct Read {
+        source: String,
+        name: Option<String>,
+        year: Option<u16>,
+        clause: String,
+    }
+
+    fn read(source: &str, name: Option<&str>, year: Option<u16>, clause: &str) -> Read {
+        Read {
+            source: source.to_owned(),
+            name: name.map(str::to_owned),
+            year,
+            clause: clause.to_owned(),
+        }
+    }
+
+    fn attribution(text: &str) -> Option<Read> {
+        with_reader(text, |r| {
+            r.attribution().map(|a| Read {
+                source: written(r, a.source.span),
+                name: a.source.name,
+                year: a.source.year,
+                clause: written(r, a.clause),
+            })
+        })
+    }
+
+    #[test]
+    fn forms_of_attribution() {
+        let cases = [
+            (
+                "According to the ILO, 20 percent of workers were unpaid.",
+                Some(read("the ILO", Some("ILO"), None, "According to the ILO")),
+            ),
+            (
+                "In a 2019 survey by the ILO, 20 percent of workers were unpaid.",
+                Some(read(
+                    "a 2019 survey by the ILO",
+                    Some("ILO"),
+                    Some(2019),
+                    "In a 2019 survey by the ILO",
+                )),
+            ),
+            (
+                "The IOM said 300 people were rescued.",
+                Some(read("The IOM", Some("IOM"), None, "The IOM said")),
+            ),
+            (
+                "300 people were rescued, said the IOM.",
+                Some(read("the IOM", Some("IOM"), None, "said the IOM")),
+            ),
+            (
+                "300 people were rescued, the IOM said.",
+                Some(read("the IOM", Some("IOM"), None, "the IOM said")),
+            ),
+            (
+                "A legal aid group that handles dozens of cases said it had seen one.",
+                Some(read(
+                    "A legal aid group",
+                    None,
+                    None,
+                    "A legal aid group that handles dozens of cases said",
+                )),
+            ),
+            (
+                "The study, published by the ILO in 2017, found that 20 percent were unpaid.",
+                Some(read(
+                    "The study, published by the ILO in 2017",
+                    Some("ILO"),
+                    Some(2017),
+                    "The study, published by the ILO in 2017, found",
+                )),
+            ),
+            // A phrase about a figure is no source.
+            ("23 percent of them said they were unpaid.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(attribution(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn anaphors_and_named_organisations() {
+        // (sentence, opens with an anaphor, the organisation it names)
+        let cases = [
+            ("It found that 20 percent were unpaid.", true, None),
+            (
+                "UNODC released its report in 2024.",
+                false,
+                Some(("UNODC", 2024)),
+            ),
+            ("The workers said they were unpaid.", false, None),
+        ];
+        for (text, anaphor, named) in cases {
+            let got = with_reader(text, |r| {
+                let named = r.named_organisation().map(|a| {
+                    (
+                        written(r, a.source.span),
+                        a.source.name,
+                        a.source.year,
+                        a.clause == a.source.span,
+                    )
+                });
+                (r.starts_with_anaphor(), named)
+            });
+            let want = named
+                .map(|(name, year)| (name.to_owned(), Some(name.to_owned()), Some(year), true));
+            assert_eq!(got, (anaphor, want), "{text:?}");
+        }
+    }
+}

@@ -89,3 +89,59 @@ impl SentenceReader<'_> {
         out
     }
 }
+#[cfg(test)]
+mod tests {
+    use super::super::reader::SentenceReader;
+    use super::super::reader::testing::{token_of, with_reader, written};
+
+    #[test]
+    fn reference_times() {
+        let cases: [(&str, &[&str]); 3] = [
+            // A year that names a study is no time.
+            (
+                "A 2010 UNIAP study found 23 percent were unpaid in 2021.",
+                &["in 2021"],
+            ),
+            (
+                "As of 2020, on any given day 50 million people were in modern slavery.",
+                &["As of 2020", "on any given day"],
+            ),
+            (
+                "In 2016 there were 40 million, up from 2012 figures.",
+                &["In 2016", "from 2012"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = with_reader(text, |r| {
+                r.find_times().iter().map(|t| written(r, t.span)).collect()
+            });
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_nearest_time_outside_the_attribution() {
+        let nth_figure = |r: &SentenceReader<'_>, n: usize| {
+            (0..r.tokens.len())
+                .filter(|&t| r.is_figure(t))
+                .nth(n)
+                .expect("the figure")
+        };
+        // Not on the far side of another figure.
+        let text = "In 2016 there were 40 million adults and 10 million children.";
+        with_reader(text, |r| {
+            let time = |n| r.time_near(nth_figure(r, n), None).map(|s| written(r, s));
+            assert_eq!(time(0).as_deref(), Some("In 2016"));
+            assert_eq!(time(1), None);
+        });
+        // Not inside the attribution's clause.
+        let text = "In 2019 the ILO said 40 million were enslaved.";
+        with_reader(text, |r| {
+            let figure = nth_figure(r, 0);
+            let clause = r.span_of(0..token_of(r, "said") + 1);
+            let time = |clause| r.time_near(figure, clause).map(|s| written(r, s));
+            assert_eq!(time(None).as_deref(), Some("In 2019"));
+            assert_eq!(time(Some(clause)), None);
+        });
+    }
+}
