@@ -31,19 +31,19 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The character boundary at most `n` bytes before `at`.
-fn back(text: &str, at: usize, n: usize) -> usize {
-    let mut from = at.saturating_sub(n);
+/// The character boundary at most `max_bytes` bytes before `offset`.
+fn char_boundary_before(text: &str, offset: usize, max_bytes: usize) -> usize {
+    let mut from = offset.saturating_sub(max_bytes);
     while !text.is_char_boundary(from) {
         from += 1;
     }
     from
 }
 
-/// Whether "from" is one of the last few words before `at` (after a figure's own qualifier
-/// words): "from 12%", "from a peak of 100%", "from just 14%".
-fn from_before(text: &str, at: usize) -> bool {
-    let head = &text[back(text, at, 40)..at];
+/// Whether "from" is one of the last few words before `figure_start` (after a figure's own
+/// qualifier words): "from 12%", "from a peak of 100%", "from just 14%".
+fn from_before(text: &str, figure_start: usize) -> bool {
+    let head = &text[char_boundary_before(text, figure_start, 40)..figure_start];
     let head = &head[head.find(' ').map_or(0, |i| i + 1).min(head.len())..];
     if head.contains(['.', ';', ':']) {
         return false;
@@ -111,9 +111,9 @@ pub(crate) fn link(text: &str, mentions: &[Mention]) -> Vec<Change> {
     out
 }
 
-/// Whether the word just before `at` is "to": "increased to 8.8%".
-fn to_before(text: &str, at: usize) -> bool {
-    let head = &text[back(text, at, 12)..at];
+/// Whether the word just before `figure_start` is "to": "increased to 8.8%".
+fn to_before(text: &str, figure_start: usize) -> bool {
+    let head = &text[char_boundary_before(text, figure_start, 12)..figure_start];
     head.trim_end().ends_with(" to") || head.trim_end().eq_ignore_ascii_case("to")
 }
 
@@ -131,8 +131,8 @@ fn parenthesised_pair(text: &str, start: usize, gap: &str, end: usize) -> bool {
 }
 
 /// A verb of change earlier in the sentence ("increased among all groups: A (1% to 2%)").
-pub(crate) fn verb_of_change_before(text: &str, at: usize) -> bool {
-    let head = &text[back(text, at, 300)..at];
+pub(crate) fn verb_of_change_before(text: &str, figure_start: usize) -> bool {
+    let head = &text[char_boundary_before(text, figure_start, 300)..figure_start];
     // The sentence so far: after the last stop followed by a space (not a decimal point).
     let head = [". ", "! ", "? "]
         .iter()

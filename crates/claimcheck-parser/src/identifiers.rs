@@ -58,9 +58,9 @@ const CITE_MARKS: &[&str] = &[
 
 /// The end of a label's number: digits with letters, dots, brackets and dashes between
 /// digits ("4(a)", "12.3", "106-386", "110(b)(3)(B)", "5—18").
-pub(crate) fn label_end(text: &str, at: usize) -> usize {
-    let mut end = at;
-    let mut chars = text[at..].char_indices().peekable();
+pub(crate) fn label_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next_digit = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
         let ok = c.is_alphanumeric()
@@ -69,10 +69,10 @@ pub(crate) fn label_end(text: &str, at: usize) -> usize {
         if !ok {
             break;
         }
-        end = at + i + c.len_utf8();
+        end = start + i + c.len_utf8();
     }
     // An unbalanced closing bracket belongs to the sentence: "(see § 4)".
-    let token = &text[at..end];
+    let token = &text[start..end];
     let opens = token.matches('(').count();
     let mut closes = token.matches(')').count();
     let mut token = token;
@@ -80,18 +80,18 @@ pub(crate) fn label_end(text: &str, at: usize) -> usize {
         token = &token[..token.len() - 1];
         closes -= 1;
     }
-    at + token.len().max(1)
+    start + token.len().max(1)
 }
 
 fn starts_with_digit(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// A citation that starts with the number at `at`: "22 U.S.C. 7105", "542 U.S. 296, 300",
+/// A citation that starts with the number at `start`: "22 U.S.C. 7105", "542 U.S. 296, 300",
 /// "114 Stat. 1490", "18 U.S.C. § 1589". Returns its end.
-pub(crate) fn citation(text: &str, at: usize) -> Option<usize> {
-    let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
-    let after = text[at + digits..].strip_prefix(' ')?;
+pub(crate) fn citation(text: &str, start: usize) -> Option<usize> {
+    let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+    let after = text[start + digits..].strip_prefix(' ')?;
     let reporter = REPORTERS.iter().find(|r| after.starts_with(**r))?;
     let mut pos = text.len() - after.len() + reporter.len();
     let rest = text[pos..].trim_start_matches(' ');
@@ -117,8 +117,8 @@ pub(crate) fn citation(text: &str, at: usize) -> Option<usize> {
 
 /// A number written after a mark that makes it a name ("§ 1589", "H.R. 3244", "Pub. L.
 /// 106-386"). Returns its end.
-pub(crate) fn cited(text: &str, at: usize) -> Option<usize> {
-    let head = text[..at].trim_end_matches([' ', '\u{a0}']);
+pub(crate) fn cited(text: &str, start: usize) -> Option<usize> {
+    let head = text[..start].trim_end_matches([' ', '\u{a0}']);
     let mark = CITE_MARKS.iter().find(|m| head.ends_with(**m))?;
     let before = &head[..head.len() - mark.len()];
     // "S." must stand alone ("S. 2925"), not end "U.S." or "Ms.".
@@ -127,55 +127,56 @@ pub(crate) fn cited(text: &str, at: usize) -> Option<usize> {
     {
         return None;
     }
-    Some(label_end(text, at))
+    Some(label_end(text, start))
 }
 
 /// A section number with a subsection glued to it: "7105(b)", "110(b)(3)(B)".
-pub(crate) fn section(text: &str, at: usize) -> Option<usize> {
-    let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
-    let rest = text[at + digits..].strip_prefix('(')?;
+pub(crate) fn section(text: &str, start: usize) -> Option<usize> {
+    let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+    let rest = text[start + digits..].strip_prefix('(')?;
     let inner = rest
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric())
         .count();
-    ((1..=4).contains(&inner) && rest[inner..].starts_with(')')).then(|| label_end(text, at))
+    ((1..=4).contains(&inner) && rest[inner..].starts_with(')')).then(|| label_end(text, start))
 }
 
 /// A footnote mark or a list marker: "[1]", "(3)" standing alone.
-pub(crate) fn marker(text: &str, at: usize) -> Option<usize> {
-    let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
-    let open = text[..at].chars().next_back()?;
-    let close = text[at + digits..].chars().next()?;
-    let before_open = text[..at - open.len_utf8()].chars().next_back();
+pub(crate) fn marker(text: &str, start: usize) -> Option<usize> {
+    let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+    let open = text[..start].chars().next_back()?;
+    let close = text[start + digits..].chars().next()?;
+    let before_open = text[..start - open.len_utf8()].chars().next_back();
     match (open, close) {
-        ('[', ']') if digits <= 3 => Some(at + digits + 1),
+        ('[', ']') if digits <= 3 => Some(start + digits + 1),
         // A list marker opens an item ("(3) the Secretary shall"), or follows a label
         // ("paragraph (3)"); "Research (24)," is a count.
         ('(', ')') if digits <= 2 && before_open.is_none_or(|c| c.is_whitespace() || c == '(') => {
-            let bracket = at - open.len_utf8();
-            let after = &text[at + digits + 1..];
+            let bracket = start - open.len_utf8();
+            let after = &text[start + digits + 1..];
             let opens_item = after
                 .strip_prefix(' ')
                 .is_some_and(|a| a.starts_with(|c: char| c.is_lowercase() || c == '('));
-            let label = crate::quantity::word_before(text, bracket)
-                .is_some_and(|(_, w)| crate::vocab::contains_ci(crate::vocab::LABEL_WORDS, w));
+            let label = crate::quantity::word_before(text, bracket).is_some_and(|before| {
+                crate::vocab::contains_ci(crate::vocab::LABEL_WORDS, before.word)
+            });
             let head = text[..bracket].trim_end();
             let starts_text = head.is_empty() || head.ends_with([':', ';']);
-            (opens_item || label || starts_text).then_some(at + digits + 1)
+            (opens_item || label || starts_text).then_some(start + digits + 1)
         }
         _ => None,
     }
 }
 
 /// A report or case number with a leading zero before a dash: "08-26", "02-1632".
-pub(crate) fn numbered_with_zero(text: &str, at: usize) -> Option<usize> {
-    let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &text[at + digits..];
+pub(crate) fn numbered_with_zero(text: &str, start: usize) -> Option<usize> {
+    let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text[start + digits..];
     (digits >= 2
-        && text[at..].starts_with('0')
+        && text[start..].starts_with('0')
         && rest.starts_with('-')
         && starts_with_digit(&rest[1..]))
-    .then(|| label_end(text, at))
+    .then(|| label_end(text, start))
 }
 
 #[cfg(test)]
@@ -183,8 +184,8 @@ mod tests {
     use super::*;
 
     fn skipped(f: fn(&str, usize) -> Option<usize>, text: &str) -> Option<&str> {
-        let at = text.find(|c: char| c.is_ascii_digit())?;
-        f(text, at).map(|e| &text[at..e])
+        let start = text.find(|c: char| c.is_ascii_digit())?;
+        f(text, start).map(|e| &text[start..e])
     }
 
     #[test]

@@ -27,7 +27,7 @@ mod vocab;
 mod years;
 
 pub use changes::Change;
-pub use context::{Claim, ClaimReader, Organisations, Source, sentences};
+pub use context::{Claim, ClaimReader, NamedOrganisation, Organisations, Source, sentences};
 pub use conventions::Conventions;
 pub use extract::{Extraction, Extractor};
 pub use lines::{Cursor, LineIndex, Origin, Position};

@@ -16,8 +16,8 @@ pub(crate) struct Folded {
 
 impl Folded {
     /// The original offset of a folded offset.
-    pub(crate) fn original(&self, at: usize) -> usize {
-        self.map[at.min(self.map.len() - 1)]
+    pub(crate) fn original(&self, folded: usize) -> usize {
+        self.map[folded.min(self.map.len() - 1)]
     }
 }
 

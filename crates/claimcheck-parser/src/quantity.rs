@@ -54,9 +54,16 @@ pub(crate) struct Phrase {
     pub qualifier: Option<Qualifier>,
     pub first: Quantity,
     /// The second end of a range, with its own qualifier.
-    pub second: Option<(Option<Qualifier>, Quantity)>,
+    pub second: Option<RangeEnd>,
     /// Whether the words make the figure an age ("65 years or older").
     pub age: bool,
+}
+
+/// The second end of a range ("to about 30"): its figure and its own qualifier.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct RangeEnd {
+    pub qualifier: Option<Qualifier>,
+    pub quantity: Quantity,
 }
 
 fn fail<T>(i: &str) -> PResult<'_, T> {
@@ -560,7 +567,10 @@ pub(crate) fn mention<'a>(
                         intro: has_intro,
                         qualifier: qual,
                         first,
-                        second: Some((q2, second)),
+                        second: Some(RangeEnd {
+                            qualifier: q2,
+                            quantity: second,
+                        }),
                         age: false,
                     },
                 ));
@@ -666,8 +676,17 @@ pub(crate) fn phrase_before<T: Copy>(text: &str, end: usize, table: &[(&str, T)]
     None
 }
 
-/// The lowercase-insensitive word that ends just before `end` (after skipping spaces).
-pub(crate) fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
+/// A word written just before an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordBefore<'a> {
+    /// Where the word starts.
+    pub start: usize,
+    /// The word as written.
+    pub word: &'a str,
+}
+
+/// The word that ends just before `end` (after skipping spaces).
+pub(crate) fn word_before(text: &str, end: usize) -> Option<WordBefore<'_>> {
     let head = text[..end].trim_end_matches([' ', '\u{a0}', '\t']);
     let start = head
         .char_indices()
@@ -675,7 +694,10 @@ pub(crate) fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
         .take_while(|(_, c)| c.is_alphanumeric() || *c == '.' || *c == '#' || *c == '\'')
         .last()
         .map(|(i, _)| i)?;
-    Some((start, &head[start..]))
+    Some(WordBefore {
+        start,
+        word: &head[start..],
+    })
 }
 
 /// Whether the currency code table has this prefix (used to recognise "USD" before digits).

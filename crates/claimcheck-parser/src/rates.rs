@@ -56,9 +56,9 @@ pub(crate) fn assign(text: &str, mentions: &mut [Mention]) {
     }
 }
 
-/// The period phrase that starts at `at`, if any, with its length.
-fn period_at(text: &str, at: usize) -> Option<(Per, usize)> {
-    let rest = &text[at..];
+/// The period of the phrase that starts at `start`, if one does.
+fn period_at(text: &str, start: usize) -> Option<Per> {
+    let rest = &text[start..];
     for (p, per) in EACH_FISCAL_YEAR.iter().chain(PERIODS) {
         if p.starts_with('/') {
             continue;
@@ -78,7 +78,7 @@ fn period_at(text: &str, at: usize) -> Option<(Per, usize)> {
         if adverb && rest[n..].starts_with(' ') && next.is_some_and(|w| !is_function_word(w)) {
             return None;
         }
-        return Some((*per, n));
+        return Some(*per);
     }
     None
 }
@@ -105,33 +105,33 @@ fn next_word(s: &str) -> Option<&str> {
 
 /// The period in the clause that runs from `from`, if one stands there.
 fn period_in_clause(text: &str, from: usize, limit: usize) -> Option<Per> {
-    let mut at = from;
+    let mut offset = from;
     let mut words = 0;
     let mut previous: Option<&str> = None;
-    while at < limit && words <= MAX_WORDS {
-        let c = text[at..].chars().next()?;
+    while offset < limit && words <= MAX_WORDS {
+        let c = text[offset..].chars().next()?;
         if c.is_whitespace() {
-            at += c.len_utf8();
+            offset += c.len_utf8();
             continue;
         }
         if c.is_alphabetic() {
-            if let Some((per, _)) = period_at(text, at)
+            if let Some(per) = period_at(text, offset)
                 && !previous.is_some_and(|w| vocab::contains_ci(NOT_RATE_BEFORE, w))
             {
                 return Some(per);
             }
-            let word = next_word(&text[at..]).unwrap_or("");
+            let word = next_word(&text[offset..]).unwrap_or("");
             if vocab::contains_ci(CLAUSE_WORDS, word) {
                 return None;
             }
             previous = Some(word);
             words += 1;
-            at += word.len().max(c.len_utf8());
+            offset += word.len().max(c.len_utf8());
             continue;
         }
         // A full stop ends the clause unless an abbreviation's ("U.S. each year").
         if c == '.' {
-            let after = &text[at + 1..];
+            let after = &text[offset + 1..];
             let abbreviation = after.starts_with(|c: char| c.is_alphabetic())
                 || after
                     .strip_prefix(' ')
@@ -139,16 +139,16 @@ fn period_in_clause(text: &str, from: usize, limit: usize) -> Option<Per> {
             if !abbreviation {
                 return None;
             }
-            at += 1;
+            offset += 1;
             continue;
         }
         // "earn $400, paid monthly": a participle of payment after a comma keeps the
         // clause going.
         if c == ','
-            && next_word(&text[at + 1..])
+            && next_word(&text[offset + 1..])
                 .is_some_and(|w| vocab::contains_ci(PAYMENT_PARTICIPLES, w))
         {
-            at += 1;
+            offset += 1;
             continue;
         }
         if matches!(
@@ -162,10 +162,10 @@ fn period_in_clause(text: &str, from: usize, limit: usize) -> Option<Per> {
             return None;
         }
         words += 1;
-        at += text[at..]
+        offset += text[offset..]
             .char_indices()
             .find(|(_, c)| c.is_whitespace())
-            .map_or(text.len() - at, |(i, _)| i)
+            .map_or(text.len() - offset, |(i, _)| i)
             .max(c.len_utf8());
     }
     None

@@ -843,9 +843,9 @@ pub(crate) fn contains_ci(list: &[&str], word: &str) -> bool {
 /// of the phrase matches one whitespace character (a line break of wrapped text, a no-break
 /// space): "a year" matches "a\nyear".
 pub(crate) fn match_phrase(hay: &str, phrase: &str) -> Option<usize> {
-    let mut at = 0;
+    let mut matched = 0;
     for p in phrase.chars() {
-        let h = hay[at..].chars().next()?;
+        let h = hay[matched..].chars().next()?;
         let ok = if p == ' ' {
             h.is_whitespace()
         } else {
@@ -854,16 +854,16 @@ pub(crate) fn match_phrase(hay: &str, phrase: &str) -> Option<usize> {
         if !ok {
             return None;
         }
-        at += h.len_utf8();
+        matched += h.len_utf8();
     }
-    Some(at)
+    Some(matched)
 }
 
 /// Where `phrase` starts if `hay` ends with it, with [`match_phrase`]'s rules.
 pub(crate) fn match_phrase_end(hay: &str, phrase: &str) -> Option<usize> {
-    let mut at = hay.len();
+    let mut start = hay.len();
     for p in phrase.chars().rev() {
-        let h = hay[..at].chars().next_back()?;
+        let h = hay[..start].chars().next_back()?;
         let ok = if p == ' ' {
             h.is_whitespace()
         } else {
@@ -872,7 +872,7 @@ pub(crate) fn match_phrase_end(hay: &str, phrase: &str) -> Option<usize> {
         if !ok {
             return None;
         }
-        at -= h.len_utf8();
+        start -= h.len_utf8();
     }
-    Some(at)
+    Some(start)
 }

@@ -13,6 +13,7 @@
 //!
 //! A fiscal year is kind `year`; one year has its value, two have `endpoints`.
 
+use crate::quantity::word_before;
 use crate::vocab;
 
 /// A year or a span of years found at a marker, with its byte range.
@@ -90,8 +91,8 @@ fn second_year(first: f64, digits: &str) -> Option<f64> {
     (year > first && year - first <= 50.0).then_some(year)
 }
 
-fn boundary(text: &str, at: usize) -> bool {
-    !text[at..].starts_with(|c: char| c.is_alphanumeric())
+fn boundary(text: &str, offset: usize) -> bool {
+    !text[offset..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// A fiscal year whose digits start at `digits` ("FY" or "fiscal year" written before them).
@@ -107,19 +108,19 @@ pub(crate) fn fiscal_year(text: &str, digits: usize, floor: usize) -> Option<Fou
     // A split: "FY93/94", "FY 2009-10", "FY2009–FY2019".
     let rest = &text[end..];
     if let Some(sep) = ['/', '-', '–'].into_iter().find(|c| rest.starts_with(*c)) {
-        let mut at = end + sep.len_utf8();
-        if text[at..].starts_with("FY") {
-            at += 2;
-            if text[at..].starts_with(' ') {
-                at += 1;
+        let mut second_start = end + sep.len_utf8();
+        if text[second_start..].starts_with("FY") {
+            second_start += 2;
+            if text[second_start..].starts_with(' ') {
+                second_start += 1;
             }
         }
-        let run2 = digit_run(&text[at..]);
+        let run2 = digit_run(&text[second_start..]);
         if let Some(y) = second_year(first, run2)
-            && boundary(text, at + run2.len())
+            && boundary(text, second_start + run2.len())
         {
             last = Some(y);
-            end = at + run2.len();
+            end = second_start + run2.len();
         }
     }
     if !boundary(text, end) {
@@ -128,9 +129,9 @@ pub(crate) fn fiscal_year(text: &str, digits: usize, floor: usize) -> Option<Fou
     let mut start = marker;
     // "fiscal years 2018 through 2021", "from fiscal year 2009 to fiscal year 2019".
     if last.is_none() {
-        let from = crate::quantity::word_before(text, marker)
-            .filter(|(_, w)| w.eq_ignore_ascii_case("from"))
-            .map(|(s, _)| s);
+        let from = word_before(text, marker)
+            .filter(|before| before.word.eq_ignore_ascii_case("from"))
+            .map(|before| before.start);
         let plural = text[marker..digits].to_ascii_lowercase().contains("years");
         for joiner in [" through ", " to ", " thru "] {
             let Some(n) = vocab::match_phrase(&text[end..], joiner) else {

@@ -52,21 +52,21 @@ pub fn sentences(text: &str) -> Vec<Span> {
 
 /// Whether a line break after `line` ends the unit, given the `next` line.
 fn breaks_after(line: &str, next: &str) -> bool {
-    let line_t = line.trim();
-    let next_t = next.trim_start();
-    if line_t.is_empty() || next_t.is_empty() {
+    let line = line.trim();
+    let next = next.trim_start();
+    if line.is_empty() || next.is_empty() {
         return true;
     }
-    if is_block_start(next_t) || line_t.starts_with('#') {
+    if is_block_start(next) || line.starts_with('#') {
         return true;
     }
-    let closed = line_t.ends_with(['.', '!', '?', ':', ';', '"', '”', '\'', ')', '|']);
+    let closed = line.ends_with(['.', '!', '?', ':', ';', '"', '”', '\'', ')', '|']);
     if closed {
         return true;
     }
     // A hard-wrapped paragraph runs on into a line that starts in lower case.
-    let wrapped = line_t.chars().count() >= 60
-        && next_t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+    let wrapped = line.chars().count() >= 60
+        && next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
     !wrapped
 }
 
@@ -89,36 +89,34 @@ fn is_block_start(line: &str) -> bool {
 /// Splits one line at sentence stops, pushing the units that end inside it.
 fn split_line(text: &str, start: usize, end: usize, unit_start: &mut usize, out: &mut Vec<Span>) {
     let line = &text[start..end];
-    let lb = line.as_bytes();
+    let line_bytes = line.as_bytes();
     let mut i = 0;
-    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &lb[i..]) {
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &line_bytes[i..]) {
         i += found;
-        let b = lb[i];
-        {
-            // Take in closing quotes and brackets after the stop.
-            let mut j = i + 1;
-            loop {
-                let rest = &line[j..];
-                let close = ['"', '\'', ')', ']', '”', '’']
-                    .into_iter()
-                    .find(|c| rest.starts_with(*c));
-                match close {
-                    Some(c) => j += c.len_utf8(),
-                    None => break,
-                }
+        let stop = line_bytes[i];
+        // Take in closing quotes and brackets after the stop.
+        let mut stop_end = i + 1;
+        loop {
+            let rest = &line[stop_end..];
+            let close = ['"', '\'', ')', ']', '”', '’']
+                .into_iter()
+                .find(|c| rest.starts_with(*c));
+            match close {
+                Some(c) => stop_end += c.len_utf8(),
+                None => break,
             }
-            let rest = &line[j..];
-            let ws = rest.len() - rest.trim_start().len();
-            let after = rest.trim_start();
-            let opens = after.starts_with(|c: char| {
-                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '[')
-            });
-            if ws > 0 && opens && !(b == b'.' && is_abbreviation(&line[..i])) {
-                push(text, *unit_start, start + j, out);
-                *unit_start = start + j + ws;
-            }
-            i = j.max(i + 1);
         }
+        let rest = &line[stop_end..];
+        let spaces = rest.len() - rest.trim_start().len();
+        let after = rest.trim_start();
+        let opens = after.starts_with(|c: char| {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '[')
+        });
+        if spaces > 0 && opens && !(stop == b'.' && is_abbreviation(&line[..i])) {
+            push(text, *unit_start, start + stop_end, out);
+            *unit_start = start + stop_end + spaces;
+        }
+        i = stop_end.max(i + 1);
     }
 }
 
@@ -178,8 +176,8 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     if trimmed.is_empty() {
         return;
     }
-    let s = start + lead;
-    out.push(Span::new(s, s + trimmed.len()));
+    let trimmed_start = start + lead;
+    out.push(Span::new(trimmed_start, trimmed_start + trimmed.len()));
 }
 
 #[cfg(test)]

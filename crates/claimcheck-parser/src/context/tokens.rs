@@ -4,7 +4,7 @@ use crate::mention::{Kind, Mention, Span};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum T {
+pub(crate) enum TokenKind {
     /// A word (letters, digits, inner hyphens, apostrophes and dots: "cross-border", "U.S").
     Word,
     /// A quantity mention, by its index in the document's mentions.
@@ -17,19 +17,26 @@ pub(crate) enum T {
 
 /// One token with its place in the text.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Tok {
+pub(crate) struct Token {
+    /// Where the token is written.
     pub span: Span,
-    pub t: T,
+    /// A word, a figure, a year or punctuation.
+    pub kind: TokenKind,
     /// The word's classes (see [`super::words::class`]); 0 for other tokens.
-    pub class: u32,
+    pub classes: u32,
 }
 
 /// The tokens of `sentence`, with the mentions that lie inside it as single tokens.
-/// `mentions` is the document's whole list and `first` the index of the first one at or after
-/// the sentence start.
-pub(crate) fn tokenize(text: &str, sentence: Span, mentions: &[Mention], first: usize) -> Vec<Tok> {
+/// `mentions` is the document's whole list and `first_mention` the index of the first one at or
+/// after the sentence start.
+pub(crate) fn tokenize(
+    text: &str,
+    sentence: Span,
+    mentions: &[Mention],
+    first_mention: usize,
+) -> Vec<Token> {
     let mut out = Vec::new();
-    let mut next_mention = first;
+    let mut next_mention = first_mention;
     let mut i = sentence.start;
     let end = sentence.end;
     while i < end {
@@ -37,15 +44,15 @@ pub(crate) fn tokenize(text: &str, sentence: Span, mentions: &[Mention], first: 
             && m.span.start <= i
         {
             if m.span.end <= end {
-                let t = match m.kind {
-                    Kind::Year => T::Year(next_mention),
-                    Kind::Ordinal => T::Word,
-                    _ => T::Figure(next_mention),
+                let kind = match m.kind {
+                    Kind::Year => TokenKind::Year(next_mention),
+                    Kind::Ordinal => TokenKind::Word,
+                    _ => TokenKind::Figure(next_mention),
                 };
-                out.push(Tok {
+                out.push(Token {
                     span: m.span,
-                    t,
-                    class: 0,
+                    kind,
+                    classes: 0,
                 });
                 i = m.span.end;
             }
@@ -65,17 +72,17 @@ pub(crate) fn tokenize(text: &str, sentence: Span, mentions: &[Mention], first: 
         if c.is_alphanumeric() {
             let len = word_len(&text[i..limit]);
             let span = Span::new(i, i + len);
-            out.push(Tok {
+            out.push(Token {
                 span,
-                t: T::Word,
-                class: super::words::classes(&text[span.range()]),
+                kind: TokenKind::Word,
+                classes: super::words::classes(&text[span.range()]),
             });
             i += len.max(1);
         } else {
-            out.push(Tok {
+            out.push(Token {
                 span: Span::new(i, i + c.len_utf8()),
-                t: T::Punct,
-                class: 0,
+                kind: TokenKind::Punct,
+                classes: 0,
             });
             i += c.len_utf8();
         }

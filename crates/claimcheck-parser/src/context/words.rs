@@ -665,11 +665,6 @@ pub(crate) const CLAUSE_WORDS: &[&str] = &[
     "yet",
 ];
 
-/// Whether `word` is in `list`, ignoring ASCII case.
-pub(crate) fn is(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
 /// Word classes as bits, so that a word is looked up once for all its classes.
 pub(crate) mod class {
     pub(crate) const ATTRIBUTING: u32 = 1;
@@ -759,7 +754,7 @@ pub(crate) fn classes(word: &str) -> u32 {
     LEXICON.get(&buf[..bytes.len()]).copied().unwrap_or(0)
 }
 
-/// Whether a word has a class.
-pub(crate) fn has(word: &str, bits: u32) -> bool {
+/// Whether a word is of one of the classes `bits`.
+pub(crate) fn word_in_class(word: &str, bits: u32) -> bool {
     classes(word) & bits != 0
 }
