@@ -71,11 +71,13 @@ fn memchr_count(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
+/// Whether a suppression silences a finding: it names no rule, or the finding's rule or its
+/// group, by name or code in any case (as everywhere a rule is named).
 fn names(s: &Suppression, f: &Finding) -> bool {
     s.rules.is_empty()
         || s.rules
             .iter()
-            .any(|r| r == f.rule || r.eq_ignore_ascii_case(f.code))
+            .any(|r| rules::selector(r).is_some_and(|sel| sel.selects(f.rule)))
 }
 
 /// Removes suppressed findings and adds one `unused-suppression` finding per suppression
@@ -103,7 +105,7 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, report_unused: bool) {
         let unknown: Vec<&String> = s
             .rules
             .iter()
-            .filter(|r| rules::find(r).is_none())
+            .filter(|r| rules::selector(r).is_none())
             .collect();
         if used && unknown.is_empty() {
             continue;
@@ -123,7 +125,7 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, report_unused: bool) {
                 unknown
                     .iter()
                     .map(|u| match rules::suggest(u) {
-                        Some(r) => format!("{u} (did you mean {}?)", r.name),
+                        Some(r) => format!("{u} (did you mean {r}?)"),
                         None => (*u).clone(),
                     })
                     .collect::<Vec<_>>()
@@ -131,8 +133,7 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, report_unused: bool) {
             )
         };
         findings.push(Finding {
-            rule: rules::UNUSED_SUPPRESSION.name,
-            code: rules::UNUSED_SUPPRESSION.code,
+            rule: &rules::UNUSED_SUPPRESSION,
             severity: Severity::Warning,
             span: s.span,
             text: text[s.span.range()].to_owned(),
@@ -145,7 +146,7 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, report_unused: bool) {
             compared: None,
         });
     }
-    findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+    findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(b.rule)));
 }
 
 #[cfg(test)]
