@@ -259,9 +259,28 @@ pub(crate) trait Violation {
 
     /// The finding about claim `c`, with the rule's default severity.
     fn finding(&self, doc: &Document<'_>, c: &ClaimContext<'_>) -> Finding {
-        let mut f = self.rule().on(doc, c, self.message(), self.label());
-        f.notes.extend(self.notes());
-        f
+        Finding {
+            quantity: Some(c.quantity.clone()),
+            ..self.finding_at(c.mention.span, doc.slice(c.mention.span))
+        }
+    }
+
+    /// The finding about `text` at `span`, which is no figure (a suppression comment, say),
+    /// with the rule's default severity.
+    fn finding_at(&self, span: claimcheck_parser::Span, text: &str) -> Finding {
+        Finding {
+            rule: self.rule(),
+            severity: self.rule().severity,
+            span,
+            text: text.to_owned(),
+            message: self.message(),
+            label: self.label(),
+            notes: self.notes(),
+            study: None,
+            related: Vec::new(),
+            quantity: None,
+            compared: None,
+        }
     }
 }
 
@@ -325,29 +344,6 @@ impl Rule {
             }
         )
     }
-
-    /// A finding of this rule about a claim (see [`Violation::finding`]).
-    fn on(
-        &'static self,
-        doc: &Document<'_>,
-        c: &ClaimContext<'_>,
-        message: String,
-        label: String,
-    ) -> Finding {
-        Finding {
-            rule: self,
-            severity: self.severity,
-            span: c.mention.span,
-            text: doc.slice(c.mention.span).to_owned(),
-            message,
-            label,
-            notes: Vec::new(),
-            study: None,
-            related: Vec::new(),
-            quantity: Some(c.quantity.clone()),
-            compared: None,
-        }
-    }
 }
 
 impl Finding {
@@ -401,8 +397,8 @@ pub(crate) fn rounding_note(a: &Interval, b: &Interval) -> Option<String> {
 
 /// A figure's interval as a reader writes it: "22.5%–23.5%", "12.3 million or more" (the
 /// exact interval is in the finding's JSON).
-pub(crate) fn describe(c: &ClaimContext<'_>) -> String {
-    claimcheck_model::readable::interval(&c.quantity.interval, &c.quantity.dimension)
+pub(crate) fn readable(q: &claimcheck_model::Quantity) -> String {
+    claimcheck_model::readable::interval(&q.interval, &q.dimension)
 }
 
 /// A registry figure in prose: "23% (UNIAP, 2010: “Twenty-three percent”)".
