@@ -446,3 +446,26 @@ fn select_restricts_and_extend_select_adds() {
     .enabled();
     assert_eq!(all.len(), RULES.len() - 1);
 }
+
+/// A source that gives no figure at all: the note says so, and names no "nearest figure".
+#[test]
+fn a_source_without_figures_is_said_to_give_none() {
+    let checker = checker();
+    let source = checker.read_source(&SourceText::plain(
+        "observatory.txt",
+        "Northwind Housing Observatory\n\nThe observatory describes housing conditions in the \
+         city without counting anything.\n"
+            .to_owned(),
+    ));
+    let checker = checker.with_sources(vec![source], true);
+    let found = checker.check(
+        "The Northwind Housing Observatory reports that 9,500 landlords were fined in 2023.\n",
+    );
+    let f = found
+        .findings
+        .iter()
+        .find(|f| f.rule.name == "not-in-source")
+        .expect("the figure is not in the source");
+    assert_eq!(f.notes, ["observatory.txt gives no figure of this kind"]);
+    assert!(f.compared.is_none(), "no figure of the source to draw");
+}
