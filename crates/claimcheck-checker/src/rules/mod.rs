@@ -47,7 +47,8 @@ pub struct Context<'a> {
 ///
 /// A rule is its own identity: findings, the selection and the severity map hold
 /// `&'static Rule`, and two rules are the same when their codes are (codes are unique, a test
-/// says so), so no name or code is compared as text outside [`selector`].
+/// says so). A name or code given by a user becomes a rule (or a group) in one place,
+/// [`selector`]; the name and code become text again only in the outputs.
 pub struct Rule {
     /// Stable kebab-case name.
     pub name: &'static str,
