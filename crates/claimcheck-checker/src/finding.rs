@@ -52,10 +52,8 @@ pub struct Related {
 /// One finding about one claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    /// The rule's stable name.
-    pub rule: &'static str,
-    /// The rule's stable code.
-    pub code: &'static str,
+    /// The rule that found it; its name and code are what every output reports.
+    pub rule: &'static crate::rules::Rule,
     /// How much it matters.
     pub severity: Severity,
     /// The claim the finding is about.

@@ -23,12 +23,13 @@ use claimcheck_parser::{ClaimReader, Diagnostic, Extractor};
 pub use date::ArticleDate;
 pub use finding::{Against, Comparison, Finding, Related, Severity};
 pub use registry::{Registry, RegistryError, RegistryErrors, Study};
-pub use rules::{RULES, Rule};
+pub use rules::{GROUPS, Group, RULES, Rule, Selector};
 
 /// Which rules run, and at what severity, as ruff reads them: `select` names the rules to
 /// run instead of the defaults (empty: the defaults; `ALL`: every rule), `extend_select` adds
 /// to them, `ignore` removes. Names and codes are matched the same way everywhere, ignoring
-/// case ([`rules::find`]).
+/// case ([`rules::selector`]); a group's name or code (`base-mismatch`, `CC104`) stands for
+/// each of its rules.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
     /// The rules to run instead of the default ones (by name or code); empty for the defaults.
@@ -42,27 +43,28 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// The names that are neither rules nor codes, for a clear error.
+    /// The names that are neither rules, groups of rules nor codes, for a clear error.
     pub fn unknown(&self) -> Vec<String> {
         self.select
             .iter()
             .chain(&self.extend_select)
             .chain(&self.ignore)
             .chain(self.severity.keys())
-            .filter(|n| !n.eq_ignore_ascii_case("ALL") && rules::find(n).is_none())
+            .filter(|n| !n.eq_ignore_ascii_case("ALL") && rules::selector(n).is_none())
             .cloned()
             .collect()
     }
 
-    /// The names of the rules that run.
-    pub fn enabled(&self) -> HashSet<&'static str> {
+    /// The rules that run.
+    pub fn enabled(&self) -> HashSet<&'static Rule> {
         let named = |list: &[String], r: &Rule| {
             list.iter().any(|n| {
-                n.eq_ignore_ascii_case("ALL") || rules::find(n).is_some_and(|f| f.name == r.name)
+                n.eq_ignore_ascii_case("ALL") || rules::selector(n).is_some_and(|s| s.selects(r))
             })
         };
         RULES
             .iter()
+            .copied()
             .filter(|r| {
                 let base = if self.select.is_empty() {
                     r.default_on
@@ -71,16 +73,26 @@ impl Selection {
                 };
                 (base || named(&self.extend_select, r)) && !named(&self.ignore, r)
             })
-            .map(|r| r.name)
             .collect()
     }
 
-    /// Severity overrides keyed by rule name, whatever spelling configured them.
-    fn severities(&self) -> HashMap<&'static str, Severity> {
-        self.severity
+    /// Severity overrides by rule, whatever spelling configured them. A rule's own override
+    /// wins over its group's (`base-mismatch = "error"` with `stock-as-flow = "info"`).
+    pub fn severities(&self) -> HashMap<&'static Rule, Severity> {
+        let mut by_rule = HashMap::new();
+        let mut overrides: Vec<(rules::Selector, Severity)> = self
+            .severity
             .iter()
-            .filter_map(|(n, s)| rules::find(n).map(|r| (r.name, *s)))
-            .collect()
+            .filter_map(|(n, s)| rules::selector(n).map(|sel| (sel, *s)))
+            .collect();
+        // Groups first, so that a rule's own setting is written last.
+        overrides.sort_by_key(|(sel, _)| matches!(sel, rules::Selector::Rule(_)));
+        for (selector, severity) in overrides {
+            for rule in selector.rules() {
+                by_rule.insert(*rule, severity);
+            }
+        }
+        by_rule
     }
 }
 
@@ -143,8 +155,8 @@ pub struct Checker {
     fallback_date: Option<ArticleDate>,
     reader: ClaimReader,
     conventions: ModelConventions,
-    enabled: HashSet<&'static str>,
-    severity: HashMap<&'static str, Severity>,
+    enabled: HashSet<&'static Rule>,
+    severity: HashMap<&'static Rule, Severity>,
     /// Studies' own texts to look cited figures up in (`--against`).
     sources: Vec<source::Source>,
     /// Whether every figure cites the sources, named or not.
@@ -285,20 +297,20 @@ impl Checker {
             source_checks: &source_checks,
         };
         let mut findings = Vec::new();
-        for rule in RULES.iter().filter(|r| self.enabled.contains(r.name)) {
+        for rule in RULES.iter().copied().filter(|r| self.enabled.contains(r)) {
             let start = findings.len();
             (rule.check)(&doc, &cx, &mut findings);
-            if let Some(sev) = self.severity.get(rule.name) {
+            if let Some(sev) = self.severity.get(rule) {
                 for f in &mut findings[start..] {
                     f.severity = *sev;
                 }
             }
         }
-        findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+        findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(b.rule)));
         suppression::apply(
             original,
             &mut findings,
-            self.enabled.contains(rules::UNUSED_SUPPRESSION.name),
+            self.enabled.contains(&rules::UNUSED_SUPPRESSION),
         );
         let quantities = doc.quantities.len();
         let matched = doc

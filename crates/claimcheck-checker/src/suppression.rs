@@ -11,8 +11,8 @@
 
 use claimcheck_parser::Span;
 
-use crate::finding::{Finding, Severity};
-use crate::rules;
+use crate::finding::Finding;
+use crate::rules::{self, Rule, Violation};
 
 /// One suppression comment.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,11 +71,13 @@ fn memchr_count(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
+/// Whether a suppression silences a finding: it names no rule, or the finding's rule or its
+/// group, by name or code in any case (as everywhere a rule is named).
 fn names(s: &Suppression, f: &Finding) -> bool {
     s.rules.is_empty()
         || s.rules
             .iter()
-            .any(|r| r == f.rule || r.eq_ignore_ascii_case(f.code))
+            .any(|r| rules::selector(r).is_some_and(|sel| sel.selects(f.rule)))
 }
 
 /// Removes suppressed findings and adds one `unused-suppression` finding per suppression
@@ -103,49 +105,72 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, report_unused: bool) {
         let unknown: Vec<&String> = s
             .rules
             .iter()
-            .filter(|r| rules::find(r).is_none())
+            .filter(|r| rules::selector(r).is_none())
             .collect();
         if used && unknown.is_empty() {
             continue;
         }
-        let message = if unknown.is_empty() {
-            format!(
+        let unused = if unknown.is_empty() {
+            Unused::SilencesNothing { names: &s.rules }
+        } else {
+            Unused::NamesNoRule { unknown }
+        };
+        findings.push(unused.finding_at(s.span, &text[s.span.range()]));
+    }
+    findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(b.rule)));
+}
+
+/// A suppression comment that silences nothing.
+enum Unused<'a> {
+    /// No finding of the rules it names (or of any rule, when it names none) stands on its
+    /// line or the next.
+    SilencesNothing {
+        /// The rules it names, as written.
+        names: &'a [String],
+    },
+    /// It names something that is no rule or group.
+    NamesNoRule {
+        /// Those names, as written.
+        unknown: Vec<&'a String>,
+    },
+}
+
+impl Violation for Unused<'_> {
+    fn rule(&self) -> &'static Rule {
+        &rules::UNUSED_SUPPRESSION
+    }
+
+    fn message(&self) -> String {
+        match self {
+            Unused::SilencesNothing { names } => format!(
                 "this suppression silences nothing: no finding of {} on this line or the next",
-                if s.rules.is_empty() {
+                if names.is_empty() {
                     "any rule".to_owned()
                 } else {
-                    s.rules.join(", ")
+                    names.join(", ")
                 }
-            )
-        } else {
-            format!(
+            ),
+            Unused::NamesNoRule { unknown } => format!(
                 "this suppression names no rule: {}",
                 unknown
                     .iter()
                     .map(|u| match rules::suggest(u) {
-                        Some(r) => format!("{u} (did you mean {}?)", r.name),
+                        Some(r) => format!("{u} (did you mean {r}?)"),
                         None => (*u).clone(),
                     })
                     .collect::<Vec<_>>()
                     .join(", ")
-            )
-        };
-        findings.push(Finding {
-            rule: rules::UNUSED_SUPPRESSION.name,
-            code: rules::UNUSED_SUPPRESSION.code,
-            severity: Severity::Warning,
-            span: s.span,
-            text: text[s.span.range()].to_owned(),
-            message,
-            label: "unused suppression".to_owned(),
-            notes: vec!["help: remove it, or name the rule it is meant for".to_owned()],
-            study: None,
-            related: Vec::new(),
-            quantity: None,
-            compared: None,
-        });
+            ),
+        }
     }
-    findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+
+    fn label(&self) -> String {
+        "unused suppression".to_owned()
+    }
+
+    fn notes(&self) -> Vec<String> {
+        vec!["help: remove it, or name the rule it is meant for".to_owned()]
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use claimcheck_checker::RULES;
+use claimcheck_checker::{GROUPS, RULES};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -17,11 +17,20 @@ fn bless() -> bool {
 const TABLE_START: &str = "<!-- rules:start (generated from the rules; see crates/claimcheck-checker/tests/docs.rs) -->\n";
 const TABLE_END: &str = "<!-- rules:end -->";
 
-fn page(rule: &claimcheck_checker::Rule) -> String {
+fn page(doc: &str) -> String {
     format!(
-        "<!-- Generated from the rule's documentation in crates/claimcheck-checker/src/rules/; edit it there. -->\n\n{}",
-        rule.doc
+        "<!-- Generated from the rule's documentation in crates/claimcheck-checker/src/rules/; edit it there. -->\n\n{doc}"
     )
+}
+
+/// Every page: one per rule, and one per group (a split rule's old page, which now lists the
+/// rules it became, so that links to it keep working).
+fn pages() -> Vec<(&'static str, String)> {
+    RULES
+        .iter()
+        .map(|r| (r.name, page(r.doc)))
+        .chain(GROUPS.iter().map(|g| (g.name, page(&g.doc()))))
+        .collect()
 }
 
 #[test]
@@ -31,11 +40,11 @@ fn rule_pages_are_current() {
         std::fs::create_dir_all(&dir).expect("docs/rules");
     }
     let mut stale = Vec::new();
-    for rule in RULES {
-        let path = dir.join(format!("{}.md", rule.name));
-        let want = page(rule);
+    let pages = pages();
+    for (name, want) in &pages {
+        let path = dir.join(format!("{name}.md"));
         if bless() {
-            std::fs::write(&path, &want).expect("page written");
+            std::fs::write(&path, want).expect("page written");
         } else if std::fs::read_to_string(&path).ok().as_deref() != Some(want.as_str()) {
             stale.push(path.display().to_string());
         }
@@ -44,11 +53,11 @@ fn rule_pages_are_current() {
         .expect("docs/rules exists")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !RULES.iter().any(|r| format!("{}.md", r.name) == *n))
+        .filter(|n| !pages.iter().any(|(name, _)| format!("{name}.md") == *n))
         .collect();
     assert!(
         stale.is_empty() && extra.is_empty(),
-        "stale pages {stale:?}, pages of no rule {extra:?}: run CLAIMCHECK_BLESS_DOCS=1 cargo test -p claimcheck-checker --test docs"
+        "stale pages {stale:?}, pages of no rule or group {extra:?}: run CLAIMCHECK_BLESS_DOCS=1 cargo test -p claimcheck-checker --test docs"
     );
 }
 

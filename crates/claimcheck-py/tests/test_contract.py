@@ -103,7 +103,7 @@ def test_a_record_for_a_reader():
     assert first["source"]["name"] == "United Nations"
     assert text.encode()[first["start"]:first["end"]].decode() == first["text"]
     findings = claimcheck.check(text)
-    assert {f["rule"] for f in findings} == {"population-mismatch", "base-mismatch"}
+    assert {f["rule"] for f in findings} == {"population-mismatch", "rate-times-flow"}
     assert all(f["file"] == "<text>" for f in findings)
     json.dumps(findings)  # plain data: lists, dicts, str, int, float, bool, None
 

@@ -318,15 +318,13 @@ pub fn setup_with(
         registry_figures: registry.studies.len(),
         rules: claimcheck_checker::RULES
             .iter()
-            .filter(|r| enabled.contains(r.name))
+            .filter(|r| enabled.contains(*r))
             .map(|r| format!("{}/{}", r.code, r.name))
             .collect(),
-        severity: cfg
-            .severity
-            .iter()
-            .filter_map(|(k, v)| {
-                claimcheck_checker::rules::find(k).map(|r| (r.name.to_owned(), *v))
-            })
+        severity: selection
+            .severities()
+            .into_iter()
+            .map(|(r, v)| (r.name.to_owned(), v))
             .collect(),
         fail_on: fail_at,
         tolerances: cfg.tolerances.clone(),

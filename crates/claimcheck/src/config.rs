@@ -165,7 +165,8 @@ pub fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
         .chain(&config.extend_select)
         .chain(&config.ignore)
     {
-        if !rule.eq_ignore_ascii_case("ALL") && claimcheck_checker::rules::find(rule).is_none() {
+        if !rule.eq_ignore_ascii_case("ALL") && claimcheck_checker::rules::selector(rule).is_none()
+        {
             let (l, c) = locate(rule);
             return Err((l, c, claimcheck_checker::rules::unknown_message(rule)));
         }

@@ -334,7 +334,11 @@ fn write_explanation(
             writeln!(out, "  findings: none")?;
         }
         for f in mine {
-            writeln!(out, "  finding {} [{}]: {}", f.rule, f.code, f.message)?;
+            writeln!(
+                out,
+                "  finding {} [{}]: {}",
+                f.rule.name, f.rule.code, f.message
+            )?;
         }
     }
     Ok(())

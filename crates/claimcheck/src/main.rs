@@ -91,8 +91,9 @@ fn rules(format: RulesFormat, out: &mut dyn Write) -> anyhow::Result<()> {
 
 /// `claimcheck rule NAME`: the rule's documentation.
 fn rule(name: &str, out: &mut dyn Write, reporter: &Reporter) -> anyhow::Result<()> {
-    match claimcheck_checker::rules::find(name) {
-        Some(r) => write!(out, "{}", r.doc)?,
+    // A group's old name (`base-mismatch`) explains the group and lists its rules.
+    match claimcheck_checker::rules::selector(name) {
+        Some(r) => write!(out, "{}", r.doc())?,
         None => reporter.error(&input::Problem {
             location: name.to_owned(),
             message: "no such rule (see `claimcheck rules`)".to_owned(),

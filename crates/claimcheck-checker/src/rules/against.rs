@@ -2,9 +2,11 @@
 //! `study-contradiction`, `population-mismatch`, `misattribution` and `not-in-source` say
 //! when the other side is a sentence of the source rather than a registry row.
 
+use claimcheck_model::Quantity;
+
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding};
-use crate::rules::{Context, Rule, describe};
+use crate::rules::{Context, Rule, Violation, readable};
 use crate::source::{Source, SourceCheck, SourceFigure, Verdict};
 
 /// The figures of a document that the given verdicts apply to, with their source.
@@ -19,25 +21,171 @@ pub(crate) fn checks<'c, 'd>(
         .filter_map(move |s| Some((doc.quantities.get(s.claim)?, cx.sources.get(s.source)?, s)))
 }
 
-/// A finding of `rule` about a claim, set against a source's figure.
-pub(crate) fn finding(
-    rule: &'static Rule,
-    doc: &Document<'_>,
-    c: &ClaimContext<'_>,
-    source: &Source,
-    figure: &SourceFigure,
-    message: String,
-) -> Finding {
-    let mut f = rule.on(doc, c, message, format!("the article: {}", describe(c)));
-    f.notes.push(quote(source, figure));
-    f.against(
-        Against::Study,
-        format!(
-            "{} ({}): “{}”",
-            source.name, figure.location, figure.written
-        ),
-        figure.quantity.interval,
-    )
+/// A figure that cites a study's own text, set against that text.
+pub(crate) struct SourceViolation<'a> {
+    /// The rule that reports it.
+    pub(crate) rule: &'static Rule,
+    /// The claim as written.
+    pub(crate) claim: &'a str,
+    /// The claim's figure.
+    pub(crate) quantity: &'a Quantity,
+    /// The source it cites.
+    pub(crate) source: &'a Source,
+    /// What the source says instead.
+    pub(crate) shape: SourceShape<'a>,
+}
+
+/// What a source says instead of a figure that cites it.
+pub(crate) enum SourceShape<'a> {
+    /// Another value for the same population.
+    Contradicted {
+        /// The source's figure.
+        figure: &'a SourceFigure,
+        /// Other figures it gives for the population (at most three).
+        others: Vec<&'a SourceFigure>,
+        /// The slip that turns the source's value into the claim's, if one does.
+        slip: Option<String>,
+    },
+    /// The value, for another population than the article's.
+    OtherPopulation {
+        /// The source's figure.
+        figure: &'a SourceFigure,
+        /// The article's population as written.
+        claimed: &'a str,
+    },
+    /// The value, for other years than the article's.
+    OtherYear {
+        /// The source's figure.
+        figure: &'a SourceFigure,
+        /// The years the article gives it for.
+        claimed: Vec<u16>,
+    },
+    /// Neither this value nor another for this population.
+    NotInSource {
+        /// Whether the sentence names the source (else every figure is checked).
+        named: bool,
+        /// The source's figures nearest to the claim, nearest first.
+        near: Vec<&'a SourceFigure>,
+    },
+}
+
+impl SourceViolation<'_> {
+    /// The source's figure the claim is drawn against, if there is one.
+    fn figure(&self) -> Option<&SourceFigure> {
+        match &self.shape {
+            SourceShape::Contradicted { figure, .. }
+            | SourceShape::OtherPopulation { figure, .. }
+            | SourceShape::OtherYear { figure, .. } => Some(figure),
+            SourceShape::NotInSource { near, .. } => near.first().copied(),
+        }
+    }
+
+    /// The finding about claim `c`, set against the source's figure when there is one.
+    pub(crate) fn reported(&self, doc: &Document<'_>, c: &ClaimContext<'_>) -> Finding {
+        let f = self.finding(doc, c);
+        match self.figure() {
+            Some(figure) => f.against(
+                Against::Study,
+                format!(
+                    "{} ({}): “{}”",
+                    self.source.name, figure.location, figure.written
+                ),
+                figure.quantity.interval,
+            ),
+            None => f,
+        }
+    }
+}
+
+impl Violation for SourceViolation<'_> {
+    fn rule(&self) -> &'static Rule {
+        self.rule
+    }
+
+    fn message(&self) -> String {
+        let (claim, source) = (self.claim, &self.source.name);
+        match &self.shape {
+            SourceShape::Contradicted { figure, .. } => format!(
+                "“{claim}” does not fit {source}: it gives {} for this population, at {}",
+                value(figure),
+                figure.location
+            ),
+            SourceShape::OtherPopulation { figure, claimed } => format!(
+                "“{claim}” is in {source}, but for another population than the article's “{}”: \
+                 the source's sentence, at {}, says whom it counts",
+                claimed.split_whitespace().collect::<Vec<_>>().join(" "),
+                figure.location
+            ),
+            SourceShape::OtherYear { figure, claimed } => format!(
+                "“{claim}” is in {source}, but for {}, not {}",
+                list(&figure.years),
+                list(claimed)
+            ),
+            SourceShape::NotInSource { named, .. } => format!(
+                "“{claim}” is not in {source}{}: it gives neither this value nor another for \
+                 this population",
+                if *named {
+                    ", which the sentence cites"
+                } else {
+                    ""
+                }
+            ),
+        }
+    }
+
+    fn label(&self) -> String {
+        format!("the article: {}", readable(self.quantity))
+    }
+
+    fn notes(&self) -> Vec<String> {
+        let source = self.source;
+        match &self.shape {
+            SourceShape::Contradicted {
+                figure,
+                others,
+                slip,
+            } => {
+                let mut notes = vec![quote(source, figure)];
+                notes.extend(
+                    others
+                        .iter()
+                        .map(|o| format!("it also gives: {}", quote(source, o))),
+                );
+                if let Some(slip) = slip {
+                    notes.push(format!("help: probably {slip} of “{}”", figure.written));
+                }
+                notes.extend(super::rounding_note(
+                    &self.quantity.interval,
+                    &figure.quantity.interval,
+                ));
+                notes
+            }
+            SourceShape::OtherPopulation { figure, .. } | SourceShape::OtherYear { figure, .. } => {
+                vec![quote(source, figure)]
+            }
+            SourceShape::NotInSource { near, .. } => match near.split_first() {
+                Some((first, rest)) => std::iter::once(format!(
+                    "the nearest figure it gives: {}",
+                    quote(source, first)
+                ))
+                .chain(
+                    rest.iter()
+                        .map(|f| format!("also near: {}", quote(source, f))),
+                )
+                .collect(),
+                None => vec![format!("{} gives no figure of this kind", source.name)],
+            },
+        }
+    }
+}
+
+/// Years as a reader lists them: "2016, 2017".
+fn list(years: &[u16]) -> String {
+    years
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The source's sentence and where it is: "the source, page 1, line 6: “…”".
@@ -72,34 +220,22 @@ pub(crate) fn contradictions(
         let Some(figure) = source.figures.get(*first) else {
             continue;
         };
-        let mut f = finding(
+        let contradicted = SourceViolation {
             rule,
-            doc,
-            c,
+            claim: doc.slice(c.mention.span),
+            quantity: &c.quantity,
             source,
-            figure,
-            format!(
-                "“{}” does not fit {}: it gives {} for this population, at {}",
-                doc.slice(c.mention.span),
-                source.name,
-                value(figure),
-                figure.location
-            ),
-        );
-        for &i in others.iter().take(3) {
-            if let Some(other) = source.figures.get(i) {
-                f.notes
-                    .push(format!("it also gives: {}", quote(source, other)));
-            }
-        }
-        if let Some(slip) = super::near_miss(c.quantity.nominal[0], figure.quantity.nominal[0]) {
-            f.notes
-                .push(format!("help: probably {slip} of “{}”", figure.written));
-        }
-        if let Some(note) = super::rounding_note(&c.quantity.interval, &figure.quantity.interval) {
-            f.notes.push(note);
-        }
-        out.push(f);
+            shape: SourceShape::Contradicted {
+                figure,
+                others: others
+                    .iter()
+                    .take(3)
+                    .filter_map(|&i| source.figures.get(i))
+                    .collect(),
+                slip: super::near_miss(c.quantity.nominal[0], figure.quantity.nominal[0]),
+            },
+        };
+        out.push(contradicted.reported(doc, c));
     }
 }
 
@@ -118,22 +254,17 @@ pub(crate) fn other_populations(
         let Some(figure) = source.figures.get(*i) else {
             continue;
         };
-        let claimed = c.claim.subject.map_or("its population", |s| doc.slice(s));
-        out.push(finding(
+        let other = SourceViolation {
             rule,
-            doc,
-            c,
+            claim: doc.slice(c.mention.span),
+            quantity: &c.quantity,
             source,
-            figure,
-            format!(
-                "“{}” is in {}, but for another population than the article's “{}”: the \
-                 source's sentence, at {}, says whom it counts",
-                doc.slice(c.mention.span),
-                source.name,
-                claimed.split_whitespace().collect::<Vec<_>>().join(" "),
-                figure.location
-            ),
-        ));
+            shape: SourceShape::OtherPopulation {
+                figure,
+                claimed: c.claim.subject.map_or("its population", |s| doc.slice(s)),
+            },
+        };
+        out.push(other.reported(doc, c));
     }
 }
 
@@ -152,33 +283,22 @@ pub(crate) fn other_years(
         let Some(figure) = source.figures.get(*i) else {
             continue;
         };
-        let list = |years: &[u16]| {
-            years
-                .iter()
-                .map(u16::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let claimed: Vec<u16> = c
-            .reading
-            .years
-            .iter()
-            .copied()
-            .filter(|y| !c.reading.attribution_years.contains(y))
-            .collect();
-        out.push(finding(
+        let other = SourceViolation {
             rule,
-            doc,
-            c,
+            claim: doc.slice(c.mention.span),
+            quantity: &c.quantity,
             source,
-            figure,
-            format!(
-                "“{}” is in {}, but for {}, not {}",
-                doc.slice(c.mention.span),
-                source.name,
-                list(&figure.years),
-                list(&claimed)
-            ),
-        ));
+            shape: SourceShape::OtherYear {
+                figure,
+                claimed: c
+                    .reading
+                    .years
+                    .iter()
+                    .copied()
+                    .filter(|y| !c.reading.attribution_years.contains(y))
+                    .collect(),
+            },
+        };
+        out.push(other.reported(doc, c));
     }
 }

@@ -1,10 +1,10 @@
 //! `derived-mismatch`: a stated figure that the document's other figures contradict.
 
-use claimcheck_model::{Dimension, estimate};
+use claimcheck_model::{Dimension, Estimate, Interval, Quantity, estimate};
 
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding, Related, Severity};
-use crate::rules::{Context, Rule, describe};
+use crate::rules::{Context, Rule, Violation, readable};
 
 mod stated;
 
@@ -201,23 +201,14 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
             sum = sum.add(&c.quantity.interval);
         }
         if !sum.overlaps(&last.quantity.interval) {
-            let parts: Vec<String> = inputs
-                .iter()
-                .map(|c| format!("“{}”", doc.slice(c.mention.span)))
-                .collect();
-            let nominal: f64 = inputs.iter().map(|c| c.quantity.nominal[0]).sum();
-            let mut f = RULE.on(
-                doc,
-                last,
-                format!(
-                    "the parts {} add up to {} ({}), not “{}”",
-                    parts.join(" + "),
-                    claimcheck_model::readable::value(nominal, &last.quantity.dimension),
-                    claimcheck_model::readable::interval(&sum, &last.quantity.dimension),
-                    doc.slice(last.mention.span)
-                ),
-                format!("stated: {}", describe(last)),
-            );
+            let total = DerivedMismatch::Total {
+                parts: inputs.iter().map(|c| doc.slice(c.mention.span)).collect(),
+                nominal: inputs.iter().map(|c| c.quantity.nominal[0]).sum(),
+                sum,
+                stated: doc.slice(last.mention.span),
+                quantity: &last.quantity,
+            };
+            let mut f = total.finding(doc, last);
             for c in inputs {
                 f.related.push(Related {
                     span: c.mention.span,
@@ -225,7 +216,7 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
                     label: "a part".to_owned(),
                 });
             }
-            out.push(f.against(Against::Derived, parts.join(" + "), sum));
+            out.push(f.against(Against::Derived, total.worked_out(), sum));
         }
         return;
     }
@@ -263,28 +254,12 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
     if e.dimension != last.quantity.dimension || e.interval.overlaps(&last.quantity.interval) {
         return;
     }
-    let mut f = RULE.on(
-        doc,
-        last,
-        format!(
-            "“{}” does not follow from its inputs: {} = {} ({})",
-            doc.slice(last.mention.span),
-            e.expression,
-            if e.nominal[0] == e.nominal[1] {
-                claimcheck_model::readable::value(e.nominal[0], &e.dimension)
-            } else {
-                format!(
-                    "{}–{}",
-                    claimcheck_model::readable::value(e.nominal[0], &e.dimension),
-                    claimcheck_model::readable::value(e.nominal[1], &e.dimension)
-                )
-            },
-            claimcheck_model::readable::interval(&e.interval, &e.dimension),
-        ),
-        format!("stated: {}", describe(last)),
-    );
-    f.notes
-        .extend(e.assumptions.iter().map(|a| format!("assuming {a}")));
+    let worked = DerivedMismatch::Worked {
+        stated: doc.slice(last.mention.span),
+        quantity: &last.quantity,
+        estimate: &e,
+    };
+    let mut f = worked.finding(doc, last);
     for c in [x, y] {
         f.related.push(Related {
             span: c.mention.span,
@@ -293,4 +268,105 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
         });
     }
     out.push(f.against(Against::Derived, e.expression, e.interval));
+}
+
+/// A stated figure that the figures it is worked out from contradict.
+enum DerivedMismatch<'a> {
+    /// Parts that do not add up to their stated total.
+    Total {
+        /// The parts as written.
+        parts: Vec<&'a str>,
+        /// The sum of their stated values.
+        nominal: f64,
+        /// Every value their sum can take.
+        sum: Interval,
+        /// The total as written.
+        stated: &'a str,
+        /// The total.
+        quantity: &'a Quantity,
+    },
+    /// A figure restated from two inputs (a share of a count, a rate over a year).
+    Worked {
+        /// The result as written.
+        stated: &'a str,
+        /// The result.
+        quantity: &'a Quantity,
+        /// What the inputs work out to.
+        estimate: &'a Estimate,
+    },
+}
+
+impl DerivedMismatch<'_> {
+    /// The other side of the number line, as worked out: "“1,200” + “950”".
+    fn worked_out(&self) -> String {
+        match self {
+            DerivedMismatch::Total { parts, .. } => parts
+                .iter()
+                .map(|p| format!("“{p}”"))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            DerivedMismatch::Worked { estimate, .. } => estimate.expression.clone(),
+        }
+    }
+}
+
+impl Violation for DerivedMismatch<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        use claimcheck_model::readable::{interval, value};
+        match self {
+            DerivedMismatch::Total {
+                nominal,
+                sum,
+                stated,
+                quantity,
+                ..
+            } => format!(
+                "the parts {} add up to {} ({}), not “{stated}”",
+                self.worked_out(),
+                value(*nominal, &quantity.dimension),
+                interval(sum, &quantity.dimension),
+            ),
+            DerivedMismatch::Worked {
+                stated,
+                estimate: e,
+                ..
+            } => format!(
+                "“{stated}” does not follow from its inputs: {} = {} ({})",
+                e.expression,
+                if e.nominal[0] == e.nominal[1] {
+                    value(e.nominal[0], &e.dimension)
+                } else {
+                    format!(
+                        "{}–{}",
+                        value(e.nominal[0], &e.dimension),
+                        value(e.nominal[1], &e.dimension)
+                    )
+                },
+                interval(&e.interval, &e.dimension),
+            ),
+        }
+    }
+
+    fn label(&self) -> String {
+        match self {
+            DerivedMismatch::Total { quantity, .. } | DerivedMismatch::Worked { quantity, .. } => {
+                format!("stated: {}", readable(quantity))
+            }
+        }
+    }
+
+    fn notes(&self) -> Vec<String> {
+        match self {
+            DerivedMismatch::Total { .. } => Vec::new(),
+            DerivedMismatch::Worked { estimate, .. } => estimate
+                .assumptions
+                .iter()
+                .map(|a| format!("assuming {a}"))
+                .collect(),
+        }
+    }
 }

@@ -1,10 +1,10 @@
 //! `impossible-value`: a figure no population can have.
 
-use claimcheck_model::{Dimension, End, Interval, subject};
+use claimcheck_model::{Dimension, End, Interval, Quantity, subject};
 
 use crate::document::Document;
 use crate::finding::{Against, Finding, Related, Severity};
-use crate::rules::{Context, Rule, describe};
+use crate::rules::{Context, Rule, Violation, readable};
 
 mod partition;
 
@@ -110,17 +110,12 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         if let Some([lo, hi]) = m.endpoints
             && lo > hi
         {
-            out.push(RULE.on(
-                doc,
-                c,
-                format!(
-                    "the range “{}” runs backwards: {} is above {}",
-                    doc.slice(m.span),
-                    lo,
-                    hi
-                ),
-                "reversed range".to_owned(),
-            ));
+            let reversed = ImpossibleValue::Reversed {
+                range: doc.slice(m.span),
+                from: lo,
+                to: hi,
+            };
+            out.push(reversed.finding(doc, c));
             continue;
         }
         let of_population = c.claim.subject.is_some_and(|s| {
@@ -136,25 +131,19 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             && ((of_population && followed_by_of) || partition::counts_people(doc, c))
             && !m.points;
         if is_share && (c.quantity.nominal[1] > 100.0 || c.quantity.nominal[0] < 0.0) {
+            let share = ImpossibleValue::ShareOutOfBounds {
+                claim: doc.slice(m.span),
+                of: c
+                    .claim
+                    .subject
+                    .filter(|_| followed_by_of)
+                    .map(|s| doc.slice(s)),
+                quantity: &c.quantity,
+            };
             out.push(
-                RULE.on(
-                    doc,
-                    c,
-                    match c.claim.subject.filter(|_| followed_by_of) {
-                        Some(s) => format!(
-                            "“{}” of {} is impossible: a share lies between 0 and 100%",
-                            doc.slice(m.span),
-                            doc.slice(s)
-                        ),
-                        None => format!(
-                            "“{}” of the people counted is impossible: a share of a group \
-                             lies between 0 and 100%",
-                            doc.slice(m.span)
-                        ),
-                    },
-                    format!("a share of {}", describe(c)),
-                )
-                .against(Against::Limit, "any share: 0–100%", SHARE),
+                share
+                    .finding(doc, c)
+                    .against(Against::Limit, "any share: 0–100%", SHARE),
             );
         }
     }
@@ -191,35 +180,146 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
                 c.quantity.interval.lo.value().unwrap_or(0.0)
             };
             if low(a) + low(b) > 100.0 {
-                let mut f = RULE.on(
-                    doc,
-                    b,
-                    format!(
-                        "{} and {} of the same {} add up to more than 100%: {} + {}",
-                        ga,
-                        gb,
-                        sb,
-                        doc.slice(a.mention.span),
-                        doc.slice(b.mention.span)
-                    ),
-                    format!("{gb}: {}", describe(b)),
-                );
+                let over = SubgroupShares {
+                    population: sb,
+                    first: Share {
+                        group: ga,
+                        claim: doc.slice(a.mention.span),
+                        quantity: &a.quantity,
+                    },
+                    second: Share {
+                        group: gb,
+                        claim: doc.slice(b.mention.span),
+                        quantity: &b.quantity,
+                    },
+                };
+                let mut f = over.finding(doc, b);
                 f.related.push(Related {
                     span: a.mention.span,
-                    text: doc.slice(a.mention.span).to_owned(),
-                    label: format!("{ga}: {}", describe(a)),
+                    text: over.first.claim.to_owned(),
+                    label: over.first.label(),
                 });
                 // The room the other subgroup's share leaves for this one.
                 let room = Interval::new(End::Inclusive(0.0), End::Inclusive(100.0 - low(a)));
                 if let Ok(room) = room {
-                    f = f.against(
-                        Against::Limit,
-                        format!("what {} leaves: 100% − {}", doc.slice(a.mention.span), ga),
-                        room,
-                    );
+                    f = f.against(Against::Limit, over.room(), room);
                 }
                 out.push(f);
             }
         }
+    }
+}
+
+/// A value no figure of its kind can take.
+enum ImpossibleValue<'a> {
+    /// A range whose first end is above its second.
+    Reversed {
+        /// The range as written.
+        range: &'a str,
+        /// Its first end.
+        from: f64,
+        /// Its second end.
+        to: f64,
+    },
+    /// A share of a group below 0 or above 100%.
+    ShareOutOfBounds {
+        /// The share as written.
+        claim: &'a str,
+        /// The group it is a share of, as written, when the sentence says "of" it.
+        of: Option<&'a str>,
+        /// The share.
+        quantity: &'a Quantity,
+    },
+}
+
+impl Violation for ImpossibleValue<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        match self {
+            ImpossibleValue::Reversed { range, from, to } => {
+                format!("the range “{range}” runs backwards: {from} is above {to}")
+            }
+            ImpossibleValue::ShareOutOfBounds {
+                claim,
+                of: Some(of),
+                ..
+            } => format!("“{claim}” of {of} is impossible: a share lies between 0 and 100%"),
+            ImpossibleValue::ShareOutOfBounds {
+                claim, of: None, ..
+            } => format!(
+                "“{claim}” of the people counted is impossible: a share of a group lies \
+                 between 0 and 100%"
+            ),
+        }
+    }
+
+    fn label(&self) -> String {
+        match self {
+            ImpossibleValue::Reversed { .. } => "reversed range".to_owned(),
+            ImpossibleValue::ShareOutOfBounds { quantity, .. } => {
+                format!("a share of {}", readable(quantity))
+            }
+        }
+    }
+}
+
+/// One subgroup's share of a population.
+struct Share<'a> {
+    /// The subgroup as written.
+    group: &'a str,
+    /// The share as written.
+    claim: &'a str,
+    /// The share.
+    quantity: &'a Quantity,
+}
+
+impl Share<'_> {
+    /// The label under the share: "women: 60%–70%".
+    fn label(&self) -> String {
+        format!("{}: {}", self.group, readable(self.quantity))
+    }
+}
+
+/// The shares of two different subgroups of one population that add up to more than 100%.
+struct SubgroupShares<'a> {
+    /// The population as written with the second share.
+    population: &'a str,
+    /// The earlier share.
+    first: Share<'a>,
+    /// The later share, which the finding is about.
+    second: Share<'a>,
+}
+
+impl SubgroupShares<'_> {
+    /// What the earlier share leaves for the later one, as the other side of its number line.
+    fn room(&self) -> String {
+        format!(
+            "what {} leaves: 100% − {}",
+            self.first.claim, self.first.group
+        )
+    }
+}
+
+impl Violation for SubgroupShares<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        format!(
+            "{} and {} of the same {} add up to more than 100%: {} + {}",
+            self.first.group,
+            self.second.group,
+            self.population,
+            self.first.claim,
+            self.second.claim
+        )
+    }
+
+    fn label(&self) -> String {
+        self.second.label()
     }
 }

@@ -1,7 +1,7 @@
 //! `internal-contradiction`: two figures of one document about the same measure of the same
 //! population that cannot both be right.
 
-use claimcheck_model::Dimension;
+use claimcheck_model::{Dimension, Quantity};
 
 use std::collections::BTreeSet;
 
@@ -9,7 +9,7 @@ use claimcheck_parser::Span;
 
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding, Related, Severity};
-use crate::rules::{Context, Rule, describe, rounding_note};
+use crate::rules::{Context, Rule, Violation, readable, rounding_note};
 
 mod measure;
 
@@ -157,47 +157,18 @@ fn finding(
     doc: &Document<'_>,
     here: &ClaimContext<'_>,
     there: &ClaimContext<'_>,
-    position: &str,
+    position: &'static str,
 ) -> Finding {
-    let (th, tt) = (
-        slice(doc, here.claim.subject),
-        slice(doc, there.claim.subject),
-    );
-    let mut f = RULE.on(
-        doc,
-        here,
-        format!(
-            "“{}” contradicts “{}” {position} in the document, about the same measure of the \
-             same population ({}): {} against {}",
-            doc.slice(here.mention.span),
-            doc.slice(there.mention.span),
-            th,
-            describe(here),
-            describe(there),
-        ),
-        format!("here: {}", describe(here)),
-    );
-    f.notes.extend(here.quantity.readings.iter().cloned());
-    f.notes.push(format!(
-        "the other figure: “{}” {} about “{}”{}",
-        doc.slice(there.mention.span),
-        describe(there),
-        tt,
-        there
-            .claim
-            .source
-            .as_ref()
-            .map(|s| format!(", from {}", doc.slice(s.span)))
-            .unwrap_or_default()
-    ));
-    f.notes.extend(there.quantity.readings.iter().cloned());
-    if let Some(note) = rounding_note(&here.quantity.interval, &there.quantity.interval) {
-        f.notes.push(note);
-    }
+    let contradiction = Contradiction {
+        here: Side::of(doc, here),
+        there: Side::of(doc, there),
+        position,
+    };
+    let mut f = contradiction.finding(doc, here);
     f.related.push(Related {
         span: there.mention.span,
-        text: doc.slice(there.mention.span).to_owned(),
-        label: format!("the {position} figure: {}", describe(there)),
+        text: contradiction.there.claim.to_owned(),
+        label: contradiction.related_label(),
     });
     f.against(
         Against::Claim,
@@ -257,4 +228,92 @@ fn times_agree(doc: &Document<'_>, a: &ClaimContext<'_>, b: &ClaimContext<'_>) -
 
 fn slice<'a>(doc: &Document<'a>, s: Option<Span>) -> &'a str {
     s.map_or("", |s| doc.slice(s))
+}
+
+/// One figure of a contradiction, as its sentence gives it.
+struct Side<'a> {
+    /// The figure as written.
+    claim: &'a str,
+    /// Its population as written ("" when none).
+    subject: &'a str,
+    /// The figure.
+    quantity: &'a Quantity,
+    /// Its source as written, if the sentence names one.
+    source: Option<&'a str>,
+}
+
+impl<'a> Side<'a> {
+    fn of(doc: &'a Document<'_>, c: &'a ClaimContext<'_>) -> Side<'a> {
+        Side {
+            claim: doc.slice(c.mention.span),
+            subject: slice(doc, c.claim.subject),
+            quantity: &c.quantity,
+            source: c.claim.source.as_ref().map(|s| doc.slice(s.span)),
+        }
+    }
+}
+
+/// Two figures about the same measure of the same population whose intervals do not meet.
+struct Contradiction<'a> {
+    /// The figure the finding is about.
+    here: Side<'a>,
+    /// The figure it contradicts.
+    there: Side<'a>,
+    /// Where the other stands: "earlier" or "later".
+    position: &'static str,
+}
+
+impl Contradiction<'_> {
+    /// The label of the other figure: "the earlier figure: 17%–20%".
+    fn related_label(&self) -> String {
+        format!(
+            "the {} figure: {}",
+            self.position,
+            readable(self.there.quantity)
+        )
+    }
+}
+
+impl Violation for Contradiction<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        format!(
+            "“{}” contradicts “{}” {} in the document, about the same measure of the \
+             same population ({}): {} against {}",
+            self.here.claim,
+            self.there.claim,
+            self.position,
+            self.here.subject,
+            readable(self.here.quantity),
+            readable(self.there.quantity),
+        )
+    }
+
+    fn label(&self) -> String {
+        format!("here: {}", readable(self.here.quantity))
+    }
+
+    fn notes(&self) -> Vec<String> {
+        let (here, there) = (&self.here, &self.there);
+        let mut notes = here.quantity.readings.clone();
+        notes.push(format!(
+            "the other figure: “{}” {} about “{}”{}",
+            there.claim,
+            readable(there.quantity),
+            there.subject,
+            there
+                .source
+                .map(|s| format!(", from {s}"))
+                .unwrap_or_default()
+        ));
+        notes.extend(there.quantity.readings.iter().cloned());
+        notes.extend(rounding_note(
+            &here.quantity.interval,
+            &there.quantity.interval,
+        ));
+        notes
+    }
 }

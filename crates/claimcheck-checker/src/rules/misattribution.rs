@@ -4,7 +4,7 @@ use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::matching::{Attribution, StudyMatch, year_fits};
 use crate::registry::{Registry, Study};
-use crate::rules::{Context, Rule, cite};
+use crate::rules::{Context, Rule, Violation, cite};
 use crate::vocab;
 
 pub(crate) const RULE: Rule = Rule {
@@ -76,7 +76,6 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         } else {
             c.reading.names.join(", ")
         };
-        let years: Vec<String> = c.reading.years.iter().map(u16::to_string).collect();
         // The right figure credited to the wrong edition.
         if let Some(m) = named
             .iter()
@@ -85,28 +84,14 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             let dated = named
                 .iter()
                 .find(|o| o.year_ok == Some(true) && o.study.concept == m.study.concept);
-            let mut f = RULE.on(
-                doc,
-                c,
-                format!(
-                    "“{}” is credited to {} {}, but it is the figure of the {} edition ({}, data {})",
-                    doc.slice(c.mention.span),
-                    said,
-                    years.join(", "),
-                    m.study.edition,
-                    m.study.year,
-                    m.study.reference_period
-                ),
-                format!("from the {} edition", m.study.edition),
-            );
-            if let Some(d) = dated {
-                f.notes.push(format!(
-                    "the edition of {}: {}",
-                    years.join(", "),
-                    cite(d.study)
-                ));
-            }
-            out.push(f.about_at(m.study, m.interval));
+            let wrong = Misattribution::WrongEdition {
+                claim: doc.slice(c.mention.span),
+                credited_to: said,
+                years: c.reading.years.clone(),
+                study: m.study,
+                of_those_years: dated.map(|d| d.study),
+            };
+            out.push(wrong.finding(doc, c).about_at(m.study, m.interval));
             continue;
         }
         // Another publisher's figure.
@@ -119,18 +104,12 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
                 && m.year_ok != Some(false)
         });
         if let Some(m) = other {
-            let f = RULE.on(
-                doc,
-                c,
-                format!(
-                    "“{}” is attributed to {}, which does not publish it; it is {}",
-                    doc.slice(c.mention.span),
-                    said,
-                    cite(m.study)
-                ),
-                format!("attributed to {said}"),
-            );
-            out.push(f.about_at(m.study, m.interval));
+            let wrong = Misattribution::OtherPublisher {
+                claim: doc.slice(c.mention.span),
+                credited_to: said,
+                study: m.study,
+            };
+            out.push(wrong.finding(doc, c).about_at(m.study, m.interval));
         }
     }
 }
@@ -203,27 +182,134 @@ fn wrong_year(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) -> Opt
         .considered
         .iter()
         .find(|o| dated(o.study) && !o.fits && same_measure(cx.registry, m.study, o.study))?;
-    let year_words: Vec<String> = years.iter().map(u16::to_string).collect();
-    let mut f = RULE.on(
-        doc,
-        c,
-        format!(
-            "“{}” is given for {}, but it is the figure of the {} edition ({}, data {}); the {} edition (data {}) gave {}",
-            doc.slice(c.mention.span),
-            year_words.join(", "),
-            m.study.edition,
-            m.study.year,
-            m.study.reference_period,
-            other.study.edition,
-            other.study.reference_period,
-            other.study.value_text
-        ),
-        format!("from the {} edition", m.study.edition),
-    );
-    f.notes.push(format!(
-        "the edition of {}: {}",
-        year_words.join(", "),
-        cite(other.study)
-    ));
-    Some(f.about_at(m.study, m.interval))
+    let wrong = Misattribution::WrongYear {
+        claim: doc.slice(c.mention.span),
+        years,
+        study: m.study,
+        of_those_years: other.study,
+    };
+    Some(wrong.finding(doc, c).about_at(m.study, m.interval))
+}
+
+/// A figure credited to a source, or dated to a year, that does not publish it.
+enum Misattribution<'a> {
+    /// The right publisher's figure credited to another edition.
+    WrongEdition {
+        /// The claim as written.
+        claim: &'a str,
+        /// The sources it is credited to, as the sentence names them.
+        credited_to: String,
+        /// The years its sentence gives.
+        years: Vec<u16>,
+        /// The edition it is.
+        study: &'a Study,
+        /// The edition of those years, if the registry has one for its measure.
+        of_those_years: Option<&'a Study>,
+    },
+    /// Another publisher's figure.
+    OtherPublisher {
+        /// The claim as written.
+        claim: &'a str,
+        /// The sources it is credited to, as the sentence names them.
+        credited_to: String,
+        /// The other publisher's figure it is.
+        study: &'a Study,
+    },
+    /// An unattributed figure dated by its own words to another edition's year.
+    WrongYear {
+        /// The claim as written.
+        claim: &'a str,
+        /// The years its words give.
+        years: Vec<u16>,
+        /// The edition it is.
+        study: &'a Study,
+        /// The edition of those years, which gave another figure.
+        of_those_years: &'a Study,
+    },
+}
+
+/// Years as a reader lists them: "2016, 2017".
+fn list(years: &[u16]) -> String {
+    years
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Violation for Misattribution<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        match self {
+            Misattribution::WrongEdition {
+                claim,
+                credited_to,
+                years,
+                study,
+                ..
+            } => format!(
+                "“{claim}” is credited to {credited_to} {}, but it is the figure of the {} edition ({}, data {})",
+                list(years),
+                study.edition,
+                study.year,
+                study.reference_period
+            ),
+            Misattribution::OtherPublisher {
+                claim,
+                credited_to,
+                study,
+            } => format!(
+                "“{claim}” is attributed to {credited_to}, which does not publish it; it is {}",
+                cite(study)
+            ),
+            Misattribution::WrongYear {
+                claim,
+                years,
+                study,
+                of_those_years: other,
+            } => format!(
+                "“{claim}” is given for {}, but it is the figure of the {} edition ({}, data {}); the {} edition (data {}) gave {}",
+                list(years),
+                study.edition,
+                study.year,
+                study.reference_period,
+                other.edition,
+                other.reference_period,
+                other.value_text
+            ),
+        }
+    }
+
+    fn label(&self) -> String {
+        match self {
+            Misattribution::WrongEdition { study, .. }
+            | Misattribution::WrongYear { study, .. } => {
+                format!("from the {} edition", study.edition)
+            }
+            Misattribution::OtherPublisher { credited_to, .. } => {
+                format!("attributed to {credited_to}")
+            }
+        }
+    }
+
+    fn notes(&self) -> Vec<String> {
+        match self {
+            Misattribution::WrongEdition {
+                years,
+                of_those_years: Some(other),
+                ..
+            }
+            | Misattribution::WrongYear {
+                years,
+                of_those_years: other,
+                ..
+            } => vec![format!("the edition of {}: {}", list(years), cite(other))],
+            Misattribution::WrongEdition { .. } | Misattribution::OtherPublisher { .. } => {
+                Vec::new()
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@
 mod against;
 mod base_mismatch;
 mod derived_mismatch;
+mod detected_as_all;
 mod impossible_value;
 mod internal_contradiction;
 #[cfg(test)]
@@ -13,7 +14,11 @@ mod kinds;
 mod misattribution;
 mod not_in_source;
 mod outdated_source;
+mod part_as_whole;
 mod population_mismatch;
+mod rate_times_flow;
+mod relabelled_concept;
+mod stock_as_flow;
 mod study_contradiction;
 mod unsourced_statistic;
 
@@ -39,7 +44,11 @@ pub struct Context<'a> {
 }
 
 /// A rule: its stable name and code, default severity, documentation and check.
-#[derive(Debug)]
+///
+/// A rule is its own identity: findings, the selection and the severity map hold
+/// `&'static Rule`, and two rules are the same when their codes are (codes are unique, a test
+/// says so). A name or code given by a user becomes a rule (or a group) in one place,
+/// [`selector`]; the name and code become text again only in the outputs.
 pub struct Rule {
     /// Stable kebab-case name.
     pub name: &'static str,
@@ -66,7 +75,11 @@ pub const RULES: &[&Rule] = &[
     &misattribution::RULE,
     &outdated_source::RULE,
     &population_mismatch::RULE,
-    &base_mismatch::RULE,
+    &stock_as_flow::RULE,
+    &detected_as_all::RULE,
+    &relabelled_concept::RULE,
+    &part_as_whole::RULE,
+    &rate_times_flow::RULE,
     &not_in_source::RULE,
     &unsourced_statistic::RULE,
     &UNUSED_SUPPRESSION,
@@ -100,42 +113,215 @@ Ignore it like any other rule (`--ignore unused-suppression`).
     check: |_, _, _| {},
 };
 
-/// The rule with this name or code.
-pub fn find(name: &str) -> Option<&'static Rule> {
-    RULES
-        .iter()
-        .copied()
-        .find(|r| r.name.eq_ignore_ascii_case(name) || r.code.eq_ignore_ascii_case(name))
+/// Names that stand for several rules: a rule that was split keeps its name and code as a
+/// group of the rules it became, so that configuration written for it keeps working.
+pub const GROUPS: &[&Group] = &[&base_mismatch::GROUP];
+
+/// Several rules under one name and code (a rule that was split into them).
+#[derive(Debug)]
+pub struct Group {
+    /// The kebab-case name it had as a rule.
+    pub name: &'static str,
+    /// The code it had as a rule.
+    pub code: &'static str,
+    /// Its rules.
+    pub rules: &'static [&'static Rule],
+    /// Why it is a group and what its rules have in common; [`Group::doc`] adds the list.
+    pub about: &'static str,
 }
 
-/// The rule a misspelt name was probably meant to be ("study-contradictoin"), for a
+impl Group {
+    /// The documentation `claimcheck rule NAME` prints for the group: what it was, and its
+    /// rules with their codes and summaries.
+    pub fn doc(&self) -> String {
+        let mut doc = format!(
+            "# {} ({}): a group of rules\n\n{}\n## Rules\n",
+            self.name, self.code, self.about
+        );
+        for r in self.rules {
+            doc.push_str(&format!("- {} `{}`: {}\n", r.code, r.name, r.summary));
+        }
+        doc
+    }
+}
+
+/// What a rule name or code given by a user (on the command line, in `claimcheck.toml`, in a
+/// suppression comment) stands for: one rule, or a group of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selector {
+    /// One rule.
+    Rule(&'static Rule),
+    /// Every rule of a group.
+    Group(&'static Group),
+}
+
+impl Selector {
+    /// The rules it stands for.
+    pub fn rules(self) -> &'static [&'static Rule] {
+        match self {
+            Selector::Rule(rule) => RULES
+                .iter()
+                .position(|r| *r == rule)
+                .map_or(&[], |i| std::slice::from_ref(&RULES[i])),
+            Selector::Group(group) => group.rules,
+        }
+    }
+
+    /// Whether it stands for this rule.
+    pub fn selects(self, rule: &Rule) -> bool {
+        self.rules().contains(&rule)
+    }
+
+    /// The documentation `claimcheck rule NAME` prints.
+    pub fn doc(self) -> std::borrow::Cow<'static, str> {
+        match self {
+            Selector::Rule(rule) => rule.doc.into(),
+            Selector::Group(group) => group.doc().into(),
+        }
+    }
+}
+
+impl PartialEq for Group {
+    fn eq(&self, other: &Group) -> bool {
+        self.code == other.code
+    }
+}
+
+impl Eq for Group {}
+
+/// Whether `given` spells a rule's (or group's) name or code: names and codes are matched the
+/// same way everywhere, ignoring ASCII case.
+fn spells(given: &str, name: &str, code: &str) -> bool {
+    given.eq_ignore_ascii_case(name) || given.eq_ignore_ascii_case(code)
+}
+
+/// The rule with this name or code (in any case); a group's name is no rule (see
+/// [`selector`]).
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| spells(name, r.name, r.code))
+}
+
+/// What a name or code stands for, in any case: a rule, or a group of rules.
+pub fn selector(name: &str) -> Option<Selector> {
+    find(name).map(Selector::Rule).or_else(|| {
+        GROUPS
+            .iter()
+            .copied()
+            .find(|g| spells(name, g.name, g.code))
+            .map(Selector::Group)
+    })
+}
+
+/// The rule or group a misspelt name was probably meant to be ("study-contradictoin"), for a
 /// "did you mean" hint: the closest name or code within a few edits.
-pub fn suggest(name: &str) -> Option<&'static Rule> {
+pub fn suggest(name: &str) -> Option<&'static str> {
     let name = name.to_ascii_lowercase();
-    RULES
+    let names = RULES
         .iter()
-        .copied()
-        .map(|r| {
-            let distance = strsim::levenshtein(&name, r.name)
-                .min(strsim::levenshtein(&name, &r.code.to_ascii_lowercase()));
-            (distance, r)
+        .map(|r| (r.name, r.code))
+        .chain(GROUPS.iter().map(|g| (g.name, g.code)));
+    names
+        .map(|(rule, code)| {
+            let distance = strsim::levenshtein(&name, rule)
+                .min(strsim::levenshtein(&name, &code.to_ascii_lowercase()));
+            (distance, rule)
         })
-        .filter(|(d, r)| *d <= 3.max(r.name.len() / 4))
+        .filter(|(d, rule)| *d <= 3.max(rule.len() / 4))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, r)| r)
+        .map(|(_, rule)| rule)
 }
 
 /// "unknown rule `x` (did you mean `y`?)": the message for a name that is no rule.
 pub fn unknown_message(name: &str) -> String {
     match suggest(name) {
-        Some(r) => format!("unknown rule `{name}` (did you mean `{}`?)", r.name),
+        Some(r) => format!("unknown rule `{name}` (did you mean `{r}`?)"),
         None => format!("unknown rule `{name}` (see `claimcheck rules`)"),
+    }
+}
+
+/// What a rule found, in typed form: the finding's arguments (the claim as written, the
+/// study, the intervals, the years), from which the words of its finding are made when it is
+/// rendered. A rule's check decides and builds one; [`Violation::finding`] makes the
+/// finding, so that every finding about a claim is made in this one place.
+pub(crate) trait Violation {
+    /// The rule it belongs to.
+    fn rule(&self) -> &'static Rule;
+
+    /// What is wrong, with both sides' numbers.
+    fn message(&self) -> String;
+
+    /// The label under the claim in human output.
+    fn label(&self) -> String;
+
+    /// Further explanation, in the order it is shown.
+    fn notes(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// The finding about claim `c`, with the rule's default severity.
+    fn finding(&self, doc: &Document<'_>, c: &ClaimContext<'_>) -> Finding {
+        Finding {
+            quantity: Some(c.quantity.clone()),
+            ..self.finding_at(c.mention.span, doc.slice(c.mention.span))
+        }
+    }
+
+    /// The finding about `text` at `span`, which is no figure (a suppression comment, say),
+    /// with the rule's default severity.
+    fn finding_at(&self, span: claimcheck_parser::Span, text: &str) -> Finding {
+        Finding {
+            rule: self.rule(),
+            severity: self.rule().severity,
+            span,
+            text: text.to_owned(),
+            message: self.message(),
+            label: self.label(),
+            notes: self.notes(),
+            study: None,
+            related: Vec::new(),
+            quantity: None,
+            compared: None,
+        }
     }
 }
 
 /// Where each rule's documentation page is published: `docs/rules/<name>.md` in the
 /// repository, generated from the rule's `doc` (a test keeps them equal).
 pub const DOCS_BASE: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules/");
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Rule) -> bool {
+        self.code == other.code
+    }
+}
+
+impl Eq for Rule {}
+
+impl std::hash::Hash for Rule {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.code.hash(state);
+    }
+}
+
+/// Rules are ordered by code, the order in which findings at one place are reported.
+impl PartialOrd for Rule {
+    fn partial_cmp(&self, other: &Rule) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Rule {
+    fn cmp(&self, other: &Rule) -> std::cmp::Ordering {
+        self.code.cmp(other.code)
+    }
+}
+
+/// A rule is shown by its code and name; its documentation would drown a finding's `{:?}`.
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.code, self.name)
+    }
+}
 
 impl Rule {
     /// The address of the rule's documentation page.
@@ -158,30 +344,6 @@ impl Rule {
                 " (off unless selected)"
             }
         )
-    }
-
-    /// A finding of this rule about a claim.
-    pub(crate) fn on(
-        &'static self,
-        doc: &Document<'_>,
-        c: &ClaimContext<'_>,
-        message: String,
-        label: String,
-    ) -> Finding {
-        Finding {
-            rule: self.name,
-            code: self.code,
-            severity: self.severity,
-            span: c.mention.span,
-            text: doc.slice(c.mention.span).to_owned(),
-            message,
-            label,
-            notes: Vec::new(),
-            study: None,
-            related: Vec::new(),
-            quantity: Some(c.quantity.clone()),
-            compared: None,
-        }
     }
 }
 
@@ -236,8 +398,8 @@ pub(crate) fn rounding_note(a: &Interval, b: &Interval) -> Option<String> {
 
 /// A figure's interval as a reader writes it: "22.5%–23.5%", "12.3 million or more" (the
 /// exact interval is in the finding's JSON).
-pub(crate) fn describe(c: &ClaimContext<'_>) -> String {
-    claimcheck_model::readable::interval(&c.quantity.interval, &c.quantity.dimension)
+pub(crate) fn readable(q: &claimcheck_model::Quantity) -> String {
+    claimcheck_model::readable::interval(&q.interval, &q.dimension)
 }
 
 /// A registry figure in prose: "23% (UNIAP, 2010: “Twenty-three percent”)".
@@ -338,6 +500,40 @@ mod tests {
             }
             assert_eq!(find(r.name).map(|f| f.code), Some(r.code));
         }
+    }
+
+    #[test]
+    fn groups_name_rules_and_no_rule_shares_their_names() {
+        for g in GROUPS {
+            assert!(
+                find(g.name).is_none() && find(g.code).is_none(),
+                "{}",
+                g.name
+            );
+            assert!(!g.rules.is_empty(), "{}", g.name);
+            for spelling in [
+                g.name.to_owned(),
+                g.name.to_ascii_uppercase(),
+                g.code.to_owned(),
+                g.code.to_ascii_lowercase(),
+            ] {
+                let selector = selector(&spelling).expect("a group is selected by its name");
+                assert_eq!(selector.rules(), g.rules, "{spelling}");
+            }
+            let doc = g.doc();
+            for r in g.rules {
+                assert!(RULES.contains(r), "{} is in the table", r.name);
+                assert!(doc.contains(r.name) && doc.contains(r.code), "{}", r.name);
+            }
+        }
+        let one = selector("cc105").expect("a rule");
+        assert_eq!(
+            one.rules().iter().map(|r| r.name).collect::<Vec<_>>(),
+            ["stock-as-flow"]
+        );
+        assert!(one.selects(&stock_as_flow::RULE) && !one.selects(&part_as_whole::RULE));
+        assert_eq!(suggest("base-mismach"), Some("base-mismatch"));
+        assert!(selector("base").is_none());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::rules::against::{checks, finding, quote};
+use crate::rules::against::{SourceShape, SourceViolation, checks};
 use crate::rules::{Context, Rule};
 use crate::source::Verdict;
 
@@ -47,40 +47,16 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Verdict::NotInSource(near) = &looked.verdict else {
             continue;
         };
-        let message = format!(
-            "“{}” is not in {}{}: it gives neither this value nor another for this population",
-            doc.slice(c.mention.span),
-            source.name,
-            if looked.named {
-                ", which the sentence cites"
-            } else {
-                ""
-            }
-        );
-        let mut f = match near.first().and_then(|&i| source.figures.get(i)) {
-            Some(first) => finding(&RULE, doc, c, source, first, message),
-            None => {
-                let mut f = RULE.on(
-                    doc,
-                    c,
-                    message,
-                    format!("the article: {}", super::describe(c)),
-                );
-                f.notes
-                    .push(format!("{} gives no figure of this kind", source.name));
-                f
-            }
+        let missing = SourceViolation {
+            rule: &RULE,
+            claim: doc.slice(c.mention.span),
+            quantity: &c.quantity,
+            source,
+            shape: SourceShape::NotInSource {
+                named: looked.named,
+                near: near.iter().filter_map(|&i| source.figures.get(i)).collect(),
+            },
         };
-        // `finding` quoted the nearest; say what the notes are, and add the others.
-        if let Some(first) = f.notes.first_mut() {
-            *first = format!("the nearest figure it gives: {first}");
-        }
-        for &i in near.iter().skip(1) {
-            if let Some(figure) = source.figures.get(i) {
-                f.notes
-                    .push(format!("also near: {}", quote(source, figure)));
-            }
-        }
-        out.push(f);
+        out.push(missing.reported(doc, c));
     }
 }

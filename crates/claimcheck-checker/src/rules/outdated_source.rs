@@ -5,7 +5,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::matching::year_fits;
 use crate::registry::Study;
-use crate::rules::{Context, Rule, cite, source_note};
+use crate::rules::{Context, Rule, Violation, cite, source_note};
 
 pub(crate) const RULE: Rule = Rule {
     name: "outdated-source",
@@ -86,28 +86,64 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(new) = newest_before(cx, m.study, at.year) else {
             continue;
         };
-        let mut f = RULE.on(
-            doc,
-            c,
-            format!(
-                "“{}” is the {} figure of {}; at {} a newer edition ({}) gave {}",
-                doc.slice(c.mention.span),
-                m.study.year,
-                m.study.publisher,
-                if doc.date.is_some() {
-                    format!("the article's date ({at})")
-                } else {
-                    format!("the date it is given for ({at})")
-                },
-                new.year,
-                new.value_text
-            ),
-            format!("from the {} edition", m.study.year),
-        );
-        f.notes.push(format!("the figure: {}", cite(m.study)));
-        f.notes.push(format!("newer: {}", cite(new)));
-        f.notes.push(source_note(new));
+        let outdated = Outdated {
+            claim: doc.slice(c.mention.span),
+            study: m.study,
+            newer: new,
+            at,
+            article_dated: doc.date.is_some(),
+        };
+        let mut f = outdated.finding(doc, c);
         f.study = Some(m.study.id.clone());
         out.push(f);
+    }
+}
+
+/// A figure of an edition that a newer one had superseded at the date it is presented at.
+struct Outdated<'a> {
+    /// The claim as written.
+    claim: &'a str,
+    /// The edition it is.
+    study: &'a Study,
+    /// The newest edition published before that date.
+    newer: &'a Study,
+    /// The date it is presented at.
+    at: ArticleDate,
+    /// Whether that date is the article's (else the year its sentence gives).
+    article_dated: bool,
+}
+
+impl Violation for Outdated<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        let at = self.at;
+        format!(
+            "“{}” is the {} figure of {}; at {} a newer edition ({}) gave {}",
+            self.claim,
+            self.study.year,
+            self.study.publisher,
+            if self.article_dated {
+                format!("the article's date ({at})")
+            } else {
+                format!("the date it is given for ({at})")
+            },
+            self.newer.year,
+            self.newer.value_text
+        )
+    }
+
+    fn label(&self) -> String {
+        format!("from the {} edition", self.study.year)
+    }
+
+    fn notes(&self) -> Vec<String> {
+        vec![
+            format!("the figure: {}", cite(self.study)),
+            format!("newer: {}", cite(self.newer)),
+            source_note(self.newer),
+        ]
     }
 }

@@ -4,8 +4,8 @@
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::matching::StudyMatch;
-use crate::registry::{Basis, Concept, Measure, Scope};
-use crate::rules::{Context, Rule};
+use crate::registry::{Basis, Concept, Measure, Scope, Study};
+use crate::rules::{Context, Rule, Violation};
 use crate::vocab;
 
 pub(crate) const RULE: Rule = Rule {
@@ -66,22 +66,91 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if vocab::any_registry_term(&c.reading.sentence, &m.study.population_terms) {
             continue;
         }
-        let claimed = c.claim.subject.map_or("its population", |s| doc.slice(s));
-        let mut f = RULE.on(
-            doc,
-            c,
-            format!(
-                "“{}” applies the figure to “{}”, but {} measured: {}",
-                doc.slice(c.mention.span),
-                claimed,
-                m.study.publisher,
-                m.study.population
+        let wider = PopulationMismatch::Wider {
+            claim: doc.slice(c.mention.span),
+            applied_to: c.claim.subject.map_or("its population", |s| doc.slice(s)),
+            study: m.study,
+        };
+        out.push(wider.finding(doc, c).about_at(m.study, m.interval));
+    }
+}
+
+/// A figure given for another population than the one measured.
+enum PopulationMismatch<'a> {
+    /// A local or sampled group's rate applied to a wider population.
+    Wider {
+        /// The claim as written.
+        claim: &'a str,
+        /// The population the article gives it for, as written.
+        applied_to: &'a str,
+        /// The row measured in the narrower group.
+        study: &'a Study,
+    },
+    /// A place's figure given for the world.
+    PlaceForWorld {
+        /// The claim as written.
+        claim: &'a str,
+        /// The place's row.
+        study: &'a Study,
+    },
+    /// A part's figure (one form of profits) given for all.
+    PartForAll {
+        /// The claim as written.
+        claim: &'a str,
+        /// The part's row.
+        study: &'a Study,
+    },
+}
+
+impl Violation for PopulationMismatch<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        match self {
+            PopulationMismatch::Wider {
+                claim,
+                applied_to,
+                study,
+            } => format!(
+                "“{claim}” applies the figure to “{applied_to}”, but {} measured: {}",
+                study.publisher, study.population
             ),
-            format!("measured in {}", m.study.geography),
-        );
-        f.notes
-            .push("a rate found in one group is applied to a larger one".to_owned());
-        out.push(f.about_at(m.study, m.interval));
+            PopulationMismatch::PlaceForWorld { claim, study } => format!(
+                "“{claim}” is given for the world, but it is {}'s figure for {} only",
+                study.publisher, study.geography
+            ),
+            PopulationMismatch::PartForAll { claim, study } => format!(
+                "“{claim}” is given for all, but it is {}'s figure for a part: {}",
+                study.publisher, study.population
+            ),
+        }
+    }
+
+    fn label(&self) -> String {
+        match self {
+            PopulationMismatch::Wider { study, .. }
+            | PopulationMismatch::PlaceForWorld { study, .. } => {
+                format!("measured in {}", study.geography)
+            }
+            PopulationMismatch::PartForAll { .. } => "a part's figure".to_owned(),
+        }
+    }
+
+    fn notes(&self) -> Vec<String> {
+        vec![
+            match self {
+                PopulationMismatch::Wider { .. } => {
+                    "a rate found in one group is applied to a larger one"
+                }
+                PopulationMismatch::PlaceForWorld { .. }
+                | PopulationMismatch::PartForAll { .. } => {
+                    "a figure measured in a part is given for the whole"
+                }
+            }
+            .to_owned(),
+        ]
     }
 }
 
@@ -125,31 +194,13 @@ pub(crate) fn part_row<'m, 'a>(c: &'m ClaimContext<'a>) -> Option<&'m StudyMatch
 fn part_as_whole(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
     let m = part_row(c)?;
     let place = matches!(m.study.scope, Scope::Regional | Scope::National) && only_a_place(m.study);
-    let (message, label) = if place {
-        (
-            format!(
-                "“{}” is given for the world, but it is {}'s figure for {} only",
-                doc.slice(c.mention.span),
-                m.study.publisher,
-                m.study.geography
-            ),
-            format!("measured in {}", m.study.geography),
-        )
+    let (claim, study) = (doc.slice(c.mention.span), m.study);
+    let part = if place {
+        PopulationMismatch::PlaceForWorld { claim, study }
     } else {
-        (
-            format!(
-                "“{}” is given for all, but it is {}'s figure for a part: {}",
-                doc.slice(c.mention.span),
-                m.study.publisher,
-                m.study.population
-            ),
-            "a part's figure".to_owned(),
-        )
+        PopulationMismatch::PartForAll { claim, study }
     };
-    let mut f = RULE.on(doc, c, message, label);
-    f.notes
-        .push("a figure measured in a part is given for the whole".to_owned());
-    Some(f.about_at(m.study, m.interval))
+    Some(part.finding(doc, c).about_at(m.study, m.interval))
 }
 
 /// Whether a row's subgroup names only its place (`Asia|Pacific` for Asia and the Pacific),

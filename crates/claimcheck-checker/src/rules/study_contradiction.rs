@@ -1,6 +1,6 @@
 //! `study-contradiction`: a claim that does not fit the study it cites.
 
-use claimcheck_model::ModelConventions;
+use claimcheck_model::{Interval, ModelConventions, Quantity};
 
 mod derived_share;
 use std::collections::BTreeSet;
@@ -8,8 +8,10 @@ use std::collections::BTreeSet;
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::matching::{Attribution, StudyMatch};
-use crate::registry::{Registry, Scope};
-use crate::rules::{Context, Rule, cite, describe, near_miss, rounding_note, source_note};
+use crate::registry::{Registry, Scope, Study};
+use crate::rules::{
+    Context, Rule, Violation, cite, near_miss, readable, rounding_note, source_note,
+};
 
 pub(crate) const RULE: Rule = Rule {
     name: "study-contradiction",
@@ -208,39 +210,75 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let m = rows[0];
-        let published = claimcheck_model::readable::interval(&m.interval, &c.quantity.dimension);
-        let mut f = RULE.on(
-            doc,
-            c,
-            format!(
-                "“{}” fits no edition of the figure it cites: {} reports {} {}",
-                doc.slice(c.mention.span),
-                m.study.publisher,
-                m.study.value_text,
-                published
-            ),
-            format!("the article: {}", describe(c)),
-        );
-        for other in rows.iter().take(6) {
-            f.notes.push(format!("the study: {}", cite(other.study)));
-        }
-        if let Some(note) = rounding_note(&c.quantity.interval, &m.interval) {
-            f.notes.push(note);
-        }
-        if let Some((slip, s)) = rows.iter().find_map(|o| {
-            near_miss(c.quantity.nominal[0], o.study.claim_value()).map(|n| (n, o.study))
-        }) {
-            f.notes.push(format!(
-                "help: probably {slip} of {} {} ({})",
-                s.publisher, s.year, s.value_text
-            ));
-        }
-        f.notes.push(source_note(m.study));
+        let contradiction = Contradiction {
+            claim: doc.slice(c.mention.span),
+            quantity: &c.quantity,
+            cited: m.study,
+            cited_interval: m.interval,
+            editions: rows.iter().take(6).map(|o| o.study).collect(),
+            slip: rows.iter().find_map(|o| {
+                near_miss(c.quantity.nominal[0], o.study.claim_value()).map(|n| (n, o.study))
+            }),
+        };
+        let mut f = contradiction.finding(doc, c);
         f.study = Some(m.study.id.clone());
         out.push(f.against(
             crate::finding::Against::Study,
             super::short_cite(m.study),
             m.interval,
         ));
+    }
+}
+
+/// A figure that fits no edition of the series it cites.
+struct Contradiction<'a> {
+    /// The claim as written.
+    claim: &'a str,
+    /// The claim's figure.
+    quantity: &'a Quantity,
+    /// The edition it is set against: the first of [`Contradiction::editions`].
+    cited: &'a Study,
+    /// That edition's interval.
+    cited_interval: Interval,
+    /// The editions it may cite (at most six).
+    editions: Vec<&'a Study>,
+    /// The slip that turns an edition's figure into the claim's, and that edition.
+    slip: Option<(String, &'a Study)>,
+}
+
+impl Violation for Contradiction<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        format!(
+            "“{}” fits no edition of the figure it cites: {} reports {} {}",
+            self.claim,
+            self.cited.publisher,
+            self.cited.value_text,
+            claimcheck_model::readable::interval(&self.cited_interval, &self.quantity.dimension)
+        )
+    }
+
+    fn label(&self) -> String {
+        format!("the article: {}", readable(self.quantity))
+    }
+
+    fn notes(&self) -> Vec<String> {
+        let mut notes: Vec<String> = self
+            .editions
+            .iter()
+            .map(|s| format!("the study: {}", cite(s)))
+            .collect();
+        notes.extend(rounding_note(&self.quantity.interval, &self.cited_interval));
+        if let Some((slip, s)) = &self.slip {
+            notes.push(format!(
+                "help: probably {slip} of {} {} ({})",
+                s.publisher, s.year, s.value_text
+            ));
+        }
+        notes.push(source_note(self.cited));
+        notes
     }
 }

@@ -4,7 +4,7 @@ use claimcheck_model::Dimension;
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Violation};
 
 pub(crate) const RULE: Rule = Rule {
     name: "unsourced-statistic",
@@ -42,11 +42,31 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         if !big {
             continue;
         }
-        out.push(RULE.on(
-            doc,
-            c,
-            format!("“{}” is attributed to no source", doc.slice(c.mention.span)),
-            "no source".to_owned(),
-        ));
+        out.push(
+            Unsourced {
+                claim: doc.slice(c.mention.span),
+            }
+            .finding(doc, c),
+        );
+    }
+}
+
+/// A statistic attributed to no source.
+struct Unsourced<'a> {
+    /// The claim as written.
+    claim: &'a str,
+}
+
+impl Violation for Unsourced<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        format!("“{}” is attributed to no source", self.claim)
+    }
+
+    fn label(&self) -> String {
+        "no source".to_owned()
     }
 }

@@ -195,8 +195,8 @@ impl FindingRecord {
                 .collect(),
         });
         FindingRecord {
-            rule: f.rule,
-            code: f.code,
+            rule: f.rule.name,
+            code: f.rule.code,
             severity: f.severity.as_str(),
             file: file.to_owned(),
             line: start.line,

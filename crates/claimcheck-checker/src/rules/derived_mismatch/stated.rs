@@ -9,11 +9,11 @@
 //! "that works out to", "in all", "an average of", "an increase of"); a figure without them is
 //! left to the other rules.
 
-use claimcheck_model::{Dimension, Estimate, Interval, Period, estimate, subject};
+use claimcheck_model::{Dimension, Estimate, Interval, Period, Quantity, estimate, subject};
 
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding, Related};
-use crate::rules::{Context, describe};
+use crate::rules::{Context, Rule, Violation, readable};
 use crate::vocab;
 
 use super::RULE;
@@ -40,33 +40,13 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, r: usize) -> Option<Fi
     if e.interval.is_empty() || e.interval.overlaps(&result.quantity.interval) {
         return None;
     }
-    let value = if e.nominal[0] == e.nominal[1] {
-        claimcheck_model::quantity::plain(e.nominal[0])
-    } else {
-        format!(
-            "{}–{}",
-            claimcheck_model::quantity::plain(e.nominal[0].min(e.nominal[1])),
-            claimcheck_model::quantity::plain(e.nominal[0].max(e.nominal[1]))
-        )
+    let stated = StatedArithmetic {
+        stated: doc.slice(result.mention.span),
+        quantity: &result.quantity,
+        estimate: e,
+        note: working.note.as_deref(),
     };
-    let mut f = RULE.on(
-        doc,
-        result,
-        format!(
-            "“{}” does not follow from the figures it is worked out from: {} = {} {}, and “{}” \
-             allows {}",
-            doc.slice(result.mention.span),
-            e.expression,
-            value,
-            claimcheck_model::quantity::show(&e.interval),
-            doc.slice(result.mention.span),
-            describe(result),
-        ),
-        format!("stated: {}", describe(result)),
-    );
-    f.notes.extend(working.note);
-    f.notes
-        .extend(e.assumptions.iter().map(|a| format!("assuming {}", a.text)));
+    let mut f = stated.finding(doc, result);
     for (c, label) in &working.inputs {
         f.related.push(Related {
             span: c.mention.span,
@@ -75,6 +55,66 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, r: usize) -> Option<Fi
         });
     }
     Some(f.against(Against::Derived, e.expression.clone(), e.interval))
+}
+
+/// Arithmetic stated around a figure that does not hold: what the figures it names work out
+/// to leaves out the stated result.
+struct StatedArithmetic<'a> {
+    /// The result as written.
+    stated: &'a str,
+    /// The result.
+    quantity: &'a Quantity,
+    /// What its figures work out to.
+    estimate: &'a Estimate,
+    /// What the working read into the words, if anything.
+    note: Option<&'a str>,
+}
+
+impl Violation for StatedArithmetic<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        use claimcheck_model::quantity::{plain, show};
+        let e = self.estimate;
+        let value = if e.nominal[0] == e.nominal[1] {
+            plain(e.nominal[0])
+        } else {
+            format!(
+                "{}–{}",
+                plain(e.nominal[0].min(e.nominal[1])),
+                plain(e.nominal[0].max(e.nominal[1]))
+            )
+        };
+        format!(
+            "“{}” does not follow from the figures it is worked out from: {} = {} {}, and “{}” \
+             allows {}",
+            self.stated,
+            e.expression,
+            value,
+            show(&e.interval),
+            self.stated,
+            readable(self.quantity),
+        )
+    }
+
+    fn label(&self) -> String {
+        format!("stated: {}", readable(self.quantity))
+    }
+
+    fn notes(&self) -> Vec<String> {
+        self.note
+            .map(str::to_owned)
+            .into_iter()
+            .chain(
+                self.estimate
+                    .assumptions
+                    .iter()
+                    .map(|a| format!("assuming {}", a.text)),
+            )
+            .collect()
+    }
 }
 
 fn operand(doc: &Document<'_>, c: &ClaimContext<'_>) -> estimate::Operand {

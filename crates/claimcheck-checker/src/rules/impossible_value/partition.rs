@@ -3,11 +3,11 @@
 //! Lao"), a range written from its high end ("estimates range from 90,000 to 60,000"), and a
 //! part counted above its whole ("Of the 2,300 workers freed, 2,650 were men").
 
-use claimcheck_model::{Dimension, End, Interval};
+use claimcheck_model::{Dimension, End, Interval, Quantity};
 
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding, Related};
-use crate::rules::describe;
+use crate::rules::{Rule, Violation, readable};
 use crate::vocab;
 
 use super::RULE;
@@ -110,45 +110,33 @@ fn exclusive_shares(doc: &Document<'_>, out: &mut Vec<Finding>) {
             if low <= 100.0 {
                 continue;
             }
-            let Some((last, _, last_group)) = same.last() else {
+            let Some((last, _, _)) = same.last() else {
                 continue;
             };
-            let parts: Vec<String> = same
-                .iter()
-                .map(|(c, _, g)| format!("{} {g}", doc.slice(c.mention.span)))
-                .collect();
             let others: f64 = same[..same.len() - 1]
                 .iter()
                 .map(|(c, _, _)| c.quantity.interval.lo.value().unwrap_or(0.0))
                 .sum();
-            let mut f = RULE.on(
-                doc,
-                last,
-                format!(
-                    "shares of groups that do not overlap add up to more than 100%: {} = {}% \
-                     (at least {}% with each read at its lowest)",
-                    parts.join(" + "),
-                    claimcheck_model::quantity::plain(
-                        same.iter()
-                            .map(|(c, _, _)| c.quantity.nominal[0])
-                            .sum::<f64>()
-                    ),
-                    claimcheck_model::quantity::plain(low)
-                ),
-                format!("{last_group}: {}", describe(last)),
-            );
-            for (c, _, g) in &same[..same.len() - 1] {
+            let exclusive = ExclusiveShares {
+                shares: same
+                    .iter()
+                    .map(|(c, _, g)| GroupShare {
+                        claim: doc.slice(c.mention.span),
+                        group: g,
+                        quantity: &c.quantity,
+                    })
+                    .collect(),
+                lowest_sum: low,
+                room: (100.0 - others).max(0.0),
+            };
+            let mut f = exclusive.finding(doc, last);
+            for (c, other) in same.iter().zip(&exclusive.shares).take(same.len() - 1) {
                 f.related.push(Related {
-                    span: c.mention.span,
-                    text: doc.slice(c.mention.span).to_owned(),
-                    label: format!("{g}: {}", describe(c)),
+                    span: c.0.mention.span,
+                    text: other.claim.to_owned(),
+                    label: other.label(),
                 });
             }
-            f.notes.push(format!(
-                "each person is one of these groups only, so their shares add up to at most 100%; \
-                 the others leave at most {}% for “{last_group}”",
-                claimcheck_model::quantity::plain((100.0 - others).max(0.0))
-            ));
             if let Ok(room) = Interval::new(
                 End::Inclusive(0.0),
                 End::Inclusive((100.0 - others).max(0.0)),
@@ -193,16 +181,12 @@ fn reversed_ranges(doc: &Document<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let written = &doc.text[from.mention.span.start..to.mention.span.end];
-        let mut f = RULE.on(
-            doc,
-            to,
-            format!(
-                "the range “{written}” runs backwards: its low end {} is above its high end {}",
-                claimcheck_model::quantity::plain(a),
-                claimcheck_model::quantity::plain(b)
-            ),
-            "the high end".to_owned(),
-        );
+        let backwards = BackwardsRange {
+            range: written,
+            low_end: a,
+            high_end: b,
+        };
+        let mut f = backwards.finding(doc, to);
         f.span = claimcheck_parser::Span {
             start: from.mention.span.start,
             end: to.mention.span.end,
@@ -260,24 +244,151 @@ fn part_above_whole(doc: &Document<'_>, out: &mut Vec<Finding>) {
         if part_low <= whole_high {
             continue;
         }
-        let mut f = RULE.on(
-            doc,
-            part,
-            format!(
-                "“{}” is a part of “{}”, but counts more than the whole",
-                doc.slice(part.mention.span),
-                doc.slice(whole.mention.span)
-            ),
-            format!("the part: {}", describe(part)),
-        );
+        let above = PartAboveWhole {
+            part: doc.slice(part.mention.span),
+            part_quantity: &part.quantity,
+            whole: doc.slice(whole.mention.span),
+            whole_quantity: &whole.quantity,
+        };
+        let mut f = above.finding(doc, part);
         f.related.push(Related {
             span: whole.mention.span,
-            text: doc.slice(whole.mention.span).to_owned(),
-            label: format!("the whole: {}", describe(whole)),
+            text: above.whole.to_owned(),
+            label: format!("the whole: {}", readable(above.whole_quantity)),
         });
         if let Ok(room) = Interval::new(End::Inclusive(0.0), End::Inclusive(whole_high)) {
             f = f.against(Against::Limit, "at most the whole", room);
         }
         out.push(f);
+    }
+}
+
+/// One group's share, as the sentence gives it.
+struct GroupShare<'a> {
+    /// The share as written.
+    claim: &'a str,
+    /// The group it is the share of ("Cambodian").
+    group: &'a str,
+    /// The share.
+    quantity: &'a Quantity,
+}
+
+impl GroupShare<'_> {
+    /// The label under the share: "Cambodian: 44.5%–45.5%".
+    fn label(&self) -> String {
+        format!("{}: {}", self.group, readable(self.quantity))
+    }
+}
+
+/// Shares of groups that do not overlap (each person is one of them) adding up to more than
+/// 100%.
+struct ExclusiveShares<'a> {
+    /// The shares in the order of the text (at least two); the finding is about the last.
+    shares: Vec<GroupShare<'a>>,
+    /// Their sum with each read at its lowest.
+    lowest_sum: f64,
+    /// What the others leave for the last, at most.
+    room: f64,
+}
+
+impl ExclusiveShares<'_> {
+    fn last(&self) -> &GroupShare<'_> {
+        &self.shares[self.shares.len() - 1]
+    }
+}
+
+impl Violation for ExclusiveShares<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        format!(
+            "shares of groups that do not overlap add up to more than 100%: {} = {}% \
+             (at least {}% with each read at its lowest)",
+            self.shares
+                .iter()
+                .map(|s| format!("{} {}", s.claim, s.group))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            claimcheck_model::quantity::plain(
+                self.shares
+                    .iter()
+                    .map(|s| s.quantity.nominal[0])
+                    .sum::<f64>()
+            ),
+            claimcheck_model::quantity::plain(self.lowest_sum)
+        )
+    }
+
+    fn label(&self) -> String {
+        self.last().label()
+    }
+
+    fn notes(&self) -> Vec<String> {
+        vec![format!(
+            "each person is one of these groups only, so their shares add up to at most 100%; \
+             the others leave at most {}% for “{}”",
+            claimcheck_model::quantity::plain(self.room),
+            self.last().group
+        )]
+    }
+}
+
+/// A range written from its high end ("from 90,000 to 60,000").
+struct BackwardsRange<'a> {
+    /// The range as written.
+    range: &'a str,
+    /// The end written first, which should be the lower.
+    low_end: f64,
+    /// The end written second.
+    high_end: f64,
+}
+
+impl Violation for BackwardsRange<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        format!(
+            "the range “{}” runs backwards: its low end {} is above its high end {}",
+            self.range,
+            claimcheck_model::quantity::plain(self.low_end),
+            claimcheck_model::quantity::plain(self.high_end)
+        )
+    }
+
+    fn label(&self) -> String {
+        "the high end".to_owned()
+    }
+}
+
+/// A part counted above its whole ("Of the 2,300 workers freed, 2,650 were men").
+struct PartAboveWhole<'a> {
+    /// The part as written.
+    part: &'a str,
+    /// The part.
+    part_quantity: &'a Quantity,
+    /// The whole as written.
+    whole: &'a str,
+    /// The whole.
+    whole_quantity: &'a Quantity,
+}
+
+impl Violation for PartAboveWhole<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        format!(
+            "“{}” is a part of “{}”, but counts more than the whole",
+            self.part, self.whole
+        )
+    }
+
+    fn label(&self) -> String {
+        format!("the part: {}", readable(self.part_quantity))
     }
 }

@@ -3,12 +3,12 @@
 //! labour"), a share of that subgroup stated for the series ("a fifth of the people in forced
 //! labour are children") is set against their quotient (3.3 ÷ 27.6 = 12%).
 
-use claimcheck_model::{Dimension, End, Interval};
+use claimcheck_model::{Dimension, End, Interval, Quantity};
 
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding};
 use crate::registry::{Concept, Measure, Scope, Study, Unit};
-use crate::rules::{Context, cite, describe, source_note};
+use crate::rules::{Context, Rule, Violation, cite, readable, source_note};
 use crate::vocab;
 
 use super::RULE;
@@ -131,35 +131,76 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
     let q = quotients
         .iter()
         .max_by(|a, b| a.part.value.total_cmp(&b.part.value))?;
-    let nominal = 100.0 * q.part.value / q.whole.value;
-    let mut f = RULE.on(
-        doc,
-        c,
-        format!(
-            "“{}” does not fit the counts of the study it cites: {} counts {} of {}, {}% {}",
-            doc.slice(c.mention.span),
-            q.whole.publisher,
-            q.part.value_text,
-            q.whole.value_text,
-            claimcheck_model::quantity::trim(round_to(nominal, 1)),
-            claimcheck_model::quantity::show(&q.share),
-        ),
-        format!("the article: {}", describe(c)),
-    );
-    f.notes.extend(c.quantity.readings.iter().cloned());
-    f.notes.push(format!("the subgroup: {}", cite(q.part)));
-    f.notes.push(format!("the whole: {}", cite(q.whole)));
-    f.notes.push(source_note(q.whole));
+    let unfit = UnfitShare {
+        claim: doc.slice(c.mention.span),
+        quantity: &c.quantity,
+        quotient: q,
+    };
+    let mut f = unfit.finding(doc, c);
     f.study = Some(q.part.id.clone());
+    let nominal = q.nominal();
     let shown = Interval::new(q.share.lo, q.share.hi).unwrap_or(Interval {
         lo: End::Inclusive(nominal),
         hi: End::Inclusive(nominal),
     });
-    Some(f.against(
-        Against::Study,
-        format!("{} ÷ {}", q.part.value_text, q.whole.value_text),
-        shown,
-    ))
+    Some(f.against(Against::Study, unfit.worked_out(), shown))
+}
+
+impl Quotient<'_> {
+    /// The share the two counts' stated values give, in percent.
+    fn nominal(&self) -> f64 {
+        100.0 * self.part.value / self.whole.value
+    }
+}
+
+/// A share that does not fit the quotient of the cited edition's counts.
+struct UnfitShare<'a> {
+    /// The claim as written.
+    claim: &'a str,
+    /// The claim's share.
+    quantity: &'a Quantity,
+    /// The subgroup's count over the whole's.
+    quotient: &'a Quotient<'a>,
+}
+
+impl UnfitShare<'_> {
+    /// The other side of the number line, as worked out: "3.3 million ÷ 27.6 million".
+    fn worked_out(&self) -> String {
+        let q = self.quotient;
+        format!("{} ÷ {}", q.part.value_text, q.whole.value_text)
+    }
+}
+
+impl Violation for UnfitShare<'_> {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn message(&self) -> String {
+        let q = self.quotient;
+        format!(
+            "“{}” does not fit the counts of the study it cites: {} counts {} of {}, {}% {}",
+            self.claim,
+            q.whole.publisher,
+            q.part.value_text,
+            q.whole.value_text,
+            claimcheck_model::quantity::trim(round_to(q.nominal(), 1)),
+            claimcheck_model::quantity::show(&q.share),
+        )
+    }
+
+    fn label(&self) -> String {
+        format!("the article: {}", readable(self.quantity))
+    }
+
+    fn notes(&self) -> Vec<String> {
+        let q = self.quotient;
+        let mut notes = self.quantity.readings.clone();
+        notes.push(format!("the subgroup: {}", cite(q.part)));
+        notes.push(format!("the whole: {}", cite(q.whole)));
+        notes.push(source_note(q.whole));
+        notes
+    }
 }
 
 fn round_to(v: f64, decimals: i32) -> f64 {
