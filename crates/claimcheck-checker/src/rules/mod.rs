@@ -221,12 +221,19 @@ pub fn suggest(name: &str) -> Option<&'static str> {
         .map(|r| (r.name, r.code))
         .chain(GROUPS.iter().map(|g| (g.name, g.code)));
     names
-        .map(|(rule, code)| {
-            let distance = strsim::levenshtein(&name, rule)
-                .min(strsim::levenshtein(&name, &code.to_ascii_lowercase()));
-            (distance, rule)
+        .filter_map(|(rule, code)| {
+            // Every code is a few edits from every other ("CC999" is two from "CC109"), so
+            // a code is suggested only for a one-character slip; a name within a few edits.
+            let by_name = strsim::levenshtein(&name, rule);
+            let by_code = strsim::levenshtein(&name, &code.to_ascii_lowercase());
+            [
+                (by_name <= 3.max(rule.len() / 4)).then_some((by_name, rule)),
+                (by_code <= 1).then_some((by_code, rule)),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
         })
-        .filter(|(d, rule)| *d <= 3.max(rule.len() / 4))
         .min_by_key(|(d, _)| *d)
         .map(|(_, rule)| rule)
 }
