@@ -1045,7 +1045,7 @@ pub fn rounds_to(stated: f64, value: f64) -> bool {
 /// its last digit, so its hedge widens nothing; any other keeps the model's reading.
 pub fn stated_interval(written: &str, mention: &Mention, q: &Quantity) -> Interval {
     if mention.qualifier != Some(claimcheck_parser::Qualifier::About)
-        || q.nominal[0] != q.nominal[1]
+        || q.nominal.low != q.nominal.high
     {
         return q.interval;
     }
@@ -1071,11 +1071,11 @@ pub fn stated_interval(written: &str, mention: &Mention, q: &Quantity) -> Interv
     if number == 0.0 {
         return q.interval;
     }
-    let scale = q.nominal[0] / number;
+    let scale = q.nominal.low / number;
     let half = 0.5 * 10f64.powi(-(decimals as i32)) * scale;
     Interval {
-        lo: End::Inclusive(q.nominal[0] - half),
-        hi: End::Exclusive(q.nominal[0] + half),
+        lo: End::Inclusive(q.nominal.low - half),
+        hi: End::Exclusive(q.nominal.low + half),
     }
 }
 
@@ -1086,7 +1086,7 @@ pub fn states_a_value(mention: &Mention, q: &Quantity) -> bool {
     matches!(
         mention.qualifier,
         None | Some(claimcheck_parser::Qualifier::About)
-    ) && q.nominal[0] == q.nominal[1]
+    ) && q.nominal.low == q.nominal.high
 }
 
 /// Whether a figure is distinctive enough to be recognised without attribution: the claim
@@ -1109,10 +1109,11 @@ pub fn distinctive(mention: &Mention, q: &Quantity, study: &Study, published: &[
     };
     // A range one of whose ends is the figure to its last digit ("between 20.9 and 27
     // million people") quotes it.
-    if q.nominal[0] != q.nominal[1] {
-        return q.interval.hi.value().is_some() && (precise(q.nominal[0]) || precise(q.nominal[1]));
+    if q.nominal.low != q.nominal.high {
+        return q.interval.hi.value().is_some()
+            && (precise(q.nominal.low) || precise(q.nominal.high));
     }
-    let stated = q.nominal[0];
+    let stated = q.nominal.low;
     if precise(stated) {
         return true;
     }
@@ -1177,9 +1178,9 @@ impl RowFacts {
                     .bytes()
                     .any(|b| b.is_ascii_digit())
                 && let Some(q) = Quantity::from_mention(&m, &study.value_text, conventions)
-                && (q.nominal[0] / study.claim_value() - 1.0).abs() <= 0.1
+                && (q.nominal.low / study.claim_value() - 1.0).abs() <= 0.1
             {
-                published.push(q.nominal[0]);
+                published.push(q.nominal.low);
             }
         }
         RowFacts {
@@ -1242,7 +1243,7 @@ pub fn candidates<'a>(
         let rounded = states_a_value(mention, quantity)
             && f.published
                 .iter()
-                .any(|p| rounds_to(quantity.nominal[0], *p));
+                .any(|p| rounds_to(quantity.nominal.low, *p));
         let fits = claimed.overlaps(&f.core) || rounded;
         if !topic && !fits && !distinctive {
             continue;
@@ -1339,7 +1340,7 @@ pub fn candidates<'a>(
             evidence,
         });
     }
-    let target = quantity.nominal[0].abs().max(1e-9);
+    let target = quantity.nominal.low.abs().max(1e-9);
     out.sort_by(|a, b| {
         b.confidence
             .cmp(&a.confidence)

@@ -292,7 +292,7 @@ impl Study {
             .iter()
             .filter(|m| Some(m.kind) == self.kind())
             .filter_map(|m| Quantity::from_mention(m, &self.value_text, conventions))
-            .find(|q| (q.nominal[0] - want).abs() <= want.abs() * 1e-9 + 1e-9);
+            .find(|q| (q.nominal.low - want).abs() <= want.abs() * 1e-9 + 1e-9);
         let mut interval = published.map_or(Interval::point(want), |q| q.interval);
         // A published bound on one side only ("as many as 800,000").
         if let Some(u) = self.upper {

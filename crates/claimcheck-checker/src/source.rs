@@ -643,9 +643,9 @@ pub fn look_up(doc: &Document<'_>, sources: &[Source], assume_cited: bool) -> Ve
             {
                 Verdict::OtherPopulation(i)
             } else {
-                let target = c.quantity.nominal[0];
+                let target = c.quantity.nominal.low;
                 let distance = |i: usize| {
-                    let v = source.figures[i].quantity.nominal[0];
+                    let v = source.figures[i].quantity.nominal.low;
                     (v.abs().max(1e-9) / target.abs().max(1e-9)).ln().abs()
                 };
                 same.sort_by(|a, b| {
@@ -703,11 +703,11 @@ pub fn look_up(doc: &Document<'_>, sources: &[Source], assume_cited: bool) -> Ve
 fn values_agree(stated: &Interval, c: &ClaimContext<'_>, figure: &SourceFigure) -> (bool, bool) {
     let published = &figure.quantity;
     let same = |a: f64, b: f64| (a - b).abs() <= b.abs() * 1e-9;
-    let identical = same(c.quantity.nominal[0], published.nominal[0])
-        && same(c.quantity.nominal[1], published.nominal[1]);
+    let identical = same(c.quantity.nominal.low, published.nominal.low)
+        && same(c.quantity.nominal.high, published.nominal.high);
     let rounds = matching::states_a_value(c.mention, &c.quantity)
         && figure.states_value
-        && matching::rounds_to(c.quantity.nominal[0], published.nominal[0]);
+        && matching::rounds_to(c.quantity.nominal.low, published.nominal.low);
     let stated_value = identical || rounds;
     if !figure.states_value {
         return (stated_value, stated_value);

@@ -296,7 +296,7 @@ fn multiples(
 /// The change estimates worth a reader's attention: the percent change, and for shares the
 /// change in points first.
 fn push(out: &mut Vec<Estimate>, from: &Estimate, to: &Estimate) {
-    if from.nominal[0] > from.nominal[1] || to.nominal[0] > to.nominal[1] {
+    if from.nominal.low > from.nominal.high || to.nominal.low > to.nominal.high {
         return;
     }
     let Ok(all) = estimate::changes(from, to) else {

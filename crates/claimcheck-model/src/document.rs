@@ -71,8 +71,8 @@ pub fn derive(
     let mut out = Vec::new();
     let is_share = |o: &Operand| {
         o.quantity.dimension == Dimension::Percent
-            && o.quantity.nominal[0] >= 0.0
-            && o.quantity.nominal[1] <= 100.0
+            && o.quantity.nominal.low >= 0.0
+            && o.quantity.nominal.high <= 100.0
             && o.subject.is_some()
     };
     // A count of a population: not a measurement or a duration ("22 years", "500 km").
@@ -163,7 +163,7 @@ pub fn derive(
                 })
             });
         if partitive
-            && part.quantity.nominal[1] <= whole.quantity.nominal[0]
+            && part.quantity.nominal.high <= whole.quantity.nominal.low
             && let Ok(e) = estimate::ratio(part, whole)
         {
             out.push(e);
@@ -208,7 +208,7 @@ pub fn derive(
             text.get(w[0].span.end..w[1].span.start)
                 .is_some_and(|between| between.split_whitespace().any(|t| t == "and"))
         });
-        let large = parts.iter().all(|p| p.quantity.nominal[0] >= 1000.0);
+        let large = parts.iter().all(|p| p.quantity.nominal.low >= 1000.0);
         let joined = parts.len() >= 2
             && parts.len() <= 4
             && same_period

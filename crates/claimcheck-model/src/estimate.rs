@@ -23,7 +23,7 @@
 use claimcheck_parser::Span;
 
 use crate::interval::{End, Interval, IntervalError};
-use crate::quantity::{Dimension, Quantity, plain, trim};
+use crate::quantity::{Dimension, Nominal, Quantity, plain, trim};
 use crate::unit::{self, NounClass, Period};
 
 /// A figure taking part in a derivation, with where it was written.
@@ -174,7 +174,7 @@ pub struct Estimate {
     /// The working in words: "23% × 100,000–200,000+ workers/year".
     pub expression: String,
     /// The result from the stated values.
-    pub nominal: [f64; 2],
+    pub nominal: crate::quantity::Nominal,
     /// Every result the stated words allow.
     pub interval: Interval,
     /// What the result measures.
@@ -224,7 +224,7 @@ impl Estimate {
     /// Whether the stated values give a result within the range of numbers (a product of
     /// two enormous figures may overflow; such an estimate is never shown).
     pub fn is_finite(&self) -> bool {
-        self.nominal.iter().all(|v| v.is_finite())
+        self.nominal.is_finite()
     }
 
     /// Whether the estimate is a plain number: a count of nothing named, over no period.
@@ -248,8 +248,9 @@ impl Estimate {
 
     /// The exact value of a bare figure typed as a factor ("× 12").
     fn exact(&self) -> Option<f64> {
-        (self.nominal[0] == self.nominal[1] && self.interval == Interval::point(self.nominal[0]))
-            .then_some(self.nominal[0])
+        (self.nominal.low == self.nominal.high
+            && self.interval == Interval::point(self.nominal.low))
+        .then_some(self.nominal.low)
     }
 
     /// What the estimate counts, in words: "Cambodian labor migrants entering Thailand who
@@ -342,7 +343,7 @@ impl From<IntervalError> for DeriveError {
 /// The figure in short form for an expression: "23%", "100,000–200,000+ workers/year",
 /// "$250/month", "7 points".
 pub fn short(q: &Quantity) -> String {
-    let [a, b] = q.nominal;
+    let [a, b] = q.nominal.ends();
     let value = if a == b {
         // A bound keeps its sign: ">20%", "≥15", "<10", "≤60".
         let sign = match (q.interval.lo, q.interval.hi) {
@@ -479,12 +480,17 @@ fn incompatible(why: String) -> DeriveError {
 
 /// The least and greatest of `f` over the corners of two nominal ranges (every operation
 /// here is monotone in each argument where it is defined).
-fn corners(a: [f64; 2], b: [f64; 2], f: impl Fn(f64, f64) -> f64) -> [f64; 2] {
-    let v = [f(a[0], b[0]), f(a[0], b[1]), f(a[1], b[0]), f(a[1], b[1])];
-    [
+fn corners(a: Nominal, b: Nominal, f: impl Fn(f64, f64) -> f64) -> Nominal {
+    let v = [
+        f(a.low, b.low),
+        f(a.low, b.high),
+        f(a.high, b.low),
+        f(a.high, b.high),
+    ];
+    Nominal::range(
         v.iter().copied().fold(f64::INFINITY, f64::min),
         v.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-    ]
+    )
 }
 
 /// The working of `a op b`, with parentheses where a sum stands inside a product.
@@ -510,7 +516,7 @@ fn finish(
     b: &Estimate,
     step: Step,
     expression: String,
-    nominal: [f64; 2],
+    nominal: Nominal,
     interval: Interval,
 ) -> Estimate {
     // Which populations and bases were joined comes first, how the figures were read next,
@@ -558,7 +564,7 @@ fn first_text(e: &Estimate) -> String {
 
 /// Checks that a share lies in 0–100%, as a share of a whole must.
 fn check_share(share: &Estimate) -> Result<(), DeriveError> {
-    if share.nominal[1] > 100.0 || share.nominal[0] < 0.0 {
+    if share.nominal.high > 100.0 || share.nominal.low < 0.0 {
         return Err(DeriveError::OutOfDomain(format!(
             "“{}” cannot be a share of a whole: it lies outside 0–100%",
             first_text(share)
@@ -646,7 +652,7 @@ fn over_time(rate: &Estimate, other: &Estimate) -> Result<Option<Step>, DeriveEr
         };
         let years = other.nominal.map(|v| v / d.in_year());
         let stated = &other.expression;
-        if years == [1.0, 1.0] && p != Period::Year {
+        if years == Nominal::single(1.0) && p != Period::Year {
             step.per = Some(Period::Year);
             step.kind = EstimateKind::PerYear;
             step.assumptions.push(Assumption::new(
@@ -869,7 +875,10 @@ fn divided_step(a: &Estimate, b: &Estimate) -> Result<Step, DeriveError> {
         (Some(p), None) => {
             if let Some(d) = b.duration() {
                 // "73,000 a year ÷ 365 days": the duration must be one period of the rate.
-                if d.in_period(p).is_some_and(|k| b.nominal == [k, k]) && d != p {
+                if d.in_period(p)
+                    .is_some_and(|k| b.nominal == Nominal::single(k))
+                    && d != p
+                {
                     let mut s = Step::like(a, EstimateKind::Quotient);
                     s.per = Some(d);
                     s.assumptions.push(Assumption::new(
@@ -936,7 +945,7 @@ fn divided_step(a: &Estimate, b: &Estimate) -> Result<Step, DeriveError> {
         (Money(_), Count) if b.is_bare() => Step::like(a, EstimateKind::Quotient),
         // "1,000 cases ÷ 4": a count divided. Two plain numbers are read as a part and its
         // whole when the first is the smaller ("3,000 ÷ 12,000" is 25%), else as a quotient.
-        (Count, Count) if b.is_bare() && (!a.is_bare() || a.nominal[1] > b.nominal[0]) => {
+        (Count, Count) if b.is_bare() && (!a.is_bare() || a.nominal.high > b.nominal.low) => {
             Step::like(a, EstimateKind::Quotient)
         }
         (Money(_), Count) => {
@@ -1112,7 +1121,7 @@ pub fn times_not_of(a: &Estimate, b: &Estimate) -> Result<Estimate, DeriveError>
 
 /// `a ÷ b`.
 pub fn divided(a: &Estimate, b: &Estimate) -> Result<Estimate, DeriveError> {
-    if b.nominal[0] <= 0.0 && b.nominal[1] >= 0.0 {
+    if b.nominal.low <= 0.0 && b.nominal.high >= 0.0 {
         return Err(DeriveError::DivisionByZero);
     }
     let mut step = divided_step(a, b)?;
@@ -1189,7 +1198,7 @@ pub fn percent_change(from: &Estimate, to: &Estimate) -> Result<Estimate, Derive
             unit_words(to)
         )));
     }
-    if from.nominal[0] <= 0.0 && from.nominal[1] >= 0.0 {
+    if from.nominal.low <= 0.0 && from.nominal.high >= 0.0 {
         return Err(incompatible(format!(
             "no percent change from “{}”: it may be zero",
             first_text(from)

@@ -443,7 +443,7 @@ impl Fragment<'_> {
                 column: self.col(m.span.start),
                 message: format!(
                     "the range “{text}” runs backwards: {} is above {}",
-                    quantity.nominal[0], quantity.nominal[1]
+                    quantity.nominal.low, quantity.nominal.high
                 ),
             });
         }
@@ -466,7 +466,7 @@ impl Fragment<'_> {
         if factor {
             quantity = Quantity {
                 unit: quantity.unit.take(),
-                ..Quantity::exact(quantity.nominal[0], quantity.dimension)
+                ..Quantity::exact(quantity.nominal.low, quantity.dimension)
             };
         }
         if quantity.per.is_none() {

@@ -19,13 +19,74 @@ pub enum Dimension {
     Money(&'static str),
 }
 
+/// A figure as written: one value ("23 percent": both ends 23), or the two ends of a range
+/// ("from 100,000 to 200,000"); for a bound, the stated value. Serialised as `[low, high]`.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(from = "[f64; 2]", into = "[f64; 2]")]
+pub struct Nominal {
+    /// The lower end (the value, for a single figure).
+    pub low: f64,
+    /// The upper end (the value, for a single figure).
+    pub high: f64,
+}
+
+impl Nominal {
+    /// A single value.
+    pub fn single(value: f64) -> Self {
+        Nominal {
+            low: value,
+            high: value,
+        }
+    }
+
+    /// A range's two ends.
+    pub fn range(low: f64, high: f64) -> Self {
+        Nominal { low, high }
+    }
+
+    /// Whether it is one value, not a range.
+    pub fn is_single(self) -> bool {
+        self.low == self.high
+    }
+
+    /// Both ends, low first.
+    pub fn ends(self) -> [f64; 2] {
+        [self.low, self.high]
+    }
+
+    /// Both ends put through `f`.
+    pub fn map(self, f: impl Fn(f64) -> f64) -> Self {
+        Nominal {
+            low: f(self.low),
+            high: f(self.high),
+        }
+    }
+
+    /// Whether both ends are finite numbers.
+    pub fn is_finite(self) -> bool {
+        self.low.is_finite() && self.high.is_finite()
+    }
+}
+
+impl From<[f64; 2]> for Nominal {
+    fn from([low, high]: [f64; 2]) -> Self {
+        Nominal { low, high }
+    }
+}
+
+impl From<Nominal> for [f64; 2] {
+    fn from(n: Nominal) -> Self {
+        n.ends()
+    }
+}
+
 /// A figure with its nominal value and its strict interval.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
     /// What it measures.
     pub dimension: Dimension,
     /// The value or range as stated (for a bound, the stated value).
-    pub nominal: [f64; 2],
+    pub nominal: Nominal,
     /// Every value the words allow, after rounding, hedge tolerance and domain limits.
     pub interval: Interval,
     /// The counted noun, for counts.
@@ -44,7 +105,7 @@ impl Quantity {
     pub fn exact(value: f64, dimension: Dimension) -> Self {
         Quantity {
             dimension,
-            nominal: [value, value],
+            nominal: Nominal::single(value),
             interval: Interval::point(value),
             unit: None,
             each: None,
@@ -164,7 +225,7 @@ impl Quantity {
         }
         Some(Quantity {
             dimension,
-            nominal,
+            nominal: nominal.into(),
             interval,
             // "5 percentage points": the points are the dimension, not a counted noun.
             unit: m
@@ -180,7 +241,7 @@ impl Quantity {
     /// Whether a range runs backwards ("between 35 and 30 percent"): the words assert no
     /// value, and the figure takes part in no arithmetic.
     pub fn reversed(&self) -> bool {
-        self.nominal[0] > self.nominal[1]
+        self.nominal.low > self.nominal.high
     }
 
     /// Whether the quantity has no upper bound.
@@ -211,7 +272,7 @@ impl Quantity {
         // (40, 100] cites a figure just above 40%. A stated range up to 100% is left alone.
         if self.dimension == Dimension::Percent
             && self.interval.hi == End::Inclusive(100.0)
-            && self.nominal[1] < 100.0
+            && self.nominal.high < 100.0
             && let Some(v) = self.interval.lo.value()
             && v > 0.0
         {
@@ -506,7 +567,7 @@ mod tests {
     fn nominal_and_readings() {
         let c = ModelConventions::default();
         let q = read("from 100,000 to more than 200,000 workers annually", &c);
-        assert_eq!(q.nominal, [100_000.0, 200_000.0]);
+        assert_eq!(q.nominal, Nominal::range(100_000.0, 200_000.0));
         assert!(q.open_above());
         assert_eq!(q.per, Some(Period::Year));
         assert_eq!(q.unit.as_deref(), Some("workers"));

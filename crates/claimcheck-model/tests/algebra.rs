@@ -178,7 +178,7 @@ fn the_table() {
             continue;
         };
         let mut wrong = Vec::new();
-        if !(close(e.nominal[0], r.nominal[0]) && close(e.nominal[1], r.nominal[1])) {
+        if !(close(e.nominal.low, r.nominal[0]) && close(e.nominal.high, r.nominal[1])) {
             wrong.push(format!("nominal {:?} (want {:?})", e.nominal, r.nominal));
         }
         if show(&e.interval) != r.interval {
@@ -198,7 +198,7 @@ fn the_table() {
             wrong.push(format!("kind {} (want {})", e.kind.as_str(), r.kind));
         }
         // Soundness at the nominal values: the stated values give a result inside.
-        for v in e.nominal {
+        for v in e.nominal.ends() {
             if !e.interval.contains(v)
                 && !e.interval.contains(v * (1.0 + 1e-12))
                 && !e.interval.contains(v * (1.0 - 1e-12))
@@ -322,7 +322,7 @@ mod soundness {
         Estimate::figure(&Operand {
             quantity: Quantity {
                 dimension: dimension.clone(),
-                nominal: [nominal, nominal],
+                nominal: claimcheck_model::Nominal::single(nominal),
                 interval,
                 unit: noun.map(str::to_owned),
                 each: each.map(str::to_owned),
@@ -368,7 +368,7 @@ mod soundness {
         };
         prop_assert_eq!(&wide.dimension, &point.dimension);
         prop_assert_eq!(wide.per, point.per);
-        let v = point.nominal[0];
+        let v = point.nominal.low;
         let tol = 1e-9 * v.abs().max(1.0);
         let inside = wide.interval.contains(v)
             || wide.interval.contains(v - tol)

@@ -5,10 +5,10 @@ use claimcheck_model::{AssumptionKind, Estimate, ModelConventions, evaluate};
 use claimcheck_parser::{ClaimReader, Extractor};
 
 fn render(e: &Estimate) -> String {
-    let nominal = if e.nominal[0] == e.nominal[1] {
-        plain(e.nominal[0])
+    let nominal = if e.nominal.low == e.nominal.high {
+        plain(e.nominal.low)
     } else {
-        format!("{}–{}", plain(e.nominal[0]), plain(e.nominal[1]))
+        format!("{}–{}", plain(e.nominal.low), plain(e.nominal.high))
     };
     let mut s = format!(
         "{} = {} strictly {}",
@@ -112,7 +112,10 @@ fn example_article() {
         .iter()
         .find(|e| e.inputs[0].text == "23 percent")
         .expect("23 percent × the flow");
-    assert_eq!(seed.nominal, [23_000.0, 46_000.0]);
+    assert_eq!(
+        seed.nominal,
+        claimcheck_model::Nominal::range(23_000.0, 46_000.0)
+    );
     assert_eq!(show(&seed.interval), "[22,500, ∞)");
     for kind in [
         AssumptionKind::Population,
@@ -159,7 +162,7 @@ fn shares_from_counts() {
         });
     assert_eq!(share.dimension, claimcheck_model::Dimension::Percent);
     assert!(
-        (share.nominal[0] - 37.5).abs() < 1e-9,
+        (share.nominal.low - 37.5).abs() < 1e-9,
         "{:?}",
         share.nominal
     );
@@ -257,7 +260,7 @@ fn percent_change_between_editions() {
         .collect();
     let e = claimcheck_model::estimate::change(&q[0], &q[1]).expect("a change");
     assert_eq!(e.dimension, claimcheck_model::Dimension::Percent);
-    assert!((e.nominal[0] - 23.08).abs() < 0.01, "{:?}", e.nominal);
+    assert!((e.nominal.low - 23.08).abs() < 0.01, "{:?}", e.nominal);
     assert!(
         e.interval.contains(23.08) && !e.interval.contains(25.0),
         "{}",

@@ -46,7 +46,7 @@ pub struct EstimateRecord {
     /// The working in words: "23% × 100,000–200,000+ workers/year".
     pub expression: String,
     /// `[low, high]` from the stated values.
-    pub nominal: [f64; 2],
+    pub nominal: claimcheck_model::Nominal,
     /// The strict lower bound; null when unbounded.
     pub lower: Option<f64>,
     /// The strict upper bound; null when unbounded.
@@ -151,8 +151,8 @@ impl EstimateRecord {
             self.file.clone(),
             self.line.to_string(),
             self.expression.clone(),
-            plain_number(self.nominal[0]),
-            plain_number(self.nominal[1]),
+            plain_number(self.nominal.low),
+            plain_number(self.nominal.high),
             opt_number(self.lower),
             opt_number(self.upper),
             self.unit.clone().unwrap_or_default(),
@@ -329,7 +329,7 @@ fn write_text(r: &EstimateRecord, out: &mut dyn Write) -> Result<()> {
 /// The result as an analyst writes it, rounded to the precision its interval warrants:
 /// "$2.4 billion a year", "$8,550 per person", "+10.8%", "+7 percentage points".
 fn implies(e: &Estimate) -> String {
-    let [a, b] = round_nominal(e.nominal, &e.interval);
+    let [a, b] = round_nominal(e.nominal.ends(), &e.interval);
     let change = matches!(
         e.kind,
         EstimateKind::PercentChange | EstimateKind::PointChange

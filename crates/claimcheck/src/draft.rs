@@ -203,7 +203,7 @@ pub fn draft(source: &Source, args: &DraftArgs) -> Vec<Row> {
                 (Kind::Money, _) => ("money", "USD", "stock"),
                 _ => ("count", "persons", "stock"),
             };
-            let [low, high] = f.quantity.nominal;
+            let [low, high] = f.quantity.nominal.ends();
             let range = low != high;
             let start = f.years.iter().min().copied().unwrap_or(year);
             let end = f.years.iter().max().copied().unwrap_or(year);
@@ -256,7 +256,7 @@ fn kind_held(f: &SourceFigure) -> bool {
     let named = f.kind != Kind::Number || f.quantity.unit.is_some();
     matches!(f.kind, Kind::Number | Kind::Percent | Kind::Money)
         && named
-        && f.quantity.nominal.iter().all(|v| v.is_finite())
+        && f.quantity.nominal.is_finite()
 }
 
 /// An id stem from a file name: "reports/Northwind Study.pdf" ⇒ "northwind_study".

@@ -239,7 +239,7 @@ fn write_explanation(
         writeln!(
             out,
             "  value     {} {}",
-            claimcheck_model::quantity::plain(c.quantity.nominal[0]),
+            claimcheck_model::quantity::plain(c.quantity.nominal.low),
             claimcheck_model::quantity::show(&c.quantity.interval)
         )?;
         writeln!(out, "  subject   {}", slice(c.claim.subject))?;

@@ -232,7 +232,7 @@ pub(crate) fn contradictions(
                     .take(3)
                     .filter_map(|&i| source.figures.get(i))
                     .collect(),
-                slip: super::near_miss(c.quantity.nominal[0], figure.quantity.nominal[0]),
+                slip: super::near_miss(c.quantity.nominal.low, figure.quantity.nominal.low),
             },
         };
         out.push(contradicted.reported(doc, c));

@@ -98,6 +98,6 @@ pub(super) fn states_its_total(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool
             o.claim.sentence == c.claim.sentence
                 && o.mention.span != c.mention.span
                 && o.quantity.dimension == Dimension::Count
-                && o.quantity.nominal[0] >= 1000.0
+                && o.quantity.nominal.low >= 1000.0
         })
 }

@@ -203,7 +203,7 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
         if !sum.overlaps(&last.quantity.interval) {
             let total = DerivedMismatch::Total {
                 parts: inputs.iter().map(|c| doc.slice(c.mention.span)).collect(),
-                nominal: inputs.iter().map(|c| c.quantity.nominal[0]).sum(),
+                nominal: inputs.iter().map(|c| c.quantity.nominal.low).sum(),
                 sum,
                 stated: doc.slice(last.mention.span),
                 quantity: &last.quantity,
@@ -337,13 +337,13 @@ impl Violation for DerivedMismatch<'_> {
             } => format!(
                 "“{stated}” does not follow from its inputs: {} = {} ({})",
                 e.expression,
-                if e.nominal[0] == e.nominal[1] {
-                    value(e.nominal[0], &e.dimension)
+                if e.nominal.low == e.nominal.high {
+                    value(e.nominal.low, &e.dimension)
                 } else {
                     format!(
                         "{}–{}",
-                        value(e.nominal[0], &e.dimension),
-                        value(e.nominal[1], &e.dimension)
+                        value(e.nominal.low, &e.dimension),
+                        value(e.nominal.high, &e.dimension)
                     )
                 },
                 interval(&e.interval, &e.dimension),

@@ -130,7 +130,7 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         let is_share = c.quantity.dimension == Dimension::Percent
             && ((of_population && followed_by_of) || partition::counts_people(doc, c))
             && !m.points;
-        if is_share && (c.quantity.nominal[1] > 100.0 || c.quantity.nominal[0] < 0.0) {
+        if is_share && (c.quantity.nominal.high > 100.0 || c.quantity.nominal.low < 0.0) {
             let share = ImpossibleValue::ShareOutOfBounds {
                 claim: doc.slice(m.span),
                 of: c

@@ -102,7 +102,7 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         let vague = c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague);
         let large_count = c.quantity.dimension == Dimension::Count
             && c.mention.unit.is_some()
-            && c.quantity.nominal[0] >= 1000.0;
+            && c.quantity.nominal.low >= 1000.0;
         !vague
             && !c.quantity.reversed()
             && (c.quantity.dimension == Dimension::Percent || large_count)

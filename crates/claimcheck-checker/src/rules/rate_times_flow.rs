@@ -67,8 +67,8 @@ impl Violation for RateTimesFlow<'_> {
             self.claim,
             self.study.reference_period,
             self.flow,
-            claimcheck_model::readable::plain_number(e.nominal[0]),
-            claimcheck_model::readable::plain_number(e.nominal[1]),
+            claimcheck_model::readable::plain_number(e.nominal.low),
+            claimcheck_model::readable::plain_number(e.nominal.high),
             e.unit.as_deref().unwrap_or("people"),
         )
     }

@@ -192,7 +192,7 @@ pub(crate) fn cited_rows<'m, 'a>(
         preferred
     };
     // The same measure: within a factor of three of one of them, or one slip away.
-    let v = c.quantity.nominal[0];
+    let v = c.quantity.nominal.low;
     let near = rows.iter().any(|m| {
         let p = m.study.claim_value();
         let ratio = (v / p).abs();
@@ -217,7 +217,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             cited_interval: m.interval,
             editions: rows.iter().take(6).map(|o| o.study).collect(),
             slip: rows.iter().find_map(|o| {
-                near_miss(c.quantity.nominal[0], o.study.claim_value()).map(|n| (n, o.study))
+                near_miss(c.quantity.nominal.low, o.study.claim_value()).map(|n| (n, o.study))
             }),
         };
         let mut f = contradiction.finding(doc, c);

@@ -36,7 +36,7 @@ fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let big = match c.quantity.dimension {
-            Dimension::Count => c.quantity.nominal[1] >= 1000.0,
+            Dimension::Count => c.quantity.nominal.high >= 1000.0,
             _ => true,
         };
         if !big {

@@ -737,7 +737,7 @@ fn write_estimate(
 ) -> fmt::Result {
     let r = &e.record;
     let eid = format!("{id}-e{k}");
-    let (lo, hi) = (readable(r.nominal[0]), readable(r.nominal[1]));
+    let (lo, hi) = (readable(r.nominal.low), readable(r.nominal.high));
     let nominal = if lo == hi {
         plain(lo)
     } else {

@@ -9,7 +9,9 @@
 //! "that works out to", "in all", "an average of", "an increase of"); a figure without them is
 //! left to the other rules.
 
-use claimcheck_model::{Dimension, Estimate, Interval, Period, Quantity, estimate, subject};
+use claimcheck_model::{
+    Dimension, Estimate, Interval, Nominal, Period, Quantity, estimate, subject,
+};
 
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding, Related};
@@ -78,13 +80,13 @@ impl Violation for StatedArithmetic<'_> {
     fn message(&self) -> String {
         use claimcheck_model::quantity::{plain, show};
         let e = self.estimate;
-        let value = if e.nominal[0] == e.nominal[1] {
-            plain(e.nominal[0])
+        let value = if e.nominal.low == e.nominal.high {
+            plain(e.nominal.low)
         } else {
             format!(
                 "{}–{}",
-                plain(e.nominal[0].min(e.nominal[1])),
-                plain(e.nominal[0].max(e.nominal[1]))
+                plain(e.nominal.low.min(e.nominal.high)),
+                plain(e.nominal.low.max(e.nominal.high))
             )
         };
         format!(
@@ -322,7 +324,7 @@ fn periods_in(doc: &Document<'_>, r: usize, from: Period, to: Period) -> Option<
                         .starts_with(to.as_str())
                 })
         })?;
-        let k = stated.quantity.nominal[0];
+        let k = stated.quantity.nominal.low;
         return Some((k, format!("{} days", claimcheck_model::quantity::plain(k))));
     }
     None
@@ -350,7 +352,7 @@ fn period_restated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c
     let rate_estimate = figure(doc, rate);
     let interval = rate_estimate.interval.scale(k);
     // An aggregate a hundred times the rate is no restatement of it.
-    let ratio = result.quantity.nominal[0] / (rate.quantity.nominal[0] * k);
+    let ratio = result.quantity.nominal.low / (rate.quantity.nominal.low * k);
     if !(0.01..=100.0).contains(&ratio) {
         return None;
     }
@@ -501,8 +503,8 @@ fn change_stated<'c, 'a>(
 
 /// A change written with its sign: "a drop of 16" states its size.
 fn absolute(mut e: Estimate) -> Estimate {
-    if e.nominal[0] < 0.0 && e.nominal[1] <= 0.0 {
-        e.nominal = [-e.nominal[1], -e.nominal[0]];
+    if e.nominal.low < 0.0 && e.nominal.high <= 0.0 {
+        e.nominal = Nominal::range(-e.nominal.high, -e.nominal.low);
         e.interval = e.interval.neg();
     }
     e

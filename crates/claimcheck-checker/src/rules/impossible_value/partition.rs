@@ -176,7 +176,7 @@ fn reversed_ranges(doc: &Document<'_>, out: &mut Vec<Finding>) {
         if !vocab::RANGE_VERBS.contains(&verb) || between != "to" {
             continue;
         }
-        let (a, b) = (from.quantity.nominal[0], to.quantity.nominal[1]);
+        let (a, b) = (from.quantity.nominal.low, to.quantity.nominal.high);
         if a <= b {
             continue;
         }
@@ -314,7 +314,7 @@ impl Violation for ExclusiveShares<'_> {
             claimcheck_model::quantity::plain(
                 self.shares
                     .iter()
-                    .map(|s| s.quantity.nominal[0])
+                    .map(|s| s.quantity.nominal.low)
                     .sum::<f64>()
             ),
             claimcheck_model::quantity::plain(self.lowest_sum)
