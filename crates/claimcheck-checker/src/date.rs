@@ -28,30 +28,9 @@ impl std::fmt::Display for ArticleDate {
     }
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
+/// The month a word names: the parser's month names and abbreviations.
 fn month(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&w) && (w.len() == 3 || w.len() == m.len() || w == "sept"))
-        .and_then(|i| u8::try_from(i + 1).ok())
+    claimcheck_parser::month_number(word)
 }
 
 fn year(word: &str) -> Option<u16> {

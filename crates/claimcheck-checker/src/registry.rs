@@ -4,7 +4,7 @@
 
 use claimcheck_model::{Interval, ModelConventions, Quantity};
 use claimcheck_parser::{Extractor, Kind};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The shipped registry, as CSV.
 pub const BUILTIN: &str = include_str!("../../../data/studies.csv");
@@ -13,7 +13,7 @@ pub const BUILTIN: &str = include_str!("../../../data/studies.csv");
 macro_rules! registry_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)* }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
         pub enum $name {
             $($(#[$vdoc])* #[serde(rename = $text)] $variant,)*
         }
@@ -173,8 +173,9 @@ registry_enum! {
     }
 }
 
-/// One published figure. Field meanings are documented in `data/README.md`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// One published figure. Field meanings are documented in `data/README.md`; its fields are
+/// the registry's columns, in order (`registry draft` writes rows by serialising it).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Study {
     /// Stable id, unique in the registry.

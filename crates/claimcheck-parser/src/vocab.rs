@@ -455,6 +455,16 @@ pub(crate) const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// The month (1–12) a month's name or abbreviation stands for, in any case, with or without
+/// a full stop: "March", "mar", "Sept.".
+pub fn month_number(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches('.');
+    let listed = MONTHS.iter().find(|m| m.eq_ignore_ascii_case(word))?;
+    // The first twelve are the full names, in order; an abbreviation begins its month's name.
+    let index = MONTHS[..12].iter().position(|m| m.starts_with(listed))?;
+    u8::try_from(index + 1).ok()
+}
+
 /// Words after which a number is a label in any case ("article 12", "Tier 2", "No. 5").
 pub(crate) const LABEL_WORDS: &[&str] = &[
     "article",
@@ -875,4 +885,27 @@ pub(crate) fn match_phrase_end(hay: &str, phrase: &str) -> Option<usize> {
         start -= h.len_utf8();
     }
     Some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::month_number;
+
+    #[test]
+    fn months_by_name_and_abbreviation() {
+        let cases = [
+            ("January", Some(1)),
+            ("mar", Some(3)),
+            ("May", Some(5)),
+            ("Sept.", Some(9)),
+            ("sep", Some(9)),
+            ("DEC", Some(12)),
+            ("Ju", None),
+            ("marching", None),
+            ("", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(month_number(word), want, "{word}");
+        }
+    }
 }

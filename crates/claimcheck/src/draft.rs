@@ -11,7 +11,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use claimcheck_checker::registry::Concept;
+use claimcheck_checker::registry::{Basis, Concept, Measure, Per, Scope, Study, Unit};
 use claimcheck_checker::source::{Source, SourceFigure};
 use claimcheck_checker::vocab;
 use claimcheck_model::ModelConventions;
@@ -24,67 +24,6 @@ use crate::reporter::Reporter;
 /// The address written when the user gives none: `.invalid` never resolves, so the row is
 /// plainly unfinished.
 pub const PLACEHOLDER_URL: &str = "https://example.invalid/replace-with-the-study-url";
-
-/// One drafted row, its fields in the registry's column order.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Row {
-    /// Stable id.
-    pub id: String,
-    /// The publisher's short name.
-    pub publisher: String,
-    /// Other names, `|`-separated.
-    pub aliases: String,
-    /// Year of publication.
-    pub year: u16,
-    /// The figure's years, as written.
-    pub reference_period: String,
-    /// First year.
-    pub reference_start: u16,
-    /// Last year.
-    pub reference_end: u16,
-    /// The study's title.
-    pub title: String,
-    /// Who the figure is about.
-    pub population: String,
-    /// Words a faithful citation keeps.
-    pub population_terms: String,
-    /// Always empty: a reviewer names a subgroup.
-    pub subgroup: String,
-    /// `global` until reviewed.
-    pub scope: &'static str,
-    /// The listed concept the sentence names, or `other`.
-    pub concept: &'static str,
-    /// `stock`, or `change` for a change.
-    pub basis: &'static str,
-    /// `share`, `count`, `money` or `change`.
-    pub measure: &'static str,
-    /// The value, in `unit`.
-    pub value: f64,
-    /// A range's low end.
-    pub lower: Option<f64>,
-    /// A range's high end.
-    pub upper: Option<f64>,
-    /// `percent`, `persons` or `USD`.
-    pub unit: &'static str,
-    /// Empty.
-    pub per: &'static str,
-    /// The figure as written.
-    pub value_text: String,
-    /// Empty until reviewed.
-    pub geography: String,
-    /// The study's id stem.
-    pub series: String,
-    /// The publication year.
-    pub edition: String,
-    /// Empty.
-    pub superseded_by: String,
-    /// Where the study is published.
-    pub url: String,
-    /// The sentence that gives the figure.
-    pub quote: String,
-    /// Where that sentence is.
-    pub location: String,
-}
 
 /// Runs `registry draft`: the rows of every source, on standard output.
 pub fn run(args: &DraftArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<()> {
@@ -145,7 +84,7 @@ pub fn header() -> Vec<&'static str> {
 }
 
 /// The rows for one source: headline figures first, at most `args.limit`.
-pub fn draft(source: &Source, args: &DraftArgs) -> Vec<Row> {
+pub fn draft(source: &Source, args: &DraftArgs) -> Vec<Study> {
     let stem = id_stem(&source.name);
     let acronym = source.names.iter().find(|n| {
         !n.contains(' ')
@@ -198,16 +137,16 @@ pub fn draft(source: &Source, args: &DraftArgs) -> Vec<Row> {
         .enumerate()
         .map(|(k, f)| {
             let (measure, unit, basis) = match (f.kind, f.change) {
-                (_, true) => ("change", "percent", "change"),
-                (Kind::Percent, _) => ("share", "percent", "stock"),
-                (Kind::Money, _) => ("money", "USD", "stock"),
-                _ => ("count", "persons", "stock"),
+                (_, true) => (Measure::Change, Unit::Percent, Basis::Change),
+                (Kind::Percent, _) => (Measure::Share, Unit::Percent, Basis::Stock),
+                (Kind::Money, _) => (Measure::Money, Unit::Usd, Basis::Stock),
+                _ => (Measure::Count, Unit::Persons, Basis::Stock),
             };
             let [low, high] = f.quantity.nominal.ends();
             let range = low != high;
             let start = f.years.iter().min().copied().unwrap_or(year);
             let end = f.years.iter().max().copied().unwrap_or(year);
-            Row {
+            Study {
                 id: format!("{stem}_{:02}", k + 1),
                 publisher: publisher.clone(),
                 aliases: aliases.join("|"),
@@ -225,15 +164,15 @@ pub fn draft(source: &Source, args: &DraftArgs) -> Vec<Row> {
                 population: f.subject.clone().unwrap_or_else(|| f.sentence.clone()),
                 population_terms: terms(f),
                 subgroup: String::new(),
-                scope: "global",
-                concept: concept(&f.sentence).as_str(),
+                scope: Scope::Global,
+                concept: concept(&f.sentence),
                 basis,
                 measure,
                 value: if range { (low + high) / 2.0 } else { low },
                 lower: range.then_some(low),
                 upper: range.then_some(high),
                 unit,
-                per: "",
+                per: Per::None,
                 value_text: f.written.clone(),
                 geography: String::new(),
                 series: stem.clone(),
