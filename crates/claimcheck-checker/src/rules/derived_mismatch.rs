@@ -335,18 +335,9 @@ impl Violation for DerivedMismatch<'_> {
                 estimate: e,
                 ..
             } => format!(
-                "“{stated}” does not follow from its inputs: {} = {} ({})",
+                "“{stated}” does not follow from its inputs: {} = {}",
                 e.expression,
-                if e.nominal.low == e.nominal.high {
-                    value(e.nominal.low, &e.dimension)
-                } else {
-                    format!(
-                        "{}–{}",
-                        value(e.nominal.low, &e.dimension),
-                        value(e.nominal.high, &e.dimension)
-                    )
-                },
-                interval(&e.interval, &e.dimension),
+                worked_out(e),
             ),
         }
     }
@@ -368,5 +359,31 @@ impl Violation for DerivedMismatch<'_> {
                 .map(|a| format!("assuming {a}"))
                 .collect(),
         }
+    }
+}
+
+/// What an estimate works out to, for a message, in the units its figures are written in: the
+/// value (or range) its inputs give, then, where their rounding allows more, every value it
+/// allows: "$3,000 ($2,960–3,040)", "50%".
+pub(crate) fn worked_out(e: &Estimate) -> String {
+    use claimcheck_model::readable::{interval, value};
+    let low = e.nominal.low.min(e.nominal.high);
+    let high = e.nominal.low.max(e.nominal.high);
+    let nominal = if e.nominal.is_single() {
+        value(low, &e.dimension)
+    } else {
+        interval(
+            &claimcheck_model::Interval {
+                lo: claimcheck_model::End::Inclusive(low),
+                hi: claimcheck_model::End::Inclusive(high),
+            },
+            &e.dimension,
+        )
+    };
+    let allowed = interval(&e.interval, &e.dimension);
+    if allowed == nominal {
+        nominal
+    } else {
+        format!("{nominal} ({allowed})")
     }
 }

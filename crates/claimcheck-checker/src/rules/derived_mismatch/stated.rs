@@ -78,24 +78,12 @@ impl Violation for StatedArithmetic<'_> {
     }
 
     fn message(&self) -> String {
-        use claimcheck_model::quantity::{plain, show};
-        let e = self.estimate;
-        let value = if e.nominal.low == e.nominal.high {
-            plain(e.nominal.low)
-        } else {
-            format!(
-                "{}–{}",
-                plain(e.nominal.low.min(e.nominal.high)),
-                plain(e.nominal.low.max(e.nominal.high))
-            )
-        };
         format!(
-            "“{}” does not follow from the figures it is worked out from: {} = {} {}, and “{}” \
+            "“{}” does not follow from the figures it is worked out from: {} = {}, and “{}” \
              allows {}",
             self.stated,
-            e.expression,
-            value,
-            show(&e.interval),
+            self.estimate.expression,
+            super::worked_out(self.estimate),
             self.stated,
             readable(self.quantity),
         )
