@@ -289,7 +289,7 @@ impl Checker {
             self.date_of(original),
         );
         let source_checks = self.look_up(&doc);
-        let cx = rules::Context {
+        let context = rules::Context {
             registry: &self.registry,
             intervals: &self.intervals,
             conventions: &self.conventions,
@@ -299,7 +299,7 @@ impl Checker {
         let mut findings = Vec::new();
         for rule in RULES.iter().copied().filter(|r| self.enabled.contains(r)) {
             let start = findings.len();
-            (rule.check)(&doc, &cx, &mut findings);
+            (rule.check)(&doc, &context, &mut findings);
             if let Some(sev) = self.severity.get(rule) {
                 for f in &mut findings[start..] {
                     f.severity = *sev;

@@ -12,13 +12,20 @@ use crate::source::{Source, SourceCheck, SourceFigure, Verdict};
 /// The figures of a document that the given verdicts apply to, with their source.
 pub(crate) fn checks<'c, 'd>(
     doc: &'c Document<'d>,
-    cx: &'c Context<'c>,
+    context: &'c Context<'c>,
     keep: fn(&Verdict) -> bool,
 ) -> impl Iterator<Item = (&'c ClaimContext<'d>, &'c Source, &'c SourceCheck)> {
-    cx.source_checks
+    context
+        .source_checks
         .iter()
         .filter(move |s| keep(&s.verdict))
-        .filter_map(move |s| Some((doc.quantities.get(s.claim)?, cx.sources.get(s.source)?, s)))
+        .filter_map(move |s| {
+            Some((
+                doc.quantities.get(s.claim)?,
+                context.sources.get(s.source)?,
+                s,
+            ))
+        })
 }
 
 /// A figure that cites a study's own text, set against that text.
@@ -210,10 +217,10 @@ pub(crate) fn value(figure: &SourceFigure) -> String {
 pub(crate) fn contradictions(
     rule: &'static Rule,
     doc: &Document<'_>,
-    cx: &Context<'_>,
+    context: &Context<'_>,
     out: &mut Vec<Finding>,
 ) {
-    for (c, source, looked) in checks(doc, cx, |v| matches!(v, Verdict::Contradicted(..))) {
+    for (c, source, looked) in checks(doc, context, |v| matches!(v, Verdict::Contradicted(..))) {
         let Verdict::Contradicted(first, others) = &looked.verdict else {
             continue;
         };
@@ -244,10 +251,10 @@ pub(crate) fn contradictions(
 pub(crate) fn other_populations(
     rule: &'static Rule,
     doc: &Document<'_>,
-    cx: &Context<'_>,
+    context: &Context<'_>,
     out: &mut Vec<Finding>,
 ) {
-    for (c, source, looked) in checks(doc, cx, |v| matches!(v, Verdict::OtherPopulation(_))) {
+    for (c, source, looked) in checks(doc, context, |v| matches!(v, Verdict::OtherPopulation(_))) {
         let Verdict::OtherPopulation(i) = &looked.verdict else {
             continue;
         };
@@ -273,10 +280,10 @@ pub(crate) fn other_populations(
 pub(crate) fn other_years(
     rule: &'static Rule,
     doc: &Document<'_>,
-    cx: &Context<'_>,
+    context: &Context<'_>,
     out: &mut Vec<Finding>,
 ) {
-    for (c, source, looked) in checks(doc, cx, |v| matches!(v, Verdict::OtherYear(_))) {
+    for (c, source, looked) in checks(doc, context, |v| matches!(v, Verdict::OtherYear(_))) {
         let Verdict::OtherYear(i) = &looked.verdict else {
             continue;
         };

@@ -63,7 +63,7 @@ const TOTAL_WORDS: &[&str] = &[
     "total of",
 ];
 
-fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
     for (first, run) in doc.by_sentence() {
         let group: Vec<&ClaimContext<'_>> = run.iter().collect();
         let before = out.len();
@@ -74,7 +74,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             if judged.contains(&result.mention.span) {
                 continue;
             }
-            if let Some(f) = stated::check(doc, cx, first + r) {
+            if let Some(f) = stated::check(doc, context, first + r) {
                 out.push(f);
             }
         }

@@ -46,9 +46,9 @@ None.
     check,
 };
 
-fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
     // Figures looked up in a study's own text (`--against`).
-    super::against::other_years(&RULE, doc, cx, out);
+    super::against::other_years(&RULE, doc, context, out);
     for c in &doc.quantities {
         let named: Vec<&StudyMatch<'_>> = c
             .considered
@@ -56,7 +56,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
             .filter(|m| m.attribution == Attribution::Named && m.topic && m.subgroup)
             .collect();
         if named.is_empty() {
-            if let Some(f) = wrong_year(doc, cx, c) {
+            if let Some(f) = wrong_year(doc, context, c) {
                 out.push(f);
             }
             continue;
@@ -138,7 +138,7 @@ fn same_measure(registry: &Registry, a: &Study, b: &Study) -> bool {
 /// a year of another edition of the same measure, which gave another figure: “246 million
 /// children in 2020” (the 2000 figure; 2020's was 160 million). A year that only bounds the
 /// figure (“since 2016”, “by 2030”) dates nothing.
-fn wrong_year(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
+fn wrong_year(doc: &Document<'_>, context: &Context<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
     if c.reading.family || c.reading.change {
         return None;
     }
@@ -181,7 +181,7 @@ fn wrong_year(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) -> Opt
     let other = c
         .considered
         .iter()
-        .find(|o| dated(o.study) && !o.fits && same_measure(cx.registry, m.study, o.study))?;
+        .find(|o| dated(o.study) && !o.fits && same_measure(context.registry, m.study, o.study))?;
     let wrong = Misattribution::WrongYear {
         claim: doc.slice(c.mention.span),
         years,

@@ -42,8 +42,8 @@ Northwind Housing Observatory that counts tenants, filings and hearings but no f
     check,
 };
 
-fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (c, source, looked) in checks(doc, cx, |v| matches!(v, Verdict::NotInSource(_))) {
+fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
+    for (c, source, looked) in checks(doc, context, |v| matches!(v, Verdict::NotInSource(_))) {
         let Verdict::NotInSource(near) = &looked.verdict else {
             continue;
         };

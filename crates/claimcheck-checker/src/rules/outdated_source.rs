@@ -38,14 +38,14 @@ The article's date: `--date YYYY[-MM-DD]` or `date = …` in `claimcheck.toml`.
 
 /// The newest edition a figure's `superseded_by` chain leads to that was published before
 /// `year` (the article's), if any.
-fn newest_before<'a>(cx: &Context<'a>, s: &'a Study, year: u16) -> Option<&'a Study> {
+fn newest_before<'a>(context: &Context<'a>, s: &'a Study, year: u16) -> Option<&'a Study> {
     let mut cur = s;
     let mut found = None;
     for _ in 0..16 {
         if cur.superseded_by.is_empty() {
             break;
         }
-        match cx.registry.get(&cur.superseded_by) {
+        match context.registry.get(&cur.superseded_by) {
             Some(next) if next.year < year => {
                 found = Some(next);
                 cur = next;
@@ -56,7 +56,7 @@ fn newest_before<'a>(cx: &Context<'a>, s: &'a Study, year: u16) -> Option<&'a St
     found
 }
 
-fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
         // The date a figure is presented at: the article's, else the year the sentence
         // presents it as of ("20.9 million … as of 2020").
@@ -83,7 +83,7 @@ fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if c.reading.years.iter().any(|y| year_fits(m.study, *y)) {
             continue;
         }
-        let Some(new) = newest_before(cx, m.study, at.year) else {
+        let Some(new) = newest_before(context, m.study, at.year) else {
             continue;
         };
         let outdated = Outdated {

@@ -48,9 +48,9 @@ None.
     check,
 };
 
-fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
     // Figures looked up in a study's own text (`--against`).
-    super::against::other_populations(&RULE, doc, cx, out);
+    super::against::other_populations(&RULE, doc, context, out);
     for c in &doc.quantities {
         if let Some(f) = part_as_whole(doc, c) {
             out.push(f);

@@ -28,14 +28,14 @@ struct Working<'c, 'a> {
 }
 
 /// The finding for the stated result `r`, if its stated arithmetic does not hold.
-pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, r: usize) -> Option<Finding> {
+pub(super) fn check(doc: &Document<'_>, context: &Context<'_>, r: usize) -> Option<Finding> {
     let result = &doc.quantities[r];
     if result.quantity.reversed() {
         return None;
     }
     let working = share_restated(doc, r)
         .or_else(|| period_restated(doc, r))
-        .or_else(|| change_stated(doc, cx, r))
+        .or_else(|| change_stated(doc, context, r))
         .or_else(|| total_stated(doc, r))
         .or_else(|| average_stated(doc, r))?;
     let e = &working.estimate;
@@ -362,7 +362,7 @@ fn period_restated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c
 /// points"; "doubled from A to B".
 fn change_stated<'c, 'a>(
     doc: &'c Document<'a>,
-    cx: &Context<'_>,
+    context: &Context<'_>,
     r: usize,
 ) -> Option<Working<'c, 'a>> {
     let result = &doc.quantities[r];
@@ -384,8 +384,8 @@ fn change_stated<'c, 'a>(
                 let base = figure(doc, from);
                 let mut estimate = estimate::multiple(&base, k, verb);
                 estimate.interval = estimate.interval.mul(&Interval {
-                    lo: claimcheck_model::End::Inclusive(1.0 - cx.conventions.about),
-                    hi: claimcheck_model::End::Inclusive(1.0 + cx.conventions.about),
+                    lo: claimcheck_model::End::Inclusive(1.0 - context.conventions.about),
+                    hi: claimcheck_model::End::Inclusive(1.0 + context.conventions.about),
                 });
                 return Some(Working {
                     estimate,
@@ -393,7 +393,7 @@ fn change_stated<'c, 'a>(
                     note: Some(format!(
                         "“{verb}” is read as × {} ± {}%",
                         claimcheck_model::quantity::trim(k),
-                        claimcheck_model::quantity::trim(cx.conventions.about * 100.0)
+                        claimcheck_model::quantity::trim(context.conventions.about * 100.0)
                     )),
                 });
             }
