@@ -79,11 +79,34 @@ pub struct StudyMatch<'a> {
     /// Whether the claim is about the figure's measure (kept for the rules' sake: the topic
     /// and subgroup agree and the year, if any, fits).
     pub same_measure: bool,
+    /// Whether the claim writes this row's figure as published, with a one-sided hedge that
+    /// excludes the figure's value ("more than 160 million" for 160 million, "over 50
+    /// million" for 49.6 million published as 50 million): it cites the row by its number,
+    /// attributed or not, and says something the row does not.
+    pub hedged_past: bool,
     /// For (`true`) and against (`false`), in words.
     pub evidence: Vec<(bool, Evidence<'a>)>,
 }
 
 impl StudyMatch<'_> {
+    /// Whether the claim may be this row's figure, so that it contradicts no other: its value
+    /// overlaps the row's published interval (its cited interval, for a one-sided claim:
+    /// `bounded`). A row open on one side ("at least 12.3 million") counts only when the claim
+    /// fits its figure itself, since its bound says how to check a claim that cites it, never
+    /// which claims cite it; a row whose figure the claim hedges past never counts.
+    pub fn may_be_its_figure(&self, cited: &Interval, bounded: bool) -> bool {
+        let open = self.interval.lo.value().is_none() || self.interval.hi.value().is_none();
+        let fits = if bounded {
+            cited.overlaps(&self.core)
+        } else {
+            self.fits
+        };
+        !self.hedged_past
+            && self.overlaps
+            && (!bounded || self.interval.overlaps(cited))
+            && (!open || fits)
+    }
+
     /// Why the row was accepted or rejected, in words.
     pub fn verdict(&self) -> &'static str {
         match self.confidence {
@@ -142,6 +165,11 @@ pub enum Evidence<'a> {
     },
     /// The claim's figure is distinctive enough to stand alone.
     Distinctive,
+    /// The claim writes the row's figure with a hedge that excludes its value.
+    HedgedPast {
+        /// The row's value.
+        value: f64,
+    },
 }
 
 impl Evidence<'_> {
@@ -201,6 +229,10 @@ impl Evidence<'_> {
                 "not distinctive enough to stand alone"
             }
             .to_owned(),
+            Evidence::HedgedPast { value } => format!(
+                "its figure as published, hedged so as to exclude its value {}",
+                claimcheck_model::quantity::show(&Interval::point(*value))
+            ),
         }
     }
 }
@@ -608,7 +640,9 @@ impl SentenceFacts {
             _ => &[],
         };
         debug_assert_eq!(names.places.of_row.len(), registry.studies.len());
-        self.places = names.places.fit(&self.tokens, before).into();
+        // "Men, women and children" names the whole, not its parts.
+        let parts = vocab::without(&self.tokens, vocab::EVERYONE);
+        self.places = names.places.fit(&parts, before).into();
         let mut named = BTreeSet::new();
         let mut written: Vec<String> = Vec::new();
         let mut years = Vec::new();
@@ -1128,6 +1162,24 @@ pub fn distinctive(mention: &Mention, q: &Quantity, study: &Study, published: &[
         && (stated.abs() >= 1e5 || study.unit != Unit::Persons)
 }
 
+/// Whether a claim bounds a row's figure on one side ("more than", "nearly", "up to") so as
+/// to exclude the row's value: "more than 160 million" excludes 160 million, "over 50
+/// million" excludes 49.6 million. A row published as a range or a bound ("2.8 to 3.1
+/// million", "at least 12.3 million") is checked by its interval instead, so it is never
+/// hedged past here. The caller asks, besides, that the claim's number be the row's as
+/// published ([`distinctive`]).
+fn hedged_past(mention: &Mention, claimed: &Interval, study: &Study, row: &Interval) -> bool {
+    use claimcheck_parser::Qualifier as Q;
+    matches!(
+        mention.qualifier,
+        Some(Q::MoreThan | Q::JustOver | Q::AtLeast | Q::LessThan | Q::AtMost | Q::Nearly)
+    ) && study.lower.is_none()
+        && study.upper.is_none()
+        && row.lo.value().is_some()
+        && row.hi.value().is_some()
+        && !claimed.contains(study.claim_value())
+}
+
 /// Whether the row's concept is one the claim is about.
 pub fn topic_fits(study: &Study, reading: &Reading) -> bool {
     let has = |c: Concept| reading.concepts.contains(&c);
@@ -1200,6 +1252,7 @@ pub fn candidates<'a>(
     facts: &[RowFacts],
     family: &[bool],
     date: Option<crate::date::ArticleDate>,
+    conventions: &ModelConventions,
 ) -> Vec<StudyMatch<'a>> {
     // A year that is the publication year of a named edition of the claim's topic names
     // that edition of its series ("the Global Slavery Index 2016"); any other year may be a
@@ -1220,6 +1273,9 @@ pub fn candidates<'a>(
         })
         .collect();
     let stated = stated_interval(&reading.figure, mention, quantity);
+    // A one-sided bound cites a figure near its bound: "more than 12 million" is not the
+    // figure of 89 million, though 89 million is more than 12 million.
+    let near_bound = quantity.cited_interval(conventions);
     let mut out = Vec::new();
     for (i, (study, f)) in registry.studies.iter().zip(facts).enumerate() {
         // A change is compared with changes only; and an article cannot cite an edition
@@ -1243,7 +1299,7 @@ pub fn candidates<'a>(
             && f.published
                 .iter()
                 .any(|p| rounds_to(quantity.nominal[0], *p));
-        let fits = claimed.overlaps(&f.core) || rounded;
+        let fits = claimed.overlaps(&f.core) && near_bound.overlaps(&f.core) || rounded;
         if !topic && !fits && !distinctive {
             continue;
         }
@@ -1312,6 +1368,25 @@ pub fn candidates<'a>(
         if fits || distinctive {
             evidence.push((distinctive, Evidence::Distinctive));
         }
+        // Cited by its number alone, a figure needs its population named: "profits" is
+        // named by words as common as "industry", and a loan of "nearly €44 billion" is no
+        // figure of forced labour's.
+        let hedged_past = hedged_past(mention, &claimed, study, &f.interval)
+            && distinctive
+            && topic
+            && subgroup
+            && year_ok != Some(false)
+            && (study.unit != Unit::Usd || mention.currency.is_none_or(|c| c == "USD"))
+            && (attribution != Attribution::None
+                || reading.concepts.iter().any(|c| POPULATIONS.contains(c)));
+        if hedged_past {
+            evidence.push((
+                false,
+                Evidence::HedgedPast {
+                    value: study.claim_value(),
+                },
+            ));
+        }
         let confidence = if topic && subgroup && attribution == Attribution::Named {
             Some(Confidence::High)
         } else if topic
@@ -1336,6 +1411,7 @@ pub fn candidates<'a>(
             distinctive,
             confidence,
             same_measure: topic && subgroup && year_ok != Some(false),
+            hedged_past,
             evidence,
         });
     }

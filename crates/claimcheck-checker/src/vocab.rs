@@ -430,6 +430,43 @@ pub const ALL_VICTIMS: &[&str] = &[
     "globe",
 ];
 
+/// Enumerations that name every part of a population ("over 21 million men, women and
+/// children"): the sentence is about the whole, so the parts it lists name no subgroup
+/// (a row about women and girls is not the figure of "men, women and children").
+/// "Boys and girls" is left out: it names children, a subgroup of its own.
+pub const EVERYONE: &[&str] = &[
+    "men women and children",
+    "women men and children",
+    "men women and boys and girls",
+    "women and men and children",
+    "adults and children",
+    "children and adults",
+    "men and women",
+    "women and men",
+];
+
+/// The tokens outside every occurrence of `terms`.
+pub fn without(tokens: &[Token], terms: &[&str]) -> Vec<Token> {
+    let mut dropped = vec![false; tokens.len()];
+    for term in terms {
+        let n = term_words(term, &['-', '\'', '’']).len();
+        let mut from = 0;
+        while let Some(i) = tokens.get(from..).and_then(|rest| find(rest, term)) {
+            let at = from + i;
+            for d in dropped.iter_mut().skip(at).take(n) {
+                *d = true;
+            }
+            from = at + n.max(1);
+        }
+    }
+    tokens
+        .iter()
+        .zip(dropped)
+        .filter(|(_, d)| !d)
+        .map(|(t, _)| t.clone())
+        .collect()
+}
+
 /// Words that make a figure the world's ("worldwide", "around the world", "globally"): a
 /// region's or a country's figure so given is widened.
 pub const WORLD: &[&str] = &["worldwide", "globally", "global", "world", "globe"];
@@ -1025,6 +1062,26 @@ mod tests {
         "Modern-day slavery in Asia and the Pacific, over the past five years",
         "",
     ];
+
+    #[test]
+    fn an_enumeration_of_everyone_is_dropped_whole() {
+        let words = |t: &[Token]| t.iter().map(|t| t.word.clone()).collect::<Vec<_>>();
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Over 21 million men, women and children in forced labour",
+                &["over", "21", "million", "in", "forced", "labour"],
+            ),
+            (
+                "women and girls, and men and women alike",
+                &["women", "and", "girls", "and", "alike"],
+            ),
+            ("women and girls", &["women", "and", "girls"]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words(&without(&toks(text), EVERYONE)), *want, "{text}");
+        }
+    }
 
     #[test]
     fn a_compiled_lexicon_finds_what_a_scan_of_its_terms_finds() {

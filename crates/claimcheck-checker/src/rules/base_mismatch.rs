@@ -263,10 +263,13 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
     if names_both_parts(doc, c) && !called_by.contains(&Concept::ModernSlavery) {
         called_by.push(Concept::ModernSlavery);
     }
-    // A figure that fits a row its sentence does name is that row's, unless its own noun
-    // calls it something else.
+    // A figure that fits a row its sentence does name (or writes its figure under a hedge
+    // that misses it) is that row's, unless its own noun calls it something else.
     if c.considered.iter().any(|m| {
-        m.topic && m.subgroup && m.fits && (!by_noun || counted.contains(&m.study.concept))
+        m.topic
+            && m.subgroup
+            && (m.fits || m.hedged_past)
+            && (!by_noun || counted.contains(&m.study.concept))
     }) {
         return None;
     }

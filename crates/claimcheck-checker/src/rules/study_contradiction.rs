@@ -84,8 +84,7 @@ pub(crate) fn cited_rows<'m, 'a>(
     if c.considered.iter().any(|m| {
         m.topic
             && m.subgroup
-            && m.overlaps
-            && (!bounded || m.interval.overlaps(&cited))
+            && m.may_be_its_figure(&cited, bounded)
             && (m.attribution == Attribution::Named || m.fits && m.distinctive)
     }) {
         return None;
@@ -105,7 +104,7 @@ pub(crate) fn cited_rows<'m, 'a>(
         .considered
         .iter()
         .filter(|m| {
-            m.attribution == Attribution::Named
+            (m.attribution == Attribution::Named || m.hedged_past)
                 && m.topic
                 && m.subgroup
                 && own_topic(m)

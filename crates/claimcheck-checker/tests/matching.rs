@@ -1,0 +1,109 @@
+//! Matching a claim to the study it cites: short documents, each checked alone, with the
+//! rule (and row) it must raise or the silence it must keep. The near misses sit beside the
+//! cases they could be confused with.
+
+use claimcheck_checker::{Checker, Registry, Selection};
+use claimcheck_model::ModelConventions;
+
+fn checker() -> Checker {
+    Checker::new(
+        Registry::builtin().expect("the shipped registry parses"),
+        ModelConventions::default(),
+        &Selection::default(),
+    )
+}
+
+/// Checks each text alone; `want` is `Some((rule, study))` for the finding it must raise
+/// (and no other rule), `None` for no finding at all.
+fn run(cases: &[(&str, Option<(&str, &str)>)]) {
+    let checker = checker();
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let found = checker.check(text);
+        let got: Vec<(&str, Option<&str>)> = found
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.study.as_deref()))
+            .collect();
+        let ok = match want {
+            None => got.is_empty(),
+            Some((rule, study)) => {
+                !got.is_empty()
+                    && got.iter().all(|(r, _)| r == rule)
+                    && got.iter().any(|(_, s)| *s == Some(*study))
+            }
+        };
+        if !ok {
+            failures.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_hedge_that_excludes_the_figure_it_writes_contradicts_it() {
+    run(&[
+        // The figure as published, hedged past its value: cited by its number alone, or
+        // by a family of publishers.
+        (
+            "According to the United Nations, more than 160 million children are engaged in child labour across the world.",
+            Some(("study-contradiction", "ilo_unicef_cl2020_child_labour")),
+        ),
+        (
+            "Over 50 million people are trapped in modern slavery worldwide.",
+            Some(("study-contradiction", "gsi2023_global")),
+        ),
+        (
+            "Cambodia struggles with human trafficking, with more than 155,800 people subjected to slavery.",
+            Some(("study-contradiction", "gsi2014_cambodia")),
+        ),
+        // A hedge that keeps the figure inside is the figure.
+        ("Almost 50 million people are in modern slavery.", None),
+        (
+            "Nearly 46 million people live in modern slavery, according to the Global Slavery Index.",
+            None,
+        ),
+        (
+            "More than 40 million people are in modern slavery, according to the 2017 Global Estimates.",
+            None,
+        ),
+        // Another field's money, in another currency.
+        (
+            "Poland signs a defence financing programme, securing nearly €44 billion to support the domestic arms industry.",
+            None,
+        ),
+        (
+            "The arms industry secured nearly $44 billion in new contracts this year.",
+            None,
+        ),
+        // A row published as a bound is checked by its bound.
+        (
+            "Up to 800,000 people are trafficked across borders each year, the State Department says.",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn a_row_published_as_a_bound_does_not_excuse_a_figure_far_from_it() {
+    run(&[
+        // "At least 12.3 million" (ILO 2005) is no figure of "more than 21 million".
+        (
+            "The ILO said that more than 21 million people are trapped in forced labour around the world.",
+            Some(("study-contradiction", "ilo2012_forced_labour")),
+        ),
+        // Near its bound, it is the figure cited.
+        (
+            "The ILO estimates that more than 12 million people are in forced labour.",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn men_women_and_children_name_the_whole_not_a_subgroup() {
+    run(&[(
+        "Over 21 million men, women and children are in forced labour, according to the ILO's 2012 estimate.",
+        Some(("study-contradiction", "ilo2012_forced_labour")),
+    )]);
+}
