@@ -18,7 +18,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("hedge", 8),
     ("outdated", 7),
     ("population_widened", 0),
-    ("relabelled_concept", 43),
+    ("relabelled_concept", 45),
     ("restatement", 0),
     ("stated_arithmetic", 0),
     ("wrong_edition", 5),

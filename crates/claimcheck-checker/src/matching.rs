@@ -545,6 +545,9 @@ pub struct Reading {
     /// Whether its own words make it a change ("an increase of", "rose by"): only then is it
     /// compared with the registry's changes.
     pub change: bool,
+    /// The concepts the verb right after the figure names ("were trafficked"): what the
+    /// figure is said to count, as its noun would say it.
+    pub verb_concepts: Vec<Concept>,
 }
 
 /// Per-sentence facts shared by its claims, computed once per sentence so that matching
@@ -829,7 +832,9 @@ pub fn read(
         .change
         .any(&change_words(text, mention, sentence))
         && !level_of_a_change(mention, sentence);
+    let verb_concepts = verb_concepts(text, mention, sentence);
     Reading {
+        verb_concepts,
         concepts,
         clause_concepts,
         figure: text[mention.span.range()].to_owned(),
@@ -851,6 +856,31 @@ pub fn read(
         over_years,
         change,
         attribution_years,
+    }
+}
+
+/// How far after a figure its verb may stand (in bytes): past its noun and an apposition
+/// ("4.8 million people, mainly women and children, were trafficked"), not into the next
+/// clause.
+const VERB_WINDOW: usize = 60;
+
+/// The concepts a passive verb after the figure names ([`vocab::TRAFFICKED_VERBS`]): read
+/// from the figure's end to the next figure, the clause's end or [`VERB_WINDOW`] bytes,
+/// whichever comes first, so that another figure's verb is not this one's.
+fn verb_concepts(text: &str, mention: &Mention, sentence: &SentenceFacts) -> Vec<Concept> {
+    let from = mention.span.end.min(sentence.span.end);
+    let mut to = (from + VERB_WINDOW).min(sentence.span.end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let until = text[from..to]
+        .find(|c: char| c.is_ascii_digit() || matches!(c, ';' | '.' | ':' | '(' | '—'))
+        .map_or(to, |i| from + i);
+    let words = vocab::tokens(text, from, until);
+    if vocab::any(&words, vocab::TRAFFICKED_VERBS) {
+        vec![Concept::Trafficking]
+    } else {
+        Vec::new()
     }
 }
 

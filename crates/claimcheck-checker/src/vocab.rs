@@ -430,6 +430,24 @@ pub const ALL_VICTIMS: &[&str] = &[
     "globe",
 ];
 
+/// Passive verbs that say the people a figure counts were trafficked ("4.8 million people,
+/// mainly women and children, were trafficked", "are bought and sold into servitude"): the
+/// verb names what the figure counts as much as a noun would.
+pub const TRAFFICKED_VERBS: &[&str] = &[
+    "are trafficked",
+    "were trafficked",
+    "is trafficked",
+    "was trafficked",
+    "have been trafficked",
+    "has been trafficked",
+    "had been trafficked",
+    "are being trafficked",
+    "are bought and sold",
+    "were bought and sold",
+    "are sold into",
+    "were sold into",
+];
+
 /// Enumerations that name every part of a population ("over 21 million men, women and
 /// children"): the sentence is about the whole, so the parts it lists name no subgroup
 /// (a row about women and girls is not the figure of "men, women and children").

@@ -107,3 +107,29 @@ fn men_women_and_children_name_the_whole_not_a_subgroup() {
         Some(("study-contradiction", "ilo2012_forced_labour")),
     )]);
 }
+
+#[test]
+fn a_verb_names_what_a_figure_counts() {
+    run(&[
+        // "Bought and sold" is trafficking, which a forced-labour figure does not count.
+        (
+            "At least 20.9 million adults and children are bought and sold into commercial sexual servitude, forced labor and bonded labor.",
+            Some(("base-mismatch", "ilo2012_forced_labour")),
+        ),
+        // A trafficking figure may be said to be trafficked.
+        (
+            "The ILO estimated that 2.45 million people were trafficked into forced labour.",
+            None,
+        ),
+        // Another figure's verb is not this one's.
+        (
+            "Some 20.9 million people are in forced labour, and 2.45 million of them were trafficked.",
+            None,
+        ),
+        // A verb of seeming is no counted noun: the children are counted.
+        (
+            "If you had to guess at how many children are involved in forced labour round the world, does 152 million sound about right?",
+            Some(("base-mismatch", "ilo2017_child_labour")),
+        ),
+    ]);
+}

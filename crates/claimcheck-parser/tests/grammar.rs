@@ -354,6 +354,12 @@ fn periods_and_counted_nouns() {
             &["number `14` =14 unit=people", "number `35` =35 unit=others"],
         ),
         ("a 10-year sentence", &["number `10` =10 unit=year"]),
+        // A verb of seeming is no counted noun.
+        (
+            "does 152 million sound about right?",
+            &["number `152 million` =152000000"],
+        ),
+        ("5,000 seems low", &["number `5,000` =5000"]),
     ]);
 }
 

@@ -240,6 +240,7 @@ fn relabelled(doc: &Document<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
             .collect::<Vec<_>>()
     };
     let mut counted: Vec<Concept> = c.mention.unit.map_or_else(Vec::new, own);
+    counted.extend(&r.verb_concepts);
     if let Some(subject) = c.claim.subject
         && subject.start >= c.mention.span.end
         && doc.text[c.mention.span.end..subject.start]
