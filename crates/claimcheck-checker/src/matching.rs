@@ -884,6 +884,46 @@ fn verb_concepts(text: &str, mention: &Mention, sentence: &SentenceFacts) -> Vec
     }
 }
 
+/// A share written as a part's composition of a whole ([`vocab::COMPOSES`]): the words
+/// that may name the part (the clause before the verb) and those that may name the whole
+/// (the rest of the sentence).
+#[derive(Debug, Clone)]
+pub struct Composition {
+    /// The clause before the verb: "Children", "with women and girls".
+    pub part: Vec<Token>,
+    /// The rest of the sentence.
+    pub whole: Vec<Token>,
+}
+
+/// The composition a share figure states, if a verb of [`vocab::COMPOSES`] stands right
+/// before it; the part's clause starts after the last comma or semicolon before the verb.
+pub fn composition(text: &str, figure: Span, sentence: Span) -> Option<Composition> {
+    let from = sentence.start.min(figure.start);
+    let before = vocab::tokens(text, from, figure.start);
+    let verb = vocab::COMPOSES.iter().find_map(|v| {
+        let n = v.split(' ').count();
+        let at = before.len().checked_sub(n)?;
+        (vocab::find(&before[at..], v) == Some(0)).then_some(at)
+    })?;
+    let verb_start = before.get(verb).map_or(figure.start, |t| t.start);
+    let clause_start = text[from..verb_start]
+        .rfind([',', ';'])
+        .map_or(from, |i| from + i + 1);
+    let part: Vec<Token> = before[..verb]
+        .iter()
+        .filter(|t| t.start >= clause_start)
+        .cloned()
+        .collect();
+    if part.is_empty() {
+        return None;
+    }
+    let whole = vocab::tokens(text, sentence.start, sentence.end)
+        .into_iter()
+        .filter(|t| t.end <= clause_start || t.start >= figure.end)
+        .collect();
+    Some(Composition { part, whole })
+}
+
 /// Whether a figure is one end of a change ("dropped to 152 million from 246 million",
 /// "rose to 50 million"): a level, compared with levels, not with the change.
 fn level_of_a_change(mention: &Mention, sentence: &SentenceFacts) -> bool {

@@ -448,6 +448,23 @@ pub const TRAFFICKED_VERBS: &[&str] = &[
     "were sold into",
 ];
 
+/// Verbs that make a share a part's composition of a whole, the part named before them and
+/// the whole elsewhere in the sentence ("Children account for one out of five people in
+/// forced labor"; "…forced labor, with women and girls accounting for more than 65%").
+pub const COMPOSES: &[&str] = &[
+    "account for",
+    "accounts for",
+    "accounted for",
+    "accounting for",
+    "make up",
+    "makes up",
+    "made up",
+    "making up",
+    "constitute",
+    "constitutes",
+    "constituting",
+];
+
 /// Enumerations that name every part of a population ("over 21 million men, women and
 /// children"): the sentence is about the whole, so the parts it lists name no subgroup
 /// (a row about women and girls is not the figure of "men, women and children").

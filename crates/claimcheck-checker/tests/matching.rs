@@ -133,3 +133,59 @@ fn a_verb_names_what_a_figure_counts() {
         ),
     ]);
 }
+
+#[test]
+fn a_share_written_as_a_composition_is_checked_against_the_counts() {
+    run(&[
+        // 3.3 million children of 27.6 million in forced labour: 12%, not one in five.
+        (
+            "Children account for one out of five people in forced labor, the report said.",
+            Some(("study-contradiction", "gems2022_children_forced_labour")),
+        ),
+        // 11.8 million women and girls of 27.6 million: 43%.
+        (
+            "Over 27 million people worldwide fall prey to forced labor, with women and girls accounting for more than 65%.",
+            Some(("study-contradiction", "gems2022_women_girls_forced_labour")),
+        ),
+        // The current edition's quotient fits.
+        (
+            "Children account for about 12 percent of the people in forced labour.",
+            None,
+        ),
+        // A share of the newest edition, which publishes no count of the part, is not
+        // checked against an older edition's.
+        (
+            "Agriculture accounts for 61 percent of child labour, services for 27 percent and industry for 13 percent, the agencies said.",
+            None,
+        ),
+        // No verb of composition: a share of the subgroup itself is another measure.
+        (
+            "Some 40% of migrant workers experienced forced labour.",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn a_form_of_forced_labour_called_trafficking_is_relabelled() {
+    run(&[
+        (
+            "An estimated 4.8 million people, mainly women and children, were trafficked in the commercial sex trade in 2016.",
+            Some(("base-mismatch", "gems2017_forced_sexual_exploitation")),
+        ),
+        (
+            "An estimated 4.8 million people were in forced sexual exploitation in 2016.",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn a_composition_is_a_share_of_the_whole_its_own_clause_names() {
+    run(&[(
+        // 99% is the female share of forced sexual exploitation (2017), whatever the
+        // sentence says of forced labour afterwards.
+        "Women account for 99% of all victims of forced sexual exploitation, 84% of all victims of forced marriage, and 58% of all victims of forced labor.",
+        None,
+    )]);
+}

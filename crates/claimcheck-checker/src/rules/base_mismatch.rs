@@ -57,6 +57,7 @@ const CONFLATED: &[Concept] = &[
     Concept::ModernSlavery,
     Concept::ForcedLabour,
     Concept::ForcedMarriage,
+    Concept::ForcedSexualExploitation,
     Concept::Trafficking,
     Concept::ChildLabour,
     Concept::Profits,
@@ -82,6 +83,7 @@ fn relabels(actual: Concept, named: Concept) -> bool {
             | (ForcedLabour, Trafficking)
             | (ChildLabour, ForcedLabour | Trafficking | ModernSlavery)
             | (ForcedMarriage, Trafficking | ForcedLabour)
+            | (ForcedSexualExploitation, Trafficking)
     )
 }
 
