@@ -189,3 +189,23 @@ fn a_composition_is_a_share_of_the_whole_its_own_clause_names() {
         None,
     )]);
 }
+
+#[test]
+fn nearly_is_just_below_its_last_digit() {
+    run(&[
+        // 35.8 million is "nearly 36 million", not "nearly 38 million".
+        (
+            "Nearly 38 million men, women and children are living in modern slavery worldwide in 2014, according to the second edition of Walk Free's Global Slavery Index (GSI).",
+            Some(("study-contradiction", "gsi2014_global")),
+        ),
+        (
+            "Nearly 36 million men, women and children are living in modern slavery worldwide in 2014, according to Walk Free's Global Slavery Index (GSI).",
+            None,
+        ),
+        // A round figure keeps the convention's tolerance.
+        (
+            "Almost 50 million people are in modern slavery, according to the Global Estimates.",
+            None,
+        ),
+    ]);
+}
