@@ -813,6 +813,28 @@ pub fn read(
             family = true;
         }
     }
+    // "According to the same estimates": a source named in the sentence before.
+    if named.is_empty()
+        && !family
+        && let Some(p) = previous
+        && claim
+            .source
+            .as_ref()
+            .is_some_and(|s| refers_back(text, s.span))
+        && !stated_total(mention, sentence)
+    {
+        // Looked up only here: back references are rare, and the sentence before is read
+        // without its names.
+        let before = &text[p.span.range()];
+        for h in names.find(before) {
+            family |= names.is_family(&h);
+            named.extend(names.rows(&h).iter().copied());
+            let w = before[h.span.range()].to_owned();
+            if !written.contains(&w) {
+                written.push(w);
+            }
+        }
+    }
     let (years, attribution_years) = years(text, index, claim, sentence, mentions);
     let people = mention.unit.is_none_or(|u| {
         let words = vocab::tokens(text, u.start, u.end);
@@ -857,6 +879,26 @@ pub fn read(
         change,
         attribution_years,
     }
+}
+
+/// Whether an attribution is nothing but a pointer back to a source named before
+/// ([`vocab::BACK_REFERENCES`]: "the same estimates", "the report").
+fn refers_back(text: &str, span: Span) -> bool {
+    let words = vocab::tokens(text, span.start, span.end);
+    vocab::BACK_REFERENCES.iter().any(|b| {
+        let n = b.split(' ').count();
+        words.len() == n && vocab::find(&words, b) == Some(0)
+    })
+}
+
+/// Whether a figure is a total the writer states ([`vocab::STATED_TOTAL`] in the two words
+/// before it).
+fn stated_total(mention: &Mention, sentence: &SentenceFacts) -> bool {
+    let at = sentence
+        .tokens
+        .partition_point(|t| t.start < mention.span.start);
+    let before = &sentence.tokens[at.saturating_sub(2)..at];
+    vocab::any(before, vocab::STATED_TOTAL)
 }
 
 /// How far after a figure its verb may stand (in bytes): past its noun and an apposition

@@ -465,6 +465,37 @@ pub const COMPOSES: &[&str] = &[
     "constituting",
 ];
 
+/// Attributions that point back to a source named before ("according to the same
+/// estimates", "the report said"): they carry the names of the sentence before.
+pub const BACK_REFERENCES: &[&str] = &[
+    "the same estimates",
+    "the same report",
+    "the same study",
+    "the same survey",
+    "the same index",
+    "the same source",
+    "these estimates",
+    "this report",
+    "this study",
+    "the estimates",
+    "the report",
+    "the study",
+    "the survey",
+    "the index",
+];
+
+/// Words that introduce a total the writer works out from the sentence's own figures
+/// ("17.3 million … and 6.3 million …, together 23.6 million"): the writer's arithmetic,
+/// which derived-mismatch checks, not a figure quoted from the source.
+pub const STATED_TOTAL: &[&str] = &[
+    "together",
+    "combined",
+    "altogether",
+    "in total",
+    "in all",
+    "total of",
+];
+
 /// Enumerations that name every part of a population ("over 21 million men, women and
 /// children"): the sentence is about the whole, so the parts it lists name no subgroup
 /// (a row about women and girls is not the figure of "men, women and children").

@@ -209,3 +209,22 @@ fn nearly_is_just_below_its_last_digit() {
         ),
     ]);
 }
+
+#[test]
+fn a_back_reference_carries_the_source_named_before() {
+    run(&[
+        (
+            "The groups cited the 2022 Global Estimates of Modern Slavery by the ILO, Walk Free and IOM. According to the same estimates, nearly 27 million people were in forced labour on any given day in 2021.",
+            Some(("study-contradiction", "gems2022_forced_labour")),
+        ),
+        (
+            "The groups cited the 2022 Global Estimates of Modern Slavery by the ILO, Walk Free and IOM. According to the same estimates, 27.6 million people were in forced labour on any given day in 2021.",
+            None,
+        ),
+        // A total the writer works out is the writer's, not the source's.
+        (
+            "The group cited the 2022 Global Estimates of Modern Slavery by the ILO, Walk Free and IOM. According to the estimates, 17.3 million people were in forced labour exploitation in the private economy and 6.3 million in forced commercial sexual exploitation, together 23.6 million people exploited by private actors.",
+            None,
+        ),
+    ]);
+}
