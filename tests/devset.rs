@@ -15,14 +15,14 @@ use claimcheck::input::Document;
 
 /// Sentences found for the right reason, by kind: the floor each must keep.
 const FLOORS: &[(&str, usize)] = &[
-    ("hedge", 1),
+    ("hedge", 8),
     ("outdated", 7),
     ("population_widened", 0),
-    ("relabelled_concept", 43),
+    ("relabelled_concept", 46),
     ("restatement", 0),
     ("stated_arithmetic", 0),
     ("wrong_edition", 5),
-    ("wrong_number", 4),
+    ("wrong_number", 7),
 ];
 
 /// Correct sentences with no finding, at least this share of them.

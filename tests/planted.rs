@@ -17,24 +17,18 @@ use claimcheck::output::FindingRecord;
 /// The fewest planted mistakes of each kind that must be found (of the expected count).
 const FLOORS: &[(&str, usize)] = &[
     ("restatement", 7),
-    ("hedge", 5),
+    ("hedge", 7),
     ("stated_arithmetic", 14),
     ("impossible_shares", 8),
     ("derivable_share", 5),
 ];
 
 /// Clean twins that still raise a finding, each with its cause; the list only shrinks.
-const NOISY_CLEAN: &[(&str, &str)] = &[
-    (
-        "10-women-girls-forced-labour",
-        "misattribution: the 2022 edition's share credited to the 2017 edition (matching, issue 12)",
-    ),
-    (
-        "14-profits-arithmetic",
-        "study-contradiction: a figure the writer computes (73% of $236 billion) matched to a \
+const NOISY_CLEAN: &[(&str, &str)] = &[(
+    "14-profits-arithmetic",
+    "study-contradiction: a figure the writer computes (73% of $236 billion) matched to a \
          registry row",
-    ),
-];
+)];
 
 #[derive(Debug, serde::Deserialize)]
 struct Expected {

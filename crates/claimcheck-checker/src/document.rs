@@ -169,6 +169,7 @@ impl<'a> Document<'a> {
                 &index.facts,
                 &index.family,
                 date,
+                conventions,
             );
             let matches = considered
                 .iter()

@@ -79,11 +79,34 @@ pub struct StudyMatch<'a> {
     /// Whether the claim is about the figure's measure (kept for the rules' sake: the topic
     /// and subgroup agree and the year, if any, fits).
     pub same_measure: bool,
+    /// Whether the claim writes this row's figure as published, with a one-sided hedge that
+    /// excludes the figure's value ("more than 160 million" for 160 million, "over 50
+    /// million" for 49.6 million published as 50 million): it cites the row by its number,
+    /// attributed or not, and says something the row does not.
+    pub hedged_past: bool,
     /// For (`true`) and against (`false`), in words.
     pub evidence: Vec<(bool, Evidence<'a>)>,
 }
 
 impl StudyMatch<'_> {
+    /// Whether the claim may be this row's figure, so that it contradicts no other: its value
+    /// overlaps the row's published interval (its cited interval, for a one-sided claim:
+    /// `bounded`). A row open on one side ("at least 12.3 million") counts only when the claim
+    /// fits its figure itself, since its bound says how to check a claim that cites it, never
+    /// which claims cite it; a row whose figure the claim hedges past never counts.
+    pub fn may_be_its_figure(&self, cited: &Interval, bounded: bool) -> bool {
+        let open = self.interval.lo.value().is_none() || self.interval.hi.value().is_none();
+        let fits = if bounded {
+            cited.overlaps(&self.core)
+        } else {
+            self.fits
+        };
+        !self.hedged_past
+            && self.overlaps
+            && (!bounded || self.interval.overlaps(cited))
+            && (!open || fits)
+    }
+
     /// Why the row was accepted or rejected, in words.
     pub fn verdict(&self) -> &'static str {
         match self.confidence {
@@ -142,6 +165,11 @@ pub enum Evidence<'a> {
     },
     /// The claim's figure is distinctive enough to stand alone.
     Distinctive,
+    /// The claim writes the row's figure with a hedge that excludes its value.
+    HedgedPast {
+        /// The row's value.
+        value: f64,
+    },
 }
 
 impl Evidence<'_> {
@@ -201,6 +229,10 @@ impl Evidence<'_> {
                 "not distinctive enough to stand alone"
             }
             .to_owned(),
+            Evidence::HedgedPast { value } => format!(
+                "its figure as published, hedged so as to exclude its value {}",
+                claimcheck_model::quantity::show(&Interval::point(*value))
+            ),
         }
     }
 }
@@ -513,6 +545,9 @@ pub struct Reading {
     /// Whether its own words make it a change ("an increase of", "rose by"): only then is it
     /// compared with the registry's changes.
     pub change: bool,
+    /// The concepts the verb right after the figure names ("were trafficked"): what the
+    /// figure is said to count, as its noun would say it.
+    pub verb_concepts: Vec<Concept>,
 }
 
 /// Per-sentence facts shared by its claims, computed once per sentence so that matching
@@ -608,7 +643,9 @@ impl SentenceFacts {
             _ => &[],
         };
         debug_assert_eq!(names.places.of_row.len(), registry.studies.len());
-        self.places = names.places.fit(&self.tokens, before).into();
+        // "Men, women and children" names the whole, not its parts.
+        let parts = vocab::without(&self.tokens, vocab::EVERYONE);
+        self.places = names.places.fit(&parts, before).into();
         let mut named = BTreeSet::new();
         let mut written: Vec<String> = Vec::new();
         let mut years = Vec::new();
@@ -672,6 +709,21 @@ fn concepts_in(tokens: &[Token]) -> Vec<Concept> {
         .collect()
 }
 
+/// The concepts a claim's own clause names: as [`concepts_in`], and modern slavery where the
+/// clause names both its parts. Modern slavery is forced labour and forced marriage together
+/// (the Global Estimates' definition), so "40.3 million people were in forced labour or forced
+/// marriage" names it; a sentence that lists the parts elsewhere does not.
+fn clause_concepts_in(tokens: &[Token]) -> Vec<Concept> {
+    let mut concepts = concepts_in(tokens);
+    if concepts.contains(&Concept::ForcedLabour)
+        && concepts.contains(&Concept::ForcedMarriage)
+        && !concepts.contains(&Concept::ModernSlavery)
+    {
+        concepts.push(Concept::ModernSlavery);
+    }
+    concepts
+}
+
 /// The tokens of a sentence that lie in `spans` (found by binary search: no scan of the
 /// whole sentence per claim).
 fn within(tokens: &[Token], spans: &[Span]) -> Vec<Token> {
@@ -715,7 +767,7 @@ pub fn read(
     .flatten()
     .collect();
     let clause = within(&sentence.tokens, &own);
-    let clause_concepts = concepts_in(&clause);
+    let clause_concepts = clause_concepts_in(&clause);
     let mut concepts = clause_concepts.clone();
     for c in sentence.concepts.iter().copied() {
         if !concepts.contains(&c) {
@@ -776,6 +828,28 @@ pub fn read(
             family = true;
         }
     }
+    // "According to the same estimates": a source named in the sentence before.
+    if named.is_empty()
+        && !family
+        && let Some(p) = previous
+        && claim
+            .source
+            .as_ref()
+            .is_some_and(|s| refers_back(text, s.span))
+        && !stated_total(mention, sentence)
+    {
+        // Looked up only here: back references are rare, and the sentence before is read
+        // without its names.
+        let before = &text[p.span.range()];
+        for h in names.find(before) {
+            family |= names.is_family(&h);
+            named.extend(names.rows(&h).iter().copied());
+            let w = before[h.span.range()].to_owned();
+            if !written.contains(&w) {
+                written.push(w);
+            }
+        }
+    }
     let (years, attribution_years) = years(text, index, claim, sentence, mentions);
     let people = mention.unit.is_none_or(|u| {
         let words = vocab::tokens(text, u.start, u.end);
@@ -795,7 +869,9 @@ pub fn read(
         .change
         .any(&change_words(text, mention, sentence))
         && !level_of_a_change(mention, sentence);
+    let verb_concepts = verb_concepts(text, mention, sentence);
     Reading {
+        verb_concepts,
         concepts,
         clause_concepts,
         figure: text[mention.span.range()].to_owned(),
@@ -818,6 +894,91 @@ pub fn read(
         change,
         attribution_years,
     }
+}
+
+/// Whether an attribution is nothing but a pointer back to a source named before
+/// ([`vocab::BACK_REFERENCES`]: "the same estimates", "the report").
+fn refers_back(text: &str, span: Span) -> bool {
+    let words = vocab::tokens(text, span.start, span.end);
+    vocab::BACK_REFERENCES.iter().any(|b| {
+        let n = b.split(' ').count();
+        words.len() == n && vocab::find(&words, b) == Some(0)
+    })
+}
+
+/// Whether a figure is a total the writer states ([`vocab::STATED_TOTAL`] in the two words
+/// before it).
+fn stated_total(mention: &Mention, sentence: &SentenceFacts) -> bool {
+    let at = sentence
+        .tokens
+        .partition_point(|t| t.start < mention.span.start);
+    let before = &sentence.tokens[at.saturating_sub(2)..at];
+    vocab::any(before, vocab::STATED_TOTAL)
+}
+
+/// How far after a figure its verb may stand (in bytes): past its noun and an apposition
+/// ("4.8 million people, mainly women and children, were trafficked"), not into the next
+/// clause.
+const VERB_WINDOW: usize = 60;
+
+/// The concepts a passive verb after the figure names ([`vocab::TRAFFICKED_VERBS`]): read
+/// from the figure's end to the next figure, the clause's end or [`VERB_WINDOW`] bytes,
+/// whichever comes first, so that another figure's verb is not this one's.
+fn verb_concepts(text: &str, mention: &Mention, sentence: &SentenceFacts) -> Vec<Concept> {
+    let from = mention.span.end.min(sentence.span.end);
+    let mut to = (from + VERB_WINDOW).min(sentence.span.end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let until = text[from..to]
+        .find(|c: char| c.is_ascii_digit() || matches!(c, ';' | '.' | ':' | '(' | '—'))
+        .map_or(to, |i| from + i);
+    let words = vocab::tokens(text, from, until);
+    if vocab::any(&words, vocab::TRAFFICKED_VERBS) {
+        vec![Concept::Trafficking]
+    } else {
+        Vec::new()
+    }
+}
+
+/// A share written as a part's composition of a whole ([`vocab::COMPOSES`]): the words
+/// that may name the part (the clause before the verb) and those that may name the whole
+/// (the rest of the sentence).
+#[derive(Debug, Clone)]
+pub struct Composition {
+    /// The clause before the verb: "Children", "with women and girls".
+    pub part: Vec<Token>,
+    /// The rest of the sentence.
+    pub whole: Vec<Token>,
+}
+
+/// The composition a share figure states, if a verb of [`vocab::COMPOSES`] stands right
+/// before it; the part's clause starts after the last comma or semicolon before the verb.
+pub fn composition(text: &str, figure: Span, sentence: Span) -> Option<Composition> {
+    let from = sentence.start.min(figure.start);
+    let before = vocab::tokens(text, from, figure.start);
+    let verb = vocab::COMPOSES.iter().find_map(|v| {
+        let n = v.split(' ').count();
+        let at = before.len().checked_sub(n)?;
+        (vocab::find(&before[at..], v) == Some(0)).then_some(at)
+    })?;
+    let verb_start = before.get(verb).map_or(figure.start, |t| t.start);
+    let clause_start = text[from..verb_start]
+        .rfind([',', ';'])
+        .map_or(from, |i| from + i + 1);
+    let part: Vec<Token> = before[..verb]
+        .iter()
+        .filter(|t| t.start >= clause_start)
+        .cloned()
+        .collect();
+    if part.is_empty() {
+        return None;
+    }
+    let whole = vocab::tokens(text, sentence.start, sentence.end)
+        .into_iter()
+        .filter(|t| t.end <= clause_start || t.start >= figure.end)
+        .collect();
+    Some(Composition { part, whole })
 }
 
 /// Whether a figure is one end of a change ("dropped to 152 million from 246 million",
@@ -1129,6 +1290,24 @@ pub fn distinctive(mention: &Mention, q: &Quantity, study: &Study, published: &[
         && (stated.abs() >= 1e5 || study.unit != Unit::Persons)
 }
 
+/// Whether a claim bounds a row's figure on one side ("more than", "nearly", "up to") so as
+/// to exclude the row's value: "more than 160 million" excludes 160 million, "over 50
+/// million" excludes 49.6 million. A row published as a range or a bound ("2.8 to 3.1
+/// million", "at least 12.3 million") is checked by its interval instead, so it is never
+/// hedged past here. The caller asks, besides, that the claim's number be the row's as
+/// published ([`distinctive`]).
+fn hedged_past(mention: &Mention, claimed: &Interval, study: &Study, row: &Interval) -> bool {
+    use claimcheck_parser::Qualifier as Q;
+    matches!(
+        mention.qualifier,
+        Some(Q::MoreThan | Q::JustOver | Q::AtLeast | Q::LessThan | Q::AtMost | Q::Nearly)
+    ) && study.lower.is_none()
+        && study.upper.is_none()
+        && row.lo.value().is_some()
+        && row.hi.value().is_some()
+        && !claimed.contains(study.claim_value())
+}
+
 /// Whether the row's concept is one the claim is about.
 pub fn topic_fits(study: &Study, reading: &Reading) -> bool {
     let has = |c: Concept| reading.concepts.contains(&c);
@@ -1201,6 +1380,7 @@ pub fn candidates<'a>(
     facts: &[RowFacts],
     family: &[bool],
     date: Option<crate::date::ArticleDate>,
+    conventions: &ModelConventions,
 ) -> Vec<StudyMatch<'a>> {
     // A year that is the publication year of a named edition of the claim's topic names
     // that edition of its series ("the Global Slavery Index 2016"); any other year may be a
@@ -1221,6 +1401,9 @@ pub fn candidates<'a>(
         })
         .collect();
     let stated = stated_interval(&reading.figure, mention, quantity);
+    // A one-sided bound cites a figure near its bound: "more than 12 million" is not the
+    // figure of 89 million, though 89 million is more than 12 million.
+    let near_bound = quantity.cited_interval(conventions);
     let mut out = Vec::new();
     for (i, (study, f)) in registry.studies.iter().zip(facts).enumerate() {
         // A change is compared with changes only; and an article cannot cite an edition
@@ -1244,7 +1427,7 @@ pub fn candidates<'a>(
             && f.published
                 .iter()
                 .any(|p| rounds_to(quantity.nominal.low, *p));
-        let fits = claimed.overlaps(&f.core) || rounded;
+        let fits = claimed.overlaps(&f.core) && near_bound.overlaps(&f.core) || rounded;
         if !topic && !fits && !distinctive {
             continue;
         }
@@ -1313,6 +1496,25 @@ pub fn candidates<'a>(
         if fits || distinctive {
             evidence.push((distinctive, Evidence::Distinctive));
         }
+        // Cited by its number alone, a figure needs its population named: "profits" is
+        // named by words as common as "industry", and a loan of "nearly €44 billion" is no
+        // figure of forced labour's.
+        let hedged_past = hedged_past(mention, &claimed, study, &f.interval)
+            && distinctive
+            && topic
+            && subgroup
+            && year_ok != Some(false)
+            && (study.unit != Unit::Usd || mention.currency.is_none_or(|c| c == "USD"))
+            && (attribution != Attribution::None
+                || reading.concepts.iter().any(|c| POPULATIONS.contains(c)));
+        if hedged_past {
+            evidence.push((
+                false,
+                Evidence::HedgedPast {
+                    value: study.claim_value(),
+                },
+            ));
+        }
         let confidence = if topic && subgroup && attribution == Attribution::Named {
             Some(Confidence::High)
         } else if topic
@@ -1337,6 +1539,7 @@ pub fn candidates<'a>(
             distinctive,
             confidence,
             same_measure: topic && subgroup && year_ok != Some(false),
+            hedged_past,
             evidence,
         });
     }

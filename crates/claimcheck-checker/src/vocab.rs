@@ -430,6 +430,109 @@ pub const ALL_VICTIMS: &[&str] = &[
     "globe",
 ];
 
+/// Passive verbs that say the people a figure counts were trafficked ("4.8 million people,
+/// mainly women and children, were trafficked", "are bought and sold into servitude"): the
+/// verb names what the figure counts as much as a noun would.
+pub const TRAFFICKED_VERBS: &[&str] = &[
+    "are trafficked",
+    "were trafficked",
+    "is trafficked",
+    "was trafficked",
+    "have been trafficked",
+    "has been trafficked",
+    "had been trafficked",
+    "are being trafficked",
+    "are bought and sold",
+    "were bought and sold",
+    "are sold into",
+    "were sold into",
+];
+
+/// Verbs that make a share a part's composition of a whole, the part named before them and
+/// the whole elsewhere in the sentence ("Children account for one out of five people in
+/// forced labor"; "…forced labor, with women and girls accounting for more than 65%").
+pub const COMPOSES: &[&str] = &[
+    "account for",
+    "accounts for",
+    "accounted for",
+    "accounting for",
+    "make up",
+    "makes up",
+    "made up",
+    "making up",
+    "constitute",
+    "constitutes",
+    "constituting",
+];
+
+/// Attributions that point back to a source named before ("according to the same
+/// estimates", "the report said"): they carry the names of the sentence before.
+pub const BACK_REFERENCES: &[&str] = &[
+    "the same estimates",
+    "the same report",
+    "the same study",
+    "the same survey",
+    "the same index",
+    "the same source",
+    "these estimates",
+    "this report",
+    "this study",
+    "the estimates",
+    "the report",
+    "the study",
+    "the survey",
+    "the index",
+];
+
+/// Words that introduce a total the writer works out from the sentence's own figures
+/// ("17.3 million … and 6.3 million …, together 23.6 million"): the writer's arithmetic,
+/// which derived-mismatch checks, not a figure quoted from the source.
+pub const STATED_TOTAL: &[&str] = &[
+    "together",
+    "combined",
+    "altogether",
+    "in total",
+    "in all",
+    "total of",
+];
+
+/// Enumerations that name every part of a population ("over 21 million men, women and
+/// children"): the sentence is about the whole, so the parts it lists name no subgroup
+/// (a row about women and girls is not the figure of "men, women and children").
+/// "Boys and girls" is left out: it names children, a subgroup of its own.
+pub const EVERYONE: &[&str] = &[
+    "men women and children",
+    "women men and children",
+    "men women and boys and girls",
+    "women and men and children",
+    "adults and children",
+    "children and adults",
+    "men and women",
+    "women and men",
+];
+
+/// The tokens outside every occurrence of `terms`.
+pub fn without(tokens: &[Token], terms: &[&str]) -> Vec<Token> {
+    let mut dropped = vec![false; tokens.len()];
+    for term in terms {
+        let n = term_words(term, &['-', '\'', '’']).len();
+        let mut from = 0;
+        while let Some(i) = tokens.get(from..).and_then(|rest| find(rest, term)) {
+            let at = from + i;
+            for d in dropped.iter_mut().skip(at).take(n) {
+                *d = true;
+            }
+            from = at + n.max(1);
+        }
+    }
+    tokens
+        .iter()
+        .zip(dropped)
+        .filter(|(_, d)| !d)
+        .map(|(t, _)| t.clone())
+        .collect()
+}
+
 /// Words that make a figure the world's ("worldwide", "around the world", "globally"): a
 /// region's or a country's figure so given is widened.
 pub const WORLD: &[&str] = &["worldwide", "globally", "global", "world", "globe"];
@@ -1025,6 +1128,26 @@ mod tests {
         "Modern-day slavery in Asia and the Pacific, over the past five years",
         "",
     ];
+
+    #[test]
+    fn an_enumeration_of_everyone_is_dropped_whole() {
+        let words = |t: &[Token]| t.iter().map(|t| t.word.clone()).collect::<Vec<_>>();
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Over 21 million men, women and children in forced labour",
+                &["over", "21", "million", "in", "forced", "labour"],
+            ),
+            (
+                "women and girls, and men and women alike",
+                &["women", "and", "girls", "and", "alike"],
+            ),
+            ("women and girls", &["women", "and", "girls"]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words(&without(&toks(text), EVERYONE)), *want, "{text}");
+        }
+    }
 
     #[test]
     fn a_compiled_lexicon_finds_what_a_scan_of_its_terms_finds() {

@@ -16,7 +16,9 @@ pub struct ModelConventions {
     pub round_numbers_exact: bool,
     /// Relative tolerance of "about", "around", "roughly", "some", "an estimated": x ± 10%.
     pub about: f64,
-    /// How far below x "nearly", "almost" and "just under" may go: [x × (1 − 0.15), x).
+    /// How far below x "nearly", "almost" and "just under" may go: [x × (1 − 0.15), x), and
+    /// no further than one unit of x's last written digit when it is not zero ("nearly 38
+    /// million" is [37, 38) million).
     pub nearly: f64,
     /// How far above x "just over" may go: (x, x × (1 + 0.15)].
     pub just_over: f64,

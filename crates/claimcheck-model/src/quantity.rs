@@ -154,11 +154,27 @@ impl Quantity {
                 if let End::Exclusive(v) = hi
                     && v != 0.0
                 {
-                    lo = End::Inclusive(v - c.nearly * v.abs());
-                    readings.push(format!(
-                        "“{written}” is read as at most {}% below",
-                        trim(c.nearly * 100.0)
-                    ));
+                    // "Nearly 38 million" is just below 38 million: at most one unit of its
+                    // last written digit (a writer with 35.8 million says "nearly 36"), and
+                    // never more than the convention's tolerance. A round figure ("nearly
+                    // 30 million") or a fraction keeps the tolerance alone.
+                    let step = 2.0 * half(v);
+                    let below = if step > 0.0 {
+                        (c.nearly * v.abs()).min(step)
+                    } else {
+                        c.nearly * v.abs()
+                    };
+                    lo = End::Inclusive(v - below);
+                    if below < c.nearly * v.abs() {
+                        readings.push(format!(
+                            "“{written}” is read as at most one unit of its last digit below"
+                        ));
+                    } else {
+                        readings.push(format!(
+                            "“{written}” is read as at most {}% below",
+                            trim(c.nearly * 100.0)
+                        ));
+                    }
                 }
             }
             Some(Qualifier::JustOver) => {
@@ -476,6 +492,11 @@ mod tests {
             ("some 28 million", "[25,200,000, 30,800,000]"),
             ("nearly 30 million", "[25,500,000, 30,000,000)"),
             ("almost 20 percent", "[17, 20)"),
+            // Just below: one unit of the last written digit, within the tolerance.
+            ("nearly 38 million", "[37,000,000, 38,000,000)"),
+            ("nearly 2.9 million", "[2,800,000, 2,900,000)"),
+            ("almost 7 percent", "[6, 7)"),
+            ("nearly one-quarter", "[21.25, 25)"),
             ("just over 40", "(40, 46]"),
             ("a fifth", "[18, 22]"),
             ("one in three", "[30, 36.6667]"),

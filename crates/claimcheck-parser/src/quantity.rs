@@ -131,8 +131,11 @@ pub(crate) fn postfix_bound(i: &str) -> PResult<'_, (Qualifier, bool)> {
     }
 }
 
-/// `currency_prefix := "US$" | "$" | "€" | "£" | "USD" ws | …`
+/// `currency_prefix := "US$" | "$" | "€" | "£" | "USD" ws | "US" ws &(amount ws scale) | …`
 fn currency_prefix(i: &str) -> PResult<'_, &'static str> {
+    if let Some(rest) = dollars_without_sign(i) {
+        return Ok((rest, "USD"));
+    }
     match phrase(i, CURRENCY_PREFIXES) {
         Some((rest, code)) => {
             // A code in letters needs a space or digit after it ("USD 5", "USD5").
@@ -145,6 +148,27 @@ fn currency_prefix(i: &str) -> PResult<'_, &'static str> {
         }
         None => fail(i),
     }
+}
+
+/// "US 51.2 billion": US dollars with the sign dropped. Only "US" in capitals ("us" is a
+/// pronoun) and only before an amount with a scale word of a million or more ("US 95" is
+/// a highway, "US 2024" a year): returns the input after "US ".
+fn dollars_without_sign(i: &str) -> Option<&str> {
+    let rest = i.strip_prefix("US ")?;
+    let digits = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(rest.len());
+    if digits == 0 || !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let after = rest[digits..].strip_prefix(' ')?;
+    let word_end = after
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(after.len());
+    let word = after[..word_end].to_ascii_lowercase();
+    ["million", "billion", "trillion", "bn"]
+        .contains(&word.as_str())
+        .then_some(rest)
 }
 
 /// `percent_suffix := ws? "%" | ws ("percent" | "per cent" | "pct") | "-percent" | ws "percentage point(s)"`

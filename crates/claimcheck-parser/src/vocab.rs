@@ -717,6 +717,13 @@ pub(crate) const NOT_NOUNS: &[&str] = &[
     "percent",
     "remain",
     "remains",
+    // Verbs of seeming: "does 152 million sound about right?"
+    "sound",
+    "sounds",
+    "seem",
+    "seems",
+    "appear",
+    "appears",
     "say",
     "says",
     "said",

@@ -176,6 +176,13 @@ fn money() {
         ("20 dollars", &["money `20 dollars` =20 USD"]),
         ("15 euros", &["money `15 euros` =15 EUR"]),
         ("$1.2 bn", &["money `$1.2 bn` =1200000000 USD"]),
+        // The dollar sign dropped: "US" in capitals before a scaled amount.
+        (
+            "US 51.2 billion per year",
+            &["money `US 51.2 billion` =51200000000 USD per=year"],
+        ),
+        ("US 95 north", &["number `95` =95 unit=north"]),
+        ("give us 5 minutes", &["number `5` =5 unit=minutes"]),
     ]);
 }
 
@@ -354,6 +361,12 @@ fn periods_and_counted_nouns() {
             &["number `14` =14 unit=people", "number `35` =35 unit=others"],
         ),
         ("a 10-year sentence", &["number `10` =10 unit=year"]),
+        // A verb of seeming is no counted noun.
+        (
+            "does 152 million sound about right?",
+            &["number `152 million` =152000000"],
+        ),
+        ("5,000 seems low", &["number `5,000` =5000"]),
     ]);
 }
 

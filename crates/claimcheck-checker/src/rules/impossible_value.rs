@@ -100,7 +100,7 @@ const SHARE: Interval = Interval {
     hi: End::Inclusive(100.0),
 };
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
     partition::check(doc, out);
     for c in &doc.quantities {
         if out.iter().any(|f| f.span == c.mention.span) {

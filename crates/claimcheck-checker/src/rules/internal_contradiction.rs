@@ -94,7 +94,7 @@ const CHANGE_WORDS: &[&str] = &[
     "plung",
 ];
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
     let qs = &doc.quantities;
     // Candidates: shares, and counts of 1,000 or more with a counted noun; never vague
     // quantities, whose bound is a convention.

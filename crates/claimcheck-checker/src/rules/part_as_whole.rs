@@ -63,7 +63,7 @@ impl Violation for PartAsWhole<'_> {
     }
 }
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
         if let Some(BaseViolation::PartAsWhole(v)) = judge(doc, c) {
             out.push(v.finding(doc, c).about(v.study));

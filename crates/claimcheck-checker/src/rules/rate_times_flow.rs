@@ -89,7 +89,7 @@ impl Violation for RateTimesFlow<'_> {
     }
 }
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
         if let Some(BaseViolation::RateTimesFlow(v)) = judge(doc, c) {
             let mut f = v.finding(doc, c);

@@ -45,6 +45,7 @@ const CONFLATED: &[Concept] = &[
     Concept::ModernSlavery,
     Concept::ForcedLabour,
     Concept::ForcedMarriage,
+    Concept::ForcedSexualExploitation,
     Concept::Trafficking,
     Concept::ChildLabour,
     Concept::Profits,
@@ -60,6 +61,7 @@ fn relabels(actual: Concept, named: Concept) -> bool {
             | (ForcedLabour, Trafficking)
             | (ChildLabour, ForcedLabour | Trafficking | ModernSlavery)
             | (ForcedMarriage, Trafficking | ForcedLabour)
+            | (ForcedSexualExploitation, Trafficking)
     )
 }
 
@@ -128,7 +130,7 @@ impl Violation for Relabelled<'_> {
     }
 }
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
         if let Some(BaseViolation::Relabelled(v)) = judge(doc, c) {
             out.push(v.finding(doc, c).about(v.study()));
@@ -177,6 +179,7 @@ pub(super) fn by_name<'a>(
             .collect::<Vec<_>>()
     };
     let mut counted: Vec<Concept> = c.mention.unit.map_or_else(Vec::new, own);
+    counted.extend(&r.verb_concepts);
     if let Some(subject) = c.claim.subject
         && subject.start >= c.mention.span.end
         && doc.text[c.mention.span.end..subject.start]
@@ -200,10 +203,13 @@ pub(super) fn by_name<'a>(
     if names_both_parts(doc, c) && !called_by.contains(&Concept::ModernSlavery) {
         called_by.push(Concept::ModernSlavery);
     }
-    // A figure that fits a row its sentence does name is that row's, unless its own noun
-    // calls it something else.
+    // A figure that fits a row its sentence does name (or writes its figure under a hedge
+    // that misses it) is that row's, unless its own noun calls it something else.
     if c.considered.iter().any(|m| {
-        m.topic && m.subgroup && m.fits && (!by_noun || counted.contains(&m.study.concept))
+        m.topic
+            && m.subgroup
+            && (m.fits || m.hedged_past)
+            && (!by_noun || counted.contains(&m.study.concept))
     }) {
         return None;
     }

@@ -130,7 +130,7 @@ impl Violation for StockAsFlow<'_> {
     }
 }
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
         if let Some(BaseViolation::StockAsFlow(v)) = judge(doc, c) {
             out.push(v.finding(doc, c).about(v.study()));

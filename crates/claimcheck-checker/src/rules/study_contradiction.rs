@@ -45,7 +45,13 @@ the figure's clause (“A fifth of the people in forced labour are children, acc
 2022 Global Estimates”) is set against their quotient (3.3 million of 27.6 million, 12%). The
 subgroup must be named after the whole (“of the people in forced labour are children”); a
 share of the subgroup itself (“40% of migrant workers experienced forced labour”) is another
-measure.
+measure. A share written as the part's composition of the whole (“Children account for one
+out of five people in forced labour”) is checked so even when it cites nothing: against the
+counts of the edition current at the article's date, and only when none of them gives it.
+
+A figure written as a study's own number under a one-sided hedge that excludes its value
+(“more than 160 million children” for 160 million, “over 50 million” for 49.6 million
+published as 50 million) cites that figure, attributed or not, and contradicts it.
 
 ## Why it matters
 A reader who checks the source finds another number, and the article loses its credibility.
@@ -86,8 +92,7 @@ pub(crate) fn cited_rows<'m, 'a>(
     if c.considered.iter().any(|m| {
         m.topic
             && m.subgroup
-            && m.overlaps
-            && (!bounded || m.interval.overlaps(&cited))
+            && m.may_be_its_figure(&cited, bounded)
             && (m.attribution == Attribution::Named || m.fits && m.distinctive)
     }) {
         return None;
@@ -107,7 +112,7 @@ pub(crate) fn cited_rows<'m, 'a>(
         .considered
         .iter()
         .filter(|m| {
-            m.attribution == Attribution::Named
+            (m.attribution == Attribution::Named || m.hedged_past)
                 && m.topic
                 && m.subgroup
                 && own_topic(m)

@@ -30,7 +30,7 @@ Off by default: select it with `--select unsourced-statistic` or in `claimcheck.
     check,
 };
 
-fn check(doc: &Document<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
         if c.claim.source.is_some() {
             continue;

@@ -36,7 +36,11 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
         .filter_map(|&i| studies.get(i))
         .map(|s| s.series.as_str())
         .collect();
-    if named_series.is_empty() {
+    // A share written as a part's composition of a whole ("Children account for one out of
+    // five people in forced labor") names its part and whole plainly enough to be checked
+    // against every series' counts, cited or not: it contradicts only when none gives it.
+    let composition = crate::matching::composition(doc.text, c.mention.span, c.claim.sentence);
+    if named_series.is_empty() && composition.is_none() {
         return None;
     }
     // The figure's clause, from the figure to the next comma: "A fifth of the people in
@@ -63,11 +67,22 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
             ) && vocab::any(&tokens, vocab::concept_terms(k))
         })
         .collect();
-    let concepts = if named_concepts.is_empty() {
+    // The composition's whole may be named elsewhere in the sentence only when the figure's
+    // own clause names none ("99% of all victims of forced sexual exploitation" is a share
+    // of those, whatever else the sentence names).
+    let whole_elsewhere = named_concepts.is_empty();
+    let mut concepts = if named_concepts.is_empty() {
         r.clause_concepts.clone()
     } else {
         named_concepts
     };
+    if whole_elsewhere && let Some(k) = &composition {
+        concepts.extend(
+            Concept::ALL
+                .iter()
+                .filter(|&&x| vocab::any(&k.whole, vocab::concept_terms(x))),
+        );
+    }
     let is_count = |s: &Study| s.measure == Measure::Count && s.unit == Unit::Persons;
     let edition_fits = |s: &Study| {
         r.years.is_empty()
@@ -77,12 +92,22 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
                     || (s.reference_start..=s.reference_end).contains(&y)
             })
     };
+    // Uncited, a share is the current edition's: one a newer edition (published by the
+    // article's date) superseded is not what the writer had before them.
+    let current = |s: &Study| {
+        doc.date.is_none_or(|d| s.year <= d.year)
+            && cx
+                .registry
+                .get(&s.superseded_by)
+                .is_none_or(|newer| doc.date.is_some_and(|d| newer.year > d.year))
+    };
     let mut quotients = Vec::new();
     for (wi, whole) in studies.iter().enumerate() {
         if !is_count(whole)
             || !whole.subgroup.is_empty()
             || whole.scope != Scope::Global
-            || !named_series.contains(&whole.series.as_str())
+            || !(named_series.contains(&whole.series.as_str())
+                || named_series.is_empty() && composition.is_some() && current(whole))
             || !concepts.contains(&whole.concept)
             || !edition_fits(whole)
         {
@@ -91,21 +116,31 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
         // The part is named after the whole: "of the people in forced labour are
         // children", not "of migrant workers … experienced forced labour" (a share of the
         // migrants, not of those in forced labour).
-        let Some(after_whole) = vocab::concept_terms(whole.concept)
+        let after_whole = vocab::concept_terms(whole.concept)
             .iter()
             .filter_map(|t| vocab::find(&tokens, t).map(|k| k + t.split([' ', '-']).count()))
-            .min()
-        else {
-            continue;
+            .min();
+        // Or the part is the composition's, the whole named anywhere else in the sentence.
+        let composed = composition
+            .as_ref()
+            .filter(|k| {
+                after_whole.is_some()
+                    || whole_elsewhere && vocab::any(&k.whole, vocab::concept_terms(whole.concept))
+            })
+            .map(|k| &k.part[..]);
+        let predicate = match (after_whole, composed) {
+            (Some(k), _) => &tokens[k.min(tokens.len())..],
+            (None, Some(_)) => &[][..],
+            (None, None) => continue,
         };
-        let predicate = &tokens[after_whole.min(tokens.len())..];
         for (pi, part) in studies.iter().enumerate() {
             if !is_count(part)
                 || part.subgroup.is_empty()
                 || part.series != whole.series
                 || part.edition != whole.edition
                 || part.concept != whole.concept
-                || !vocab::any_registry_term(predicate, &part.subgroup)
+                || !(vocab::any_registry_term(predicate, &part.subgroup)
+                    || composed.is_some_and(|p| vocab::any_registry_term(p, &part.subgroup)))
             {
                 continue;
             }
@@ -128,13 +163,21 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
     }
     // The broadest subgroup the sentence names: "women and girls" in forced labour, not
     // those of them in one sector.
-    let q = quotients
-        .iter()
-        .max_by(|a, b| a.part.value.total_cmp(&b.part.value))?;
+    // Uncited, the newest edition's is the one to show.
+    let cited = !named_series.is_empty();
+    let q = quotients.iter().max_by(|a, b| {
+        let newer = if cited {
+            std::cmp::Ordering::Equal
+        } else {
+            a.whole.year.cmp(&b.whole.year)
+        };
+        newer.then(a.part.value.total_cmp(&b.part.value))
+    })?;
     let unfit = UnfitShare {
         claim: doc.slice(c.mention.span),
         quantity: &c.quantity,
         quotient: q,
+        cited,
     };
     let mut f = unfit.finding(doc, c);
     f.study = Some(q.part.id.clone());
@@ -161,6 +204,9 @@ struct UnfitShare<'a> {
     quantity: &'a Quantity,
     /// The subgroup's count over the whole's.
     quotient: &'a Quotient<'a>,
+    /// Whether the claim cites the study (else it is checked against any that publishes
+    /// both counts).
+    cited: bool,
 }
 
 impl UnfitShare<'_> {
@@ -179,13 +225,18 @@ impl Violation for UnfitShare<'_> {
     fn message(&self) -> String {
         let q = self.quotient;
         format!(
-            "“{}” does not fit the counts of the study it cites: {} counts {} of {}, {}% {}",
+            "“{}” does not fit the counts of {}: {} counts {} of {}, {}% ({})",
             self.claim,
+            if self.cited {
+                "the study it cites"
+            } else {
+                "any study that publishes both"
+            },
             q.whole.publisher,
             q.part.value_text,
             q.whole.value_text,
             claimcheck_model::quantity::trim(round_to(q.nominal(), 1)),
-            claimcheck_model::quantity::show(&q.share),
+            claimcheck_model::readable::interval(&q.share, &claimcheck_model::Dimension::Percent),
         )
     }
 
