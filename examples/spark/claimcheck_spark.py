@@ -153,6 +153,10 @@ def main(argv: List[str]) -> int:
             .option("header", True)
             .option("escape", '"')
             .option("emptyValue", "")
+            # Spark trims cells when writing CSV unless told not to; a quoted figure or
+            # comment keeps its spaces, as the command's tables do.
+            .option("ignoreLeadingWhiteSpace", False)
+            .option("ignoreTrailingWhiteSpace", False)
             .csv(f"{out}/report/{name}")
         )
     counts["documents"] = (

@@ -42,8 +42,9 @@ pub fn parse(text: &str) -> Vec<Suppression> {
                     None => ("", MARKER.len()),
                 }
             } else {
-                let end = rest.find("-->").unwrap_or(rest.len());
-                (&rest[..end], MARKER.len() + end)
+                // The names run to the comment's end, less the space before `-->`.
+                let names = rest[..rest.find("-->").unwrap_or(rest.len())].trim_end();
+                (names, MARKER.len() + names.len())
             };
             let rules = names
                 .split(|c: char| c == ',' || c.is_whitespace())
