@@ -6,6 +6,9 @@
 #   scripts/fuzz.sh 600               # 10 minutes per target
 #   scripts/fuzz.sh --runs 1000000    # a million executions per target
 #   scripts/fuzz.sh 60 extract config # only these targets
+#   FUZZ_WORKERS=2 scripts/fuzz.sh --runs 500000 check_pipeline
+#                                     # two processes on one corpus (one per core), each
+#                                     # making that many executions; the total is printed
 #
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`). The targets are
 # built with optimisations, debug assertions and overflow checks, without a sanitizer: the
@@ -47,20 +50,33 @@ for t in "${targets[@]}"; do
   log="fuzz/logs/$t.log"
   echo "== $t (${limit[*]}, log in $log)"
   # -timeout: a single input taking 10 s is a hang; -rss_limit_mb: 2 GB is out of memory.
-  if nice -n 19 cargo +nightly fuzz run -O -a -s "$sanitizer" "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
-    "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    ${dict:+-dict="$dict"} >"$log" 2>&1; then
-    status=ok
-  else
-    status=FOUND
-    found=1
-  fi
-  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1)
+  # Each worker is a process of its own over the same corpus folder, with its own log.
+  workers=${FUZZ_WORKERS:-1}
+  rm -f fuzz/logs/"$t".w*.log
+  pids=()
+  for w in $(seq "$workers"); do
+    wlog=$log
+    [ "$workers" = 1 ] || wlog="fuzz/logs/$t.w$w.log"
+    nice -n 19 cargo +nightly fuzz run -O -a -s "$sanitizer" "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
+      "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+      ${dict:+-dict="$dict"} >"$wlog" 2>&1 &
+    pids+=($!)
+  done
+  status=ok
+  for pid in "${pids[@]}"; do
+    if ! wait "$pid"; then
+      status=FOUND
+      found=1
+    fi
+  done
+  logs=("$log")
+  [ "$workers" = 1 ] || logs=(fuzz/logs/"$t".w*.log)
+  runs=$(cat "${logs[@]}" | sed -n 's/^stat::number_of_executed_units: *//p' | paste -sd+ - | bc)
+  speed=$(cat "${logs[@]}" | sed -n 's/^stat::average_exec_per_sec: *//p' | paste -sd+ - | bc)
+  cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "${logs[-1]}" | tail -1)
   echo "$t: ${runs:-?} executions, ${speed:-?} exec/s, ${cov:-no coverage line}: $status"
   if [ "$status" = FOUND ]; then
-    grep -E '^(==[0-9]+== ?ERROR|thread .* panicked|SUMMARY|artifact_prefix|Test unit written|Error: Fuzz target exited)' "$log" | head -20 || true
+    grep -hE '^(==[0-9]+== ?ERROR|thread .* panicked|SUMMARY|artifact_prefix|Test unit written|Error: Fuzz target exited)' "${logs[@]}" | head -20 || true
   fi
 done
 exit "$found"
