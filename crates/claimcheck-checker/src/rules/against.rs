@@ -13,7 +13,7 @@ use crate::source::{Source, SourceCheck, SourceFigure, Verdict};
 pub(crate) fn checks<'c, 'd>(
     doc: &'c Document<'d>,
     context: &'c Context<'c>,
-    keep: fn(&Verdict) -> bool,
+    keep: impl Fn(&Verdict) -> bool,
 ) -> impl Iterator<Item = (&'c ClaimContext<'d>, &'c Source, &'c SourceCheck)> {
     context
         .source_checks
@@ -125,8 +125,8 @@ impl Violation for SourceViolation<'_> {
             ),
             SourceShape::OtherYear { figure, claimed } => format!(
                 "“{claim}” is in {source}, but for {}, not {}",
-                list(&figure.years),
-                list(claimed)
+                super::list_years(&figure.years),
+                super::list_years(claimed)
             ),
             SourceShape::NotInSource { named, .. } => format!(
                 "“{claim}” is not in {source}{}: it gives neither this value nor another for \
@@ -184,15 +184,6 @@ impl Violation for SourceViolation<'_> {
             },
         }
     }
-}
-
-/// Years as a reader lists them: "2016, 2017".
-fn list(years: &[u16]) -> String {
-    years
-        .iter()
-        .map(u16::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The source's sentence and where it is: "the source, page 1, line 6: “…”".
@@ -254,25 +245,20 @@ pub(crate) fn other_populations(
     context: &Context<'_>,
     out: &mut Vec<Finding>,
 ) {
-    for (c, source, looked) in checks(doc, context, |v| matches!(v, Verdict::OtherPopulation(_))) {
-        let Verdict::OtherPopulation(i) = &looked.verdict else {
-            continue;
-        };
-        let Some(figure) = source.figures.get(*i) else {
-            continue;
-        };
-        let other = SourceViolation {
-            rule,
-            claim: doc.slice(c.mention.span),
-            quantity: &c.quantity,
-            source,
-            shape: SourceShape::OtherPopulation {
-                figure,
-                claimed: c.claim.subject.map_or("its population", |s| doc.slice(s)),
-            },
-        };
-        out.push(other.reported(doc, c));
-    }
+    elsewhere(
+        rule,
+        doc,
+        context,
+        out,
+        |v| match v {
+            Verdict::OtherPopulation(i) => Some(*i),
+            _ => None,
+        },
+        |c, figure| SourceShape::OtherPopulation {
+            figure,
+            claimed: c.claim.subject.map_or("its population", |s| doc.slice(s)),
+        },
+    );
 }
 
 /// `misattribution` against a source: the value is the source's for the same population, in
@@ -283,11 +269,40 @@ pub(crate) fn other_years(
     context: &Context<'_>,
     out: &mut Vec<Finding>,
 ) {
-    for (c, source, looked) in checks(doc, context, |v| matches!(v, Verdict::OtherYear(_))) {
-        let Verdict::OtherYear(i) = &looked.verdict else {
-            continue;
-        };
-        let Some(figure) = source.figures.get(*i) else {
+    elsewhere(
+        rule,
+        doc,
+        context,
+        out,
+        |v| match v {
+            Verdict::OtherYear(i) => Some(*i),
+            _ => None,
+        },
+        |c, figure| SourceShape::OtherYear {
+            figure,
+            claimed: c
+                .reading
+                .years
+                .iter()
+                .copied()
+                .filter(|y| !c.reading.attribution_years.contains(y))
+                .collect(),
+        },
+    );
+}
+
+/// The findings of `rule` where the source gives the claim's value elsewhere: for each claim
+/// whose verdict `figure_of` takes to one of the source's figures, the shape `shape` draws.
+fn elsewhere<'c, 'd: 'c>(
+    rule: &'static Rule,
+    doc: &'c Document<'d>,
+    context: &'c Context<'c>,
+    out: &mut Vec<Finding>,
+    figure_of: fn(&Verdict) -> Option<usize>,
+    shape: impl Fn(&'c ClaimContext<'d>, &'c SourceFigure) -> SourceShape<'c>,
+) {
+    for (c, source, looked) in checks(doc, context, |v| figure_of(v).is_some()) {
+        let Some(figure) = figure_of(&looked.verdict).and_then(|i| source.figures.get(i)) else {
             continue;
         };
         let other = SourceViolation {
@@ -295,16 +310,7 @@ pub(crate) fn other_years(
             claim: doc.slice(c.mention.span),
             quantity: &c.quantity,
             source,
-            shape: SourceShape::OtherYear {
-                figure,
-                claimed: c
-                    .reading
-                    .years
-                    .iter()
-                    .copied()
-                    .filter(|y| !c.reading.attribution_years.contains(y))
-                    .collect(),
-            },
+            shape: shape(c, figure),
         };
         out.push(other.reported(doc, c));
     }

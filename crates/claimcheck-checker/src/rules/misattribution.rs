@@ -228,15 +228,6 @@ enum Misattribution<'a> {
     },
 }
 
-/// Years as a reader lists them: "2016, 2017".
-fn list(years: &[u16]) -> String {
-    years
-        .iter()
-        .map(u16::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 impl Violation for Misattribution<'_> {
     fn rule(&self) -> &'static Rule {
         &RULE
@@ -252,7 +243,7 @@ impl Violation for Misattribution<'_> {
                 ..
             } => format!(
                 "“{claim}” is credited to {credited_to} {}, but it is the figure of the {} edition ({}, data {})",
-                list(years),
+                super::list_years(years),
                 study.edition,
                 study.year,
                 study.reference_period
@@ -272,7 +263,7 @@ impl Violation for Misattribution<'_> {
                 of_those_years: other,
             } => format!(
                 "“{claim}” is given for {}, but it is the figure of the {} edition ({}, data {}); the {} edition (data {}) gave {}",
-                list(years),
+                super::list_years(years),
                 study.edition,
                 study.year,
                 study.reference_period,
@@ -306,7 +297,11 @@ impl Violation for Misattribution<'_> {
                 years,
                 of_those_years: other,
                 ..
-            } => vec![format!("the edition of {}: {}", list(years), cite(other))],
+            } => vec![format!(
+                "the edition of {}: {}",
+                super::list_years(years),
+                cite(other)
+            )],
             Misattribution::WrongEdition { .. } | Misattribution::OtherPublisher { .. } => {
                 Vec::new()
             }

@@ -238,6 +238,15 @@ pub fn suggest(name: &str) -> Option<&'static str> {
         .map(|(_, rule)| rule)
 }
 
+/// Years as a reader lists them: "2016, 2017".
+pub(crate) fn list_years(years: &[u16]) -> String {
+    years
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// "unknown rule `x` (did you mean `y`?)": the message for a name that is no rule.
 pub fn unknown_message(name: &str) -> String {
     match suggest(name) {
