@@ -687,16 +687,8 @@ impl SentenceFacts {
 /// How many words from a sentence's start a pronoun may stand and still be its subject.
 const ANAPHORA_WINDOW: usize = 8;
 
-/// The concepts that name a population of victims, as opposed to a measure of one (profits)
-/// or a neighbouring topic.
-const POPULATIONS: &[Concept] = &[
-    Concept::ModernSlavery,
-    Concept::ForcedLabour,
-    Concept::ForcedMarriage,
-    Concept::ForcedSexualExploitation,
-    Concept::Trafficking,
-    Concept::ChildLabour,
-];
+/// The concepts that name a population of victims.
+const POPULATIONS: &[Concept] = Concept::VICTIM_POPULATIONS;
 
 fn concepts_in(tokens: &[Token]) -> Vec<Concept> {
     Concept::ALL

@@ -173,6 +173,19 @@ registry_enum! {
     }
 }
 
+impl Concept {
+    /// The concepts that name a population of victims, as opposed to a measure of one
+    /// (profits) or a neighbouring topic.
+    pub const VICTIM_POPULATIONS: &'static [Concept] = &[
+        Concept::ModernSlavery,
+        Concept::ForcedLabour,
+        Concept::ForcedMarriage,
+        Concept::ForcedSexualExploitation,
+        Concept::Trafficking,
+        Concept::ChildLabour,
+    ];
+}
+
 /// One published figure. Field meanings are documented in `data/README.md`; its fields are
 /// the registry's columns, in order (`registry draft` writes rows by serialising it).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -40,16 +40,14 @@ None. A figure gets at most one finding of the `base-mismatch` group (see its pa
     check,
 };
 
-/// The concepts whose figures are relabelled as each other.
-const CONFLATED: &[Concept] = &[
-    Concept::ModernSlavery,
-    Concept::ForcedLabour,
-    Concept::ForcedMarriage,
-    Concept::ForcedSexualExploitation,
-    Concept::Trafficking,
-    Concept::ChildLabour,
-    Concept::Profits,
-];
+/// The concepts whose figures are relabelled as each other: the victim populations, and the
+/// profits of forced labour.
+fn conflated() -> impl Iterator<Item = Concept> {
+    Concept::VICTIM_POPULATIONS
+        .iter()
+        .copied()
+        .chain([Concept::Profits])
+}
 
 /// Whether naming `named` for a figure of `actual` is a relabelling: the concepts that a
 /// figure of each concept may not be called.
@@ -172,9 +170,7 @@ pub(super) fn by_name<'a>(
     // forced labor victims"). The noun is its unit, or a subject written right after it.
     let own = |span: claimcheck_parser::Span| {
         let words = crate::vocab::tokens(doc.text, span.start, span.end);
-        CONFLATED
-            .iter()
-            .copied()
+        conflated()
             .filter(|k| crate::vocab::any(&words, crate::vocab::concept_terms(*k)))
             .collect::<Vec<_>>()
     };
@@ -215,7 +211,7 @@ pub(super) fn by_name<'a>(
     }
     let m = c.considered.iter().find(|m| {
         let s = m.study;
-        CONFLATED.contains(&s.concept)
+        conflated().any(|k| k == s.concept)
             && (m.fits || m.distinctive)
             && m.subgroup
             && s.scope == Scope::Global
