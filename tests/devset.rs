@@ -19,8 +19,8 @@ const FLOORS: &[(&str, usize)] = &[
     ("outdated", 7),
     ("population_widened", 0),
     ("relabelled_concept", 46),
-    ("restatement", 0),
-    ("stated_arithmetic", 0),
+    ("restatement", 1),
+    ("stated_arithmetic", 2),
     ("wrong_edition", 5),
     ("wrong_number", 7),
 ];

@@ -842,6 +842,45 @@ pub const CHANGE_NOUNS: &[&str] = &[
     "cut",
 ];
 
+/// Words that open a sentence pointing back to what the sentence before said ("That is a 60
+/// percent increase", "This marks a 473% rise").
+pub const POINTING_BACK: &[&str] = &[
+    "that", "that's", "that’s", "thats", "this", "it", "it's", "it’s",
+];
+
+/// Words that may stand between a pointing word and the change it names ("that's an
+/// increase of", "this represents a", "it was nearly a").
+pub const POINTING_LINKS: &[&str] = &[
+    "is",
+    "was",
+    "s",
+    "represents",
+    "represented",
+    "marks",
+    "marked",
+    "means",
+    "meant",
+    "amounts",
+    "amounted",
+    "equals",
+    "to",
+    "a",
+    "an",
+    "of",
+    "some",
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "around",
+    "more",
+    "than",
+    "over",
+    "just",
+    "in",
+    "by",
+];
+
 /// Words just before a figure that make it the total of the figures before it.
 pub const TOTAL_LEADS: &[&str] = &[
     "a total of",

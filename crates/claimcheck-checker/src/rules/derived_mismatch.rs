@@ -6,6 +6,7 @@ use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding, Related, Severity};
 use crate::rules::{Context, Rule, Violation, readable};
 
+mod parts;
 mod stated;
 
 pub(crate) const RULE: Rule = Rule {
@@ -32,7 +33,15 @@ outside what its inputs allow:
   difference of two shares given in percent where percentage points were meant (“fell from 64
   percent to 48 percent, a drop of 16 percent” is a drop of 25 percent, or 16 points);
 - an average stated beside its total and count (“1,200 workers who paid a total of $3.6
-  million, an average of $3,000 each”).
+  million, an average of $3,000 each”);
+- a percent change in a sentence that points back (“That is a 60 percent increase.”, “That's
+  a 473% increase.”) and names no figure of its own, worked out from the change the sentence
+  before states: its two ends (“rose from 12,000 to 18,000”), or its size (“an increase of
+  $118.3 billion”) on the last figure of its kind before it;
+- the parts of a whole named with “Of the …”, side by side in its sentence and the next, that
+  add up to more than it (“Of the 28 million victims, 24 million … 6.3 million …, and 4
+  million …”); a part nested in another (“of whom”, “including”) is not added, and parts
+  that fall short of their whole are not a fault.
 
 Each reading needs the words that make a figure a result (“, or”, “that works out to”, “in
 all”, “together”, “an average of”, “an increase of”); the figures of a total are its parts
@@ -77,6 +86,18 @@ fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
             if let Some(f) = stated::check(doc, context, first + r) {
                 out.push(f);
             }
+        }
+    }
+    let before = out.len();
+    parts::check(doc, out);
+    // A whole already judged as a stated total keeps that finding only.
+    let judged: Vec<_> = out[..before].iter().map(|f| f.span).collect();
+    let mut k = before;
+    while k < out.len() {
+        if judged.contains(&out[k].span) {
+            out.remove(k);
+        } else {
+            k += 1;
         }
     }
 }

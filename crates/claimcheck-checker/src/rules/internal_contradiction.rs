@@ -11,6 +11,7 @@ use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding, Related, Severity};
 use crate::rules::{Context, Rule, Violation, readable, rounding_note};
 
+mod back_reference;
 mod measure;
 
 use measure::Measure;
@@ -42,6 +43,12 @@ women / children) make two measures.
 Hedges are read as people mean them (see the model's conventions): “nearly five million” is
 just below five million ([4.25, 5) million with the default `nearly` of 15%), “more than a
 quarter” is above 25%, “one in four” is 25% ± 10%.
+
+A count written after “these” or “those” (“Of these 45.8 million, …”, “those 15,000
+workers”) points back to a group already counted: when no figure in its sentence or the
+sentences just before gives it, no two in a row add up to it, and the nearest earlier count of
+the same thing is within a factor of two of it, it is reported against that count. “Of these
+2,000 were children”, where the comma after “these” was left out, is not read as one.
 
 ## Why it matters
 The lede says “nearly a third”, a later paragraph “23 percent” of the same group: one of them
@@ -148,6 +155,17 @@ fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
                 }
                 out.push(finding(doc, here, there, position));
             }
+        }
+    }
+    let before = out.len();
+    back_reference::check(doc, out);
+    // A figure already reported as contradicting another keeps that finding only.
+    let mut k = before;
+    while k < out.len() {
+        if reported.contains(&(out[k].span.start, out[k].span.end)) {
+            out.remove(k);
+        } else {
+            k += 1;
         }
     }
 }

@@ -36,6 +36,7 @@ pub(super) fn check(doc: &Document<'_>, context: &Context<'_>, r: usize) -> Opti
     let working = share_restated(doc, r)
         .or_else(|| period_restated(doc, r))
         .or_else(|| change_stated(doc, context, r))
+        .or_else(|| change_referred(doc, r))
         .or_else(|| total_stated(doc, r))
         .or_else(|| average_stated(doc, r))?;
     let e = &working.estimate;
@@ -486,6 +487,118 @@ fn change_stated<'c, 'a>(
         estimate,
         inputs,
         note,
+    })
+}
+
+/// How far back, in bytes from the start of its sentence, a change that a later sentence
+/// refers to ("That is a 60 percent increase") may stand: the sentence before, and the one
+/// before that when it gives the base.
+const REFERRED_WITHIN: usize = 1_000;
+
+/// "… rose from 12,000 to 18,000. That is a 60 percent increase."; "… $31.7 billion a year
+/// … an increase of $118.3 billion. That's a 473% increase.": a percent change that opens
+/// its sentence with a word pointing back ("that", "this", "it") and names no figure of its
+/// own, worked out from the change the sentence before states — its two ends ("from A to
+/// B"), or its size ("an increase of D") and the last figure of its kind before it (the base).
+fn change_referred<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, 'a>> {
+    let result = &doc.quantities[r];
+    if result.quantity.dimension != Dimension::Percent || !earlier_in_sentence(doc, r).is_empty() {
+        return None;
+    }
+    let lead = lead(doc, r);
+    let words: Vec<&str> = lead
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let next_word = trail(doc, result)
+        .split(|ch: char| !ch.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_owned)
+        .unwrap_or_default();
+    let (first, rest) = words.split_first()?;
+    let points_back = vocab::POINTING_BACK.contains(first)
+        && rest
+            .iter()
+            .all(|w| vocab::POINTING_LINKS.contains(w) || vocab::CHANGE_NOUNS.contains(w));
+    let named = vocab::CHANGE_NOUNS.contains(&next_word.as_str())
+        || rest.iter().any(|w| vocab::CHANGE_NOUNS.contains(w));
+    if !points_back || !named {
+        return None;
+    }
+    // The sentence before: the last figure before the result's sentence, near it.
+    let previous = doc.quantities[..r]
+        .iter()
+        .rposition(|c| c.claim.sentence != result.claim.sentence)?;
+    let sentence = doc.quantities[previous].claim.sentence;
+    if result.claim.sentence.start.saturating_sub(sentence.end) > REFERRED_WITHIN {
+        return None;
+    }
+    let first_of = (0..=previous)
+        .rev()
+        .take_while(|&k| doc.quantities[k].claim.sentence == sentence)
+        .last()?;
+    let before: &[ClaimContext<'_>] = &doc.quantities[first_of..=previous];
+    // Its two ends: "from A to B".
+    for pair in before.windows(2) {
+        let (from, to) = (&pair[0], &pair[1]);
+        let ahead = doc
+            .text
+            .get(sentence.start..from.mention.span.start)
+            .unwrap_or("")
+            .to_lowercase();
+        let between = super::gap(doc, from, to).to_lowercase();
+        if ahead.trim_end().ends_with(" from")
+            && between.split_whitespace().count() <= 4
+            && between.split_whitespace().any(|w| w == "to")
+            && from.quantity.dimension == to.quantity.dimension
+            && from.quantity.dimension != Dimension::Percent
+        {
+            let estimate =
+                absolute(estimate::percent_change(&figure(doc, from), &figure(doc, to)).ok()?);
+            return Some(Working {
+                estimate,
+                inputs: vec![(from, "from"), (to, "to")],
+                note: Some("the change is the one the sentence before states".to_owned()),
+            });
+        }
+    }
+    // Its size: "an increase of D", with the base the last figure of D's kind before it.
+    let (d, size) = before.iter().enumerate().rev().find(|(_, c)| {
+        let ahead = doc
+            .text
+            .get(c.claim.sentence.start..c.mention.span.start)
+            .unwrap_or("")
+            .to_lowercase();
+        let ahead: Vec<&str> = ahead
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        matches!(
+            ahead.as_slice(),
+            [.., noun, "of"] if vocab::CHANGE_NOUNS.contains(noun)
+        ) && !matches!(c.quantity.dimension, Dimension::Percent | Dimension::Points)
+    })?;
+    let d = first_of + d;
+    let base = doc.quantities[..d].iter().rev().take(6).find(|b| {
+        b.quantity.dimension == size.quantity.dimension
+            && b.quantity.per == size.quantity.per
+            && !b.quantity.reversed()
+            && size.mention.span.start - b.mention.span.end <= REFERRED_WITHIN
+    })?;
+    let mut estimate = estimate::ratio(&operand(doc, size), &operand(doc, base)).ok()?;
+    if estimate.dimension != Dimension::Percent {
+        return None;
+    }
+    estimate.kind = claimcheck_model::EstimateKind::PercentChange;
+    Some(Working {
+        estimate,
+        inputs: vec![(size, "the change"), (base, "its base")],
+        note: Some(format!(
+            "“{}” is read as the size of the change the sentence before states, and “{}” as \
+             what it changed from",
+            doc.slice(size.mention.span),
+            doc.slice(base.mention.span),
+        )),
     })
 }
 
