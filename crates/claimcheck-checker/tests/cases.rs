@@ -47,12 +47,6 @@ const KNOWN_WRONG: &[(&str, &str, &str)] = &[
          named outside the total's own clause (“…, 40.3 million in all”)",
     ),
     (
-        "derived-mismatch",
-        "a share heading its clause worked out wrong",
-        "should fire: 23% of 100,000–200,000 is 23,000–46,000, not about 70,000; the share is \
-         read when written “23 percent of the …” but not when the clause opens with “Of the …”",
-    ),
-    (
         "population-mismatch",
         "a returnee survey given for all migrant workers",
         "should fire: the IJM figure is of returnees, and the sentence keeps none of the row's \
@@ -128,13 +122,6 @@ const KNOWN_WRONG_OUTPUT: &[(&str, &str, &str, &str)] = &[
         "applies the figure to “its population”",
         "population-mismatch names a placeholder instead of the sentence's population (“the \
          100,000 to 200,000 Cambodians who cross into Thailand”)",
-    ),
-    (
-        "derived-mismatch",
-        "a total of two forms that is too large",
-        "add up to 99.2 million",
-        "the whole the sentence opens with (“Of the 49.6 million …”) is added in as a part: \
-         27.6 million and 22 million make 49.6 million, not 99.2 million",
     ),
     (
         "misattribution",

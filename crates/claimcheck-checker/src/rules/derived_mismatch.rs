@@ -182,7 +182,10 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
         return;
     }
     let last = group[group.len() - 1];
-    let inputs = &group[..group.len() - 1];
+    // "Of the 49.6 million …, 27.6 million … and 22 million …, a total of 52 million": the
+    // whole the sentence opens with is not one of the parts.
+    let skip = usize::from(parts::is_whole(doc, group[0]));
+    let inputs = &group[skip.min(group.len() - 1)..group.len() - 1];
     let lead = doc
         .text
         .get(group[group.len() - 2].mention.span.end..last.mention.span.start)
@@ -241,18 +244,30 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
         }
         return;
     }
-    if inputs.len() < 2 {
-        return;
-    }
-    let (x, y) = (inputs[inputs.len() - 2], inputs[inputs.len() - 1]);
-    if !restates(gap(doc, y, last)) {
+    // "Of the 100,000 to 200,000 who cross each year, 23 percent are trafficked, or about
+    // 70,000": the share of the whole its clause is headed by.
+    let headed = skip == 1 && inputs.len() == 1;
+    let (x, y) = match inputs {
+        [share] if headed => (*share, group[0]),
+        [.., x, y] => (*x, *y),
+        _ => return,
+    };
+    // A share heading its clause is followed by what it says of the whole ("23 percent are
+    // trafficked, or about 70,000"): the restating words follow the clause's last comma.
+    let between = if headed {
+        let g = gap(doc, x, last);
+        g.rfind(',').map_or(g, |k| &g[k..])
+    } else {
+        gap(doc, y, last)
+    };
+    if !restates(between) {
         return;
     }
     let (a, b) = (operand(doc, x), operand(doc, y));
     let derived = match (&a.quantity.dimension, &b.quantity.dimension) {
         // "23 percent of 100,000 to 200,000 a year, or about 70,000"
         (Dimension::Percent, Dimension::Count)
-            if share_of(doc, x, y) && last.quantity.dimension == Dimension::Count =>
+            if (headed || share_of(doc, x, y)) && last.quantity.dimension == Dimension::Count =>
         {
             estimate::share_of(&a, &b).ok()
         }

@@ -120,7 +120,7 @@ pub(super) fn check(doc: &Document<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Whether a figure is a whole named to be divided: "Of the 28 million victims …,".
-fn is_whole(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
+pub(super) fn is_whole(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
     let before = doc
         .text
         .get(c.claim.sentence.start..c.mention.span.start)
