@@ -144,6 +144,8 @@ fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
                 || !same(a.claim.subgroup, b.claim.subgroup)
                 || !ma.same(mb)
                 || !times_agree(doc, a, b)
+                || gives_elsewhere(doc, a, b)
+                || gives_elsewhere(doc, b, a)
             {
                 continue;
             }
@@ -223,6 +225,24 @@ fn in_change(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     (changes && others) || after.starts_with("more ") || after.starts_with("fewer ")
+}
+
+/// Whether the sentence of `a` gives `b`'s number to something else: "8,842,294 veterans …,
+/// 1,589,568 of which were individuals with disabilities" … "of the 1,589,568 civilian
+/// veterans with disabilities": the writer told the two apart where both stand, so a later
+/// "1,589,568" is that part again, not another count of the whole.
+fn gives_elsewhere(doc: &Document<'_>, a: &ClaimContext<'_>, b: &ClaimContext<'_>) -> bool {
+    let first = doc
+        .quantities
+        .partition_point(|o| o.mention.span.start < a.claim.sentence.start);
+    doc.quantities[first..]
+        .iter()
+        .take_while(|o| o.mention.span.start < a.claim.sentence.end)
+        .any(|o| {
+            o.mention.span != a.mention.span
+                && o.quantity.dimension == b.quantity.dimension
+                && o.quantity.interval.overlaps(&b.quantity.interval)
+        })
 }
 
 /// Whether two figures' times can be the same: none given, or the same words, or no year

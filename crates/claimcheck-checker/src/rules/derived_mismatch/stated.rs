@@ -589,6 +589,16 @@ fn change_referred<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c
     if estimate.dimension != Dimension::Percent {
         return None;
     }
+    // The base may be the level the change led to ("$195,250, an increase of $16,750. That
+    // is a 9.38% increase"): the change on what it was before, D ÷ (T − D), fits as well.
+    let (size_e, base_e) = (figure(doc, size), figure(doc, base));
+    if let Ok(before) = estimate::plus(&base_e, &size_e, true)
+        && before.interval.lo.value().is_some_and(|v| v > 0.0)
+        && let Ok(on_before) = estimate::divided(&size_e, &before)
+        && on_before.interval.overlaps(&result.quantity.interval)
+    {
+        return None;
+    }
     estimate.kind = claimcheck_model::EstimateKind::PercentChange;
     Some(Working {
         estimate,
