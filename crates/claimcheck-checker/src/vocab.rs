@@ -842,6 +842,34 @@ pub const CHANGE_NOUNS: &[&str] = &[
     "cut",
 ];
 
+/// Verbs of a change whose size follows "by" ("rose by $16,750", "fell by 57,000").
+pub const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "increased",
+    "increases",
+    "grew",
+    "grown",
+    "grows",
+    "jumped",
+    "climbed",
+    "gained",
+    "fell",
+    "fallen",
+    "falls",
+    "dropped",
+    "drops",
+    "declined",
+    "declines",
+    "decreased",
+    "decreases",
+    "slipped",
+    "shrank",
+    "up",
+    "down",
+];
+
 /// Words that open a sentence pointing back to what the sentence before said ("That is a 60
 /// percent increase", "This marks a 473% rise").
 pub const POINTING_BACK: &[&str] = &[

@@ -37,7 +37,10 @@ outside what its inputs allow:
 - a percent change in a sentence that points back (“That is a 60 percent increase.”, “That's
   a 473% increase.”) and names no figure of its own, worked out from the change the sentence
   before states: its two ends (“rose from 12,000 to 18,000”), or its size (“an increase of
-  $118.3 billion”) on the last figure of its kind before it;
+  $118.3 billion”, “fell by $57,000”) on the last figure of its kind before it — read as the
+  level before the change or after it, and stated within one unit of its last digit (a
+  writer's percentage is often cut, not rounded), so only a percentage that no reading fits
+  is reported;
 - the parts of a whole named with “Of the …”, side by side in its sentence and the next, that
   add up to more than it (“Of the 28 million victims, 24 million … 6.3 million …, and 4
   million …”); a part nested in another (“of whom”, “including”) is not added, and parts

@@ -573,10 +573,12 @@ fn change_referred<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c
             .split(|ch: char| !ch.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        matches!(
-            ahead.as_slice(),
-            [.., noun, "of"] if vocab::CHANGE_NOUNS.contains(noun)
-        ) && !matches!(c.quantity.dimension, Dimension::Percent | Dimension::Points)
+        let sized = match ahead.as_slice() {
+            [.., noun, "of"] => vocab::CHANGE_NOUNS.contains(noun),
+            [.., verb, "by"] => vocab::CHANGE_VERBS.contains(verb),
+            _ => false,
+        };
+        sized && !matches!(c.quantity.dimension, Dimension::Percent | Dimension::Points)
     })?;
     let d = first_of + d;
     let base = doc.quantities[..d].iter().rev().take(6).find(|b| {
@@ -590,25 +592,54 @@ fn change_referred<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c
         return None;
     }
     // The base may be the level the change led to ("$195,250, an increase of $16,750. That
-    // is a 9.38% increase"): the change on what it was before, D ÷ (T − D), fits as well.
+    // is a 9.38% increase"; "was $205,000 … fell by $57,000"): the change on what it was
+    // before, D ÷ (T − D) after a rise or D ÷ (T + D) after a fall, is a reading as well.
+    // A percent change worked out by the writer is often cut, not rounded, at its last digit
+    // ("21.75%" for 21.756%): any value within one unit of that digit is taken as stated.
+    let digit = 10f64.powi(-i32::from(result.mention.decimals));
+    let stated = result.quantity.interval.add(
+        &claimcheck_model::Interval::new(
+            claimcheck_model::End::Inclusive(-digit),
+            claimcheck_model::End::Inclusive(digit),
+        )
+        .ok()?,
+    );
     let (size_e, base_e) = (figure(doc, size), figure(doc, base));
-    if let Ok(before) = estimate::plus(&base_e, &size_e, true)
-        && before.interval.lo.value().is_some_and(|v| v > 0.0)
-        && let Ok(on_before) = estimate::divided(&size_e, &before)
-        && on_before.interval.overlaps(&result.quantity.interval)
-    {
+    if estimate.interval.overlaps(&stated) {
         return None;
+    }
+    let mut others = Vec::new();
+    for (subtract, after) in [(true, "a rise"), (false, "a fall")] {
+        if let Ok(before) = estimate::plus(&base_e, &size_e, subtract)
+            && before.interval.lo.value().is_some_and(|v| v > 0.0)
+            && let Ok(on_before) = estimate::divided(&size_e, &before)
+        {
+            if on_before.interval.overlaps(&stated) {
+                return None;
+            }
+            others.push(format!(
+                "read as the level after {after}, “{}” gives {} = {}",
+                doc.slice(base.mention.span),
+                on_before.expression,
+                super::worked_out(&on_before)
+            ));
+        }
     }
     estimate.kind = claimcheck_model::EstimateKind::PercentChange;
     Some(Working {
         estimate,
         inputs: vec![(size, "the change"), (base, "its base")],
-        note: Some(format!(
-            "“{}” is read as the size of the change the sentence before states, and “{}” as \
-             what it changed from",
-            doc.slice(size.mention.span),
-            doc.slice(base.mention.span),
-        )),
+        note: Some(
+            std::iter::once(format!(
+                "“{}” is read as the size of the change the sentence before states, and “{}” \
+                 as what it changed from",
+                doc.slice(size.mention.span),
+                doc.slice(base.mention.span),
+            ))
+            .chain(others)
+            .collect::<Vec<_>>()
+            .join("; "),
+        ),
     })
 }
 

@@ -155,7 +155,7 @@ impl Violation for Restated<'_> {
             format!(" {}", self.noun)
         };
         format!(
-            "“{} {}” points back to “{}”{} of the sentence before, but gives another number: \
+            "“{} {}” points back to “{}”{} just before it, but gives another number: \
              {} against {}",
             self.pointer,
             self.claim,
