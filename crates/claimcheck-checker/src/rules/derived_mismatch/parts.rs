@@ -131,7 +131,7 @@ pub(super) fn is_whole(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
         && c.mention.qualifier != Some(Qualifier::Vague)
         && !c.quantity.reversed()
         && matches!(
-            before.as_str(),
+            before.strip_prefix("out ").unwrap_or(&before),
             "of" | "of the" | "of all" | "of an estimated"
         )
 }
@@ -169,7 +169,10 @@ fn is_part(doc: &Document<'_>, whole: &ClaimContext<'_>, c: &ClaimContext<'_>) -
         .unwrap_or("")
         .trim()
         .to_lowercase();
-    let opens = clause.is_empty() || vocab::CLAUSE_JOINS.contains(&clause.as_str());
+    // The figure opens its clause: after a comma or semicolon, or after a word that joins
+    // clauses ("98 million are boys and 64 million are girls").
+    let last_word = clause.rsplit(' ').next().unwrap_or("");
+    let opens = clause.is_empty() || vocab::CLAUSE_JOINS.contains(&last_word);
     let noun_is_people = c.quantity.unit.as_deref().is_none_or(|u| {
         claimcheck_model::unit::classify(u) == claimcheck_model::unit::NounClass::Person
     });
