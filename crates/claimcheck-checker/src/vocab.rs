@@ -870,6 +870,57 @@ pub const CHANGE_VERBS: &[&str] = &[
     "down",
 ];
 
+/// Words that make a change a rise ("rose by 1,138", "a 2 percent gain", "728 more").
+pub const RISE_WORDS: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "rise",
+    "increased",
+    "increases",
+    "increase",
+    "grew",
+    "grown",
+    "grows",
+    "growth",
+    "jumped",
+    "jump",
+    "climbed",
+    "gained",
+    "gain",
+    "gains",
+    "up",
+    "more",
+    "additional",
+];
+
+/// Words that make a change a fall ("fell by 57,000", "a 10 percent decrease", "down 4
+/// percent").
+pub const FALL_WORDS: &[&str] = &[
+    "fell",
+    "fallen",
+    "falls",
+    "fall",
+    "dropped",
+    "drops",
+    "drop",
+    "declined",
+    "declines",
+    "decline",
+    "decreased",
+    "decreases",
+    "decrease",
+    "reduction",
+    "cut",
+    "down",
+    "fewer",
+    "less",
+    "lost",
+    "loss",
+    "slipped",
+    "shrank",
+];
+
 /// Words that open a sentence pointing back to what the sentence before said ("That is a 60
 /// percent increase", "This marks a 473% rise").
 pub const POINTING_BACK: &[&str] = &[

@@ -41,6 +41,10 @@ outside what its inputs allow:
   level before the change or after it, and stated within one unit of its last digit (a
   writer's percentage is often cut, not rounded), so only a percentage that no reading fits
   is reported;
+- a percent change stated beside the size of the change and the level it led to (“rose by
+  1,138 students, or 5.8 percent, to 24,537”; “a 2 percent gain … That works out to 728 more
+  students, for a total 23,750”), the level before being the level after less a rise or plus
+  a fall, read the same way;
 - the parts of a whole named with “Of the …”, side by side in its sentence and the next, that
   add up to more than it (“Of the 28 million victims, 24 million … 6.3 million …, and 4
   million …”); a part nested in another (“of whom”, “including”) is not added, and parts

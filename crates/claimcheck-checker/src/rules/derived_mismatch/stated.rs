@@ -37,6 +37,7 @@ pub(super) fn check(doc: &Document<'_>, context: &Context<'_>, r: usize) -> Opti
         .or_else(|| period_restated(doc, r))
         .or_else(|| change_stated(doc, context, r))
         .or_else(|| change_referred(doc, r))
+        .or_else(|| change_with_size(doc, r))
         .or_else(|| total_stated(doc, r))
         .or_else(|| average_stated(doc, r))?;
     let e = &working.estimate;
@@ -596,14 +597,7 @@ fn change_referred<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c
     // before, D ÷ (T − D) after a rise or D ÷ (T + D) after a fall, is a reading as well.
     // A percent change worked out by the writer is often cut, not rounded, at its last digit
     // ("21.75%" for 21.756%): any value within one unit of that digit is taken as stated.
-    let digit = 10f64.powi(-i32::from(result.mention.decimals));
-    let stated = result.quantity.interval.add(
-        &claimcheck_model::Interval::new(
-            claimcheck_model::End::Inclusive(-digit),
-            claimcheck_model::End::Inclusive(digit),
-        )
-        .ok()?,
-    );
+    let stated = cut_or_rounded(result)?;
     let (size_e, base_e) = (figure(doc, size), figure(doc, base));
     if estimate.interval.overlaps(&stated) {
         return None;
@@ -640,6 +634,191 @@ fn change_referred<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c
             .collect::<Vec<_>>()
             .join("; "),
         ),
+    })
+}
+
+/// Every value a percentage a writer worked out may stand for: rounded at its last digit, or
+/// cut there ("21.75%" for 21.756%, "3%" for 3.9%), which reaches up to the next unit.
+fn cut_or_rounded(result: &ClaimContext<'_>) -> Option<Interval> {
+    let digit = 10f64.powi(-i32::from(result.mention.decimals));
+    let cut = Interval::new(
+        claimcheck_model::End::Inclusive(0.0),
+        claimcheck_model::End::Inclusive(digit / 2.0),
+    )
+    .ok()?;
+    Some(result.quantity.interval.add(&cut))
+}
+
+/// The lower-case words of a text, split at anything but letters and digits.
+fn words_of(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The words of `c`'s sentence before it, and those after it and its counted noun.
+fn around(doc: &Document<'_>, c: &ClaimContext<'_>) -> (Vec<String>, Vec<String>) {
+    let before = doc
+        .text
+        .get(c.claim.sentence.start..c.mention.span.start)
+        .unwrap_or("");
+    (words_of(before), words_of(&trail(doc, c)))
+}
+
+/// Whether a figure is the size of a change: "rose by 1,138", "up 120 units", "an increase of
+/// $9.7 million", "728 more students".
+fn is_change_size(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
+    let (before, after) = around(doc, c);
+    let before: Vec<&str> = before.iter().map(String::as_str).collect();
+    let sized = match before.as_slice() {
+        [.., noun, "of"] => vocab::CHANGE_NOUNS.contains(noun),
+        [.., verb, "by"] => vocab::CHANGE_VERBS.contains(verb),
+        [.., "up" | "down"] => true,
+        _ => false,
+    };
+    let more = matches!(
+        after.first().map(String::as_str),
+        Some("more" | "fewer" | "less")
+    );
+    matches!(c.quantity.dimension, Dimension::Count | Dimension::Money(_)) && (sized || more)
+}
+
+/// Whether a figure is the level a change led to: "to 24,537", "to a total of 3,120", "for a
+/// total 23,750".
+fn is_change_level(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
+    let (before, _) = around(doc, c);
+    let before: Vec<&str> = before.iter().map(String::as_str).collect();
+    let from_to = before.contains(&"from");
+    !from_to
+        && matches!(
+            before.as_slice(),
+            [.., "to"] | [.., "total"] | [.., "total", "of"] | [.., "reaching"] | [.., "reach"]
+        )
+}
+
+/// "Enrollment rose by 1,138 students, or 5.8 percent, to 24,537"; "a 2 percent gain … That
+/// works out to 728 more students, for a total 23,750": a percent change stated beside the
+/// size of the change and the level it led to, in its sentence or in the next one when that
+/// points back. The level before is the level after less a rise (or plus a fall); the
+/// percentage is reported only when no reading fits it within one unit of its last digit —
+/// the change on the level before, on the level after, either way.
+fn change_with_size<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, 'a>> {
+    let result = &doc.quantities[r];
+    if result.quantity.dimension != Dimension::Percent || result.quantity.reversed() {
+        return None;
+    }
+    let (before, after) = around(doc, result);
+    let next_word = after.first().map_or("", String::as_str);
+    let last_word = before.last().map_or("", String::as_str);
+    let named = vocab::CHANGE_NOUNS.contains(&next_word)
+        || vocab::CHANGE_VERBS.contains(&last_word)
+        || (last_word == "or"
+            && r > 0
+            && doc.quantities[r - 1].claim.sentence == result.claim.sentence
+            && is_change_size(doc, &doc.quantities[r - 1]));
+    if !named {
+        return None;
+    }
+    // The figures of its sentence, and of the next when that one points back ("That works
+    // out to …").
+    let sentence = result.claim.sentence;
+    let mut candidates: Vec<&ClaimContext<'_>> = doc
+        .quantities
+        .iter()
+        .filter(|c| c.claim.sentence == sentence && c.mention.span != result.mention.span)
+        .collect();
+    if let Some(next) = doc.quantities[r + 1..]
+        .iter()
+        .find(|c| c.claim.sentence != sentence)
+        .filter(|c| c.claim.sentence.start >= sentence.end)
+        .filter(|c| c.claim.sentence.start - sentence.end <= REFERRED_WITHIN)
+    {
+        let opening = words_of(
+            doc.text
+                .get(next.claim.sentence.start..next.claim.sentence.end)
+                .unwrap_or(""),
+        );
+        if opening
+            .first()
+            .is_some_and(|w| vocab::POINTING_BACK.contains(&w.as_str()))
+        {
+            candidates.extend(
+                doc.quantities
+                    .iter()
+                    .filter(|c| c.claim.sentence == next.claim.sentence),
+            );
+        }
+    }
+    let size = candidates.iter().find(|c| is_change_size(doc, c))?;
+    let level = candidates.iter().find(|c| {
+        c.mention.span != size.mention.span
+            && c.quantity.dimension == size.quantity.dimension
+            && is_change_level(doc, c)
+    })?;
+    // Which way the change went, from the words next to the percentage and the size ("a 2
+    // percent gain", "fell by 57,000", "728 more"; not "fall" in "fall semester" further
+    // off): a reading the other way is tried only when they do not say, or say both.
+    let size_words = around(doc, size);
+    let words: Vec<&str> = before
+        .iter()
+        .rev()
+        .take(2)
+        .chain(after.iter().take(1))
+        .chain(size_words.0.iter().rev().take(2))
+        .chain(size_words.1.iter().take(1))
+        .map(String::as_str)
+        .collect();
+    let fall = words.iter().any(|w| vocab::FALL_WORDS.contains(w));
+    let rise = words.iter().any(|w| vocab::RISE_WORDS.contains(w));
+    let ways: &[bool] = match (rise, fall) {
+        (true, false) => &[true],
+        (false, true) => &[false],
+        _ => &[true, false],
+    };
+    // The size and the level count one thing, whichever of them names it ("rose by 1,138
+    // students, … to 24,537").
+    let (mut size_e, mut level_e) = (figure(doc, size), figure(doc, level));
+    let noun = size_e.unit.clone().or_else(|| level_e.unit.clone());
+    size_e.unit.clone_from(&noun);
+    level_e.unit = noun;
+    let stated = cut_or_rounded(result)?;
+    let mut readings = Vec::new();
+    for &subtract in ways {
+        if let Ok(before) = estimate::plus(&level_e, &size_e, subtract)
+            && before.interval.lo.value().is_some_and(|v| v > 0.0)
+            && let Ok(e) = estimate::divided(&size_e, &before)
+        {
+            readings.push(e);
+        }
+    }
+    readings.extend(estimate::divided(&size_e, &level_e).ok());
+    if readings.is_empty() {
+        return None;
+    }
+    if readings
+        .iter()
+        .any(|e| e.dimension != Dimension::Percent || e.interval.overlaps(&stated))
+    {
+        return None;
+    }
+    let mut estimate = readings.remove(0);
+    estimate.kind = claimcheck_model::EstimateKind::PercentChange;
+    let others: Vec<String> = readings
+        .iter()
+        .map(|e| format!("{} = {}", e.expression, super::worked_out(e)))
+        .collect();
+    Some(Working {
+        estimate,
+        inputs: vec![(size, "the change"), (level, "the level after it")],
+        note: Some(format!(
+            "the level before is “{}” {} “{}”; the other readings, {}, do not fit either",
+            doc.slice(level.mention.span),
+            if fall { "plus" } else { "less" },
+            doc.slice(size.mention.span),
+            others.join(" and ")
+        )),
     })
 }
 
