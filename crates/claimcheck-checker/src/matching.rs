@@ -1374,6 +1374,11 @@ pub fn candidates<'a>(
     date: Option<crate::date::ArticleDate>,
     conventions: &ModelConventions,
 ) -> Vec<StudyMatch<'a>> {
+    // "Most", "the majority": a bound of more than half, never a study's figure (the share
+    // a study's counts give is checked by study-contradiction from the counts themselves).
+    if mention.form == claimcheck_parser::Form::Majority {
+        return Vec::new();
+    }
     // A year that is the publication year of a named edition of the claim's topic names
     // that edition of its series ("the Global Slavery Index 2016"); any other year may be a
     // reference year. For another series it is a date: the edition draws on figures
