@@ -137,13 +137,6 @@ const KNOWN_WRONG_OUTPUT: &[(&str, &str, &str, &str)] = &[
          27.6 million and 22 million make 49.6 million, not 99.2 million",
     ),
     (
-        "misattribution",
-        "an older detected share given to the newest report",
-        "a newer edition (2020) gave About one third",
-        "outdated-source names the 2020 edition as the newer one, though the sentence cites the \
-         2024 report, whose 38 per cent is the newest figure",
-    ),
-    (
         "impossible-value",
         "a reversed range of counts",
         "label: the high end",
