@@ -56,8 +56,15 @@ the figure's clause (“A fifth of the people in forced labour are children, acc
 subgroup must be named after the whole (“of the people in forced labour are children”); a
 share of the subgroup itself (“40% of migrant workers experienced forced labour”) is another
 measure. A share written as the part's composition of the whole (“Children account for one
-out of five people in forced labour”) is checked so even when it cites nothing: against the
-counts of the edition current at the article's date, and only when none of them gives it.
+out of five people in forced labour”), or as a partitive with the whole right after the figure
+and the part after a copula (“A third of people in modern slavery are children”), is checked
+so even when it cites nothing: against the counts of the edition current at the article's
+date, and only when none of them gives it. A claim that names no edition is read against the
+edition whose two counts the article quotes, when one does (“138 million children in child
+labour in 2024, of whom 54 million …”), else against every edition, and is quiet when any of
+them gives it. “Most” and “the majority” take part here as more than half (“Most of the
+children in child labour do hazardous work” against 54 million of 138 million, 39%); they
+are never matched to a registry figure otherwise, since a study's figure is no majority.
 
 A figure written as a study's own number under a one-sided hedge that excludes its value
 (“more than 160 million children” for 160 million, “over 50 million” for 49.6 million
