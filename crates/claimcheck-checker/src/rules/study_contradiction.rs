@@ -66,6 +66,10 @@ them gives it. “Most” and “the majority” take part here as more than hal
 children in child labour do hazardous work” against 54 million of 138 million, 39%); they
 are never matched to a registry figure otherwise, since a study's figure is no majority.
 
+A figure a named edition gives as its share of its own total, with no row of its own, fits
+that edition: “73 percent of those profits, or some $172 billion” is the 2024 edition's 73%
+of its US$236 billion, not the 2014 edition's US$99 billion for the same subgroup.
+
 A figure written as a study's own number under a one-sided hedge that excludes its value
 (“more than 160 million children” for 160 million, “over 50 million” for 49.6 million
 published as 50 million) cites that figure, attributed or not, and contradicts it.
@@ -144,6 +148,9 @@ pub(crate) fn cited_rows<'m, 'a>(
             && (m.attribution == Attribution::Named || m.fits && m.distinctive)
             && !(bounded && other_edition(m))
     }) {
+        return None;
+    }
+    if fits_a_product(c, cx) {
         return None;
     }
     let own_topic = |m: &StudyMatch<'_>| {
@@ -247,6 +254,36 @@ pub(crate) fn cited_rows<'m, 'a>(
         (1.0 / 3.0..=3.0).contains(&ratio) || near_miss(v, p).is_some()
     });
     near.then_some(rows)
+}
+
+/// Whether the claim fits a figure a named edition gives as a share of its total without
+/// a row of its own: "73 percent of those profits, or some $172 billion" is the 2024 edition's
+/// 73% of its US$236 billion. The share's subgroup must be named by the sentence; the total
+/// is the edition's figure for everyone, of the claim's kind.
+fn fits_a_product(c: &ClaimContext<'_>, cx: &Context<'_>) -> bool {
+    let r = &c.reading;
+    let studies = &cx.registry.studies;
+    let named: Vec<&Study> = r.named.iter().filter_map(|&i| studies.get(i)).collect();
+    let kind = c.mention.kind;
+    studies.iter().enumerate().any(|(si, share)| {
+        share.unit == crate::registry::Unit::Percent
+            && !share.subgroup.is_empty()
+            && r.places.get(si).copied().unwrap_or(false)
+            && named.iter().any(|n| n.series == share.series)
+            && studies.iter().enumerate().any(|(wi, whole)| {
+                whole.series == share.series
+                    && whole.edition == share.edition
+                    && whole.concept == share.concept
+                    && whole.subgroup.is_empty()
+                    && whole.scope == share.scope
+                    && whole.kind() == Some(kind)
+                    && whole.kind() != Some(claimcheck_parser::Kind::Percent)
+                    && match (cx.intervals.get(si), cx.intervals.get(wi)) {
+                        (Some(p), Some(w)) => p.scale(0.01).mul(w).overlaps(&c.quantity.interval),
+                        _ => false,
+                    }
+            })
+    })
 }
 
 fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
