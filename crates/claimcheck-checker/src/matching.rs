@@ -821,6 +821,7 @@ pub fn read(
         }
     }
     // "According to the same estimates": a source named in the sentence before.
+    let mut carried_years: Vec<u16> = Vec::new();
     if named.is_empty()
         && !family
         && let Some(p) = previous
@@ -832,7 +833,7 @@ pub fn read(
     {
         // Looked up only here: back references are rare, and the sentence before is read
         // without its names.
-        let before = &text[p.span.range()];
+        let before = named_before(text, names, p.span);
         for h in names.find(before) {
             family |= names.is_family(&h);
             named.extend(names.rows(&h).iter().copied());
@@ -840,9 +841,19 @@ pub fn read(
             if !written.contains(&w) {
                 written.push(w);
             }
+            carried_years.extend(year_beside(before, h.span));
         }
     }
-    let (years, attribution_years) = years(text, index, claim, sentence, mentions);
+    let (mut years, mut attribution_years) = years(text, index, claim, sentence, mentions);
+    // The edition the pointer names: "the report" is the UNODC Global Report … 2024.
+    for y in carried_years {
+        for list in [&mut years, &mut attribution_years] {
+            if !list.contains(&y) {
+                list.push(y);
+                list.sort_unstable();
+            }
+        }
+    }
     let people = mention.unit.is_none_or(|u| {
         let words = vocab::tokens(text, u.start, u.end);
         vocab::LEXICONS.people.any(&words)
@@ -886,6 +897,55 @@ pub fn read(
         change,
         attribution_years,
     }
+}
+
+/// How many sentences a pointer back to a source ("the report said") reaches past the
+/// sentence before for the source's name, and how many bytes: "According to the UNODC Global
+/// Report … The report also found … Women and girls made up …, according to the report."
+/// names the report two sentences back. A pointer reaches no farther than a few sentences,
+/// and never past one that names a source.
+const BACK_REFERENCE_REACH: usize = 3;
+const BACK_REFERENCE_BYTES: usize = 2048;
+
+/// The text a pointer back to a source takes its names from: the sentence before
+/// (`previous`), or, when that names no source, the nearest of the few before it that does
+/// (an empty text when none does).
+fn named_before<'t>(text: &'t str, names: &Names, previous: Span) -> &'t str {
+    let own = &text[previous.range()];
+    if !names.find(own).is_empty() {
+        return own;
+    }
+    let mut from = previous.start.saturating_sub(BACK_REFERENCE_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..previous.start];
+    claimcheck_parser::sentences(window)
+        .iter()
+        .rev()
+        .take(BACK_REFERENCE_REACH)
+        .map(|s| &window[s.range()])
+        .find(|s| !names.find(s).is_empty())
+        .unwrap_or("")
+}
+
+/// A year written right before or after a name ("the 2024 Global Report", "Global Report on
+/// Trafficking in Persons 2024"): the edition it names.
+fn year_beside(text: &str, name: Span) -> Option<u16> {
+    let year = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        (w.len() == 4)
+            .then(|| w.parse::<u16>().ok())
+            .flatten()
+            .filter(|y| (1990..=2100).contains(y))
+    };
+    let after = text[name.end..].split_whitespace().next().and_then(year);
+    after.or_else(|| {
+        text[..name.start]
+            .split_whitespace()
+            .next_back()
+            .and_then(year)
+    })
 }
 
 /// Whether an attribution is nothing but a pointer back to a source named before
@@ -1374,6 +1434,11 @@ pub fn candidates<'a>(
     date: Option<crate::date::ArticleDate>,
     conventions: &ModelConventions,
 ) -> Vec<StudyMatch<'a>> {
+    // "Most", "the majority": a bound of more than half, never a study's figure (the share
+    // a study's counts give is checked by study-contradiction from the counts themselves).
+    if mention.form == claimcheck_parser::Form::Majority {
+        return Vec::new();
+    }
     // A year that is the publication year of a named edition of the claim's topic names
     // that edition of its series ("the Global Slavery Index 2016"); any other year may be a
     // reference year. For another series it is a date: the edition draws on figures

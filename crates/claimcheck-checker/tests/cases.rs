@@ -124,13 +124,6 @@ const KNOWN_WRONG_OUTPUT: &[(&str, &str, &str, &str)] = &[
          100,000 to 200,000 Cambodians who cross into Thailand”)",
     ),
     (
-        "misattribution",
-        "an older detected share given to the newest report",
-        "a newer edition (2020) gave About one third",
-        "outdated-source names the 2020 edition as the newer one, though the sentence cites the \
-         2024 report, whose 38 per cent is the newest figure",
-    ),
-    (
         "impossible-value",
         "a reversed range of counts",
         "label: the high end",

@@ -125,6 +125,10 @@ impl Quantity {
         };
         let written = &text[m.span.range()];
         let nominal = match (m.value, m.endpoints, m.lower) {
+            // "Most", "the majority": every share above half, up to all.
+            (None, None, Some(l)) if m.form == Form::Majority => {
+                [l.value, m.upper.map_or(100.0, |u| u.value)]
+            }
             (Some(v), _, _) => [v, v],
             (None, Some([a, b]), _) => [a, b],
             (None, None, Some(l)) => [l.value, l.value],
@@ -136,6 +140,9 @@ impl Quantity {
             return None;
         }
         let mut readings = Vec::new();
+        if m.form == Form::Majority {
+            readings.push(format!("“{written}” is read as more than half"));
+        }
         let mut lo = to_end(m.lower);
         let mut hi = to_end(m.upper);
         let half = rounding_half_width(m, c);

@@ -156,6 +156,9 @@ pub enum Form {
     Rate,
     /// A vague quantity ("dozens").
     Vague,
+    /// A majority ("most of the children", "the majority of workers"): a share of more
+    /// than half, vague.
+    Majority,
 }
 
 impl Form {
@@ -168,6 +171,7 @@ impl Form {
             Form::Ratio => "ratio",
             Form::Rate => "rate",
             Form::Vague => "vague",
+            Form::Majority => "majority",
         }
     }
 }

@@ -138,6 +138,88 @@ pub(crate) const FRACTIONS: &[(&str, f64)] = &[
     ("thousandths", 1000.0),
 ];
 
+/// Words that state a majority, a share of more than half ([`crate::Form::Majority`]), where
+/// they quantify a population: "most of the children", "the majority of workers".
+pub(crate) const MAJORITY_WORDS: &[&str] = &["most", "majority"];
+
+/// Words before "most" that make it a superlative or a bound, not a share: "the most
+/// exposed", "at most", "their most valuable".
+pub(crate) const NOT_BEFORE_MOST: &[&str] = &[
+    "the", "at", "its", "their", "his", "her", "our", "my", "your", "whose",
+];
+
+/// What "most of" may be followed by to be a share of a population: "most of the children",
+/// "most of them", "most of whom were children".
+pub(crate) const MOST_OF_DETERMINERS: &[&str] = &[
+    "the", "those", "these", "them", "its", "their", "our", "his", "her", "all", "us", "you",
+    "whom", "which",
+];
+
+/// Nouns after "most of the" that make it a share of time or of a thing, not of people:
+/// "most of the time", "most of the way".
+pub(crate) const MOST_OF_NOT_PEOPLE: &[&str] = &[
+    "time",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "way",
+    "decade",
+    "century",
+    "season",
+    "period",
+    "war",
+    "summer",
+    "winter",
+    "game",
+    "match",
+    "history",
+    "life",
+    "career",
+    "last",
+    "past",
+    "next",
+    "first",
+    "early",
+    "late",
+    "country",
+    "region",
+    "island",
+    "islands",
+    "area",
+    "territory",
+    "land",
+    "coast",
+    "city",
+];
+
+/// Adjectives that may stand between the article and "majority": "the vast majority".
+pub(crate) const MAJORITY_ADJECTIVES: &[&str] = &[
+    "vast",
+    "overwhelming",
+    "large",
+    "great",
+    "clear",
+    "slim",
+    "narrow",
+    "slight",
+    "small",
+    "simple",
+    "absolute",
+    "substantial",
+];
+
+/// Plurals without "-s" that "most" may quantify: "most children", "most people".
+pub(crate) const IRREGULAR_PLURALS: &[&str] = &["children", "people", "women", "men"];
+
 /// Vague quantity words that start a vague phrase; the phrase's bound comes from
 /// [`crate::Conventions::vague`].
 pub(crate) const VAGUE_HEADS: &[&str] = &[

@@ -42,7 +42,12 @@ women / children) make two measures.
 
 Hedges are read as people mean them (see the model's conventions): “nearly five million” is
 just below five million ([4.25, 5) million with the default `nearly` of 15%), “more than a
-quarter” is above 25%, “one in four” is 25% ± 10%.
+quarter” is above 25%, “one in four” is 25% ± 10%. “Most” and “the majority” are read as more
+than half where they quantify a population (“most of the children”, “the majority of migrant
+domestic workers”), and as no figure where they do not (“the most exposed”, “at most”, “most
+often”, “majority-owned”): “The majority of migrant domestic workers in Hong Kong work more
+than 70 hours a week” contradicts “46 percent of migrant domestic workers in Hong Kong worked
+more than 70 hours a week”.
 
 A count written after “these” or “those” (“Of these 45.8 million, …”, “those 15,000
 workers”) points back to a group already counted: when no figure in its sentence or the
@@ -61,7 +66,8 @@ trafficking”: [17, 20) against [26.5, 27.5).
 
 ## Options
 Counts must be of 1,000 or more, and vague quantities (“millions”) are left out, since their
-bound is a convention. A figure that is one end of a change (“rose from 12,000 to 18,000”) or
+bound is a convention; a majority is kept, since its bound is what the words mean, and is
+compared like any share: only with a figure of the same measure of the same population. A figure that is one end of a change (“rose from 12,000 to 18,000”) or
 the change itself (“ten million more”) is left out, as it describes another time. Years given
 with both figures must be the same. The hedge tolerances (`nearly`, `just-over`, `fraction`,
 `about`) are settings of `[tolerances]`.
@@ -104,9 +110,11 @@ const CHANGE_WORDS: &[&str] = &[
 fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
     let qs = &doc.quantities;
     // Candidates: shares, and counts of 1,000 or more with a counted noun; never vague
-    // quantities, whose bound is a convention.
+    // quantities, whose bound is a convention, but a majority, whose bound ("more than
+    // half") is what the words mean.
     let eligible = |c: &&ClaimContext<'_>| {
-        let vague = c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague);
+        let vague = c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague)
+            && c.mention.form != claimcheck_parser::Form::Majority;
         let large_count = c.quantity.dimension == Dimension::Count
             && c.mention.unit.is_some()
             && c.quantity.nominal.low >= 1000.0;

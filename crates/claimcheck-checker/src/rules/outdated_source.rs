@@ -18,9 +18,12 @@ pub(crate) const RULE: Rule = Rule {
 ## What it does
 Flags a figure that matches a registry figure whose series had a newer edition (the row's
 `superseded_by`) published before the article's date, unless the sentence dates it to its
-own edition (“in 2012, the ILO estimated …”, “back in 2014”). The article's date comes from
-`--date`, the text's front matter or dateline, or `date` in `claimcheck.toml`; a text with no
-date is judged only where a sentence gives its own (“as of 2020”). The message gives the newest value at that date.
+own edition (“in 2012, the ILO estimated …”, “back in 2014”) or attributes it by name to a
+newer edition (“according to the Global Report on Trafficking in Persons 2024”: that
+edition's figure is what it cites, and `study-contradiction` says whether it fits). The
+article's date comes from `--date`, the text's front matter or dateline, or `date` in
+`claimcheck.toml`; a text with no date is judged only where a sentence gives its own (“as of
+2020”). The message gives the newest value at that date.
 
 ## Why it matters
 “20.9 million in forced labour” was the ILO's 2012 estimate; the 2017 and 2022 editions said
@@ -81,6 +84,21 @@ fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
         }
         // Dated in its own sentence: historical, not presented as current.
         if c.reading.years.iter().any(|y| year_fits(m.study, *y)) {
+            continue;
+        }
+        // Attributed to a newer edition by name ("the Global Report … 2024"): not the old
+        // figure presented as current, but the newer edition's figure (study-contradiction
+        // says whether that one fits).
+        let names_newer = c.reading.attribution_years.iter().any(|&y| {
+            y > m.study.year
+                && c.reading.named.iter().any(|&i| {
+                    context.registry.studies.get(i).is_some_and(|s| {
+                        s.series == m.study.series
+                            && (s.year == y || s.edition.parse::<u16>().ok() == Some(y))
+                    })
+                })
+        });
+        if names_newer {
             continue;
         }
         let Some(new) = newest_before(context, m.study, at.year) else {

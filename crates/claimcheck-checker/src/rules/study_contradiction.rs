@@ -1,6 +1,6 @@
 //! `study-contradiction`: a claim that does not fit the study it cites.
 
-use claimcheck_model::{Interval, ModelConventions, Quantity};
+use claimcheck_model::{Interval, Quantity};
 
 mod derived_share;
 use std::collections::BTreeSet;
@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::matching::{Attribution, StudyMatch};
-use crate::registry::{Registry, Scope, Study};
+use crate::registry::{Scope, Study};
 use crate::rules::{
     Context, Rule, Violation, cite, near_miss, readable, rounding_note, source_note,
 };
@@ -37,7 +37,17 @@ with its page and line.
 A one-sided bound cites a figure near its bound: “more than two in five detected victims”
 cites a share just above 40% ((40, 46] with the default `just-over` of 15%), so a registry
 figure of 62% for another region does not make it fit, and 38% contradicts it; “up to 40
-million” cites one just below 40 million.
+million” cites one just below 40 million. A bound cites only the edition the claim names:
+“more than two-thirds of the detected victims in 2022, according to the Global Report on
+Trafficking in Persons 2024” is set against that edition's 61%, though an older edition's
+70% would meet it (a figure written exactly as another edition's is a `misattribution`).
+
+An attribution that only points back (“according to the report”, “the same estimates
+show”) takes the source named in the sentence before, or, when that names none, in the
+nearest of the three sentences before it that does, with the edition year written beside
+the name. A share of one kind of people (“more than half of the children in forced labour
+were in commercial sexual exploitation”) is not set against a row's share of everyone for
+another subgroup (23% of all people in forced labour).
 
 A share the registry does not publish is checked against the counts it does: when the
 cited edition holds a subgroup's count and the whole's, a share of that subgroup stated in
@@ -46,8 +56,19 @@ the figure's clause (“A fifth of the people in forced labour are children, acc
 subgroup must be named after the whole (“of the people in forced labour are children”); a
 share of the subgroup itself (“40% of migrant workers experienced forced labour”) is another
 measure. A share written as the part's composition of the whole (“Children account for one
-out of five people in forced labour”) is checked so even when it cites nothing: against the
-counts of the edition current at the article's date, and only when none of them gives it.
+out of five people in forced labour”), or as a partitive with the whole right after the figure
+and the part after a copula (“A third of people in modern slavery are children”), is checked
+so even when it cites nothing: against the counts of the edition current at the article's
+date, and only when none of them gives it. A claim that names no edition is read against the
+edition whose two counts the article quotes, when one does (“138 million children in child
+labour in 2024, of whom 54 million …”), else against every edition, and is quiet when any of
+them gives it. “Most” and “the majority” take part here as more than half (“Most of the
+children in child labour do hazardous work” against 54 million of 138 million, 39%); they
+are never matched to a registry figure otherwise, since a study's figure is no majority.
+
+A figure a named edition gives as its share of its own total, with no row of its own, fits
+that edition: “73 percent of those profits, or some $172 billion” is the 2024 edition's 73%
+of its US$236 billion, not the 2014 edition's US$99 billion for the same subgroup.
 
 A figure written as a study's own number under a one-sided hedge that excludes its value
 (“more than 160 million children” for 160 million, “over 50 million” for 49.6 million
@@ -72,10 +93,11 @@ fits the figure's, or a subject that shares words with its population) raise thi
 /// subgroup and place, of the claim's own edition when its years name one; `None` when the
 /// claim cannot be compared (nothing named, or some row of any publisher fits it).
 pub(crate) fn cited_rows<'m, 'a>(
+    doc_text: &str,
     c: &'m ClaimContext<'a>,
-    registry: &Registry,
-    conventions: &ModelConventions,
+    cx: &Context<'_>,
 ) -> Option<Vec<&'m StudyMatch<'a>>> {
+    let (registry, conventions) = (cx.registry, cx.conventions);
     if c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague) {
         return None;
     }
@@ -84,48 +106,6 @@ pub(crate) fn cited_rows<'m, 'a>(
     if super::population_mismatch::part_row(c).is_some() {
         return None;
     }
-    // A figure that fits any row of its topic is that row's (misattribution if another's).
-    // A one-sided bound cites a figure near its bound: "more than 50 million" is not the
-    // five-year total of 89 million, though 89 million is more than 50 million.
-    let cited = c.quantity.cited_interval(conventions);
-    let bounded = cited != c.quantity.interval;
-    if c.considered.iter().any(|m| {
-        m.topic
-            && m.subgroup
-            && m.may_be_its_figure(&cited, bounded)
-            && (m.attribution == Attribution::Named || m.fits && m.distinctive)
-    }) {
-        return None;
-    }
-    let own_topic = |m: &StudyMatch<'_>| {
-        r.clause_concepts.is_empty()
-            || r.clause_concepts.contains(&m.study.concept)
-            || !matches!(
-                m.study.concept,
-                crate::registry::Concept::ModernSlavery
-                    | crate::registry::Concept::ForcedLabour
-                    | crate::registry::Concept::ForcedMarriage
-                    | crate::registry::Concept::ChildLabour
-            )
-    };
-    let named: Vec<&StudyMatch<'a>> = c
-        .considered
-        .iter()
-        .filter(|m| {
-            (m.attribution == Attribution::Named || m.hedged_past)
-                && m.topic
-                && m.subgroup
-                && own_topic(m)
-                && m.study.unit == c.considered.first().map_or(m.study.unit, |f| f.study.unit)
-        })
-        .collect();
-    // The most specific rows: those about a subgroup the sentence names, else the whole.
-    let specific: Vec<_> = named
-        .iter()
-        .copied()
-        .filter(|m| !m.study.subgroup.is_empty() || m.study.scope != Scope::Global)
-        .collect();
-    let rows = if specific.is_empty() { named } else { specific };
     // The edition the claim's years point to: a year that is the publication or edition
     // year of a named row of the same series names that series' edition (a reference year
     // only narrows); an edition with no figure for the claim's measure cannot be compared.
@@ -148,6 +128,76 @@ pub(crate) fn cited_rows<'m, 'a>(
             })
             .collect()
     };
+    // Another edition than the one the claim's years name.
+    let other_edition = |m: &StudyMatch<'_>| {
+        let years = naming(m);
+        !years.is_empty() && !years.iter().any(|y| published_in(m.study, *y))
+    };
+    // A figure that fits any row of its topic is that row's (misattribution if another's).
+    // A one-sided bound cites a figure near its bound: "more than 50 million" is not the
+    // five-year total of 89 million, though 89 million is more than 50 million; and it
+    // cites only the edition the claim names: "more than two-thirds" in the 2024 Global
+    // Report is not the 2014 edition's 70 per cent (a figure written as another edition's
+    // is: misattribution).
+    let cited = c.quantity.cited_interval(conventions);
+    let bounded = cited != c.quantity.interval;
+    if c.considered.iter().any(|m| {
+        m.topic
+            && m.subgroup
+            && m.may_be_its_figure(&cited, bounded)
+            && (m.attribution == Attribution::Named || m.fits && m.distinctive)
+            && !(bounded && other_edition(m))
+    }) {
+        return None;
+    }
+    if fits_a_product(c, cx) {
+        return None;
+    }
+    let own_topic = |m: &StudyMatch<'_>| {
+        r.clause_concepts.is_empty()
+            || r.clause_concepts.contains(&m.study.concept)
+            || !matches!(
+                m.study.concept,
+                crate::registry::Concept::ModernSlavery
+                    | crate::registry::Concept::ForcedLabour
+                    | crate::registry::Concept::ForcedMarriage
+                    | crate::registry::Concept::ChildLabour
+            )
+    };
+    // A share of one kind of people ("more than half of the children in forced labour were
+    // in commercial sexual exploitation") is not a row's share of everyone in it for another
+    // subgroup (23% of all forced labour is commercial sexual exploitation).
+    let base = c
+        .claim
+        .subject
+        .map(|s| crate::vocab::tokens(doc_text, s.start, s.end))
+        .unwrap_or_default();
+    let other_base = |m: &StudyMatch<'_>| {
+        m.study.unit == crate::registry::Unit::Percent
+            && !m.study.subgroup.is_empty()
+            && crate::vocab::any(&base, crate::vocab::PERSON_GROUPS)
+            && !crate::vocab::any_registry_term(&base, &m.study.subgroup)
+    };
+    let named: Vec<&StudyMatch<'a>> = c
+        .considered
+        .iter()
+        .filter(|m| {
+            (m.attribution == Attribution::Named || m.hedged_past)
+                && m.topic
+                && m.subgroup
+                && !other_base(m)
+                && own_topic(m)
+                && m.study.unit == c.considered.first().map_or(m.study.unit, |f| f.study.unit)
+        })
+        .collect();
+    // The most specific rows: those about a subgroup the sentence names, else the whole.
+    let specific: Vec<_> = named
+        .iter()
+        .copied()
+        .filter(|m| !m.study.subgroup.is_empty() || m.study.scope != Scope::Global)
+        .collect();
+    let rows = if specific.is_empty() { named } else { specific };
+    // The edition the claim's years point to (see `naming` above).
     let rows: Vec<_> = if rows.iter().all(|m| naming(m).is_empty()) {
         let dated: Vec<_> = rows
             .iter()
@@ -206,11 +256,41 @@ pub(crate) fn cited_rows<'m, 'a>(
     near.then_some(rows)
 }
 
+/// Whether the claim fits a figure a named edition gives as a share of its total without
+/// a row of its own: "73 percent of those profits, or some $172 billion" is the 2024 edition's
+/// 73% of its US$236 billion. The share's subgroup must be named by the sentence; the total
+/// is the edition's figure for everyone, of the claim's kind.
+fn fits_a_product(c: &ClaimContext<'_>, cx: &Context<'_>) -> bool {
+    let r = &c.reading;
+    let studies = &cx.registry.studies;
+    let named: Vec<&Study> = r.named.iter().filter_map(|&i| studies.get(i)).collect();
+    let kind = c.mention.kind;
+    studies.iter().enumerate().any(|(si, share)| {
+        share.unit == crate::registry::Unit::Percent
+            && !share.subgroup.is_empty()
+            && r.places.get(si).copied().unwrap_or(false)
+            && named.iter().any(|n| n.series == share.series)
+            && studies.iter().enumerate().any(|(wi, whole)| {
+                whole.series == share.series
+                    && whole.edition == share.edition
+                    && whole.concept == share.concept
+                    && whole.subgroup.is_empty()
+                    && whole.scope == share.scope
+                    && whole.kind() == Some(kind)
+                    && whole.kind() != Some(claimcheck_parser::Kind::Percent)
+                    && match (cx.intervals.get(si), cx.intervals.get(wi)) {
+                        (Some(p), Some(w)) => p.scale(0.01).mul(w).overlaps(&c.quantity.interval),
+                        _ => false,
+                    }
+            })
+    })
+}
+
 fn check(doc: &Document<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
     // Figures looked up in a study's own text (`--against`).
     super::against::contradictions(&RULE, doc, cx, out);
     for c in &doc.quantities {
-        let Some(rows) = cited_rows(c, cx.registry, cx.conventions) else {
+        let Some(rows) = cited_rows(doc.text, c, cx) else {
             out.extend(derived_share::check(doc, cx, c));
             continue;
         };

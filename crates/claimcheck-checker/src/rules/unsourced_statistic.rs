@@ -16,7 +16,8 @@ pub(crate) const RULE: Rule = Rule {
 
 ## What it does
 Reports shares, amounts of money and counts of 1,000 or more that the sentence (or the one
-before, when the next continues it) attributes to no one.
+before, when the next continues it) attributes to no one. “Most” and “the majority” are
+vague shares, not statistics, and are not reported.
 
 ## Why it matters
 Readers and fact-checkers need to know where a figure comes from to weigh it.
@@ -32,7 +33,8 @@ Off by default: select it with `--select unsourced-statistic` or in `claimcheck.
 
 fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
     for c in &doc.quantities {
-        if c.claim.source.is_some() {
+        // "Most", "the majority": a vague share, no statistic that needs a source.
+        if c.claim.source.is_some() || c.mention.form == claimcheck_parser::Form::Majority {
             continue;
         }
         let big = match c.quantity.dimension {

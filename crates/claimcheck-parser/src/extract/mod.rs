@@ -9,6 +9,7 @@
 //! word that is no cardinal may be an ordinal ([`ordinal`]).
 
 mod build_mention;
+mod majority;
 mod not_a_quantity;
 mod ordinal;
 mod unit;
@@ -72,6 +73,7 @@ fn anchor_words() -> Vec<&'static str> {
     words.extend(ORDINALS.iter().map(|(w, _)| *w));
     words.extend(vocab::FRACTIONS.iter().map(|(w, _)| *w));
     words.extend(vocab::VAGUE_HEADS.iter().copied());
+    words.extend(vocab::MAJORITY_WORDS.iter().copied());
     words.extend(["hundred", "dozen"]);
     words.sort_unstable();
     words.dedup();
@@ -154,7 +156,12 @@ impl Extractor {
                 continue;
             }
             let floor = out.mentions.last().map_or(0, |m| m.span.end);
-            match self.read_anchor(text, anchor, floor, is_word) {
+            let step = if is_word && majority::is_majority_word(&text[anchor..word_end]) {
+                self.majority(text, anchor, word_end, floor)
+            } else {
+                self.read_anchor(text, anchor, floor, is_word)
+            };
+            match step {
                 Step::Found(m) => {
                     pos = m.span.end.max(anchor + 1);
                     out.mentions.push(m);

@@ -9,7 +9,7 @@ use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding};
 use crate::registry::{Concept, Measure, Scope, Study, Unit};
 use crate::rules::{Context, Rule, Violation, cite, readable, source_note};
-use crate::vocab;
+use crate::vocab::{self, Token};
 
 use super::RULE;
 
@@ -22,10 +22,10 @@ struct Quotient<'r> {
 
 /// The finding for a share claim that no quotient of its series' counts allows.
 pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) -> Option<Finding> {
-    if c.quantity.dimension != Dimension::Percent
-        || c.quantity.reversed()
-        || c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague)
-    {
+    // A majority ("most of the children") is vague, but its bound is what the words mean.
+    let vague = c.mention.qualifier == Some(claimcheck_parser::Qualifier::Vague)
+        && c.mention.form != claimcheck_parser::Form::Majority;
+    if c.quantity.dimension != Dimension::Percent || c.quantity.reversed() || vague {
         return None;
     }
     let r = &c.reading;
@@ -40,9 +40,6 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
     // five people in forced labor") names its part and whole plainly enough to be checked
     // against every series' counts, cited or not: it contradicts only when none gives it.
     let composition = crate::matching::composition(doc.text, c.mention.span, c.claim.sentence);
-    if named_series.is_empty() && composition.is_none() {
-        return None;
-    }
     // The figure's clause, from the figure to the next comma: "A fifth of the people in
     // forced labour are children", not "…, according to the 2022 Global Estimates of Modern
     // Slavery" (which names no concept of the claim's) nor "…, with almost half of those in
@@ -53,6 +50,17 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
         .unwrap_or("");
     let clause_end = c.mention.span.start + rest.find([',', ';', '(']).unwrap_or(rest.len());
     let tokens = vocab::tokens(doc.text, c.mention.span.start, clause_end);
+    // A share written as a partitive, the whole right after the figure and the part right
+    // after a copula ("A third of people in modern slavery are children"), names its part
+    // and whole as plainly as a composition does: it is checked cited or not.
+    let partitive = |whole: Concept| partitive(&tokens, c.mention.span.end, whole);
+    let uncited_whole = |whole: Concept| composition.is_some() || partitive(whole);
+    if named_series.is_empty()
+        && composition.is_none()
+        && !Concept::ALL.iter().any(|&k| partitive(k))
+    {
+        return None;
+    }
     let named_concepts: Vec<Concept> = Concept::ALL
         .iter()
         .copied()
@@ -107,7 +115,7 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
             || !whole.subgroup.is_empty()
             || whole.scope != Scope::Global
             || !(named_series.contains(&whole.series.as_str())
-                || named_series.is_empty() && composition.is_some() && current(whole))
+                || named_series.is_empty() && uncited_whole(whole.concept) && current(whole))
             || !concepts.contains(&whole.concept)
             || !edition_fits(whole)
         {
@@ -153,6 +161,19 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
             quotients.push(Quotient { part, whole, share });
         }
     }
+    // A claim that names no edition draws on the one whose counts the article quotes ("138
+    // million children in child labour in 2024, of whom 54 million …"), when one does: an
+    // older edition's counts, whose quotient may differ, are not the ones it has in mind.
+    if r.years.is_empty() {
+        let quoted = |s: &Study| {
+            doc.quantities.iter().any(|q| {
+                q.quantity.dimension == Dimension::Count && q.quantity.interval.contains(s.value)
+            })
+        };
+        if quotients.iter().any(|q| quoted(q.part) && quoted(q.whole)) {
+            quotients.retain(|q| quoted(q.part) && quoted(q.whole));
+        }
+    }
     // Any subgroup count the sentence names that gives the claim's share: it may be that one.
     if quotients.is_empty()
         || quotients
@@ -187,6 +208,37 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
         hi: End::Inclusive(nominal),
     });
     Some(f.against(Against::Study, unfit.worked_out(), shown))
+}
+
+/// Words that may stand between a share and the whole it is of, in a partitive: "a third
+/// of (all) (the) people in modern slavery", "half of those in forced labour".
+const PARTITIVE_LEADS: &[&str] = &[
+    "of", "the", "all", "people", "persons", "those", "victims", "in", "living",
+];
+
+/// Whether the clause `tokens` (from the figure on; the figure ends at `figure_end`) is a
+/// partitive of `whole`: only [`PARTITIVE_LEADS`] between the figure and the whole's term,
+/// and a copula right after it ("A third of people in modern slavery are children"). A place
+/// or a time after the whole ("… in forced labour in Brazil are …") makes it a share of
+/// another population, and no partitive.
+fn partitive(tokens: &[Token], figure_end: usize, whole: Concept) -> bool {
+    let after_figure = tokens.partition_point(|t| t.start < figure_end);
+    let tokens = &tokens[after_figure..];
+    if tokens.first().is_none_or(|t| t.word != "of") {
+        return false;
+    }
+    vocab::concept_terms(whole).iter().any(|term| {
+        let Some(at) = vocab::find(tokens, term) else {
+            return false;
+        };
+        let end = at + term.split([' ', '-']).count();
+        tokens[..at]
+            .iter()
+            .all(|t| PARTITIVE_LEADS.contains(&t.word.as_str()))
+            && tokens
+                .get(end)
+                .is_some_and(|t| vocab::COPULAS.contains(&t.word.as_str()))
+    })
 }
 
 impl Quotient<'_> {
