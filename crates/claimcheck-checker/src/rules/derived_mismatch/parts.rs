@@ -78,7 +78,12 @@ pub(super) fn check(doc: &Document<'_>, out: &mut Vec<Finding>) {
             } else {
                 c.claim.sentence.start
             };
-            nested(&doc.text[from..c.mention.span.start].to_lowercase())
+            nested(
+                &doc.text
+                    .get(from..c.mention.span.start)
+                    .unwrap_or("")
+                    .to_lowercase(),
+            )
         }) {
             continue;
         }

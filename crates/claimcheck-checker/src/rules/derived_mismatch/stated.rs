@@ -586,7 +586,7 @@ fn change_referred<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c
         b.quantity.dimension == size.quantity.dimension
             && b.quantity.per == size.quantity.per
             && !b.quantity.reversed()
-            && size.mention.span.start - b.mention.span.end <= REFERRED_WITHIN
+            && size.mention.span.start.saturating_sub(b.mention.span.end) <= REFERRED_WITHIN
     })?;
     let mut estimate = estimate::ratio(&operand(doc, size), &operand(doc, base)).ok()?;
     if estimate.dimension != Dimension::Percent {
