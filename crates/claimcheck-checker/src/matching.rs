@@ -644,7 +644,7 @@ impl SentenceFacts {
         };
         debug_assert_eq!(names.places.of_row.len(), registry.studies.len());
         // "Men, women and children" names the whole, not its parts.
-        let parts = vocab::without(&self.tokens, vocab::EVERYONE);
+        let parts = vocab::LEXICONS.everyone.without(&self.tokens);
         self.places = names.places.fit(&parts, before).into();
         let mut named = BTreeSet::new();
         let mut written: Vec<String> = Vec::new();
@@ -691,14 +691,9 @@ const ANAPHORA_WINDOW: usize = 8;
 const POPULATIONS: &[Concept] = Concept::VICTIM_POPULATIONS;
 
 fn concepts_in(tokens: &[Token]) -> Vec<Concept> {
-    Concept::ALL
-        .iter()
-        .copied()
-        .filter(|c| {
-            !matches!(c, Concept::DetectedVictims | Concept::IdentifiedVictims)
-                && vocab::LEXICONS.concept(*c).any(tokens)
-        })
-        .collect()
+    let mut concepts = vocab::LEXICONS.concepts_in(tokens);
+    concepts.retain(|c| !matches!(c, Concept::DetectedVictims | Concept::IdentifiedVictims));
+    concepts
 }
 
 /// The concepts a claim's own clause names: as [`concepts_in`], and modern slavery where the

@@ -255,6 +255,33 @@ impl Lexicon {
         (0..tokens.len()).any(|at| self.starting_at(tokens, at, &mut |_| true))
     }
 
+    /// The tokens outside every occurrence of a term, as [`without`] gives them for the
+    /// terms: one pass over the tokens instead of one per term.
+    pub fn without(&self, tokens: &[Token]) -> Vec<Token> {
+        let mut dropped = vec![false; tokens.len()];
+        // Where each term may next be found: [`without`] takes a term's occurrences left to
+        // right, each after the one before it ends.
+        let mut next = vec![0; self.terms.len()];
+        for at in 0..tokens.len() {
+            self.starting_at(tokens, at, &mut |id| {
+                if at >= next[id] {
+                    let n = self.terms[id].len();
+                    for d in dropped.iter_mut().skip(at).take(n) {
+                        *d = true;
+                    }
+                    next[id] = at + n.max(1);
+                }
+                false
+            });
+        }
+        tokens
+            .iter()
+            .zip(dropped)
+            .filter(|(_, d)| !d)
+            .map(|(t, _)| t.clone())
+            .collect()
+    }
+
     /// Which terms occur in `tokens`: one flag per term.
     pub fn present(&self, tokens: &[Token]) -> Vec<bool> {
         let mut present = vec![false; self.terms.len()];
@@ -283,8 +310,15 @@ pub struct Lexicons {
     pub flow: Lexicon,
     /// [`CHANGE`].
     pub change: Lexicon,
+    /// [`EVERYONE`].
+    pub everyone: Lexicon,
     /// [`concept_terms`] of each concept, in [`Concept::ALL`] order.
     concepts: Vec<Lexicon>,
+    /// The terms of every concept in one lexicon, so that a sentence's concepts are found in
+    /// one pass over its words rather than one per concept.
+    all_concepts: Lexicon,
+    /// For each term of `all_concepts`, its concept's index in [`Concept::ALL`].
+    concept_of_term: Vec<usize>,
 }
 
 impl Lexicons {
@@ -296,6 +330,22 @@ impl Lexicons {
             .unwrap_or_default();
         &self.concepts[i]
     }
+
+    /// The concepts whose words occur in `tokens`, in [`Concept::ALL`] order: those whose
+    /// [`Lexicons::concept`] finds a term there.
+    pub fn concepts_in(&self, tokens: &[Token]) -> Vec<Concept> {
+        let mut named = vec![false; Concept::ALL.len()];
+        for (term, found) in self.all_concepts.present(tokens).into_iter().enumerate() {
+            if found {
+                named[self.concept_of_term[term]] = true;
+            }
+        }
+        Concept::ALL
+            .iter()
+            .zip(named)
+            .filter_map(|(c, found)| found.then_some(*c))
+            .collect()
+    }
 }
 
 /// The compiled word lists.
@@ -306,9 +356,21 @@ pub static LEXICONS: std::sync::LazyLock<Lexicons> = std::sync::LazyLock::new(||
     people: Lexicon::new(PEOPLE),
     flow: Lexicon::new(FLOW),
     change: Lexicon::new(CHANGE),
+    everyone: Lexicon::new(EVERYONE),
     concepts: Concept::ALL
         .iter()
         .map(|c| Lexicon::new(concept_terms(*c)))
+        .collect(),
+    all_concepts: Lexicon::new(
+        &Concept::ALL
+            .iter()
+            .flat_map(|c| concept_terms(*c).iter().copied())
+            .collect::<Vec<_>>(),
+    ),
+    concept_of_term: Concept::ALL
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| concept_terms(*c).iter().map(move |_| i))
         .collect(),
 });
 
@@ -786,7 +848,14 @@ pub const HEADLINE_SECTIONS: &[&str] = &[
 /// Whether the words of `text` end with one of `phrases`, matched as words ("that works out
 /// to" ends "… had been trafficked. That works out to"; "or" does not end "for").
 pub fn ends_with_phrase(text: &str, phrases: &[&str]) -> bool {
-    let words = tokens(text, 0, text.len());
+    let longest = phrases
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .max()
+        .unwrap_or(0);
+    // Only the last words can end with a phrase: the text is cut into words from where they
+    // start, not from its beginning (the text may be all of a sentence before a figure).
+    let words = tokens(text, last_words_start(text, longest), text.len());
     phrases.iter().any(|p| {
         let want: Vec<&str> = p.split_whitespace().collect();
         words.len() >= want.len()
@@ -795,6 +864,28 @@ pub fn ends_with_phrase(text: &str, phrases: &[&str]) -> bool {
                 .zip(&want)
                 .all(|(t, w)| word_matches(w, &t.word))
     })
+}
+
+/// Where the last `n` words of `text` begin, or an earlier place where a word does not
+/// continue (the start of the text when it has no more than `n` words): [`tokens`] from there
+/// gives the same last `n` words as from the start.
+fn last_words_start(text: &str, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, ch) in text.char_indices().rev() {
+        if ch.is_alphanumeric() {
+            in_word = true;
+        } else {
+            if in_word {
+                seen += 1;
+                if seen >= n {
+                    return i + ch.len_utf8();
+                }
+            }
+            in_word = false;
+        }
+    }
+    0
 }
 
 /// Determiners between "of" and the noun of a share's base ("40 percent of those workers").
@@ -1173,6 +1264,38 @@ mod tests {
     }
 
     #[test]
+    fn a_compiled_lexicon_drops_what_a_scan_of_its_terms_drops() {
+        let sentences = SENTENCES.iter().copied().chain([
+            "Over 21 million men, women and children in forced labour",
+            "women and girls, and men and women alike, men and women and men and women",
+            "men women and boys and girls; women men and children",
+        ]);
+        for s in sentences {
+            let t = toks(s);
+            for list in [EVERYONE, PEOPLE, &["and", "and men"], &["men and", "and"]] {
+                assert_eq!(Lexicon::new(list).without(&t), without(&t, list), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_concepts_of_a_sentence_are_those_each_concept_finds() {
+        let sentences = SENTENCES.iter().copied().chain([
+            "forced labour and forced marriage, child labour and sexual exploitation",
+            "victims of trafficking in persons and modern slavery",
+        ]);
+        for s in sentences {
+            let t = toks(s);
+            let each: Vec<Concept> = Concept::ALL
+                .iter()
+                .copied()
+                .filter(|c| any(&t, concept_terms(*c)))
+                .collect();
+            assert_eq!(LEXICONS.concepts_in(&t), each, "{s:?}");
+        }
+    }
+
+    #[test]
     fn a_compiled_registry_list_finds_what_the_registry_scan_finds() {
         let lists = [
             "women|girls",
@@ -1193,6 +1316,43 @@ mod tests {
                     any_registry_term(&t, list),
                     "{list:?} in {s:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn a_phrase_ends_the_text_as_its_last_words_end_it() {
+        let texts = [
+            "",
+            "to",
+            "That works out to",
+            "… had been trafficked. That works out to ",
+            "for",
+            "an average of",
+            "Ça, — a total of",
+            "in all; ",
+            "a total of 40, in total",
+        ];
+        let phrases: &[&[&str]] = &[RESULT_LEADS, TOTAL_LEADS, AVERAGE_LEADS, &["or"], &[]];
+        for text in texts {
+            for n in 0..4 {
+                let from = last_words_start(text, n);
+                let all = tokens(text, 0, text.len());
+                let tail = tokens(text, from, text.len());
+                assert_eq!(tail[..], all[all.len() - tail.len()..], "{text:?} {n}");
+                assert!(tail.len() >= n.min(all.len()), "{text:?} {n}");
+            }
+            for list in phrases {
+                let words = tokens(text, 0, text.len());
+                let scan = list.iter().any(|p| {
+                    let want: Vec<&str> = p.split_whitespace().collect();
+                    words.len() >= want.len()
+                        && words[words.len() - want.len()..]
+                            .iter()
+                            .zip(&want)
+                            .all(|(t, w)| word_matches(w, &t.word))
+                });
+                assert_eq!(ends_with_phrase(text, list), scan, "{list:?} {text:?}");
             }
         }
     }
