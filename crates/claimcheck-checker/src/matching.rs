@@ -612,8 +612,8 @@ impl SentenceFacts {
             concepts: concepts_in(&tokens),
             detection: vocab::LEXICONS.detection.any(&tokens),
             victims: vocab::LEXICONS.victims.any(&tokens),
-            all_victims: vocab::any(&unnamed, vocab::ALL_VICTIMS),
-            worldwide: vocab::any(&unnamed, vocab::WORLD),
+            all_victims: vocab::LEXICONS.all_victims.any(&unnamed),
+            worldwide: vocab::LEXICONS.world.any(&unnamed),
             over_years: vocab::LEXICONS.over_years.any(&tokens),
             tokens,
             hits,
@@ -921,7 +921,7 @@ fn verb_concepts(text: &str, mention: &Mention, sentence: &SentenceFacts) -> Vec
         .find(|c: char| c.is_ascii_digit() || matches!(c, ';' | '.' | ':' | '(' | '—'))
         .map_or(to, |i| from + i);
     let words = vocab::tokens(text, from, until);
-    if vocab::any(&words, vocab::TRAFFICKED_VERBS) {
+    if vocab::LEXICONS.trafficked_verbs.any(&words) {
         vec![Concept::Trafficking]
     } else {
         Vec::new()

@@ -75,15 +75,33 @@ pub fn find(tokens: &[Token], term: &str) -> Option<usize> {
     {
         return tokens.iter().position(|t| word_matches(term, &t.word));
     }
-    let words = term_words(term, &['-', '\'', '’']);
-    if words.is_empty() || words.len() > tokens.len() {
+    if term.chars().any(char::is_uppercase) {
+        let words = term_words(term, &['-', '\'', '’']);
+        if words.is_empty() || words.len() > tokens.len() {
+            return None;
+        }
+        return (0..=tokens.len() - words.len()).find(|&i| {
+            words
+                .iter()
+                .zip(&tokens[i..])
+                .all(|(w, t)| word_matches(w, &t.word))
+        });
+    }
+    // A lowercase term's words are read in place, without a list of them.
+    let words = || {
+        term.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
+            .filter(|w| !w.is_empty())
+    };
+    let n = words().count();
+    let first = words().next()?;
+    if n > tokens.len() {
         return None;
     }
-    (0..=tokens.len() - words.len()).find(|&i| {
-        words
-            .iter()
-            .zip(&tokens[i..])
-            .all(|(w, t)| word_matches(w, &t.word))
+    (0..=tokens.len() - n).find(|&i| {
+        word_matches(first, &tokens[i].word)
+            && words()
+                .zip(&tokens[i..])
+                .all(|(w, t)| word_matches(w, &t.word))
     })
 }
 
@@ -312,6 +330,12 @@ pub struct Lexicons {
     pub change: Lexicon,
     /// [`EVERYONE`].
     pub everyone: Lexicon,
+    /// [`ALL_VICTIMS`].
+    pub all_victims: Lexicon,
+    /// [`WORLD`].
+    pub world: Lexicon,
+    /// [`TRAFFICKED_VERBS`].
+    pub trafficked_verbs: Lexicon,
     /// [`concept_terms`] of each concept, in [`Concept::ALL`] order.
     concepts: Vec<Lexicon>,
     /// The terms of every concept in one lexicon, so that a sentence's concepts are found in
@@ -357,6 +381,9 @@ pub static LEXICONS: std::sync::LazyLock<Lexicons> = std::sync::LazyLock::new(||
     flow: Lexicon::new(FLOW),
     change: Lexicon::new(CHANGE),
     everyone: Lexicon::new(EVERYONE),
+    all_victims: Lexicon::new(ALL_VICTIMS),
+    world: Lexicon::new(WORLD),
+    trafficked_verbs: Lexicon::new(TRAFFICKED_VERBS),
     concepts: Concept::ALL
         .iter()
         .map(|c| Lexicon::new(concept_terms(*c)))
@@ -857,12 +884,11 @@ pub fn ends_with_phrase(text: &str, phrases: &[&str]) -> bool {
     // start, not from its beginning (the text may be all of a sentence before a figure).
     let words = tokens(text, last_words_start(text, longest), text.len());
     phrases.iter().any(|p| {
-        let want: Vec<&str> = p.split_whitespace().collect();
-        words.len() >= want.len()
-            && words[words.len() - want.len()..]
-                .iter()
-                .zip(&want)
-                .all(|(t, w)| word_matches(w, &t.word))
+        words.len() >= p.split_whitespace().count()
+            && p.split_whitespace()
+                .rev()
+                .zip(words.iter().rev())
+                .all(|(w, t)| word_matches(w, &t.word))
     })
 }
 
@@ -1248,13 +1274,14 @@ mod tests {
             PEOPLE,
             FLOW,
             CHANGE,
+            EVERYONE,
+            ALL_VICTIMS,
+            WORLD,
+            TRAFFICKED_VERBS,
             &["victim*"],
-            concept_terms(Concept::ModernSlavery),
-            concept_terms(Concept::ForcedLabour),
-            concept_terms(Concept::ChildLabour),
-            concept_terms(Concept::ForcedSexualExploitation),
         ];
-        for list in lists {
+        let concepts = Concept::ALL.iter().map(|c| concept_terms(*c));
+        for list in lists.iter().copied().chain(concepts) {
             let lexicon = Lexicon::new(list);
             for s in SENTENCES {
                 let t = toks(s);
@@ -1355,6 +1382,31 @@ mod tests {
                 assert_eq!(ends_with_phrase(text, list), scan, "{list:?} {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_term_is_found_at_its_first_whole_occurrence() {
+        let text = toks("the men and women, then men and women's work, then women-men");
+        let cases: &[(&str, Option<usize>)] = &[
+            ("men and women", Some(1)),
+            ("Men And Women", Some(1)),
+            ("women's work", Some(7)),
+            ("women men", Some(11)),
+            ("women-men", Some(11)),
+            ("then women", Some(10)),
+            ("the", Some(0)),
+            ("wom* men", Some(11)),
+            (
+                "the men and women then men and women s work then women men too",
+                None,
+            ),
+            ("", None),
+            (" - ", None),
+        ];
+        for (term, want) in cases {
+            assert_eq!(find(&text, term), *want, "{term:?}");
+        }
+        assert_eq!(find(&[], "men and women"), None);
     }
 
     #[test]
