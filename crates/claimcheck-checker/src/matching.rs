@@ -598,15 +598,20 @@ impl SentenceFacts {
             .copied()
             .collect();
         let tokens: Arc<[Token]> = vocab::tokens(text, span.start, span.end).into();
-        let unnamed: Vec<Token> = tokens
-            .iter()
-            .filter(|t| {
-                !hits
-                    .iter()
-                    .any(|h| t.start >= h.span.start && t.end <= h.span.end)
-            })
-            .cloned()
-            .collect();
+        // Most sentences name no publication: their words are all unnamed, and not copied.
+        let unnamed: std::borrow::Cow<'_, [Token]> = if hits.is_empty() {
+            std::borrow::Cow::Borrowed(&tokens)
+        } else {
+            tokens
+                .iter()
+                .filter(|t| {
+                    !hits
+                        .iter()
+                        .any(|h| t.start >= h.span.start && t.end <= h.span.end)
+                })
+                .cloned()
+                .collect()
+        };
         SentenceFacts {
             span,
             concepts: concepts_in(&tokens),

@@ -875,16 +875,23 @@ pub const HEADLINE_SECTIONS: &[&str] = &[
 /// Whether the words of `text` end with one of `phrases`, matched as words ("that works out
 /// to" ends "… had been trafficked. That works out to"; "or" does not end "for").
 pub fn ends_with_phrase(text: &str, phrases: &[&str]) -> bool {
-    let longest = phrases
-        .iter()
-        .map(|p| p.split_whitespace().count())
-        .max()
-        .unwrap_or(0);
     // Only the last words can end with a phrase: the text is cut into words from where they
-    // start, not from its beginning (the text may be all of a sentence before a figure).
-    let words = tokens(text, last_words_start(text, longest), text.len());
+    // start, not from its beginning (the text may be all of a sentence before a figure), and
+    // a phrase whose last word is not the text's is not read further.
+    let last = tokens(text, last_words_start(text, 1), text.len());
     phrases.iter().any(|p| {
-        words.len() >= p.split_whitespace().count()
+        let Some(final_word) = p.split_whitespace().next_back() else {
+            return true;
+        };
+        if !last
+            .last()
+            .is_some_and(|t| word_matches(final_word, &t.word))
+        {
+            return false;
+        }
+        let n = p.split_whitespace().count();
+        let words = tokens(text, last_words_start(text, n), text.len());
+        words.len() >= n
             && p.split_whitespace()
                 .rev()
                 .zip(words.iter().rev())
@@ -1360,7 +1367,15 @@ mod tests {
             "in all; ",
             "a total of 40, in total",
         ];
-        let phrases: &[&[&str]] = &[RESULT_LEADS, TOTAL_LEADS, AVERAGE_LEADS, &["or"], &[]];
+        let phrases: &[&[&str]] = &[
+            RESULT_LEADS,
+            TOTAL_LEADS,
+            AVERAGE_LEADS,
+            &["or"],
+            &[],
+            &[" "],
+            &["works out  to", "to to"],
+        ];
         for text in texts {
             for n in 0..4 {
                 let from = last_words_start(text, n);
