@@ -630,6 +630,20 @@ impl SentenceFacts {
         }
     }
 
+    /// The sentence as [`SentenceFacts::new`] reads it, without what
+    /// [`SentenceFacts::with_places`] added: a sentence read for its claims is read again as
+    /// the one before the next sentence's, and is not tokenised twice.
+    pub fn unplaced(self) -> Self {
+        SentenceFacts {
+            places: Arc::from(Vec::new()),
+            named: Arc::default(),
+            family: false,
+            names: Arc::default(),
+            name_years: Vec::new(),
+            ..self
+        }
+    }
+
     /// Works out, once, which registry rows' subgroup and place the sentence names.
     /// A sentence whose subject is a pronoun ("they", "these") near its start and that names
     /// one part of a subgroup "A and B" may take the other part from the sentence before:
