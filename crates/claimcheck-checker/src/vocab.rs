@@ -24,7 +24,8 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     let Some(slice) = text.get(start..end) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    // About one word in six bytes of prose: room for most sentences' words at once.
+    let mut out = Vec::with_capacity(slice.len() / 6 + 1);
     let mut word_start = None;
     for (i, ch) in slice
         .char_indices()
@@ -33,8 +34,18 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
         if ch.is_alphanumeric() {
             word_start.get_or_insert(i);
         } else if let Some(s) = word_start.take() {
+            let written = &slice[s..i];
+            // Most words are lowercase ASCII already: copied, not case-mapped.
+            let word = if written
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                written.to_owned()
+            } else {
+                written.to_lowercase()
+            };
             out.push(Token {
-                word: slice[s..i].to_lowercase(),
+                word,
                 start: start + s,
                 end: start + i,
             });
