@@ -393,11 +393,12 @@ impl Lexicons {
     /// The concepts whose words occur in `tokens`, in [`Concept::ALL`] order: those whose
     /// [`Lexicons::concept`] finds a term there.
     pub fn concepts_in(&self, tokens: &[Token]) -> Vec<Concept> {
-        let mut named = vec![false; Concept::ALL.len()];
-        for (term, found) in self.all_concepts.present(tokens).into_iter().enumerate() {
-            if found {
+        let mut named = [false; Concept::ALL.len()];
+        for at in 0..tokens.len() {
+            self.all_concepts.starting_at(tokens, at, &mut |term| {
                 named[self.concept_of_term[term]] = true;
-            }
+                false
+            });
         }
         Concept::ALL
             .iter()
