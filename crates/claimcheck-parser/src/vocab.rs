@@ -859,17 +859,22 @@ pub(crate) fn contains_ci(list: &[&str], word: &str) -> bool {
 /// The byte length of `phrase` at the start of `hay`, ignoring ASCII case, where each space
 /// of the phrase matches one whitespace character (a line break of wrapped text, a no-break
 /// space): "a year" matches "a\nyear".
-#[inline]
+#[inline(always)]
 pub(crate) fn match_phrase(hay: &str, phrase: &str) -> Option<usize> {
     // Tables of phrases are tried one by one at every figure: most fail on their first
-    // letter, which is compared as a byte (a hay that starts with another character, ASCII
-    // or not, cannot match an ASCII letter or digit).
+    // letter, which is compared as a byte where the table is read (a hay that starts with
+    // another character, ASCII or not, cannot match an ASCII letter or digit).
     if let (Some(&p), Some(&h)) = (phrase.as_bytes().first(), hay.as_bytes().first())
         && p.is_ascii_alphanumeric()
         && !h.eq_ignore_ascii_case(&p)
     {
         return None;
     }
+    match_phrase_from_start(hay, phrase)
+}
+
+/// [`match_phrase`] past its first-byte test.
+fn match_phrase_from_start(hay: &str, phrase: &str) -> Option<usize> {
     let mut matched = 0;
     for p in phrase.chars() {
         let h = hay[matched..].chars().next()?;
@@ -887,7 +892,7 @@ pub(crate) fn match_phrase(hay: &str, phrase: &str) -> Option<usize> {
 }
 
 /// Where `phrase` starts if `hay` ends with it, with [`match_phrase`]'s rules.
-#[inline]
+#[inline(always)]
 pub(crate) fn match_phrase_end(hay: &str, phrase: &str) -> Option<usize> {
     // As in [`match_phrase`], from the last letter.
     if let (Some(&p), Some(&h)) = (phrase.as_bytes().last(), hay.as_bytes().last())
@@ -896,6 +901,11 @@ pub(crate) fn match_phrase_end(hay: &str, phrase: &str) -> Option<usize> {
     {
         return None;
     }
+    match_phrase_to_end(hay, phrase)
+}
+
+/// [`match_phrase_end`] past its last-byte test.
+fn match_phrase_to_end(hay: &str, phrase: &str) -> Option<usize> {
     let mut start = hay.len();
     for p in phrase.chars().rev() {
         let h = hay[..start].chars().next_back()?;
