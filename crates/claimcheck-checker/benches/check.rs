@@ -54,6 +54,27 @@ fn check(bencher: divan::Bencher<'_, '_>) {
     });
 }
 
+/// Reading a sentence's words: tokenising it and finding the concepts it names in one pass
+/// of the compiled concept lexicon (what every sentence with a figure pays).
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn sentence_words(bencher: divan::Bencher<'_, '_>) {
+    let texts: Vec<String> = corpus::corpus().into_iter().map(|(_, t)| t).collect();
+    let total: usize = texts.iter().map(String::len).sum();
+    let lexicons = &*claimcheck_checker::vocab::LEXICONS;
+    bencher.counter(BytesCount::new(total)).bench(|| {
+        let mut n = 0;
+        for text in &texts {
+            for span in claimcheck_parser::sentences(divan::black_box(text)) {
+                let words = claimcheck_checker::vocab::tokens(text, span.start, span.end);
+                n += lexicons.concepts_in(&words).len();
+                n += usize::from(lexicons.world.any(&words));
+                n += lexicons.everyone.without(&words).len();
+            }
+        }
+        n
+    });
+}
+
 /// Loading the shipped registry and building the checker: what every run pays once.
 #[divan::bench(sample_count = 20)]
 fn setup() -> Checker {

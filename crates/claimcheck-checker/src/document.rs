@@ -135,10 +135,16 @@ impl<'a> Document<'a> {
             // Each sentence is read once, with the one before it.
             if sentences.last().is_none_or(|s| s.span != claim.sentence) {
                 let k = spans.partition_point(|s| s.start < claim.sentence.start);
+                let last = sentences.pop();
                 let previous = k
                     .checked_sub(1)
                     .and_then(|p| spans.get(p))
-                    .map(|p| SentenceFacts::new(text, before(text, *p, claim.sentence), &hits));
+                    .map(|p| before(text, *p, claim.sentence))
+                    .map(|span| match last {
+                        // The sentence just read for its own claims.
+                        Some(last) if last.span == span => last.unplaced(),
+                        _ => SentenceFacts::new(text, span, &hits),
+                    });
                 let current = SentenceFacts::new(text, claim.sentence, &hits).with_places(
                     text,
                     registry,

@@ -598,22 +598,27 @@ impl SentenceFacts {
             .copied()
             .collect();
         let tokens: Arc<[Token]> = vocab::tokens(text, span.start, span.end).into();
-        let unnamed: Vec<Token> = tokens
-            .iter()
-            .filter(|t| {
-                !hits
-                    .iter()
-                    .any(|h| t.start >= h.span.start && t.end <= h.span.end)
-            })
-            .cloned()
-            .collect();
+        // Most sentences name no publication: their words are all unnamed, and not copied.
+        let unnamed: std::borrow::Cow<'_, [Token]> = if hits.is_empty() {
+            std::borrow::Cow::Borrowed(&tokens)
+        } else {
+            tokens
+                .iter()
+                .filter(|t| {
+                    !hits
+                        .iter()
+                        .any(|h| t.start >= h.span.start && t.end <= h.span.end)
+                })
+                .cloned()
+                .collect()
+        };
         SentenceFacts {
             span,
             concepts: concepts_in(&tokens),
             detection: vocab::LEXICONS.detection.any(&tokens),
             victims: vocab::LEXICONS.victims.any(&tokens),
-            all_victims: vocab::any(&unnamed, vocab::ALL_VICTIMS),
-            worldwide: vocab::any(&unnamed, vocab::WORLD),
+            all_victims: vocab::LEXICONS.all_victims.any(&unnamed),
+            worldwide: vocab::LEXICONS.world.any(&unnamed),
             over_years: vocab::LEXICONS.over_years.any(&tokens),
             tokens,
             hits,
@@ -622,6 +627,20 @@ impl SentenceFacts {
             family: false,
             names: Arc::default(),
             name_years: Vec::new(),
+        }
+    }
+
+    /// The sentence as [`SentenceFacts::new`] reads it, without what
+    /// [`SentenceFacts::with_places`] added: a sentence read for its claims is read again as
+    /// the one before the next sentence's, and is not tokenised twice.
+    pub fn unplaced(self) -> Self {
+        SentenceFacts {
+            places: Arc::from(Vec::new()),
+            named: Arc::default(),
+            family: false,
+            names: Arc::default(),
+            name_years: Vec::new(),
+            ..self
         }
     }
 
@@ -644,7 +663,7 @@ impl SentenceFacts {
         };
         debug_assert_eq!(names.places.of_row.len(), registry.studies.len());
         // "Men, women and children" names the whole, not its parts.
-        let parts = vocab::without(&self.tokens, vocab::EVERYONE);
+        let parts = vocab::LEXICONS.everyone.without(&self.tokens);
         self.places = names.places.fit(&parts, before).into();
         let mut named = BTreeSet::new();
         let mut written: Vec<String> = Vec::new();
@@ -691,14 +710,9 @@ const ANAPHORA_WINDOW: usize = 8;
 const POPULATIONS: &[Concept] = Concept::VICTIM_POPULATIONS;
 
 fn concepts_in(tokens: &[Token]) -> Vec<Concept> {
-    Concept::ALL
-        .iter()
-        .copied()
-        .filter(|c| {
-            !matches!(c, Concept::DetectedVictims | Concept::IdentifiedVictims)
-                && vocab::LEXICONS.concept(*c).any(tokens)
-        })
-        .collect()
+    let mut concepts = vocab::LEXICONS.concepts_in(tokens);
+    concepts.retain(|c| !matches!(c, Concept::DetectedVictims | Concept::IdentifiedVictims));
+    concepts
 }
 
 /// The concepts a claim's own clause names: as [`concepts_in`], and modern slavery where the
@@ -986,7 +1000,7 @@ fn verb_concepts(text: &str, mention: &Mention, sentence: &SentenceFacts) -> Vec
         .find(|c: char| c.is_ascii_digit() || matches!(c, ';' | '.' | ':' | '(' | '—'))
         .map_or(to, |i| from + i);
     let words = vocab::tokens(text, from, until);
-    if vocab::any(&words, vocab::TRAFFICKED_VERBS) {
+    if vocab::LEXICONS.trafficked_verbs.any(&words) {
         vec![Concept::Trafficking]
     } else {
         Vec::new()

@@ -24,7 +24,8 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     let Some(slice) = text.get(start..end) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    // About one word in six bytes of prose: room for most sentences' words at once.
+    let mut out = Vec::with_capacity(slice.len() / 6 + 1);
     let mut word_start = None;
     for (i, ch) in slice
         .char_indices()
@@ -33,8 +34,18 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
         if ch.is_alphanumeric() {
             word_start.get_or_insert(i);
         } else if let Some(s) = word_start.take() {
+            let written = &slice[s..i];
+            // Most words are lowercase ASCII already: copied, not case-mapped.
+            let word = if written
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                written.to_owned()
+            } else {
+                written.to_lowercase()
+            };
             out.push(Token {
-                word: slice[s..i].to_lowercase(),
+                word,
                 start: start + s,
                 end: start + i,
             });
@@ -75,15 +86,33 @@ pub fn find(tokens: &[Token], term: &str) -> Option<usize> {
     {
         return tokens.iter().position(|t| word_matches(term, &t.word));
     }
-    let words = term_words(term, &['-', '\'', '’']);
-    if words.is_empty() || words.len() > tokens.len() {
+    if term.chars().any(char::is_uppercase) {
+        let words = term_words(term, &['-', '\'', '’']);
+        if words.is_empty() || words.len() > tokens.len() {
+            return None;
+        }
+        return (0..=tokens.len() - words.len()).find(|&i| {
+            words
+                .iter()
+                .zip(&tokens[i..])
+                .all(|(w, t)| word_matches(w, &t.word))
+        });
+    }
+    // A lowercase term's words are read in place, without a list of them.
+    let words = || {
+        term.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
+            .filter(|w| !w.is_empty())
+    };
+    let n = words().count();
+    let first = words().next()?;
+    if n > tokens.len() {
         return None;
     }
-    (0..=tokens.len() - words.len()).find(|&i| {
-        words
-            .iter()
-            .zip(&tokens[i..])
-            .all(|(w, t)| word_matches(w, &t.word))
+    (0..=tokens.len() - n).find(|&i| {
+        word_matches(first, &tokens[i].word)
+            && words()
+                .zip(&tokens[i..])
+                .all(|(w, t)| word_matches(w, &t.word))
     })
 }
 
@@ -152,6 +181,9 @@ pub struct Lexicon {
     stems: foldhash::HashMap<String, Vec<usize>>,
     /// The byte lengths of those stems, longest first.
     stem_lengths: Vec<usize>,
+    /// The bytes a token can start with and begin a term (a bit per byte value): most
+    /// tokens start with none of them and are passed over without a hash lookup.
+    first_bytes: [u64; 4],
 }
 
 impl Lexicon {
@@ -203,6 +235,18 @@ impl Lexicon {
 
     fn push(&mut self, words: Vec<WordPattern>) -> usize {
         let id = self.terms.len();
+        let first = match words.first() {
+            Some(WordPattern::Exact(w) | WordPattern::Stem(w) | WordPattern::WordOrPlural(w)) => {
+                w.as_bytes().first().copied()
+            }
+            None => Some(0),
+        };
+        match first {
+            Some(b) => self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63),
+            // An empty first word (a bare `*`, or a plural "s" alone) may match a token
+            // starting with anything.
+            None => self.first_bytes = [u64::MAX; 4],
+        }
         match words.first() {
             Some(WordPattern::Exact(w)) => self.exact.entry(w.clone()).or_default().push(id),
             Some(WordPattern::WordOrPlural(w)) => {
@@ -230,6 +274,11 @@ impl Lexicon {
         found: &mut impl FnMut(usize) -> bool,
     ) -> bool {
         let word = tokens[at].word.as_str();
+        if let Some(&b) = word.as_bytes().first()
+            && self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0
+        {
+            return false;
+        }
         let stems = self
             .stem_lengths
             .iter()
@@ -253,6 +302,37 @@ impl Lexicon {
     /// Whether any term occurs in `tokens`.
     pub fn any(&self, tokens: &[Token]) -> bool {
         (0..tokens.len()).any(|at| self.starting_at(tokens, at, &mut |_| true))
+    }
+
+    /// The tokens outside every occurrence of a term, as [`without`] gives them for the
+    /// terms: one pass over the tokens instead of one per term, and no copy when no term
+    /// occurs (the common case).
+    pub fn without<'t>(&self, tokens: &'t [Token]) -> std::borrow::Cow<'t, [Token]> {
+        let mut dropped = vec![false; tokens.len()];
+        // Where each term may next be found: [`without`] takes a term's occurrences left to
+        // right, each after the one before it ends.
+        let mut next = vec![0; self.terms.len()];
+        for at in 0..tokens.len() {
+            self.starting_at(tokens, at, &mut |id| {
+                if at >= next[id] {
+                    let n = self.terms[id].len();
+                    for d in dropped.iter_mut().skip(at).take(n) {
+                        *d = true;
+                    }
+                    next[id] = at + n.max(1);
+                }
+                false
+            });
+        }
+        if !dropped.contains(&true) {
+            return std::borrow::Cow::Borrowed(tokens);
+        }
+        tokens
+            .iter()
+            .zip(dropped)
+            .filter(|(_, d)| !d)
+            .map(|(t, _)| t.clone())
+            .collect()
     }
 
     /// Which terms occur in `tokens`: one flag per term.
@@ -283,8 +363,21 @@ pub struct Lexicons {
     pub flow: Lexicon,
     /// [`CHANGE`].
     pub change: Lexicon,
+    /// [`EVERYONE`].
+    pub everyone: Lexicon,
+    /// [`ALL_VICTIMS`].
+    pub all_victims: Lexicon,
+    /// [`WORLD`].
+    pub world: Lexicon,
+    /// [`TRAFFICKED_VERBS`].
+    pub trafficked_verbs: Lexicon,
     /// [`concept_terms`] of each concept, in [`Concept::ALL`] order.
     concepts: Vec<Lexicon>,
+    /// The terms of every concept in one lexicon, so that a sentence's concepts are found in
+    /// one pass over its words rather than one per concept.
+    all_concepts: Lexicon,
+    /// For each term of `all_concepts`, its concept's index in [`Concept::ALL`].
+    concept_of_term: Vec<usize>,
 }
 
 impl Lexicons {
@@ -296,6 +389,23 @@ impl Lexicons {
             .unwrap_or_default();
         &self.concepts[i]
     }
+
+    /// The concepts whose words occur in `tokens`, in [`Concept::ALL`] order: those whose
+    /// [`Lexicons::concept`] finds a term there.
+    pub fn concepts_in(&self, tokens: &[Token]) -> Vec<Concept> {
+        let mut named = [false; Concept::ALL.len()];
+        for at in 0..tokens.len() {
+            self.all_concepts.starting_at(tokens, at, &mut |term| {
+                named[self.concept_of_term[term]] = true;
+                false
+            });
+        }
+        Concept::ALL
+            .iter()
+            .zip(named)
+            .filter_map(|(c, found)| found.then_some(*c))
+            .collect()
+    }
 }
 
 /// The compiled word lists.
@@ -306,9 +416,24 @@ pub static LEXICONS: std::sync::LazyLock<Lexicons> = std::sync::LazyLock::new(||
     people: Lexicon::new(PEOPLE),
     flow: Lexicon::new(FLOW),
     change: Lexicon::new(CHANGE),
+    everyone: Lexicon::new(EVERYONE),
+    all_victims: Lexicon::new(ALL_VICTIMS),
+    world: Lexicon::new(WORLD),
+    trafficked_verbs: Lexicon::new(TRAFFICKED_VERBS),
     concepts: Concept::ALL
         .iter()
         .map(|c| Lexicon::new(concept_terms(*c)))
+        .collect(),
+    all_concepts: Lexicon::new(
+        &Concept::ALL
+            .iter()
+            .flat_map(|c| concept_terms(*c).iter().copied())
+            .collect::<Vec<_>>(),
+    ),
+    concept_of_term: Concept::ALL
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| concept_terms(*c).iter().map(move |_| i))
         .collect(),
 });
 
@@ -786,15 +911,50 @@ pub const HEADLINE_SECTIONS: &[&str] = &[
 /// Whether the words of `text` end with one of `phrases`, matched as words ("that works out
 /// to" ends "… had been trafficked. That works out to"; "or" does not end "for").
 pub fn ends_with_phrase(text: &str, phrases: &[&str]) -> bool {
-    let words = tokens(text, 0, text.len());
+    // Only the last words can end with a phrase: the text is cut into words from where they
+    // start, not from its beginning (the text may be all of a sentence before a figure), and
+    // a phrase whose last word is not the text's is not read further.
+    let last = tokens(text, last_words_start(text, 1), text.len());
     phrases.iter().any(|p| {
-        let want: Vec<&str> = p.split_whitespace().collect();
-        words.len() >= want.len()
-            && words[words.len() - want.len()..]
-                .iter()
-                .zip(&want)
-                .all(|(t, w)| word_matches(w, &t.word))
+        let Some(final_word) = p.split_whitespace().next_back() else {
+            return true;
+        };
+        if !last
+            .last()
+            .is_some_and(|t| word_matches(final_word, &t.word))
+        {
+            return false;
+        }
+        let n = p.split_whitespace().count();
+        let words = tokens(text, last_words_start(text, n), text.len());
+        words.len() >= n
+            && p.split_whitespace()
+                .rev()
+                .zip(words.iter().rev())
+                .all(|(w, t)| word_matches(w, &t.word))
     })
+}
+
+/// Where the last `n` words of `text` begin, or an earlier place where a word does not
+/// continue (the start of the text when it has no more than `n` words): [`tokens`] from there
+/// gives the same last `n` words as from the start.
+fn last_words_start(text: &str, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, ch) in text.char_indices().rev() {
+        if ch.is_alphanumeric() {
+            in_word = true;
+        } else {
+            if in_word {
+                seen += 1;
+                if seen >= n {
+                    return i + ch.len_utf8();
+                }
+            }
+            in_word = false;
+        }
+    }
+    0
 }
 
 /// Determiners between "of" and the noun of a share's base ("40 percent of those workers").
@@ -1244,6 +1404,7 @@ mod tests {
         "Children working in hazardous conditions were identified by labour inspectors.",
         "The men mentioned a forced-labour case; migrants' wages were not paid.",
         "Modern-day slavery in Asia and the Pacific, over the past five years",
+        "Ça va: 40.3 million in modern slavery, Über alles",
         "",
     ];
 
@@ -1275,18 +1436,58 @@ mod tests {
             PEOPLE,
             FLOW,
             CHANGE,
+            EVERYONE,
+            ALL_VICTIMS,
+            WORLD,
+            TRAFFICKED_VERBS,
             &["victim*"],
-            concept_terms(Concept::ModernSlavery),
-            concept_terms(Concept::ForcedLabour),
-            concept_terms(Concept::ChildLabour),
-            concept_terms(Concept::ForcedSexualExploitation),
+            &["*"],
+            &["zebra", "* slavery"],
+            &["4* million", "ça"],
         ];
-        for list in lists {
+        let concepts = Concept::ALL.iter().map(|c| concept_terms(*c));
+        for list in lists.iter().copied().chain(concepts) {
             let lexicon = Lexicon::new(list);
             for s in SENTENCES {
                 let t = toks(s);
                 assert_eq!(lexicon.any(&t), any(&t, list), "{list:?} in {s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_compiled_lexicon_drops_what_a_scan_of_its_terms_drops() {
+        let sentences = SENTENCES.iter().copied().chain([
+            "Over 21 million men, women and children in forced labour",
+            "women and girls, and men and women alike, men and women and men and women",
+            "men women and boys and girls; women men and children",
+        ]);
+        for s in sentences {
+            let t = toks(s);
+            for list in [EVERYONE, PEOPLE, &["and", "and men"], &["men and", "and"]] {
+                assert_eq!(
+                    Lexicon::new(list).without(&t)[..],
+                    without(&t, list),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_concepts_of_a_sentence_are_those_each_concept_finds() {
+        let sentences = SENTENCES.iter().copied().chain([
+            "forced labour and forced marriage, child labour and sexual exploitation",
+            "victims of trafficking in persons and modern slavery",
+        ]);
+        for s in sentences {
+            let t = toks(s);
+            let each: Vec<Concept> = Concept::ALL
+                .iter()
+                .copied()
+                .filter(|c| any(&t, concept_terms(*c)))
+                .collect();
+            assert_eq!(LEXICONS.concepts_in(&t), each, "{s:?}");
         }
     }
 
@@ -1313,6 +1514,76 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_phrase_ends_the_text_as_its_last_words_end_it() {
+        let texts = [
+            "",
+            "to",
+            "That works out to",
+            "… had been trafficked. That works out to ",
+            "for",
+            "an average of",
+            "Ça, — a total of",
+            "in all; ",
+            "a total of 40, in total",
+        ];
+        let phrases: &[&[&str]] = &[
+            RESULT_LEADS,
+            TOTAL_LEADS,
+            AVERAGE_LEADS,
+            &["or"],
+            &[],
+            &[" "],
+            &["works out  to", "to to"],
+        ];
+        for text in texts {
+            for n in 0..4 {
+                let from = last_words_start(text, n);
+                let all = tokens(text, 0, text.len());
+                let tail = tokens(text, from, text.len());
+                assert_eq!(tail[..], all[all.len() - tail.len()..], "{text:?} {n}");
+                assert!(tail.len() >= n.min(all.len()), "{text:?} {n}");
+            }
+            for list in phrases {
+                let words = tokens(text, 0, text.len());
+                let scan = list.iter().any(|p| {
+                    let want: Vec<&str> = p.split_whitespace().collect();
+                    words.len() >= want.len()
+                        && words[words.len() - want.len()..]
+                            .iter()
+                            .zip(&want)
+                            .all(|(t, w)| word_matches(w, &t.word))
+                });
+                assert_eq!(ends_with_phrase(text, list), scan, "{list:?} {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_term_is_found_at_its_first_whole_occurrence() {
+        let text = toks("the men and women, then men and women's work, then women-men");
+        let cases: &[(&str, Option<usize>)] = &[
+            ("men and women", Some(1)),
+            ("Men And Women", Some(1)),
+            ("women's work", Some(7)),
+            ("women men", Some(11)),
+            ("women-men", Some(11)),
+            ("then women", Some(10)),
+            ("the", Some(0)),
+            ("wom* men", Some(11)),
+            (
+                "the men and women then men and women s work then women men too",
+                None,
+            ),
+            ("", None),
+            (" - ", None),
+        ];
+        for (term, want) in cases {
+            assert_eq!(find(&text, term), *want, "{term:?}");
+        }
+        assert_eq!(find(&[], "men and women"), None);
     }
 
     #[test]

@@ -228,3 +228,23 @@ fn a_back_reference_carries_the_source_named_before() {
         ),
     ]);
 }
+
+/// A sentence read for its claims and then as the sentence before the next one is the
+/// sentence as read fresh: the document reuses it instead of tokenising it again.
+#[test]
+fn a_sentence_reused_as_the_one_before_is_read_as_new() {
+    use claimcheck_checker::matching::{Names, SentenceFacts};
+    let registry = Registry::builtin().expect("the shipped registry parses");
+    let names = Names::new(&registry);
+    let text = "The ILO's Global Estimates of Modern Slavery 2022 count 27.6 million people in \
+                forced labour, women and girls among them. They also count 22 million in forced \
+                marriage.";
+    let hits = names.find(text);
+    for sentence in claimcheck_parser::sentences(text) {
+        let fresh = SentenceFacts::new(text, sentence, &hits);
+        let placed =
+            SentenceFacts::new(text, sentence, &hits).with_places(text, &registry, &names, None);
+        assert!(!placed.named.is_empty() || placed.hits.is_empty());
+        assert_eq!(format!("{:?}", placed.unplaced()), format!("{fresh:?}"));
+    }
+}

@@ -152,16 +152,21 @@ pub fn derive(
         if start - whole_start > NEAR || part.quantity.per != whole.quantity.per {
             continue;
         }
-        let between = text[whole.span.end..part.span.start].to_lowercase();
-        // The partitive stands right before the part: "Of them, 4,500", "of whom 255".
-        let lead = between.trim_end().trim_end_matches(',');
-        let partitive = between.len() < 400
-            && PARTITIVES.iter().any(|p| {
-                lead.strip_suffix(p).is_some_and(|before| {
-                    let before = before.trim_end();
-                    before.is_empty() || before.ends_with([',', '.', ';', ':', '—', '('])
+        let written = &text[whole.span.end..part.span.start];
+        // The partitive stands right before the part: "Of them, 4,500", "of whom 255". A
+        // character lowercases to at least a quarter of its bytes, so a stretch of 1,600
+        // bytes or more is 400 or more lowercased, too far for one: it is not lowercased.
+        let partitive = written.len() < 4 * 400 && {
+            let between = written.to_lowercase();
+            let lead = between.trim_end().trim_end_matches(',');
+            between.len() < 400
+                && PARTITIVES.iter().any(|p| {
+                    lead.strip_suffix(p).is_some_and(|before| {
+                        let before = before.trim_end();
+                        before.is_empty() || before.ends_with([',', '.', ';', ':', '—', '('])
+                    })
                 })
-            });
+        };
         if partitive
             && part.quantity.nominal.high <= whole.quantity.nominal.low
             && let Ok(e) = estimate::ratio(part, whole)

@@ -47,36 +47,77 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || fold_digit(c).is_some_and(|d| d.is_ascii_digit())
 }
 
+/// Whether the invisible character at byte `i` of `text` is dropped: it stands between two
+/// digits, past any further invisible characters, and the one before is a digit (`prev_digit`).
+fn dropped(text: &str, i: usize, c: char, prev_digit: bool) -> bool {
+    ignorable(c)
+        && prev_digit
+        && text[i + c.len_utf8()..]
+            .chars()
+            .find(|n| !ignorable(*n))
+            .is_some_and(is_digit)
+}
+
+/// Whether folding changes `text`: a digit or separator of another script, or an invisible
+/// character dropped between digits. A soft hyphen inside a word or a combining accent on a
+/// letter changes nothing, and then no copy (nor a map of every byte) is made.
+fn changes(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut prev_digit = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII is never folded nor dropped: only whether it is a digit matters.
+        if b.is_ascii() {
+            prev_digit = b.is_ascii_digit();
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if fold_digit(c).is_some() || dropped(text, i, c, prev_digit) {
+            return true;
+        }
+        prev_digit = is_digit(c) || (prev_digit && ignorable(c));
+        i += c.len_utf8();
+    }
+    false
+}
+
 /// The folded text, or `None` when there is nothing to fold (the common case: no copy).
 pub(crate) fn fold(text: &str) -> Option<Folded> {
-    if text.is_ascii()
-        || !text
-            .chars()
-            .any(|c| fold_digit(c).is_some() || ignorable(c))
-    {
+    if text.is_ascii() || !changes(text) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
     let mut prev_digit = false;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if ignorable(c) && prev_digit {
-            // Between two digits only: look past further invisible characters.
-            let next = chars[k + 1..]
-                .iter()
-                .map(|&(_, n)| n)
-                .find(|n| !ignorable(*n));
-            if next.is_some_and(is_digit) {
-                continue;
+    let mut i = 0;
+    while i < text.len() {
+        // A run of ASCII is copied as it is, each byte mapped to itself.
+        let ascii = text.as_bytes()[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map_or(text.len(), |n| i + n);
+        if ascii > i {
+            out.push_str(&text[i..ascii]);
+            map.extend(i..ascii);
+            prev_digit = text.as_bytes()[ascii - 1].is_ascii_digit();
+            i = ascii;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !dropped(text, i, c, prev_digit) {
+            let folded = fold_digit(c).unwrap_or(c);
+            for _ in 0..folded.len_utf8() {
+                map.push(i);
             }
+            out.push(folded);
+            prev_digit = is_digit(c) || (prev_digit && ignorable(c));
         }
-        let folded = fold_digit(c).unwrap_or(c);
-        for _ in 0..folded.len_utf8() {
-            map.push(i);
-        }
-        out.push(folded);
-        prev_digit = is_digit(c) || (prev_digit && ignorable(c));
+        i += c.len_utf8();
     }
     map.push(text.len());
     Some(Folded { text: out, map })
@@ -110,5 +151,42 @@ mod tests {
         one("4\u{301}5 workers", "4\u{301}5", 45.0);
         // Not between digits: kept as they are.
         one("a\u{200D} 7 percent", "7 percent", 7.0);
+    }
+
+    #[test]
+    fn a_text_is_copied_only_when_folding_changes_it() {
+        use super::fold;
+        let unchanged = [
+            "plain ascii 12",
+            "a soft\u{00AD}hyphen and 12 café",
+            "é\u{301} 4\u{200D} x",
+            "4\u{200D}\u{200D}",
+            "\u{200D}5",
+        ];
+        for t in unchanged {
+            assert!(fold(t).is_none(), "{t:?}");
+        }
+        let changed = [
+            ("2\u{200D}3", "23"),
+            ("2\u{200D}\u{200B}3", "23"),
+            ("2\u{200D}٣", "23"),
+            ("x ٣", "x 3"),
+            ("é 4\u{301}5", "é 45"),
+        ];
+        for (t, want) in changed {
+            assert_eq!(fold(t).map(|f| f.text).as_deref(), Some(want), "{t:?}");
+        }
+        // Every folded offset maps to the start of the character it came from.
+        let t = "ab ٣\u{200D}4 é\u{301}5\u{200B}6 x";
+        let f = fold(t).expect("folds");
+        assert_eq!(f.text, "ab 34 é\u{301}56 x");
+        let starts: Vec<usize> = f.text.char_indices().map(|(i, _)| f.original(i)).collect();
+        let want: Vec<usize> = t
+            .char_indices()
+            .filter(|&(_, c)| !matches!(c, '\u{200D}' | '\u{200B}'))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(starts, want);
+        assert_eq!(f.original(f.text.len()), t.len());
     }
 }

@@ -941,7 +941,22 @@ pub(crate) fn contains_ci(list: &[&str], word: &str) -> bool {
 /// The byte length of `phrase` at the start of `hay`, ignoring ASCII case, where each space
 /// of the phrase matches one whitespace character (a line break of wrapped text, a no-break
 /// space): "a year" matches "a\nyear".
+#[inline(always)]
 pub(crate) fn match_phrase(hay: &str, phrase: &str) -> Option<usize> {
+    // Tables of phrases are tried one by one at every figure: most fail on their first
+    // letter, which is compared as a byte where the table is read (a hay that starts with
+    // another character, ASCII or not, cannot match an ASCII letter or digit).
+    if let (Some(&p), Some(&h)) = (phrase.as_bytes().first(), hay.as_bytes().first())
+        && p.is_ascii_alphanumeric()
+        && !h.eq_ignore_ascii_case(&p)
+    {
+        return None;
+    }
+    match_phrase_from_start(hay, phrase)
+}
+
+/// [`match_phrase`] past its first-byte test.
+fn match_phrase_from_start(hay: &str, phrase: &str) -> Option<usize> {
     let mut matched = 0;
     for p in phrase.chars() {
         let h = hay[matched..].chars().next()?;
@@ -959,7 +974,20 @@ pub(crate) fn match_phrase(hay: &str, phrase: &str) -> Option<usize> {
 }
 
 /// Where `phrase` starts if `hay` ends with it, with [`match_phrase`]'s rules.
+#[inline(always)]
 pub(crate) fn match_phrase_end(hay: &str, phrase: &str) -> Option<usize> {
+    // As in [`match_phrase`], from the last letter.
+    if let (Some(&p), Some(&h)) = (phrase.as_bytes().last(), hay.as_bytes().last())
+        && p.is_ascii_alphanumeric()
+        && !h.eq_ignore_ascii_case(&p)
+    {
+        return None;
+    }
+    match_phrase_to_end(hay, phrase)
+}
+
+/// [`match_phrase_end`] past its last-byte test.
+fn match_phrase_to_end(hay: &str, phrase: &str) -> Option<usize> {
     let mut start = hay.len();
     for p in phrase.chars().rev() {
         let h = hay[..start].chars().next_back()?;
@@ -979,6 +1007,47 @@ pub(crate) fn match_phrase_end(hay: &str, phrase: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::month_number;
+
+    #[test]
+    fn phrases_match_at_either_end_ignoring_ascii_case() {
+        use super::{match_phrase, match_phrase_end};
+        let starts: &[(&str, &str, Option<usize>)] = &[
+            ("About 40", "about", Some(5)),
+            ("a\nyear ago", "a year", Some(6)),
+            ("a\u{a0}year", "a year", Some(7)),
+            ("éabout", "about", None),
+            ("Ébout", "ébout", None),
+            ("ébout", "ébout", Some(6)),
+            ("", "about", None),
+            ("about", "", Some(0)),
+            (" about", " about", Some(6)),
+            ("$5", "$", Some(1)),
+            ("ab", "about", None),
+        ];
+        for (hay, phrase, want) in starts {
+            assert_eq!(
+                match_phrase(hay, phrase),
+                *want,
+                "{phrase:?} at the start of {hay:?}"
+            );
+        }
+        let ends: &[(&str, &str, Option<usize>)] = &[
+            ("some 40 PER CENT", "per cent", Some(8)),
+            ("per\ncent", "per cent", Some(0)),
+            ("per centé", "per cent", None),
+            ("per centÉ", "per centé", None),
+            ("", "cent", None),
+            ("cent", "", Some(4)),
+            ("nt", "cent", None),
+        ];
+        for (hay, phrase, want) in ends {
+            assert_eq!(
+                match_phrase_end(hay, phrase),
+                *want,
+                "{phrase:?} at the end of {hay:?}"
+            );
+        }
+    }
 
     #[test]
     fn months_by_name_and_abbreviation() {

@@ -85,7 +85,7 @@ pub(super) fn names_both_parts(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool
     let words = crate::vocab::tokens(doc.text, predicate.start, predicate.end);
     [Concept::ForcedLabour, Concept::ForcedMarriage]
         .iter()
-        .all(|k| crate::vocab::any(&words, crate::vocab::concept_terms(*k)))
+        .all(|k| crate::vocab::LEXICONS.concept(*k).any(&words))
         && crate::vocab::any(&words, &["or", "and"])
 }
 

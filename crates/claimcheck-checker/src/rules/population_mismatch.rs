@@ -166,8 +166,11 @@ pub(crate) fn part_row<'m, 'a>(c: &'m ClaimContext<'a>) -> Option<&'m StudyMatch
     if c.considered.iter().any(|m| m.topic && m.subgroup && m.fits) {
         return None;
     }
-    let refers_back = vocab::any(&r.sentence, vocab::ANAPHORA)
-        || vocab::any(&r.sentence, &["them", "whom", "which"]);
+    // Read only for a row that gets that far.
+    let refers_back = || {
+        vocab::any(&r.sentence, vocab::ANAPHORA)
+            || vocab::any(&r.sentence, &["them", "whom", "which"])
+    };
     c.considered.iter().find(|m| {
         let place =
             matches!(m.study.scope, Scope::Regional | Scope::National) && only_a_place(m.study);
@@ -185,7 +188,7 @@ pub(crate) fn part_row<'m, 'a>(c: &'m ClaimContext<'a>) -> Option<&'m StudyMatch
                 // judged; nor are shares, which round fractions ("two-thirds") fit.
                 m.study.concept == Concept::Profits
                     && m.study.measure == Measure::Money
-                    && !refers_back
+                    && !refers_back()
             }
     })
 }

@@ -171,7 +171,7 @@ pub(super) fn by_name<'a>(
     let own = |span: claimcheck_parser::Span| {
         let words = crate::vocab::tokens(doc.text, span.start, span.end);
         conflated()
-            .filter(|k| crate::vocab::any(&words, crate::vocab::concept_terms(*k)))
+            .filter(|k| crate::vocab::LEXICONS.concept(*k).any(&words))
             .collect::<Vec<_>>()
     };
     let mut counted: Vec<Concept> = c.mention.unit.map_or_else(Vec::new, own);
