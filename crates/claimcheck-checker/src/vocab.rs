@@ -7,12 +7,13 @@
 //! "women".
 
 use crate::registry::Concept;
+use compact_str::CompactString;
 
 /// One word of a text: lowercase, with its byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// The word, lowercase.
-    pub word: String,
+    /// The word, lowercase; held inline (no allocation) up to 24 bytes, as nearly every word is.
+    pub word: CompactString,
     /// First byte in the text.
     pub start: usize,
     /// One past the last byte.
@@ -35,14 +36,13 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
             word_start.get_or_insert(i);
         } else if let Some(s) = word_start.take() {
             let written = &slice[s..i];
-            // Most words are lowercase ASCII already: copied, not case-mapped.
-            let word = if written
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            {
-                written.to_owned()
+            // Most words are ASCII: lowercased in place, without Unicode case mapping.
+            let word = if written.is_ascii() {
+                let mut w = CompactString::from(written);
+                w.make_ascii_lowercase();
+                w
             } else {
-                written.to_lowercase()
+                CompactString::from_str_to_lowercase(written)
             };
             out.push(Token {
                 word,

@@ -230,9 +230,9 @@ fn terms(f: &SourceFigure) -> String {
         if t.word.len() >= 3
             && !t.word.chars().all(|c| c.is_ascii_digit())
             && !vocab::FUNCTION_WORDS.contains(&t.word.as_str())
-            && !out.contains(&t.word)
+            && !out.iter().any(|w| *w == t.word)
         {
-            out.push(t.word);
+            out.push(t.word.into());
         }
     }
     out.truncate(5);
