@@ -869,7 +869,7 @@ pub fn read(
         }
     }
     let people = mention.unit.is_none_or(|u| {
-        let words = vocab::tokens(text, u.start, u.end);
+        let words = vocab::tokens_within(&sentence.tokens, sentence.span, text, u.start, u.end);
         vocab::LEXICONS.people.any(&words)
     });
     let detection = vocab::LEXICONS.detection.any(&clause);
@@ -999,7 +999,7 @@ fn verb_concepts(text: &str, mention: &Mention, sentence: &SentenceFacts) -> Vec
     let until = text[from..to]
         .find(|c: char| c.is_ascii_digit() || matches!(c, ';' | '.' | ':' | '(' | '—'))
         .map_or(to, |i| from + i);
-    let words = vocab::tokens(text, from, until);
+    let words = vocab::tokens_within(&sentence.tokens, sentence.span, text, from, until);
     if vocab::LEXICONS.trafficked_verbs.any(&words) {
         vec![Concept::Trafficking]
     } else {
@@ -1020,9 +1020,16 @@ pub struct Composition {
 
 /// The composition a share figure states, if a verb of [`vocab::COMPOSES`] stands right
 /// before it; the part's clause starts after the last comma or semicolon before the verb.
-pub fn composition(text: &str, figure: Span, sentence: Span) -> Option<Composition> {
+///
+/// `words` are the sentence's tokens.
+pub fn composition(
+    text: &str,
+    figure: Span,
+    sentence: Span,
+    words: &[Token],
+) -> Option<Composition> {
     let from = sentence.start.min(figure.start);
-    let before = vocab::tokens(text, from, figure.start);
+    let before = vocab::tokens_within(words, sentence, text, from, figure.start);
     let verb = vocab::COMPOSES.iter().find_map(|v| {
         let n = v.split(' ').count();
         let at = before.len().checked_sub(n)?;
@@ -1040,9 +1047,10 @@ pub fn composition(text: &str, figure: Span, sentence: Span) -> Option<Compositi
     if part.is_empty() {
         return None;
     }
-    let whole = vocab::tokens(text, sentence.start, sentence.end)
-        .into_iter()
+    let whole = vocab::tokens_within(words, sentence, text, sentence.start, sentence.end)
+        .iter()
         .filter(|t| t.end <= clause_start || t.start >= figure.end)
+        .cloned()
         .collect();
     Some(Composition { part, whole })
 }

@@ -54,6 +54,35 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     out
 }
 
+/// The word tokens of `text[start..end]`, as [`tokens`] cuts them, taken from `within` (the
+/// tokens of `covered`, which holds `start..end`) when no word of it straddles either end, and
+/// cut afresh otherwise: a rule reading part of a claim's sentence need not cut it again.
+pub fn tokens_within<'t>(
+    within: &'t [Token],
+    covered: claimcheck_parser::Span,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> std::borrow::Cow<'t, [Token]> {
+    use std::borrow::Cow;
+    if covered.start <= start
+        && start <= end
+        && end <= covered.end
+        && text.get(start..end).is_some()
+    {
+        let from = within.partition_point(|t| t.start < start);
+        let to = within.partition_point(|t| t.start < end);
+        let straddles_start = from.checked_sub(1).is_some_and(|i| within[i].end > start);
+        let straddles_end = to
+            .checked_sub(1)
+            .is_some_and(|i| i >= from && within[i].end > end);
+        if !straddles_start && !straddles_end {
+            return Cow::Borrowed(&within[from..to]);
+        }
+    }
+    Cow::Owned(tokens(text, start, end))
+}
+
 /// Whether a token is matched by one word of a term (`stem*` or an exact word).
 fn word_matches(pattern: &str, token: &str) -> bool {
     match pattern.strip_suffix('*') {
@@ -1396,6 +1425,27 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Token> {
         tokens(s, 0, s.len())
+    }
+
+    proptest::proptest! {
+        /// Words taken from a sentence's tokens are the words cut from the part afresh,
+        /// wherever the part starts and ends (mid-word, mid-character, outside the sentence).
+        #[test]
+        fn tokens_within_is_tokens(
+            text in "[a-zA-Z0-9 ,.'’é-]{0,40}",
+            a in 0usize..45,
+            b in 0usize..45,
+            c in 0usize..45,
+            d in 0usize..45,
+        ) {
+            let (lo, hi) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            if text.is_char_boundary(lo) && text.is_char_boundary(hi) {
+                let covered = claimcheck_parser::Span { start: lo, end: hi };
+                let within = tokens(&text, lo, hi);
+                let got = tokens_within(&within, covered, &text, c, d);
+                proptest::prop_assert_eq!(&got[..], &tokens(&text, c, d)[..]);
+            }
+        }
     }
 
     const SENTENCES: &[&str] = &[

@@ -82,7 +82,13 @@ pub(super) fn names_both_parts(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool
     let Some(predicate) = c.claim.predicate else {
         return false;
     };
-    let words = crate::vocab::tokens(doc.text, predicate.start, predicate.end);
+    let words = crate::vocab::tokens_within(
+        &c.reading.sentence,
+        c.claim.sentence,
+        doc.text,
+        predicate.start,
+        predicate.end,
+    );
     [Concept::ForcedLabour, Concept::ForcedMarriage]
         .iter()
         .all(|k| crate::vocab::LEXICONS.concept(*k).any(&words))

@@ -143,14 +143,17 @@ fn wrong_year(doc: &Document<'_>, context: &Context<'_>, c: &ClaimContext<'_>) -
         return None;
     }
     let time = c.claim.time?;
-    let before = vocab::tokens(doc.text, c.claim.sentence.start, time.start);
+    let within = |start, end| {
+        vocab::tokens_within(&c.reading.sentence, c.claim.sentence, doc.text, start, end)
+    };
+    let before = within(c.claim.sentence.start, time.start);
     if before
         .last()
         .is_some_and(|t| vocab::NOT_A_DATE.contains(&t.word.as_str()))
     {
         return None;
     }
-    let words = vocab::tokens(doc.text, time.start, time.end);
+    let words = within(time.start, time.end);
     if words
         .iter()
         .any(|t| vocab::NOT_A_DATE.contains(&t.word.as_str()))

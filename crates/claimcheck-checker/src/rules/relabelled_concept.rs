@@ -169,7 +169,13 @@ pub(super) fn by_name<'a>(
     // names what the figure counts, whatever else the sentence names ("the largest share of
     // forced labor victims"). The noun is its unit, or a subject written right after it.
     let own = |span: claimcheck_parser::Span| {
-        let words = crate::vocab::tokens(doc.text, span.start, span.end);
+        let words = crate::vocab::tokens_within(
+            &c.reading.sentence,
+            c.claim.sentence,
+            doc.text,
+            span.start,
+            span.end,
+        );
         conflated()
             .filter(|k| crate::vocab::LEXICONS.concept(*k).any(&words))
             .collect::<Vec<_>>()

@@ -39,7 +39,12 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
     // A share written as a part's composition of a whole ("Children account for one out of
     // five people in forced labor") names its part and whole plainly enough to be checked
     // against every series' counts, cited or not: it contradicts only when none gives it.
-    let composition = crate::matching::composition(doc.text, c.mention.span, c.claim.sentence);
+    let composition = crate::matching::composition(
+        doc.text,
+        c.mention.span,
+        c.claim.sentence,
+        &c.reading.sentence,
+    );
     // The figure's clause, from the figure to the next comma: "A fifth of the people in
     // forced labour are children", not "…, according to the 2022 Global Estimates of Modern
     // Slavery" (which names no concept of the claim's) nor "…, with almost half of those in
@@ -49,7 +54,13 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
         .get(c.mention.span.start..c.claim.sentence.end)
         .unwrap_or("");
     let clause_end = c.mention.span.start + rest.find([',', ';', '(']).unwrap_or(rest.len());
-    let tokens = vocab::tokens(doc.text, c.mention.span.start, clause_end);
+    let tokens = vocab::tokens_within(
+        &c.reading.sentence,
+        c.claim.sentence,
+        doc.text,
+        c.mention.span.start,
+        clause_end,
+    );
     // A share written as a partitive, the whole right after the figure and the part right
     // after a copula ("A third of people in modern slavery are children"), names its part
     // and whole as plainly as a composition does: it is checked cited or not.
@@ -227,17 +238,25 @@ fn partitive(tokens: &[Token], figure_end: usize, whole: Concept) -> bool {
     if tokens.first().is_none_or(|t| t.word != "of") {
         return false;
     }
+    // The whole's term starts at or before the first word that is no lead: only there can
+    // every word before it be a lead, so the search need not look further.
+    let leads = tokens
+        .iter()
+        .take_while(|t| PARTITIVE_LEADS.contains(&t.word.as_str()))
+        .count();
     vocab::concept_terms(whole).iter().any(|term| {
-        let Some(at) = vocab::find(tokens, term) else {
+        let words = term.split([' ', '-']).count();
+        // Room for every word `find` may cut the term into.
+        let most = term
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
+            .count();
+        let window = &tokens[..(leads + most).min(tokens.len())];
+        let Some(at) = vocab::find(window, term).filter(|&at| at <= leads) else {
             return false;
         };
-        let end = at + term.split([' ', '-']).count();
-        tokens[..at]
-            .iter()
-            .all(|t| PARTITIVE_LEADS.contains(&t.word.as_str()))
-            && tokens
-                .get(end)
-                .is_some_and(|t| vocab::COPULAS.contains(&t.word.as_str()))
+        tokens
+            .get(at + words)
+            .is_some_and(|t| vocab::COPULAS.contains(&t.word.as_str()))
     })
 }
 
