@@ -64,7 +64,8 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
     // A share written as a partitive, the whole right after the figure and the part right
     // after a copula ("A third of people in modern slavery are children"), names its part
     // and whole as plainly as a composition does: it is checked cited or not.
-    let partitive = |whole: Concept| partitive(&tokens, c.mention.span.end, whole);
+    let after = after_figure(&tokens, c.mention.span.end);
+    let partitive = |whole: Concept| after.as_ref().is_some_and(|a| partitive(a, whole));
     let uncited_whole = |whole: Concept| composition.is_some() || partitive(whole);
     if named_series.is_empty()
         && composition.is_none()
@@ -227,35 +228,63 @@ const PARTITIVE_LEADS: &[&str] = &[
     "of", "the", "all", "people", "persons", "those", "victims", "in", "living",
 ];
 
-/// Whether the clause `tokens` (from the figure on; the figure ends at `figure_end`) is a
-/// partitive of `whole`: only [`PARTITIVE_LEADS`] between the figure and the whole's term,
-/// and a copula right after it ("A third of people in modern slavery are children"). A place
-/// or a time after the whole ("… in forced labour in Brazil are …") makes it a share of
-/// another population, and no partitive.
-fn partitive(tokens: &[Token], figure_end: usize, whole: Concept) -> bool {
-    let after_figure = tokens.partition_point(|t| t.start < figure_end);
-    let tokens = &tokens[after_figure..];
+/// The words after a share figure that may make it a partitive: from its "of" on, with how
+/// many of them are [`PARTITIVE_LEADS`].
+struct AfterFigure<'t> {
+    tokens: &'t [Token],
+    leads: usize,
+}
+
+/// The most words any concept's term has, as `find` may cut it.
+static MOST_TERM_WORDS: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+    Concept::ALL
+        .iter()
+        .flat_map(|&k| vocab::concept_terms(k))
+        .map(|t| term_words(t))
+        .max()
+        .unwrap_or(0)
+});
+
+/// How many words `find` may cut a term into, at most.
+fn term_words(term: &str) -> usize {
+    term.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
+        .count()
+}
+
+/// The clause `tokens` from the figure on (the figure ends at `figure_end`), if it may be a
+/// partitive: it starts with "of", and a copula stands no further than a whole's term
+/// starting at the first word that is no lead could reach.
+fn after_figure(tokens: &[Token], figure_end: usize) -> Option<AfterFigure<'_>> {
+    let tokens = &tokens[tokens.partition_point(|t| t.start < figure_end)..];
     if tokens.first().is_none_or(|t| t.word != "of") {
-        return false;
+        return None;
     }
-    // The whole's term starts at or before the first word that is no lead: only there can
-    // every word before it be a lead, so the search need not look further.
     let leads = tokens
         .iter()
         .take_while(|t| PARTITIVE_LEADS.contains(&t.word.as_str()))
         .count();
+    let reach = (leads + *MOST_TERM_WORDS + 1).min(tokens.len());
+    tokens[..reach]
+        .iter()
+        .any(|t| vocab::COPULAS.contains(&t.word.as_str()))
+        .then_some(AfterFigure { tokens, leads })
+}
+
+/// Whether the clause after a figure is a partitive of `whole`: only [`PARTITIVE_LEADS`]
+/// between the figure and the whole's term, and a copula right after it ("A third of people
+/// in modern slavery are children"). A place or a time after the whole ("… in forced labour
+/// in Brazil are …") makes it a share of another population, and no partitive.
+fn partitive(after: &AfterFigure<'_>, whole: Concept) -> bool {
+    let AfterFigure { tokens, leads } = *after;
     vocab::concept_terms(whole).iter().any(|term| {
-        let words = term.split([' ', '-']).count();
-        // Room for every word `find` may cut the term into.
-        let most = term
-            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
-            .count();
-        let window = &tokens[..(leads + most).min(tokens.len())];
+        // The whole's term starts at or before the first word that is no lead: only there
+        // can every word before it be a lead, so the search need not look further.
+        let window = &tokens[..(leads + term_words(term)).min(tokens.len())];
         let Some(at) = vocab::find(window, term).filter(|&at| at <= leads) else {
             return false;
         };
         tokens
-            .get(at + words)
+            .get(at + term.split([' ', '-']).count())
             .is_some_and(|t| vocab::COPULAS.contains(&t.word.as_str()))
     })
 }
