@@ -29,6 +29,10 @@ const MARKER: &str = "claimcheck: ignore";
 
 /// Finds the suppression comments of a text.
 pub fn parse(text: &str) -> Vec<Suppression> {
+    // Nearly every text has none: one pass over its bytes says so.
+    if memchr::memmem::find(text.as_bytes(), MARKER.as_bytes()).is_none() {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut offset = 0;
     for (line_no, line) in text.split('\n').enumerate() {

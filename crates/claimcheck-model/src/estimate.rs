@@ -216,7 +216,7 @@ impl Estimate {
             assumptions: q
                 .readings
                 .iter()
-                .map(|r| Assumption::new(AssumptionKind::Reading, r.clone()))
+                .map(|r| Assumption::new(AssumptionKind::Reading, r.to_string()))
                 .collect(),
         }
     }

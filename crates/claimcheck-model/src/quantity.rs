@@ -80,6 +80,41 @@ impl From<Nominal> for [f64; 2] {
     }
 }
 
+/// How the reading of a figure widened it, as a note for the reader (see [`Widening`]'s
+/// `Display`). The rounded figure's interval is written out only when the note is shown:
+/// nearly every figure is read as rounded, and nearly none is ever shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Widening {
+    /// A note already in words.
+    Said(String),
+    /// A figure read as rounded to its last written digit, with the interval that allows.
+    Rounded {
+        /// The figure as written.
+        written: String,
+        /// What the rounding allows.
+        interval: Interval,
+        /// What the figure measures, for writing the interval.
+        dimension: Dimension,
+    },
+}
+
+impl std::fmt::Display for Widening {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Widening::Said(s) => f.write_str(s),
+            Widening::Rounded {
+                written,
+                interval,
+                dimension,
+            } => write!(
+                f,
+                "“{written}” is read as a rounded figure: {}",
+                crate::readable::interval(interval, dimension)
+            ),
+        }
+    }
+}
+
 /// A figure with its nominal value and its strict interval.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
@@ -95,9 +130,9 @@ pub struct Quantity {
     pub each: Option<String>,
     /// The period of a rate.
     pub per: Option<Period>,
-    /// How the reading widened the stated figure, in words ("23 percent is read as rounded:
-    /// [22.5, 23.5)").
-    pub readings: Vec<String>,
+    /// How the reading widened the stated figure ("23 percent is read as rounded:
+    /// [22.5, 23.5)"), written out when shown.
+    pub readings: Vec<Widening>,
 }
 
 impl Quantity {
@@ -141,7 +176,9 @@ impl Quantity {
         }
         let mut readings = Vec::new();
         if m.form == Form::Majority {
-            readings.push(format!("“{written}” is read as more than half"));
+            readings.push(Widening::Said(format!(
+                "“{written}” is read as more than half"
+            )));
         }
         let mut lo = to_end(m.lower);
         let mut hi = to_end(m.upper);
@@ -150,10 +187,10 @@ impl Quantity {
             Some(Qualifier::About) => {
                 // Rounded and approximate: the wider of the two readings.
                 (lo, hi) = widen(lo, hi, |v| (c.about * v.abs()).max(half(v)));
-                readings.push(format!(
+                readings.push(Widening::Said(format!(
                     "“{written}” is read as ±{}%",
                     trim(c.about * 100.0)
-                ));
+                )));
             }
             Some(Qualifier::Nearly) => {
                 // "Nearly 0" has no tolerance below it to speak of: it keeps only its bound
@@ -173,24 +210,24 @@ impl Quantity {
                     };
                     lo = End::Inclusive(v - below);
                     if below < c.nearly * v.abs() {
-                        readings.push(format!(
+                        readings.push(Widening::Said(format!(
                             "“{written}” is read as at most one unit of its last digit below"
-                        ));
+                        )));
                     } else {
-                        readings.push(format!(
+                        readings.push(Widening::Said(format!(
                             "“{written}” is read as at most {}% below",
                             trim(c.nearly * 100.0)
-                        ));
+                        )));
                     }
                 }
             }
             Some(Qualifier::JustOver) => {
                 if let End::Exclusive(v) = lo {
                     hi = End::Inclusive(v * (1.0 + c.just_over));
-                    readings.push(format!(
+                    readings.push(Widening::Said(format!(
                         "“{written}” is read as at most {}% above",
                         trim(c.just_over * 100.0)
-                    ));
+                    )));
                 }
             }
             // A bound asserts its value as written: "at least 15" is [15, ∞).
@@ -199,10 +236,10 @@ impl Quantity {
             _ => {
                 if matches!(m.form, Form::Fraction | Form::Ratio) {
                     (lo, hi) = widen(lo, hi, |v| c.fraction * v.abs());
-                    readings.push(format!(
+                    readings.push(Widening::Said(format!(
                         "“{written}” is a rounded form, read as ±{}%",
                         trim(c.fraction * 100.0)
-                    ));
+                    )));
                 } else {
                     let mut widened = false;
                     if let End::Inclusive(v) = lo {
@@ -220,10 +257,11 @@ impl Quantity {
                         }
                     }
                     if widened {
-                        readings.push(format!(
-                            "“{written}” is read as a rounded figure: {}",
-                            crate::readable::interval(&Interval { lo, hi }, &dimension)
-                        ));
+                        readings.push(Widening::Rounded {
+                            written: written.to_owned(),
+                            interval: Interval { lo, hi },
+                            dimension: dimension.clone(),
+                        });
                     }
                 }
             }
@@ -601,7 +639,10 @@ mod tests {
         assert_eq!(q.unit.as_deref(), Some("workers"));
         let q = read("23 percent", &c);
         assert_eq!(
-            q.readings,
+            q.readings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             ["“23 percent” is read as a rounded figure: 22.5%–23.5%"]
         );
     }

@@ -344,7 +344,12 @@ impl Violation for Contradiction<'_> {
 
     fn notes(&self) -> Vec<String> {
         let (here, there) = (&self.here, &self.there);
-        let mut notes = here.quantity.readings.clone();
+        let mut notes: Vec<String> = here
+            .quantity
+            .readings
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         notes.push(format!(
             "the other figure: “{}” {} about “{}”{}",
             there.claim,
@@ -355,7 +360,7 @@ impl Violation for Contradiction<'_> {
                 .map(|s| format!(", from {s}"))
                 .unwrap_or_default()
         ));
-        notes.extend(there.quantity.readings.iter().cloned());
+        notes.extend(there.quantity.readings.iter().map(ToString::to_string));
         notes.extend(rounding_note(
             &here.quantity.interval,
             &there.quantity.interval,

@@ -346,7 +346,12 @@ impl Violation for UnfitShare<'_> {
 
     fn notes(&self) -> Vec<String> {
         let q = self.quotient;
-        let mut notes = self.quantity.readings.clone();
+        let mut notes: Vec<String> = self
+            .quantity
+            .readings
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         notes.push(format!("the subgroup: {}", cite(q.part)));
         notes.push(format!("the whole: {}", cite(q.whole)));
         notes.push(source_note(q.whole));
