@@ -1262,17 +1262,43 @@ fn bounded(q: &Quantity) -> bool {
 /// Whether `value`, rounded to as many significant digits as `stated` has, is `stated`:
 /// "40 million" and "40.3 million", "160,000" and "155,800".
 pub fn rounds_to(stated: f64, value: f64) -> bool {
-    if stated == 0.0 || value == 0.0 || !stated.is_finite() || !value.is_finite() {
-        return false;
+    Stated::new(stated).rounds_to(value)
+}
+
+/// A claim's stated number, its significant digits counted at most once: they are asked of
+/// it for every registry row near it.
+struct Stated {
+    value: f64,
+    digits: std::cell::OnceCell<usize>,
+}
+
+impl Stated {
+    fn new(value: f64) -> Self {
+        Stated {
+            value,
+            digits: std::cell::OnceCell::new(),
+        }
     }
-    // The rounding step is at most `stated` itself, so a value further than half of it away
-    // cannot round to it: most rows are, and need no counting of digits.
-    if (value - stated).abs() > stated.abs() * 0.500_001 {
-        return false;
+
+    fn digits(&self) -> usize {
+        *self.digits.get_or_init(|| significant_digits(self.value))
     }
-    let d = significant_digits(stated) as i32;
-    let step = 10f64.powi(stated.abs().log10().floor() as i32 - d + 1);
-    ((value / step).round() * step - stated).abs() <= step * 1e-6
+
+    /// As [`rounds_to`].
+    fn rounds_to(&self, value: f64) -> bool {
+        let stated = self.value;
+        if stated == 0.0 || value == 0.0 || !stated.is_finite() || !value.is_finite() {
+            return false;
+        }
+        // The rounding step is at most `stated` itself, so a value further than half of it
+        // away cannot round to it: most rows are, and need no counting of digits.
+        if (value - stated).abs() > stated.abs() * 0.500_001 {
+            return false;
+        }
+        let d = self.digits() as i32;
+        let step = 10f64.powi(stated.abs().log10().floor() as i32 - d + 1);
+        ((value / step).round() * step - stated).abs() <= step * 1e-6
+    }
 }
 
 /// What a claim's words allow when compared with a figure it quotes: a figure written with
@@ -1331,25 +1357,36 @@ pub fn states_a_value(mention: &Mention, q: &Quantity) -> bool {
 /// one (50 million as the press summary's rounding of 49.6 million); or a range one of whose
 /// ends is such a figure.
 pub fn distinctive(mention: &Mention, q: &Quantity, study: &Study, published: &[f64]) -> bool {
+    let ends = [Stated::new(q.nominal.low), Stated::new(q.nominal.high)];
+    distinctive_of(mention, q, &ends, study, published)
+}
+
+/// As [`distinctive`], the claim's two ends given with their digits counted once.
+fn distinctive_of(
+    mention: &Mention,
+    q: &Quantity,
+    ends: &[Stated; 2],
+    study: &Study,
+    published: &[f64],
+) -> bool {
     if mention.qualifier == Some(claimcheck_parser::Qualifier::Vague) {
         return false;
     }
     let v = study.claim_value();
     // The cheap test first: most rows are far from the claim.
-    let precise = |stated: f64| {
+    let precise = |stated: &Stated| {
         v.abs() >= 100.0
-            && rounds_to(stated, v)
-            && significant_digits(stated) >= 2
+            && stated.rounds_to(v)
+            && stated.digits() >= 2
             && significant_digits(v) >= 3
     };
     // A range one of whose ends is the figure to its last digit ("between 20.9 and 27
     // million people") quotes it.
     if q.nominal.low != q.nominal.high {
-        return q.interval.hi.value().is_some()
-            && (precise(q.nominal.low) || precise(q.nominal.high));
+        return q.interval.hi.value().is_some() && (precise(&ends[0]) || precise(&ends[1]));
     }
     let stated = q.nominal.low;
-    if precise(stated) {
+    if precise(&ends[0]) {
         return true;
     }
     let same = |a: f64, b: f64| (a - b).abs() <= b.abs() * 1e-9 + 1e-12;
@@ -1483,6 +1520,10 @@ pub fn candidates<'a>(
     // A one-sided bound cites a figure near its bound: "more than 12 million" is not the
     // figure of 89 million, though 89 million is more than 12 million.
     let near_bound = quantity.cited_interval(conventions);
+    let ends = [
+        Stated::new(quantity.nominal.low),
+        Stated::new(quantity.nominal.high),
+    ];
     let mut out = Vec::new();
     for (i, (study, f)) in registry.studies.iter().zip(facts).enumerate() {
         // A change is compared with changes only; and an article cannot cite an edition
@@ -1500,12 +1541,10 @@ pub fn candidates<'a>(
             continue;
         }
         let topic = topic_fits(study, reading);
-        let distinctive = distinctive(mention, quantity, study, &f.published);
+        let distinctive = distinctive_of(mention, quantity, &ends, study, &f.published);
         let claimed = stated;
-        let rounded = states_a_value(mention, quantity)
-            && f.published
-                .iter()
-                .any(|p| rounds_to(quantity.nominal.low, *p));
+        let rounded =
+            states_a_value(mention, quantity) && f.published.iter().any(|p| ends[0].rounds_to(*p));
         let fits = claimed.overlaps(&f.core) && near_bound.overlaps(&f.core) || rounded;
         if !topic && !fits && !distinctive {
             continue;
