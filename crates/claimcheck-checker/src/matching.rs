@@ -1534,7 +1534,6 @@ pub fn candidates<'a>(
         {
             continue;
         }
-        let mut evidence = Vec::new();
         // A row of another field counts whatever its population terms name (tenants,
         // patients), not only the people words of this domain.
         if study.unit == Unit::Persons && !reading.people && study.concept != Concept::Other {
@@ -1549,6 +1548,8 @@ pub fn candidates<'a>(
         if !topic && !fits && !distinctive {
             continue;
         }
+        // Room for every kind of evidence a row can have: one allocation per row kept.
+        let mut evidence = Vec::with_capacity(8);
         let overlaps = claimed.overlaps(&f.interval) || rounded;
         let subgroup = reading.places.get(i).copied().unwrap_or(false);
         let attribution = if reading.named.contains(&i) {

@@ -12,6 +12,7 @@
 use claimcheck_model::{
     Dimension, Estimate, Interval, Nominal, Period, Quantity, estimate, subject,
 };
+use compact_str::CompactString;
 
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding, Related};
@@ -649,29 +650,31 @@ fn cut_or_rounded(result: &ClaimContext<'_>) -> Option<Interval> {
     Some(result.quantity.interval.add(&cut))
 }
 
-/// The lower-case words of a text, split at anything but letters and digits.
-fn words_of(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .split(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// The words of `c`'s sentence before it, and those after it and its counted noun.
-fn around(doc: &Document<'_>, c: &ClaimContext<'_>) -> (Vec<String>, Vec<String>) {
-    let before = doc
-        .text
-        .get(c.claim.sentence.start..c.mention.span.start)
-        .unwrap_or("");
-    (words_of(before), words_of(&trail(doc, c)))
+/// The lower-case words of `c`'s sentence before it, and those after it and its counted
+/// noun, taken from the sentence's words rather than cut again.
+fn around(doc: &Document<'_>, c: &ClaimContext<'_>) -> (Vec<CompactString>, Vec<CompactString>) {
+    let sentence = c.claim.sentence;
+    let end = c
+        .mention
+        .unit
+        .map_or(c.mention.span.end, |u| u.end.max(c.mention.span.end));
+    let words = |start: usize, end: usize| -> Vec<CompactString> {
+        vocab::tokens_within(&c.reading.sentence, sentence, doc.text, start, end)
+            .iter()
+            .map(|t| t.word.clone())
+            .collect()
+    };
+    (
+        words(sentence.start, c.mention.span.start),
+        words(end, sentence.end.max(end)),
+    )
 }
 
 /// Whether a figure is the size of a change: "rose by 1,138", "up 120 units", "an increase of
 /// $9.7 million", "728 more students".
 fn is_change_size(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
     let (before, after) = around(doc, c);
-    let before: Vec<&str> = before.iter().map(String::as_str).collect();
+    let before: Vec<&str> = before.iter().map(CompactString::as_str).collect();
     let sized = match before.as_slice() {
         [.., noun, "of"] => vocab::CHANGE_NOUNS.contains(noun),
         [.., verb, "by"] => vocab::CHANGE_VERBS.contains(verb),
@@ -679,7 +682,7 @@ fn is_change_size(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
         _ => false,
     };
     let more = matches!(
-        after.first().map(String::as_str),
+        after.first().map(CompactString::as_str),
         Some("more" | "fewer" | "less")
     );
     matches!(c.quantity.dimension, Dimension::Count | Dimension::Money(_)) && (sized || more)
@@ -689,7 +692,7 @@ fn is_change_size(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
 /// total 23,750".
 fn is_change_level(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
     let (before, _) = around(doc, c);
-    let before: Vec<&str> = before.iter().map(String::as_str).collect();
+    let before: Vec<&str> = before.iter().map(CompactString::as_str).collect();
     let from_to = before.contains(&"from");
     !from_to
         && matches!(
@@ -710,8 +713,8 @@ fn change_with_size<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'
         return None;
     }
     let (before, after) = around(doc, result);
-    let next_word = after.first().map_or("", String::as_str);
-    let last_word = before.last().map_or("", String::as_str);
+    let next_word = after.first().map_or("", CompactString::as_str);
+    let last_word = before.last().map_or("", CompactString::as_str);
     let named = vocab::CHANGE_NOUNS.contains(&next_word)
         || vocab::CHANGE_VERBS.contains(&last_word)
         || (last_word == "or"
@@ -734,22 +737,17 @@ fn change_with_size<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'
         .find(|c| c.claim.sentence != sentence)
         .filter(|c| c.claim.sentence.start >= sentence.end)
         .filter(|c| c.claim.sentence.start - sentence.end <= REFERRED_WITHIN)
-    {
-        let opening = words_of(
-            doc.text
-                .get(next.claim.sentence.start..next.claim.sentence.end)
-                .unwrap_or(""),
-        );
-        if opening
+        && next
+            .reading
+            .sentence
             .first()
-            .is_some_and(|w| vocab::POINTING_BACK.contains(&w.as_str()))
-        {
-            candidates.extend(
-                doc.quantities
-                    .iter()
-                    .filter(|c| c.claim.sentence == next.claim.sentence),
-            );
-        }
+            .is_some_and(|t| vocab::POINTING_BACK.contains(&t.word.as_str()))
+    {
+        candidates.extend(
+            doc.quantities
+                .iter()
+                .filter(|c| c.claim.sentence == next.claim.sentence),
+        );
     }
     let size = candidates.iter().find(|c| is_change_size(doc, c))?;
     let level = candidates.iter().find(|c| {
@@ -768,7 +766,7 @@ fn change_with_size<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'
         .chain(after.iter().take(1))
         .chain(size_words.0.iter().rev().take(2))
         .chain(size_words.1.iter().take(1))
-        .map(String::as_str)
+        .map(CompactString::as_str)
         .collect();
     let fall = words.iter().any(|w| vocab::FALL_WORDS.contains(w));
     let rise = words.iter().any(|w| vocab::RISE_WORDS.contains(w));
