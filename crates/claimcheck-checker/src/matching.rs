@@ -612,14 +612,26 @@ impl SentenceFacts {
                 .cloned()
                 .collect()
         };
+        // One pass finds the concepts and every list; the two read without the names are
+        // read again only where the sentence holds a name.
+        let (mut concepts, words) = vocab::LEXICONS.sentence_words(&tokens);
+        concepts.retain(|c| !matches!(c, Concept::DetectedVictims | Concept::IdentifiedVictims));
+        let (all_victims, worldwide) = if hits.is_empty() {
+            (words.all_victims, words.world)
+        } else {
+            (
+                vocab::LEXICONS.all_victims.any(&unnamed),
+                vocab::LEXICONS.world.any(&unnamed),
+            )
+        };
         SentenceFacts {
             span,
-            concepts: concepts_in(&tokens),
-            detection: vocab::LEXICONS.detection.any(&tokens),
-            victims: vocab::LEXICONS.victims.any(&tokens),
-            all_victims: vocab::LEXICONS.all_victims.any(&unnamed),
-            worldwide: vocab::LEXICONS.world.any(&unnamed),
-            over_years: vocab::LEXICONS.over_years.any(&tokens),
+            concepts,
+            detection: words.detection,
+            victims: words.victims,
+            all_victims,
+            worldwide,
+            over_years: words.over_years,
             tokens,
             hits,
             places: Arc::from(Vec::new()),

@@ -402,11 +402,33 @@ pub struct Lexicons {
     pub trafficked_verbs: Lexicon,
     /// [`concept_terms`] of each concept, in [`Concept::ALL`] order.
     concepts: Vec<Lexicon>,
-    /// The terms of every concept in one lexicon, so that a sentence's concepts are found in
-    /// one pass over its words rather than one per concept.
+    /// The terms of every concept, then those of the lists a sentence is read for
+    /// ([`SENTENCE_LISTS`]), in one lexicon: a sentence's concepts and lists are found in one
+    /// pass over its words rather than one per list.
     all_concepts: Lexicon,
-    /// For each term of `all_concepts`, its concept's index in [`Concept::ALL`].
+    /// For each term of `all_concepts`, its list: a concept's index in [`Concept::ALL`], or
+    /// `Concept::ALL.len()` plus the index of its list in [`SENTENCE_LISTS`].
     concept_of_term: Vec<usize>,
+}
+
+/// The lists every sentence is read for, besides the concepts, in the order of
+/// [`SentenceWords`]'s fields.
+const SENTENCE_LISTS: [&[&str]; 5] = [DETECTION, &["victim*"], OVER_YEARS, ALL_VICTIMS, WORLD];
+
+/// Which of the lists every sentence is read for its words name (see
+/// [`Lexicons::sentence_words`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SentenceWords {
+    /// [`DETECTION`].
+    pub detection: bool,
+    /// Victims.
+    pub victims: bool,
+    /// [`OVER_YEARS`].
+    pub over_years: bool,
+    /// [`ALL_VICTIMS`].
+    pub all_victims: bool,
+    /// [`WORLD`].
+    pub world: bool,
 }
 
 impl Lexicons {
@@ -422,18 +444,34 @@ impl Lexicons {
     /// The concepts whose words occur in `tokens`, in [`Concept::ALL`] order: those whose
     /// [`Lexicons::concept`] finds a term there.
     pub fn concepts_in(&self, tokens: &[Token]) -> Vec<Concept> {
-        let mut named = [false; Concept::ALL.len()];
+        self.sentence_words(tokens).0
+    }
+
+    /// The concepts whose words occur in `tokens` (as [`Lexicons::concepts_in`]) and which
+    /// of [`SENTENCE_LISTS`] occur there (as each list's [`Lexicon::any`]), in one pass.
+    pub fn sentence_words(&self, tokens: &[Token]) -> (Vec<Concept>, SentenceWords) {
+        let mut named = [false; Concept::ALL.len() + SENTENCE_LISTS.len()];
         for at in 0..tokens.len() {
             self.all_concepts.starting_at(tokens, at, &mut |term| {
                 named[self.concept_of_term[term]] = true;
                 false
             });
         }
-        Concept::ALL
+        let concepts = Concept::ALL
             .iter()
             .zip(named)
             .filter_map(|(c, found)| found.then_some(*c))
-            .collect()
+            .collect();
+        let [detection, victims, over_years, all_victims, world] =
+            std::array::from_fn(|i| named[Concept::ALL.len() + i]);
+        let words = SentenceWords {
+            detection,
+            victims,
+            over_years,
+            all_victims,
+            world,
+        };
+        (concepts, words)
     }
 }
 
@@ -456,13 +494,18 @@ pub static LEXICONS: std::sync::LazyLock<Lexicons> = std::sync::LazyLock::new(||
     all_concepts: Lexicon::new(
         &Concept::ALL
             .iter()
-            .flat_map(|c| concept_terms(*c).iter().copied())
+            .map(|c| concept_terms(*c))
+            .chain(SENTENCE_LISTS)
+            .flatten()
+            .copied()
             .collect::<Vec<_>>(),
     ),
     concept_of_term: Concept::ALL
         .iter()
+        .map(|c| concept_terms(*c))
+        .chain(SENTENCE_LISTS)
         .enumerate()
-        .flat_map(|(i, c)| concept_terms(*c).iter().map(move |_| i))
+        .flat_map(|(i, terms)| terms.iter().map(move |_| i))
         .collect(),
 });
 
@@ -1425,6 +1468,30 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Token> {
         tokens(s, 0, s.len())
+    }
+
+    /// The one pass over a sentence finds what each list finds on its own.
+    #[test]
+    fn sentence_words_is_each_list() {
+        let l = &*LEXICONS;
+        for s in SENTENCES.iter().chain(&[
+            "Victims were detected worldwide over the past five years.",
+            "All victims of slavery around the world, every year since 2010.",
+        ]) {
+            let t = toks(s);
+            let (concepts, w) = l.sentence_words(&t);
+            let each: Vec<Concept> = Concept::ALL
+                .iter()
+                .copied()
+                .filter(|&k| l.concept(k).any(&t))
+                .collect();
+            assert_eq!(concepts, each, "{s}");
+            assert_eq!(w.detection, l.detection.any(&t), "{s}");
+            assert_eq!(w.victims, l.victims.any(&t), "{s}");
+            assert_eq!(w.over_years, l.over_years.any(&t), "{s}");
+            assert_eq!(w.all_victims, l.all_victims.any(&t), "{s}");
+            assert_eq!(w.world, l.world.any(&t), "{s}");
+        }
     }
 
     proptest::proptest! {
