@@ -89,6 +89,8 @@ pub struct RegistryIndex {
     pub facts: Vec<matching::RowFacts>,
     /// Whether each row's publisher is of the United Nations family.
     pub family: Vec<bool>,
+    /// The rows of each kind of figure, changes apart: a claim is compared with these only.
+    pub rows_by_kind: matching::RowsByKind,
 }
 
 impl RegistryIndex {
@@ -106,6 +108,7 @@ impl RegistryIndex {
                 .iter()
                 .map(matching::in_un_family)
                 .collect(),
+            rows_by_kind: matching::RowsByKind::new(registry),
         }
     }
 }
@@ -174,6 +177,7 @@ impl<'a> Document<'a> {
                 registry,
                 &index.facts,
                 &index.family,
+                &index.rows_by_kind,
                 date,
                 conventions,
             );

@@ -1493,7 +1493,41 @@ impl RowFacts {
     }
 }
 
-/// The registry rows considered for a claim, best match first.
+/// The registry rows of each kind of figure, and of changes of it, in registry order.
+#[derive(Debug, Clone, Default)]
+pub struct RowsByKind {
+    /// For each kind and whether it is a change, the rows.
+    rows: Vec<((Kind, bool), Vec<usize>)>,
+}
+
+impl RowsByKind {
+    /// Sorts a registry's rows by kind.
+    pub fn new(registry: &Registry) -> Self {
+        let mut rows: Vec<((Kind, bool), Vec<usize>)> = Vec::new();
+        for (i, study) in registry.studies.iter().enumerate() {
+            let Some(kind) = study.kind() else {
+                continue;
+            };
+            let key = (kind, study.measure == Measure::Change);
+            match rows.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.push(i),
+                None => rows.push((key, vec![i])),
+            }
+        }
+        RowsByKind { rows }
+    }
+
+    /// The rows of a kind of figure (of changes of it when `change`).
+    pub fn of(&self, kind: Kind, change: bool) -> &[usize] {
+        self.rows
+            .iter()
+            .find(|(k, _)| *k == (kind, change))
+            .map_or(&[], |(_, list)| list)
+    }
+}
+
+/// The registry rows considered for a claim, best match first. `rows` sorts the registry's
+/// rows by kind; only those of the claim's kind are read.
 #[allow(clippy::too_many_arguments)]
 pub fn candidates<'a>(
     mention: &Mention,
@@ -1502,6 +1536,7 @@ pub fn candidates<'a>(
     registry: &'a Registry,
     facts: &[RowFacts],
     family: &[bool],
+    rows: &RowsByKind,
     date: Option<crate::date::ArticleDate>,
     conventions: &ModelConventions,
 ) -> Vec<StudyMatch<'a>> {
@@ -1537,13 +1572,13 @@ pub fn candidates<'a>(
         Stated::new(quantity.nominal.high),
     ];
     let mut out = Vec::new();
-    for (i, (study, f)) in registry.studies.iter().zip(facts).enumerate() {
-        // A change is compared with changes only; and an article cannot cite an edition
-        // published after it.
-        if study.kind() != Some(mention.kind)
-            || (study.measure == Measure::Change) != reading.change
-            || date.is_some_and(|d| study.year > d.year)
-        {
+    for &i in rows.of(mention.kind, reading.change) {
+        let (Some(study), Some(f)) = (registry.studies.get(i), facts.get(i)) else {
+            continue;
+        };
+        // A change is compared with changes only (the rows are those of the claim's kind and
+        // measure); and an article cannot cite an edition published after it.
+        if date.is_some_and(|d| study.year > d.year) {
             continue;
         }
         // A row of another field counts whatever its population terms name (tenants,
