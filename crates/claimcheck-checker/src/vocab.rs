@@ -1495,6 +1495,28 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte-wise cutting of words is the plain one: runs of alphanumeric characters,
+        /// lowercased.
+        #[test]
+        fn tokens_are_alphanumeric_runs(text in "[a-zA-Z0-9 ,.'’éÉİßΣς\u{0301}ǅ-]{0,40}") {
+            let mut expected = Vec::new();
+            let mut from = None;
+            for (i, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+                if ch.is_alphanumeric() {
+                    from.get_or_insert(i);
+                } else if let Some(s) = from.take() {
+                    expected.push((text[s..i].to_lowercase(), s, i));
+                }
+            }
+            let got: Vec<(String, usize, usize)> = tokens(&text, 0, text.len())
+                .into_iter()
+                .map(|t| (t.word.to_string(), t.start, t.end))
+                .collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
+
+    proptest::proptest! {
         /// Words taken from a sentence's tokens are the words cut from the part afresh,
         /// wherever the part starts and ends (mid-word, mid-character, outside the sentence).
         #[test]
