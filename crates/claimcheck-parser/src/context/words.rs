@@ -682,6 +682,8 @@ pub(crate) mod class {
     pub(crate) const LINKING: u32 = 1 << 12;
     pub(crate) const PRONOUN: u32 = 1 << 13;
     pub(crate) const FUNCTION: u32 = 1 << 14;
+    /// The first word of a time phrase ("on" of "on any given day").
+    pub(crate) const TIME_PHRASE_START: u32 = 1 << 15;
 }
 
 /// Small function words that never belong to a noun phrase's content.
@@ -737,6 +739,9 @@ static LEXICON: std::sync::LazyLock<std::collections::HashMap<&'static [u8], u32
             for w in *list {
                 *map.entry(w.as_bytes()).or_insert(0) |= bit;
             }
+        }
+        for phrase in TIME_PHRASES {
+            *map.entry(phrase[0].as_bytes()).or_insert(0) |= class::TIME_PHRASE_START;
         }
         map
     });
