@@ -3,6 +3,8 @@
 //! Every table is lowercase; lookups lowercase the text first. Order matters only where a
 //! comment says so (longest phrase first, so that "well over" wins over "over").
 
+use std::sync::LazyLock;
+
 use crate::mention::{Per, Qualifier};
 
 /// Cardinal number words below twenty, with their values.
@@ -955,6 +957,84 @@ pub(crate) fn match_phrase(hay: &str, phrase: &str) -> Option<usize> {
     match_phrase_from_start(hay, phrase)
 }
 
+/// A phrase table indexed by the byte a phrase starts with and the byte it ends with, so
+/// that a table read at every figure tries only the phrases that can match there: those
+/// [`match_phrase`]'s (or [`match_phrase_end`]'s) byte test lets through, still in the
+/// table's order, since the first match wins.
+pub(crate) struct PhraseTable<T: 'static> {
+    entries: &'static [(&'static str, T)],
+    /// Every entry's index, for a text that is empty at that end.
+    all: Vec<u16>,
+    /// For each byte a text starts with, the entries that can match at its start.
+    by_first: Vec<Vec<u16>>,
+    /// For each byte a text ends with, the entries that can match at its end.
+    by_last: Vec<Vec<u16>>,
+}
+
+impl<T> PhraseTable<T> {
+    /// The index of `entries`.
+    pub(crate) fn new(entries: &'static [(&'static str, T)]) -> Self {
+        let index = |edge: fn(&[u8]) -> Option<&u8>| -> Vec<Vec<u16>> {
+            (0..=u8::MAX)
+                .map(|h| {
+                    (0..entries.len())
+                        .filter(|&i| {
+                            // The byte test of `match_phrase`: an entry that starts with an
+                            // ASCII letter or digit needs the same one, in either case.
+                            edge(entries[i].0.as_bytes()).is_none_or(|&p| {
+                                !p.is_ascii_alphanumeric() || h.eq_ignore_ascii_case(&p)
+                            })
+                        })
+                        .map(|i| u16::try_from(i).expect("a phrase table is short"))
+                        .collect()
+                })
+                .collect()
+        };
+        PhraseTable {
+            entries,
+            all: (0..entries.len())
+                .map(|i| u16::try_from(i).expect("a phrase table is short"))
+                .collect(),
+            by_first: index(<[u8]>::first),
+            by_last: index(<[u8]>::last),
+        }
+    }
+
+    /// The entries that can match at the start of `hay`, in the table's order.
+    pub(crate) fn starting(&self, hay: &str) -> impl Iterator<Item = &(&'static str, T)> {
+        let at = hay
+            .as_bytes()
+            .first()
+            .map_or(&self.all, |&h| &self.by_first[usize::from(h)]);
+        at.iter().map(|&i| &self.entries[usize::from(i)])
+    }
+
+    /// The entries that can match at the end of `hay`, in the table's order.
+    pub(crate) fn ending(&self, hay: &str) -> impl Iterator<Item = &(&'static str, T)> {
+        let at = hay
+            .as_bytes()
+            .last()
+            .map_or(&self.all, |&h| &self.by_last[usize::from(h)]);
+        at.iter().map(|&i| &self.entries[usize::from(i)])
+    }
+}
+
+/// [`QUALIFIERS`], indexed: read before and at every figure.
+pub(crate) static QUALIFIER_TABLE: LazyLock<PhraseTable<Qualifier>> =
+    LazyLock::new(|| PhraseTable::new(QUALIFIERS));
+
+/// [`POSTFIX_BOUNDS`], indexed.
+pub(crate) static POSTFIX_BOUND_TABLE: LazyLock<PhraseTable<(Qualifier, bool)>> =
+    LazyLock::new(|| PhraseTable::new(POSTFIX_BOUNDS));
+
+/// [`CURRENCY_PREFIXES`], indexed.
+pub(crate) static CURRENCY_PREFIX_TABLE: LazyLock<PhraseTable<&'static str>> =
+    LazyLock::new(|| PhraseTable::new(CURRENCY_PREFIXES));
+
+/// [`CURRENCY_SUFFIXES`], indexed.
+pub(crate) static CURRENCY_SUFFIX_TABLE: LazyLock<PhraseTable<&'static str>> =
+    LazyLock::new(|| PhraseTable::new(CURRENCY_SUFFIXES));
+
 /// [`match_phrase`] past its first-byte test.
 fn match_phrase_from_start(hay: &str, phrase: &str) -> Option<usize> {
     let mut matched = 0;
@@ -1007,6 +1087,51 @@ fn match_phrase_to_end(hay: &str, phrase: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::month_number;
+
+    #[test]
+    fn an_indexed_table_tries_every_phrase_that_matches_in_order() {
+        use super::{PhraseTable, QUALIFIERS, match_phrase, match_phrase_end};
+        let table = PhraseTable::new(QUALIFIERS);
+        let hays = [
+            "",
+            "more than 5",
+            "More Than",
+            "≥65",
+            "< 200",
+            "up to",
+            "Some",
+            "approx. 5",
+            "é",
+            "5",
+            " over",
+            "fell below",
+            "was well over",
+            "in excess of",
+            "x",
+        ];
+        for hay in hays {
+            let starts = |phrases: Vec<&str>| -> Vec<(String, Option<usize>)> {
+                phrases
+                    .into_iter()
+                    .map(|p| (p.to_owned(), match_phrase(hay, p)))
+                    .filter(|(_, n)| n.is_some())
+                    .collect()
+            };
+            let all = QUALIFIERS.iter().map(|(p, _)| *p).collect();
+            let indexed = table.starting(hay).map(|(p, _)| *p).collect();
+            assert_eq!(starts(indexed), starts(all), "{hay:?}");
+            let ends = |phrases: Vec<&str>| -> Vec<(String, Option<usize>)> {
+                phrases
+                    .into_iter()
+                    .map(|p| (p.to_owned(), match_phrase_end(hay, p)))
+                    .filter(|(_, n)| n.is_some())
+                    .collect()
+            };
+            let all = QUALIFIERS.iter().map(|(p, _)| *p).collect();
+            let indexed = table.ending(hay).map(|(p, _)| *p).collect();
+            assert_eq!(ends(indexed), ends(all), "{hay:?}");
+        }
+    }
 
     #[test]
     fn phrases_match_at_either_end_ignoring_ascii_case() {

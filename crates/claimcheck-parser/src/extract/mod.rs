@@ -26,7 +26,7 @@ use crate::normalize;
 use crate::number::{alpha_word, at_boundary};
 use crate::quantity::{self, WordBefore, phrase_before, word_before};
 use crate::rates;
-use crate::vocab::{self, ORDINALS, QUALIFIERS, SCALES, TENS, UNITS};
+use crate::vocab::{self, ORDINALS, PhraseTable, QUALIFIER_TABLE, SCALES, TENS, UNITS};
 use crate::years;
 use build_mention::ParsedPhrase;
 use year::year_mention;
@@ -280,7 +280,7 @@ impl Extractor {
                 starts.push(s);
             }
         }
-        if let Some(q) = phrase_before(text, s, QUALIFIERS).or_else(|| glued_sign(text, s))
+        if let Some(q) = phrase_before(text, s, &QUALIFIER_TABLE).or_else(|| glued_sign(text, s))
             && !is_particle_up_to(text, q)
         {
             s = q;
@@ -290,7 +290,7 @@ impl Extractor {
             && (word.eq_ignore_ascii_case("between") || word.eq_ignore_ascii_case("from"))
         {
             starts.push(start);
-        } else if let Some(b) = phrase_before(text, s, &[("between the ages of", ())]) {
+        } else if let Some(b) = phrase_before(text, s, &BETWEEN_THE_AGES_OF) {
             starts.push(b);
         }
         starts.retain(|&x| x >= floor);
@@ -298,6 +298,10 @@ impl Extractor {
         starts
     }
 }
+
+/// The words before a range of ages ("between the ages of 18 and 25").
+static BETWEEN_THE_AGES_OF: LazyLock<PhraseTable<()>> =
+    LazyLock::new(|| PhraseTable::new(&[("between the ages of", ())]));
 
 /// Number words that are no figure: "two-way", "one-way" trade; "half" or "quarter" after
 /// an ordinal ("the first half of the year").
