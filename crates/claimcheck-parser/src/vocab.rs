@@ -511,6 +511,10 @@ pub(crate) const CHANGE_VERBS: &[&str] = &[
     "went",
 ];
 
+/// [`CHANGE_VERBS`] as a set: looked up at every word of a sentence before a figure.
+pub(crate) static CHANGE_VERB_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(CHANGE_VERBS.iter().copied()));
+
 /// Month names and their abbreviations: a number next to one is a day of a date.
 pub(crate) const MONTHS: &[&str] = &[
     "january",
@@ -1035,6 +1039,60 @@ pub(crate) static CURRENCY_PREFIX_TABLE: LazyLock<PhraseTable<&'static str>> =
 pub(crate) static CURRENCY_SUFFIX_TABLE: LazyLock<PhraseTable<&'static str>> =
     LazyLock::new(|| PhraseTable::new(CURRENCY_SUFFIXES));
 
+/// FNV-1a: the keys of the word lists' hash sets are short words, for which SipHash's setup
+/// dominates.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// A list of words for lookups at every word of a passage, ignoring ASCII case: a hash
+/// set of the words as listed, and a lookup that lowercases the word into a small buffer
+/// instead of a new string. For a lowercase list, `contains` is [`contains_ci`].
+pub(crate) struct WordSet(std::collections::HashSet<&'static [u8], FnvBuild>);
+
+impl WordSet {
+    /// The set of `words`.
+    pub(crate) fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
+        WordSet(words.into_iter().map(str::as_bytes).collect())
+    }
+
+    /// Whether the set holds `word` lowercased (ASCII letters only).
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return self.0.contains(word.to_ascii_lowercase().as_bytes());
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        self.0.contains(&*lower)
+    }
+}
+
+/// Whether `word` ends with the lowercase `suffix`, ignoring ASCII case.
+pub(crate) fn ends_with_ci(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len()
+        && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// [`match_phrase`] past its first-byte test.
 fn match_phrase_from_start(hay: &str, phrase: &str) -> Option<usize> {
     let mut matched = 0;
@@ -1087,6 +1145,31 @@ fn match_phrase_to_end(hay: &str, phrase: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::month_number;
+
+    #[test]
+    fn word_sets_ignore_ascii_case_like_the_lists() {
+        use super::{CHANGE_VERBS, PERIODS, SCALES, TENS, UNITS, WordSet, contains_ci};
+        // A set's lookup is `contains_ci` only for a lowercase list.
+        let lists: [Vec<&'static str>; 5] = [
+            CHANGE_VERBS.to_vec(),
+            PERIODS.iter().map(|(w, _)| *w).collect(),
+            SCALES.iter().map(|(w, _)| *w).collect(),
+            TENS.iter().map(|(w, _)| *w).collect(),
+            UNITS.iter().map(|(w, _)| *w).collect(),
+        ];
+        for list in lists {
+            for w in &list {
+                assert_eq!(*w, w.to_ascii_lowercase(), "{w:?} is not lowercase");
+            }
+            let set = WordSet::new(list.iter().copied());
+            let long = "Increased".repeat(5);
+            for word in [
+                "Rose", "ROSE", "rose", "roses", "", "a year", "Million", "é", &long,
+            ] {
+                assert_eq!(set.contains(word), contains_ci(&list, word), "{word:?}");
+            }
+        }
+    }
 
     #[test]
     fn an_indexed_table_tries_every_phrase_that_matches_in_order() {
