@@ -452,6 +452,10 @@ pub(crate) const PERIODS: &[(&str, Per)] = &[
     ("daily", Per::Day),
 ];
 
+/// [`PERIODS`], indexed: read after every figure.
+pub(crate) static PERIOD_TABLE: LazyLock<PhraseTable<Per>> =
+    LazyLock::new(|| PhraseTable::new(PERIODS.iter().copied()));
+
 /// Verbs of spread: "from X to Y" after one of them is a range, not a change.
 pub(crate) const RANGE_VERBS: &[&str] = &[
     "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "spanning",
@@ -965,8 +969,8 @@ pub(crate) fn match_phrase(hay: &str, phrase: &str) -> Option<usize> {
 /// that a table read at every figure tries only the phrases that can match there: those
 /// [`match_phrase`]'s (or [`match_phrase_end`]'s) byte test lets through, still in the
 /// table's order, since the first match wins.
-pub(crate) struct PhraseTable<T: 'static> {
-    entries: &'static [(&'static str, T)],
+pub(crate) struct PhraseTable<T> {
+    entries: Vec<(&'static str, T)>,
     /// Every entry's index, for a text that is empty at that end.
     all: Vec<u16>,
     /// For each byte a text starts with, the entries that can match at its start.
@@ -976,8 +980,9 @@ pub(crate) struct PhraseTable<T: 'static> {
 }
 
 impl<T> PhraseTable<T> {
-    /// The index of `entries`.
-    pub(crate) fn new(entries: &'static [(&'static str, T)]) -> Self {
+    /// The index of `entries`, kept in their order.
+    pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let entries: Vec<(&'static str, T)> = entries.into_iter().collect();
         let index = |edge: fn(&[u8]) -> Option<&u8>| -> Vec<Vec<u16>> {
             (0..=u8::MAX)
                 .map(|h| {
@@ -994,13 +999,16 @@ impl<T> PhraseTable<T> {
                 })
                 .collect()
         };
+        let all = (0..entries.len())
+            .map(|i| u16::try_from(i).expect("a phrase table is short"))
+            .collect();
+        let by_first = index(<[u8]>::first);
+        let by_last = index(<[u8]>::last);
         PhraseTable {
             entries,
-            all: (0..entries.len())
-                .map(|i| u16::try_from(i).expect("a phrase table is short"))
-                .collect(),
-            by_first: index(<[u8]>::first),
-            by_last: index(<[u8]>::last),
+            all,
+            by_first,
+            by_last,
         }
     }
 
@@ -1025,19 +1033,19 @@ impl<T> PhraseTable<T> {
 
 /// [`QUALIFIERS`], indexed: read before and at every figure.
 pub(crate) static QUALIFIER_TABLE: LazyLock<PhraseTable<Qualifier>> =
-    LazyLock::new(|| PhraseTable::new(QUALIFIERS));
+    LazyLock::new(|| PhraseTable::new(QUALIFIERS.iter().copied()));
 
 /// [`POSTFIX_BOUNDS`], indexed.
 pub(crate) static POSTFIX_BOUND_TABLE: LazyLock<PhraseTable<(Qualifier, bool)>> =
-    LazyLock::new(|| PhraseTable::new(POSTFIX_BOUNDS));
+    LazyLock::new(|| PhraseTable::new(POSTFIX_BOUNDS.iter().copied()));
 
 /// [`CURRENCY_PREFIXES`], indexed.
 pub(crate) static CURRENCY_PREFIX_TABLE: LazyLock<PhraseTable<&'static str>> =
-    LazyLock::new(|| PhraseTable::new(CURRENCY_PREFIXES));
+    LazyLock::new(|| PhraseTable::new(CURRENCY_PREFIXES.iter().copied()));
 
 /// [`CURRENCY_SUFFIXES`], indexed.
 pub(crate) static CURRENCY_SUFFIX_TABLE: LazyLock<PhraseTable<&'static str>> =
-    LazyLock::new(|| PhraseTable::new(CURRENCY_SUFFIXES));
+    LazyLock::new(|| PhraseTable::new(CURRENCY_SUFFIXES.iter().copied()));
 
 /// FNV-1a: the keys of the word lists' hash sets are short words, for which SipHash's setup
 /// dominates.
@@ -1174,7 +1182,7 @@ mod tests {
     #[test]
     fn an_indexed_table_tries_every_phrase_that_matches_in_order() {
         use super::{PhraseTable, QUALIFIERS, match_phrase, match_phrase_end};
-        let table = PhraseTable::new(QUALIFIERS);
+        let table = PhraseTable::new(QUALIFIERS.iter().copied());
         let hays = [
             "",
             "more than 5",

@@ -301,7 +301,7 @@ impl Extractor {
 
 /// The words before a range of ages ("between the ages of 18 and 25").
 static BETWEEN_THE_AGES_OF: LazyLock<PhraseTable<()>> =
-    LazyLock::new(|| PhraseTable::new(&[("between the ages of", ())]));
+    LazyLock::new(|| PhraseTable::new([("between the ages of", ())]));
 
 /// Number words that are no figure: "two-way", "one-way" trade; "half" or "quarter" after
 /// an ordinal ("the first half of the year").

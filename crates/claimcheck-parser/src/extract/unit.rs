@@ -352,7 +352,7 @@ pub(super) fn period_after(text: &str, end: usize) -> Option<Per> {
     if trimmed.len() == rest.len() && !trimmed.starts_with('/') {
         return None;
     }
-    for (p, per) in PERIODS {
+    for (p, per) in vocab::PERIOD_TABLE.starting(trimmed) {
         let Some(n) = vocab::match_phrase(trimmed, p) else {
             continue;
         };
