@@ -988,10 +988,16 @@ impl<T> PhraseTable<T> {
                 .map(|h| {
                     (0..entries.len())
                         .filter(|&i| {
-                            // The byte test of `match_phrase`: an entry that starts with an
-                            // ASCII letter or digit needs the same one, in either case.
+                            // An entry that starts with an ASCII letter or digit needs the
+                            // same one, in either case (the byte test of `match_phrase`); one
+                            // with a space, any whitespace; any other, that very character,
+                            // so the same byte.
                             edge(entries[i].0.as_bytes()).is_none_or(|&p| {
-                                !p.is_ascii_alphanumeric() || h.eq_ignore_ascii_case(&p)
+                                if p.is_ascii_alphanumeric() {
+                                    h.eq_ignore_ascii_case(&p)
+                                } else {
+                                    p == b' ' || h == p
+                                }
                             })
                         })
                         .map(|i| u16::try_from(i).expect("a phrase table is short"))
@@ -1199,6 +1205,14 @@ mod tests {
             "was well over",
             "in excess of",
             "x",
+            "≤",
+            "5 ≤",
+            "a <",
+            ">",
+            "approx.",
+            "$5",
+            "USD 5",
+            "€",
         ];
         for hay in hays {
             let starts = |phrases: Vec<&str>| -> Vec<(String, Option<usize>)> {
