@@ -220,66 +220,99 @@ impl<'a> MentionRecord<'a> {
 
     /// Appends the record as compact JSON, the bytes `serde_json::to_writer` gives for it
     /// (a test holds the two together). `extract` writes a record per figure, several times
-    /// the input's size, and serde's field-by-field calls were a tenth of its time: here the
-    /// keys are fixed bytes, and a string needing no escape is copied whole.
+    /// the input's size, and serde's field-by-field calls were a tenth of its time: here each
+    /// key with its punctuation is one run of fixed bytes, and a string needing no escape is
+    /// copied whole.
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        let mut o = JsonObject::open(out);
-        o.str("file", self.file);
-        o.value("start", &self.start);
-        o.value("end", &self.end);
-        o.value("line", &self.line);
-        o.value("column", &self.column);
-        o.value("end_line", &self.end_line);
-        o.value("end_column", &self.end_column);
-        o.str("text", self.text);
-        o.str("kind", self.kind);
-        o.value("value", &self.value);
-        o.value("endpoints", &self.endpoints);
-        o.value("lower", &self.lower);
-        o.value("upper", &self.upper);
-        o.value("lower_inclusive", &self.lower_inclusive);
-        o.value("upper_inclusive", &self.upper_inclusive);
-        o.opt_str("qualifier", self.qualifier);
-        o.value("approximate", &self.approximate);
-        o.opt_str("currency", self.currency);
-        o.opt_str("unit", self.unit);
-        o.opt_str("per", self.per);
-        o.str("form", self.form);
-        o.opt_str("subject", self.subject);
-        o.opt_str("subgroup", self.subgroup);
-        o.opt_str("predicate", self.predicate);
-        o.opt_str("hedge", self.hedge);
+        out.extend_from_slice(b"{\"file\":");
+        json_str(out, self.file);
+        out.extend_from_slice(b",\"start\":");
+        json_value(out, &self.start);
+        out.extend_from_slice(b",\"end\":");
+        json_value(out, &self.end);
+        out.extend_from_slice(b",\"line\":");
+        json_value(out, &self.line);
+        out.extend_from_slice(b",\"column\":");
+        json_value(out, &self.column);
+        out.extend_from_slice(b",\"end_line\":");
+        json_value(out, &self.end_line);
+        out.extend_from_slice(b",\"end_column\":");
+        json_value(out, &self.end_column);
+        out.extend_from_slice(b",\"text\":");
+        json_str(out, self.text);
+        out.extend_from_slice(b",\"kind\":");
+        json_str(out, self.kind);
+        out.extend_from_slice(b",\"value\":");
+        json_value(out, &self.value);
+        out.extend_from_slice(b",\"endpoints\":");
+        json_value(out, &self.endpoints);
+        out.extend_from_slice(b",\"lower\":");
+        json_value(out, &self.lower);
+        out.extend_from_slice(b",\"upper\":");
+        json_value(out, &self.upper);
+        out.extend_from_slice(b",\"lower_inclusive\":");
+        json_value(out, &self.lower_inclusive);
+        out.extend_from_slice(b",\"upper_inclusive\":");
+        json_value(out, &self.upper_inclusive);
+        out.extend_from_slice(b",\"qualifier\":");
+        json_opt_str(out, self.qualifier);
+        out.extend_from_slice(b",\"approximate\":");
+        json_value(out, &self.approximate);
+        out.extend_from_slice(b",\"currency\":");
+        json_opt_str(out, self.currency);
+        out.extend_from_slice(b",\"unit\":");
+        json_opt_str(out, self.unit);
+        out.extend_from_slice(b",\"per\":");
+        json_opt_str(out, self.per);
+        out.extend_from_slice(b",\"form\":");
+        json_str(out, self.form);
+        out.extend_from_slice(b",\"subject\":");
+        json_opt_str(out, self.subject);
+        out.extend_from_slice(b",\"subgroup\":");
+        json_opt_str(out, self.subgroup);
+        out.extend_from_slice(b",\"predicate\":");
+        json_opt_str(out, self.predicate);
+        out.extend_from_slice(b",\"hedge\":");
+        json_opt_str(out, self.hedge);
+        out.extend_from_slice(b",\"source\":");
         match &self.source {
-            None => o.null("source"),
+            None => out.extend_from_slice(b"null"),
             Some(s) => {
-                let mut source = JsonObject::open(o.key("source"));
-                source.str("text", s.text);
-                source.opt_str("name", s.name);
-                source.value("year", &s.year);
-                source.close();
+                out.extend_from_slice(b"{\"text\":");
+                json_str(out, s.text);
+                out.extend_from_slice(b",\"name\":");
+                json_opt_str(out, s.name);
+                out.extend_from_slice(b",\"year\":");
+                json_value(out, &s.year);
+                out.push(b'}');
             }
         }
-        o.opt_str("time", self.time);
-        o.opt_str("basis", self.basis);
-        let mut sentence = JsonObject::open(o.key("sentence"));
-        sentence.value("start", &self.sentence.start);
-        sentence.value("end", &self.sentence.end);
-        sentence.close();
+        out.extend_from_slice(b",\"time\":");
+        json_opt_str(out, self.time);
+        out.extend_from_slice(b",\"basis\":");
+        json_opt_str(out, self.basis);
+        out.extend_from_slice(b",\"sentence\":{\"start\":");
+        json_value(out, &self.sentence.start);
+        out.extend_from_slice(b",\"end\":");
+        json_value(out, &self.sentence.end);
+        out.extend_from_slice(b"},\"change\":");
         match &self.change {
-            None => o.null("change"),
+            None => out.extend_from_slice(b"null"),
             Some(c) => {
-                let mut change = JsonObject::open(o.key("change"));
-                for (key, figure) in [("from", &c.from), ("to", &c.to)] {
-                    let mut f = JsonObject::open(change.key(key));
-                    f.value("start", &figure.start);
-                    f.value("end", &figure.end);
-                    f.str("text", figure.text);
-                    f.close();
+                for (key, figure) in [(&b"{\"from\":"[..], &c.from), (&b",\"to\":"[..], &c.to)] {
+                    out.extend_from_slice(key);
+                    out.extend_from_slice(b"{\"start\":");
+                    json_value(out, &figure.start);
+                    out.extend_from_slice(b",\"end\":");
+                    json_value(out, &figure.end);
+                    out.extend_from_slice(b",\"text\":");
+                    json_str(out, figure.text);
+                    out.push(b'}');
                 }
-                change.close();
+                out.push(b'}');
             }
         }
-        o.close();
+        out.push(b'}');
     }
 
     /// The CSV columns, in order.
@@ -357,60 +390,16 @@ impl<'a> MentionRecord<'a> {
     }
 }
 
-/// One JSON object being written in serde_json's compact form: `{"key":value,...}`. Keys
-/// are plain ASCII names, written as they are. The field writers are inlined so that each
-/// key is a few stores of bytes known when compiling.
-struct JsonObject<'o> {
-    out: &'o mut Vec<u8>,
-    first: bool,
+/// A number, a bool or an option of one, as serde_json writes it (`1995.0`, `null`).
+fn json_value<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    serde_json::to_writer(out, value).expect("writing a number to memory cannot fail");
 }
 
-impl<'o> JsonObject<'o> {
-    fn open(out: &'o mut Vec<u8>) -> Self {
-        out.push(b'{');
-        JsonObject { out, first: true }
-    }
-
-    /// Writes `"key":` (after a comma but for the first) and returns where its value goes.
-    #[inline]
-    fn key(&mut self, key: &str) -> &mut Vec<u8> {
-        if !self.first {
-            self.out.push(b',');
-        }
-        self.first = false;
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
-        self.out
-    }
-
-    #[inline]
-    fn null(&mut self, key: &str) {
-        self.key(key).extend_from_slice(b"null");
-    }
-
-    #[inline]
-    fn str(&mut self, key: &str, value: &str) {
-        json_str(self.key(key), value);
-    }
-
-    #[inline]
-    fn opt_str(&mut self, key: &str, value: Option<&str>) {
-        match value {
-            Some(v) => self.str(key, v),
-            None => self.null(key),
-        }
-    }
-
-    /// A number, a bool or an option of one, as serde_json writes it (`1995.0`, `null`).
-    #[inline]
-    fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
-        serde_json::to_writer(self.key(key), value)
-            .expect("writing a number to memory cannot fail");
-    }
-
-    fn close(self) {
-        self.out.push(b'}');
+/// A string, or `null`.
+fn json_opt_str(out: &mut Vec<u8>, value: Option<&str>) {
+    match value {
+        Some(v) => json_str(out, v),
+        None => out.extend_from_slice(b"null"),
     }
 }
 
