@@ -133,13 +133,14 @@ fn parenthesised_pair(text: &str, start: usize, gap: &str, end: usize) -> bool {
 /// A verb of change earlier in the sentence ("increased among all groups: A (1% to 2%)").
 pub(crate) fn verb_of_change_before(text: &str, figure_start: usize) -> bool {
     let head = &text[char_boundary_before(text, figure_start, 300)..figure_start];
-    // The sentence so far: after the last stop followed by a space (not a decimal point).
-    let head = [". ", "! ", "? "]
-        .iter()
-        .filter_map(|stop| head.rfind(stop).map(|i| i + stop.len()))
-        .max()
-        .map_or(head, |i| &head[i..]);
-    words(head).any(|w| vocab::contains_ci(vocab::CHANGE_VERBS, w))
+    // The sentence so far: after the last stop followed by a space (not a decimal point),
+    // looked for from the end.
+    let head = head
+        .as_bytes()
+        .windows(2)
+        .rposition(|pair| matches!(pair, [b'.' | b'!' | b'?', b' ']))
+        .map_or(head, |i| &head[i + 2..]);
+    words(head).any(|w| vocab::CHANGE_VERB_SET.contains(w))
 }
 
 #[cfg(test)]

@@ -65,11 +65,12 @@ fn changes(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut prev_digit = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // ASCII is never folded nor dropped: only whether it is a digit matters.
-        if b.is_ascii() {
-            prev_digit = b.is_ascii_digit();
-            i += 1;
+    while i < bytes.len() {
+        // ASCII is never folded nor dropped: only whether its last byte is a digit matters.
+        let next = next_non_ascii(bytes, i);
+        if next > i {
+            prev_digit = bytes[next - 1].is_ascii_digit();
+            i = next;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
@@ -84,6 +85,21 @@ fn changes(text: &str) -> bool {
     false
 }
 
+/// The offset of the first byte at or after `from` that is not ASCII (or the end): passed
+/// over sixteen bytes at a time, since news text is mostly ASCII.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 16)
+        && chunk.is_ascii()
+    {
+        i += 16;
+    }
+    bytes[i..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map_or(bytes.len(), |n| i + n)
+}
+
 /// The folded text, or `None` when there is nothing to fold (the common case: no copy).
 pub(crate) fn fold(text: &str) -> Option<Folded> {
     if text.is_ascii() || !changes(text) {
@@ -95,10 +111,7 @@ pub(crate) fn fold(text: &str) -> Option<Folded> {
     let mut i = 0;
     while i < text.len() {
         // A run of ASCII is copied as it is, each byte mapped to itself.
-        let ascii = text.as_bytes()[i..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .map_or(text.len(), |n| i + n);
+        let ascii = next_non_ascii(text.as_bytes(), i);
         if ascii > i {
             out.push_str(&text[i..ascii]);
             map.extend(i..ascii);
@@ -154,8 +167,26 @@ mod tests {
     }
 
     #[test]
+    fn the_first_byte_that_is_not_ascii() {
+        let ascii = "a".repeat(40);
+        for at in [0, 1, 15, 16, 17, 31, 32, 39] {
+            let text = format!("{}é{}", &ascii[..at], &ascii[at..]);
+            for from in [0, at / 2, at] {
+                assert_eq!(
+                    super::next_non_ascii(text.as_bytes(), from),
+                    at,
+                    "{at} {from}"
+                );
+            }
+            assert_eq!(super::next_non_ascii(text.as_bytes(), at + 2), text.len());
+        }
+        assert_eq!(super::next_non_ascii(b"", 0), 0);
+    }
+
+    #[test]
     fn a_text_is_copied_only_when_folding_changes_it() {
         use super::fold;
+
         let unchanged = [
             "plain ascii 12",
             "a soft\u{00AD}hyphen and 12 café",

@@ -14,7 +14,9 @@ use nom::{Parser, bytes::complete::take_while_m_n, combinator::opt};
 use crate::conventions::Conventions;
 use crate::mention::{Form, Kind, Qualifier};
 use crate::number::{PResult, alpha_word, at_boundary, cardinal, fraction, keyword, ws};
-use crate::vocab::{self, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, QUALIFIERS};
+use crate::vocab::{
+    self, CURRENCY_PREFIX_TABLE, CURRENCY_SUFFIX_TABLE, PhraseTable, QUALIFIER_TABLE,
+};
 
 /// What stands before a figure's phrase and decides how "to" reads after it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -75,8 +77,8 @@ fn fail<T>(i: &str) -> PResult<'_, T> {
 
 /// Matches the start of `i` against a table of phrases, ignoring ASCII case and requiring a
 /// word boundary after a phrase that ends in a letter.
-fn phrase<'a, T: Copy>(i: &'a str, table: &[(&str, T)]) -> Option<(&'a str, T)> {
-    for (p, v) in table {
+fn phrase<'a, T: Copy>(i: &'a str, table: &PhraseTable<T>) -> Option<(&'a str, T)> {
+    for (p, v) in table.starting(i) {
         if let Some(n) = vocab::match_phrase(i, p)
             && (!p.ends_with(|c: char| c.is_alphabetic()) || at_boundary(&i[n..]))
         {
@@ -88,7 +90,7 @@ fn phrase<'a, T: Copy>(i: &'a str, table: &[(&str, T)]) -> Option<(&'a str, T)> 
 
 /// `qualifier := QUALIFIERS ws`
 pub(crate) fn qualifier(i: &str) -> PResult<'_, Qualifier> {
-    match phrase(i, QUALIFIERS) {
+    match phrase(i, &QUALIFIER_TABLE) {
         Some((rest, q)) => {
             // A sign touches the figure: "≥65", "<200%".
             let symbol = i.starts_with(['≥', '≤', '<', '>']);
@@ -125,7 +127,7 @@ pub(crate) fn postfix_bound(i: &str) -> PResult<'_, (Qualifier, bool)> {
         Ok((r2, _)) => (r2, true),
         Err(_) => (r, false),
     };
-    match phrase(r, vocab::POSTFIX_BOUNDS) {
+    match phrase(r, &vocab::POSTFIX_BOUND_TABLE) {
         Some((rest, (q, age))) => Ok((rest, (q, age || years))),
         None => fail(i),
     }
@@ -136,7 +138,7 @@ fn currency_prefix(i: &str) -> PResult<'_, &'static str> {
     if let Some(rest) = dollars_without_sign(i) {
         return Ok((rest, "USD"));
     }
-    match phrase(i, CURRENCY_PREFIXES) {
+    match phrase(i, &CURRENCY_PREFIX_TABLE) {
         Some((rest, code)) => {
             // A code in letters needs a space or digit after it ("USD 5", "USD5").
             let rest = rest.strip_prefix(' ').unwrap_or(rest);
@@ -202,7 +204,7 @@ fn percent_suffix(i: &str) -> PResult<'_, bool> {
 /// `currency_suffix := ws ("dollars" | "euros" | "baht" | "USD" | …)`
 fn currency_suffix(i: &str) -> PResult<'_, &'static str> {
     let (r, _) = ws(i)?;
-    match phrase(r, CURRENCY_SUFFIXES) {
+    match phrase(r, &CURRENCY_SUFFIX_TABLE) {
         Some((rest, code)) => Ok((rest, code)),
         None => fail(i),
     }
@@ -684,13 +686,13 @@ fn join_range(
 
 /// Looks back from `end` for a phrase of `table` that ends there (before whitespace), and
 /// returns where it starts. ASCII case is ignored; the phrase must start at a word boundary.
-pub(crate) fn phrase_before<T: Copy>(text: &str, end: usize, table: &[(&str, T)]) -> Option<usize> {
+pub(crate) fn phrase_before<T>(text: &str, end: usize, table: &PhraseTable<T>) -> Option<usize> {
     let head = &text[..end];
     let trimmed = head.trim_end_matches([' ', '\u{a0}', '\t', '\n']);
     if trimmed.len() == head.len() {
         return None;
     }
-    for (p, _) in table {
+    for (p, _) in table.ending(trimmed) {
         if let Some(start) = vocab::match_phrase_end(trimmed, p)
             && !trimmed[..start].ends_with(|c: char| c.is_alphanumeric())
         {

@@ -14,8 +14,10 @@
 //! duration, and "a year ago" is a time: neither is a rate. An adverb before a noun ("daily
 //! calories") describes the noun.
 
+use std::sync::LazyLock;
+
 use crate::mention::{Mention, Per};
-use crate::vocab::{self, PERIODS};
+use crate::vocab::{self, PERIODS, PhraseTable};
 
 /// How many words may stand between a figure and the period of its clause.
 const MAX_WORDS: usize = 14;
@@ -56,13 +58,22 @@ pub(crate) fn assign(text: &str, mentions: &mut [Mention]) {
     }
 }
 
+/// The periods a word of the clause may start, indexed: tried at every word after a figure.
+/// A period written with a slash ("/year") stands only straight after its figure.
+static RATE_PERIODS: LazyLock<PhraseTable<Per>> = LazyLock::new(|| {
+    PhraseTable::new(
+        EACH_FISCAL_YEAR
+            .iter()
+            .chain(PERIODS)
+            .filter(|(p, _)| !p.starts_with('/'))
+            .copied(),
+    )
+});
+
 /// The period of the phrase that starts at `start`, if one does.
 fn period_at(text: &str, start: usize) -> Option<Per> {
     let rest = &text[start..];
-    for (p, per) in EACH_FISCAL_YEAR.iter().chain(PERIODS) {
-        if p.starts_with('/') {
-            continue;
-        }
+    for (p, per) in RATE_PERIODS.starting(rest) {
         let Some(n) = vocab::match_phrase(rest, p) else {
             continue;
         };

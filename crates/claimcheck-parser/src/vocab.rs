@@ -3,6 +3,8 @@
 //! Every table is lowercase; lookups lowercase the text first. Order matters only where a
 //! comment says so (longest phrase first, so that "well over" wins over "over").
 
+use std::sync::LazyLock;
+
 use crate::mention::{Per, Qualifier};
 
 /// Cardinal number words below twenty, with their values.
@@ -450,6 +452,10 @@ pub(crate) const PERIODS: &[(&str, Per)] = &[
     ("daily", Per::Day),
 ];
 
+/// [`PERIODS`], indexed: read after every figure.
+pub(crate) static PERIOD_TABLE: LazyLock<PhraseTable<Per>> =
+    LazyLock::new(|| PhraseTable::new(PERIODS.iter().copied()));
+
 /// Verbs of spread: "from X to Y" after one of them is a range, not a change.
 pub(crate) const RANGE_VERBS: &[&str] = &[
     "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "spanning",
@@ -508,6 +514,10 @@ pub(crate) const CHANGE_VERBS: &[&str] = &[
     "widened",
     "went",
 ];
+
+/// [`CHANGE_VERBS`] as a set: looked up at every word of a sentence before a figure.
+pub(crate) static CHANGE_VERB_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(CHANGE_VERBS.iter().copied()));
 
 /// Month names and their abbreviations: a number next to one is a day of a date.
 pub(crate) const MONTHS: &[&str] = &[
@@ -955,6 +965,148 @@ pub(crate) fn match_phrase(hay: &str, phrase: &str) -> Option<usize> {
     match_phrase_from_start(hay, phrase)
 }
 
+/// A phrase table indexed by the byte a phrase starts with and the byte it ends with, so
+/// that a table read at every figure tries only the phrases that can match there: those
+/// [`match_phrase`]'s (or [`match_phrase_end`]'s) byte test lets through, still in the
+/// table's order, since the first match wins.
+pub(crate) struct PhraseTable<T> {
+    entries: Vec<(&'static str, T)>,
+    /// Every entry's index, for a text that is empty at that end.
+    all: Vec<u16>,
+    /// For each byte a text starts with, the entries that can match at its start.
+    by_first: Vec<Vec<u16>>,
+    /// For each byte a text ends with, the entries that can match at its end.
+    by_last: Vec<Vec<u16>>,
+}
+
+impl<T> PhraseTable<T> {
+    /// The index of `entries`, kept in their order.
+    pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let entries: Vec<(&'static str, T)> = entries.into_iter().collect();
+        let index = |edge: fn(&[u8]) -> Option<&u8>| -> Vec<Vec<u16>> {
+            (0..=u8::MAX)
+                .map(|h| {
+                    (0..entries.len())
+                        .filter(|&i| {
+                            // An entry that starts with an ASCII letter or digit needs the
+                            // same one, in either case (the byte test of `match_phrase`); one
+                            // with a space, any whitespace; any other, that very character,
+                            // so the same byte.
+                            edge(entries[i].0.as_bytes()).is_none_or(|&p| {
+                                if p.is_ascii_alphanumeric() {
+                                    h.eq_ignore_ascii_case(&p)
+                                } else {
+                                    p == b' ' || h == p
+                                }
+                            })
+                        })
+                        .map(|i| u16::try_from(i).expect("a phrase table is short"))
+                        .collect()
+                })
+                .collect()
+        };
+        let all = (0..entries.len())
+            .map(|i| u16::try_from(i).expect("a phrase table is short"))
+            .collect();
+        let by_first = index(<[u8]>::first);
+        let by_last = index(<[u8]>::last);
+        PhraseTable {
+            entries,
+            all,
+            by_first,
+            by_last,
+        }
+    }
+
+    /// The entries that can match at the start of `hay`, in the table's order.
+    pub(crate) fn starting(&self, hay: &str) -> impl Iterator<Item = &(&'static str, T)> {
+        let at = hay
+            .as_bytes()
+            .first()
+            .map_or(&self.all, |&h| &self.by_first[usize::from(h)]);
+        at.iter().map(|&i| &self.entries[usize::from(i)])
+    }
+
+    /// The entries that can match at the end of `hay`, in the table's order.
+    pub(crate) fn ending(&self, hay: &str) -> impl Iterator<Item = &(&'static str, T)> {
+        let at = hay
+            .as_bytes()
+            .last()
+            .map_or(&self.all, |&h| &self.by_last[usize::from(h)]);
+        at.iter().map(|&i| &self.entries[usize::from(i)])
+    }
+}
+
+/// [`QUALIFIERS`], indexed: read before and at every figure.
+pub(crate) static QUALIFIER_TABLE: LazyLock<PhraseTable<Qualifier>> =
+    LazyLock::new(|| PhraseTable::new(QUALIFIERS.iter().copied()));
+
+/// [`POSTFIX_BOUNDS`], indexed.
+pub(crate) static POSTFIX_BOUND_TABLE: LazyLock<PhraseTable<(Qualifier, bool)>> =
+    LazyLock::new(|| PhraseTable::new(POSTFIX_BOUNDS.iter().copied()));
+
+/// [`CURRENCY_PREFIXES`], indexed.
+pub(crate) static CURRENCY_PREFIX_TABLE: LazyLock<PhraseTable<&'static str>> =
+    LazyLock::new(|| PhraseTable::new(CURRENCY_PREFIXES.iter().copied()));
+
+/// [`CURRENCY_SUFFIXES`], indexed.
+pub(crate) static CURRENCY_SUFFIX_TABLE: LazyLock<PhraseTable<&'static str>> =
+    LazyLock::new(|| PhraseTable::new(CURRENCY_SUFFIXES.iter().copied()));
+
+/// FNV-1a: the keys of the word lists' hash sets are short words, for which SipHash's setup
+/// dominates.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// A list of words for lookups at every word of a passage, ignoring ASCII case: a hash
+/// set of the words as listed, and a lookup that lowercases the word into a small buffer
+/// instead of a new string. For a lowercase list, `contains` is [`contains_ci`].
+pub(crate) struct WordSet(std::collections::HashSet<&'static [u8], FnvBuild>);
+
+impl WordSet {
+    /// The set of `words`.
+    pub(crate) fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
+        WordSet(words.into_iter().map(str::as_bytes).collect())
+    }
+
+    /// Whether the set holds `word` lowercased (ASCII letters only).
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return self.0.contains(word.to_ascii_lowercase().as_bytes());
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        self.0.contains(&*lower)
+    }
+}
+
+/// Whether `word` ends with the lowercase `suffix`, ignoring ASCII case.
+pub(crate) fn ends_with_ci(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len()
+        && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// [`match_phrase`] past its first-byte test.
 fn match_phrase_from_start(hay: &str, phrase: &str) -> Option<usize> {
     let mut matched = 0;
@@ -1007,6 +1159,84 @@ fn match_phrase_to_end(hay: &str, phrase: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::month_number;
+
+    #[test]
+    fn word_sets_ignore_ascii_case_like_the_lists() {
+        use super::{CHANGE_VERBS, PERIODS, SCALES, TENS, UNITS, WordSet, contains_ci};
+        // A set's lookup is `contains_ci` only for a lowercase list.
+        let lists: [Vec<&'static str>; 5] = [
+            CHANGE_VERBS.to_vec(),
+            PERIODS.iter().map(|(w, _)| *w).collect(),
+            SCALES.iter().map(|(w, _)| *w).collect(),
+            TENS.iter().map(|(w, _)| *w).collect(),
+            UNITS.iter().map(|(w, _)| *w).collect(),
+        ];
+        for list in lists {
+            for w in &list {
+                assert_eq!(*w, w.to_ascii_lowercase(), "{w:?} is not lowercase");
+            }
+            let set = WordSet::new(list.iter().copied());
+            let long = "Increased".repeat(5);
+            for word in [
+                "Rose", "ROSE", "rose", "roses", "", "a year", "Million", "é", &long,
+            ] {
+                assert_eq!(set.contains(word), contains_ci(&list, word), "{word:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_indexed_table_tries_every_phrase_that_matches_in_order() {
+        use super::{PhraseTable, QUALIFIERS, match_phrase, match_phrase_end};
+        let table = PhraseTable::new(QUALIFIERS.iter().copied());
+        let hays = [
+            "",
+            "more than 5",
+            "More Than",
+            "≥65",
+            "< 200",
+            "up to",
+            "Some",
+            "approx. 5",
+            "é",
+            "5",
+            " over",
+            "fell below",
+            "was well over",
+            "in excess of",
+            "x",
+            "≤",
+            "5 ≤",
+            "a <",
+            ">",
+            "approx.",
+            "$5",
+            "USD 5",
+            "€",
+        ];
+        for hay in hays {
+            let starts = |phrases: Vec<&str>| -> Vec<(String, Option<usize>)> {
+                phrases
+                    .into_iter()
+                    .map(|p| (p.to_owned(), match_phrase(hay, p)))
+                    .filter(|(_, n)| n.is_some())
+                    .collect()
+            };
+            let all = QUALIFIERS.iter().map(|(p, _)| *p).collect();
+            let indexed = table.starting(hay).map(|(p, _)| *p).collect();
+            assert_eq!(starts(indexed), starts(all), "{hay:?}");
+            let ends = |phrases: Vec<&str>| -> Vec<(String, Option<usize>)> {
+                phrases
+                    .into_iter()
+                    .map(|p| (p.to_owned(), match_phrase_end(hay, p)))
+                    .filter(|(_, n)| n.is_some())
+                    .collect()
+            };
+            let all = QUALIFIERS.iter().map(|(p, _)| *p).collect();
+            let indexed = table.ending(hay).map(|(p, _)| *p).collect();
+            assert_eq!(ends(indexed), ends(all), "{hay:?}");
+        }
+    }
 
     #[test]
     fn phrases_match_at_either_end_ignoring_ascii_case() {

@@ -70,16 +70,17 @@ fn written(
 ) -> Result<Written> {
     let extraction = crate::api::Extraction::at(extractor, reader, &part.doc, part.origin);
     let records = extraction.records();
-    let mut bytes = Vec::with_capacity(records.len() * 512);
+    // A JSON record is about 520 bytes; room for a little more saves growing the buffer.
+    let mut bytes = Vec::with_capacity(records.len() * 640);
     for r in &records {
         match format {
             ExtractFormat::Jsonl => {
-                serde_json::to_writer(&mut bytes, r)?;
+                r.write_json(&mut bytes);
                 bytes.push(b'\n');
             }
             ExtractFormat::Json => {
                 bytes.extend_from_slice(JSON_SEPARATOR);
-                serde_json::to_writer(&mut bytes, r)?;
+                r.write_json(&mut bytes);
             }
             ExtractFormat::Csv => crate::records::write_csv_row(&mut bytes, &r.csv_row())?,
             ExtractFormat::Text => writeln!(bytes, "{}", text_line(r))?,

@@ -13,7 +13,10 @@
 //! Decimals ("3.5") and ellipses inside a sentence ("agreements…there") never split, as no
 //! whitespace follows them.
 
+use std::sync::LazyLock;
+
 use crate::mention::Span;
+use crate::vocab::WordSet;
 
 /// Words that end with a full stop without ending a sentence, compared without the stop
 /// and ignoring ASCII case.
@@ -24,6 +27,10 @@ const ABBREVIATIONS: &[&str] = &[
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "vol",
     "pp", "p", "al", "dept", "univ", "mt", "ft", "ave", "blvd", "a.d", "b.c",
 ];
+
+/// [`ABBREVIATIONS`] as a set: looked up at every full stop that may end a sentence.
+static ABBREVIATION_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(ABBREVIATIONS.iter().copied()));
 
 /// Splits `text` into sentence units, each trimmed of surrounding whitespace.
 pub fn sentences(text: &str) -> Vec<Span> {
@@ -136,7 +143,7 @@ fn is_abbreviation(head: &str) -> bool {
     if word.chars().count() == 1 && word.starts_with(|c: char| c.is_uppercase()) {
         return true;
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    ABBREVIATION_SET.contains(word)
 }
 
 /// Splits a sentence longer than `limit` bytes into pieces of at most `limit` bytes: at the
@@ -189,6 +196,15 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.range()])
             .collect()
+    }
+
+    #[test]
+    fn abbreviations_are_lowercase_for_their_set() {
+        for a in ABBREVIATIONS {
+            assert_eq!(*a, a.to_ascii_lowercase());
+            assert!(ABBREVIATION_SET.contains(&a.to_ascii_uppercase()));
+        }
+        assert!(!ABBREVIATION_SET.contains("Smith"));
     }
 
     #[test]

@@ -69,7 +69,8 @@ impl SentenceReader<'_> {
                         });
                     }
                 }
-                TokenKind::Word => {
+                // Most words start no time phrase: their class says so without trying each.
+                TokenKind::Word if token.classes & words::class::TIME_PHRASE_START != 0 => {
                     let first = self.word(i);
                     let phrase = words::TIME_PHRASES.iter().find(|phrase| {
                         phrase[0].eq_ignore_ascii_case(first)

@@ -93,6 +93,19 @@ pub(crate) fn tokenize(
 /// The length of the word at the start of `s`: letters and digits, with hyphens,
 /// apostrophes and dots inside ("cross-border", "children's", "U.S").
 fn word_len(s: &str) -> usize {
+    // Most words are ASCII letters and digits up to a space or a mark that cannot join two
+    // words: read those a byte at a time.
+    let bytes = s.as_bytes();
+    let ascii = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if bytes
+        .get(ascii)
+        .is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.'))
+    {
+        return ascii;
+    }
     let mut len = 0;
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -108,4 +121,29 @@ fn word_len(s: &str) -> usize {
         }
     }
     len
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn word_lengths() {
+        let cases = [
+            ("word", 4),
+            ("word rest", 4),
+            ("word, rest", 4),
+            ("cross-border trade", 12),
+            ("children's rights", 10),
+            ("children’s rights", 12),
+            ("U.S. aid", 3),
+            ("end.", 3),
+            ("end-", 3),
+            ("café au lait", 5),
+            ("naïve", 6),
+            ("2024年", 7),
+            ("", 0),
+        ];
+        for (text, want) in cases {
+            assert_eq!(super::word_len(text), want, "{text:?}");
+        }
+    }
 }

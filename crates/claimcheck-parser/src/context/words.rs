@@ -682,6 +682,8 @@ pub(crate) mod class {
     pub(crate) const LINKING: u32 = 1 << 12;
     pub(crate) const PRONOUN: u32 = 1 << 13;
     pub(crate) const FUNCTION: u32 = 1 << 14;
+    /// The first word of a time phrase ("on" of "on any given day").
+    pub(crate) const TIME_PHRASE_START: u32 = 1 << 15;
 }
 
 /// Small function words that never belong to a noun phrase's content.
@@ -689,57 +691,37 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "to", "of", "and", "or", "not", "no", "for", "with", "by", "as", "than", "that",
 ];
 
-/// FNV-1a: the lexicon's keys are short words, for which SipHash's setup dominates.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+static LEXICON: std::sync::LazyLock<
+    std::collections::HashMap<&'static [u8], u32, crate::vocab::FnvBuild>,
+> = std::sync::LazyLock::new(|| {
+    let lists: &[(&[&str], u32)] = &[
+        (ATTRIBUTING, class::ATTRIBUTING),
+        (SPEECH_VERBS, class::SPEECH),
+        (AUXILIARIES, class::AUXILIARY),
+        (VERBS, class::VERB),
+        (REPORTING_VERBS, class::REPORTING),
+        (DETERMINERS, class::DETERMINER),
+        (NP_PREPOSITIONS, class::NP_PREPOSITION),
+        (OTHER_PREPOSITIONS, class::OTHER_PREPOSITION),
+        (ADVERBS, class::ADVERB),
+        (CLAUSE_WORDS, class::CLAUSE),
+        (SOURCE_NOUNS, class::SOURCE_NOUN),
+        (BASIS_WORDS, class::BASIS),
+        (LINKING_EXTRA, class::LINKING),
+        (PRONOUNS, class::PRONOUN),
+        (FUNCTION_WORDS, class::FUNCTION),
+    ];
+    let mut map = std::collections::HashMap::with_hasher(crate::vocab::FnvBuild::default());
+    for (list, bit) in lists {
+        for w in *list {
+            *map.entry(w.as_bytes()).or_insert(0) |= bit;
         }
-        self.0 = h;
     }
-}
-
-type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
-
-static LEXICON: std::sync::LazyLock<std::collections::HashMap<&'static [u8], u32, FnvBuild>> =
-    std::sync::LazyLock::new(|| {
-        let lists: &[(&[&str], u32)] = &[
-            (ATTRIBUTING, class::ATTRIBUTING),
-            (SPEECH_VERBS, class::SPEECH),
-            (AUXILIARIES, class::AUXILIARY),
-            (VERBS, class::VERB),
-            (REPORTING_VERBS, class::REPORTING),
-            (DETERMINERS, class::DETERMINER),
-            (NP_PREPOSITIONS, class::NP_PREPOSITION),
-            (OTHER_PREPOSITIONS, class::OTHER_PREPOSITION),
-            (ADVERBS, class::ADVERB),
-            (CLAUSE_WORDS, class::CLAUSE),
-            (SOURCE_NOUNS, class::SOURCE_NOUN),
-            (BASIS_WORDS, class::BASIS),
-            (LINKING_EXTRA, class::LINKING),
-            (PRONOUNS, class::PRONOUN),
-            (FUNCTION_WORDS, class::FUNCTION),
-        ];
-        let mut map = std::collections::HashMap::with_hasher(FnvBuild::default());
-        for (list, bit) in lists {
-            for w in *list {
-                *map.entry(w.as_bytes()).or_insert(0) |= bit;
-            }
-        }
-        map
-    });
+    for phrase in TIME_PHRASES {
+        *map.entry(phrase[0].as_bytes()).or_insert(0) |= class::TIME_PHRASE_START;
+    }
+    map
+});
 
 /// The classes of a word (0 for an open-class word), ignoring ASCII case.
 pub(crate) fn classes(word: &str) -> u32 {

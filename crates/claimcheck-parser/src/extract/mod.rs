@@ -1,7 +1,7 @@
 //! The extractor: finds candidate figures fast, parses only there, and tells quantities
 //! from years, dates, times and identifiers.
 //!
-//! A scan finds anchors (a digit, or a number word from one automaton); at each, the
+//! A scan finds anchors (a digit or a number word, both from one automaton); at each, the
 //! extractor first rules out digits that are no quantity ([`not_a_quantity`]), then parses
 //! the phrase from the farthest start that takes in a currency sign, an article, a
 //! qualifier or "between"/"from", and builds its mention ([`build_mention`]): its bounds, its
@@ -17,7 +17,7 @@ mod year;
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::changes::{self, Change};
 use crate::conventions::Conventions;
@@ -26,7 +26,7 @@ use crate::normalize;
 use crate::number::{alpha_word, at_boundary};
 use crate::quantity::{self, WordBefore, phrase_before, word_before};
 use crate::rates;
-use crate::vocab::{self, ORDINALS, QUALIFIERS, SCALES, TENS, UNITS};
+use crate::vocab::{self, ORDINALS, PhraseTable, QUALIFIER_TABLE, SCALES, TENS, UNITS};
 use crate::years;
 use build_mention::ParsedPhrase;
 use year::year_mention;
@@ -43,11 +43,11 @@ pub struct Extraction {
 }
 
 /// Finds the figures in English prose. Building one is cheap: every extractor shares one
-/// word automaton, compiled on first use.
+/// anchor automaton, compiled on first use.
 #[derive(Debug, Clone)]
 pub struct Extractor {
     conventions: Conventions,
-    words: AhoCorasick,
+    anchors: AhoCorasick,
 }
 
 impl Default for Extractor {
@@ -64,9 +64,9 @@ enum Step {
     Problem(Diagnostic, usize),
 }
 
-/// Words that start a figure, for the word automaton.
+/// What starts a figure, for the anchor automaton: an ASCII digit, or a word.
 fn anchor_words() -> Vec<&'static str> {
-    let mut words: Vec<&'static str> = Vec::new();
+    let mut words: Vec<&'static str> = vec!["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
     words.extend(UNITS.iter().map(|(w, _)| *w));
     words.extend(TENS.iter().map(|(w, _)| *w));
     words.extend(SCALES.iter().map(|(w, _)| *w));
@@ -80,12 +80,15 @@ fn anchor_words() -> Vec<&'static str> {
     words
 }
 
-/// The word automaton, built once: the anchor words do not depend on the conventions, and a
-/// clone shares the automaton.
+/// The anchor automaton, built once: the anchors do not depend on the conventions, and a
+/// clone shares the automaton. Digits and words are found in one pass over the text.
 static ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        // A DFA: the fastest kind per byte (left to itself the builder picks an NFA, slower
+        // here), and small for this many short patterns.
+        .kind(Some(AhoCorasickKind::DFA))
         .build(anchor_words())
         .expect("the anchor words are a small fixed set")
 });
@@ -95,7 +98,7 @@ impl Extractor {
     pub fn new(conventions: Conventions) -> Self {
         Extractor {
             conventions,
-            words: ANCHORS.clone(),
+            anchors: ANCHORS.clone(),
         }
     }
 
@@ -127,27 +130,21 @@ impl Extractor {
         let mut out = Extraction::default();
         let bytes = text.as_bytes();
         let mut pos = 0;
-        let mut next_word: Option<Span> = None;
-        let mut words_done = false;
+        // The next anchor at or after `pos`: found again only once `pos` has passed its start.
+        let mut next: Option<Span> = None;
         while pos < text.len() {
-            let digit = bytes[pos..]
-                .iter()
-                .position(u8::is_ascii_digit)
-                .map(|p| p + pos);
-            if !words_done && next_word.is_none_or(|word| word.start < pos) {
-                next_word = self
-                    .words
+            if next.is_none_or(|a| a.start < pos) {
+                next = self
+                    .anchors
                     .find(aho_corasick::Input::new(text).span(pos..text.len()))
                     .map(|m| Span::new(m.start(), m.end()));
-                words_done = next_word.is_none();
             }
-            let word = next_word.filter(|word| word.start >= pos);
-            let (anchor, is_word, word_end) = match (digit, word) {
-                (Some(d), Some(word)) if word.start < d => (word.start, true, word.end),
-                (Some(d), _) => (d, false, d),
-                (None, Some(word)) => (word.start, true, word.end),
-                (None, None) => break,
+            let Some(found) = next else {
+                break;
             };
+            let anchor = found.start;
+            let is_word = !bytes[anchor].is_ascii_digit();
+            let word_end = if is_word { found.end } else { anchor };
             if is_word
                 && (!self.word_anchor_ok(text, anchor, word_end)
                     || not_a_figure_word(text, anchor, word_end))
@@ -283,7 +280,7 @@ impl Extractor {
                 starts.push(s);
             }
         }
-        if let Some(q) = phrase_before(text, s, QUALIFIERS).or_else(|| glued_sign(text, s))
+        if let Some(q) = phrase_before(text, s, &QUALIFIER_TABLE).or_else(|| glued_sign(text, s))
             && !is_particle_up_to(text, q)
         {
             s = q;
@@ -293,7 +290,7 @@ impl Extractor {
             && (word.eq_ignore_ascii_case("between") || word.eq_ignore_ascii_case("from"))
         {
             starts.push(start);
-        } else if let Some(b) = phrase_before(text, s, &[("between the ages of", ())]) {
+        } else if let Some(b) = phrase_before(text, s, &BETWEEN_THE_AGES_OF) {
             starts.push(b);
         }
         starts.retain(|&x| x >= floor);
@@ -301,6 +298,10 @@ impl Extractor {
         starts
     }
 }
+
+/// The words before a range of ages ("between the ages of 18 and 25").
+static BETWEEN_THE_AGES_OF: LazyLock<PhraseTable<()>> =
+    LazyLock::new(|| PhraseTable::new([("between the ages of", ())]));
 
 /// Number words that are no figure: "two-way", "one-way" trade; "half" or "quarter" after
 /// an ordinal ("the first half of the year").

@@ -1,13 +1,12 @@
 //! What a figure counts: the noun after it ("212 identified survivors" ⇒ "survivors") and
 //! the period of a rate ("a year", "annually").
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::mention::{Per, Span};
 use crate::number::{alpha_word, at_boundary, keyword, ws};
 use crate::quantity::is_month;
-use crate::vocab::{self, PERIODS, SCALES, TENS, UNITS};
+use crate::vocab::{self, PERIODS, SCALES, TENS, UNITS, WordSet, ends_with_ci};
 use nom::Parser;
 
 /// The counted noun after a figure: the head of the noun phrase that follows, past its
@@ -97,8 +96,7 @@ fn noun_run(text: &str, start: usize) -> Vec<Span> {
             let lower = w.to_ascii_lowercase();
             let participle = w.len() > 5
                 && (lower.ends_with("ing") || lower.ends_with("ed"))
-                && (!NOT_NOUNS.contains(lower.as_str())
-                    || MODIFIER_WORDS.contains(&lower.as_str()));
+                && (!NOT_NOUNS.contains(&lower) || MODIFIER_WORDS.contains(&lower.as_str()));
             let modifier = participle || MODIFIER_WORDS.contains(&lower.as_str());
             if !(modifier && noun_follows()) {
                 break;
@@ -267,18 +265,17 @@ fn model_number(i: &str) -> crate::number::PResult<'_, &str> {
 
 /// Whether a noun looks plural: "workers", "children", "people".
 fn is_plural(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
-    if vocab::contains_ci(IRREGULAR_PLURALS, &lower) {
+    if vocab::contains_ci(IRREGULAR_PLURALS, w) {
         return true;
     }
-    if vocab::contains_ci(SINGULAR_IN_S, &lower) {
+    if vocab::contains_ci(SINGULAR_IN_S, w) {
         return false;
     }
-    lower.len() > 3
-        && lower.ends_with('s')
+    w.len() > 3
+        && ends_with_ci(w, "s")
         && !["ss", "us", "is", "'s", "’s"]
             .iter()
-            .any(|e| lower.ends_with(e))
+            .any(|e| ends_with_ci(w, e))
 }
 
 /// A word of letters with inner hyphens, apostrophes, dots and digits ("cross-border",
@@ -314,35 +311,37 @@ fn noun_word(i: &str) -> crate::number::PResult<'_, &str> {
 
 /// [`vocab::NOT_NOUNS`] as a set: the counted-noun test runs after most figures.
 /// Verbs from the phrase grammar's lists count too ("300 nurses left").
-static NOT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    vocab::NOT_NOUNS
-        .iter()
-        .chain(crate::context::VERBS)
-        .chain(crate::context::AUXILIARIES)
-        .copied()
-        .collect()
+static NOT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        vocab::NOT_NOUNS
+            .iter()
+            .chain(crate::context::VERBS)
+            .chain(crate::context::AUXILIARIES)
+            .copied(),
+    )
+});
+
+/// Number words, which start the next figure ("50,000 one in five"), and periods: no
+/// counted noun.
+static NUMBERS_AND_PERIODS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        [UNITS, TENS, SCALES]
+            .into_iter()
+            .flatten()
+            .map(|(w, _)| *w)
+            .chain(PERIODS.iter().map(|(w, _)| *w)),
+    )
 });
 
 fn is_noun_like(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
-    if NOT_NOUNS.contains(lower.as_str()) || is_month(&lower) {
+    if NOT_NOUNS.contains(w) || is_month(w) || NUMBERS_AND_PERIODS.contains(w) {
         return false;
     }
-    // A number word starts the next figure: "50,000 one in five".
-    if vocab::lookup_ci(UNITS, &lower).is_some()
-        || vocab::lookup_ci(TENS, &lower).is_some()
-        || vocab::lookup_ci(SCALES, &lower).is_some()
-    {
-        return false;
-    }
-    if vocab::lookup_ci(PERIODS, &lower).is_some() {
-        return false;
-    }
-    let n = lower.len();
+    let n = w.len();
     // Verbs and adverbs by their endings: "surveyed", "living", "annually".
-    let verbish = (n > 4 && lower.ends_with("ed") && !lower.ends_with("eed"))
-        || (n > 5 && lower.ends_with("ing") && !w.starts_with(|c: char| c.is_uppercase()))
-        || (n > 4 && lower.ends_with("ly") && !lower.ends_with("ply"));
+    let verbish = (n > 4 && ends_with_ci(w, "ed") && !ends_with_ci(w, "eed"))
+        || (n > 5 && ends_with_ci(w, "ing") && !w.starts_with(|c: char| c.is_uppercase()))
+        || (n > 4 && ends_with_ci(w, "ly") && !ends_with_ci(w, "ply"));
     !verbish
 }
 
@@ -353,7 +352,7 @@ pub(super) fn period_after(text: &str, end: usize) -> Option<Per> {
     if trimmed.len() == rest.len() && !trimmed.starts_with('/') {
         return None;
     }
-    for (p, per) in PERIODS {
+    for (p, per) in vocab::PERIOD_TABLE.starting(trimmed) {
         let Some(n) = vocab::match_phrase(trimmed, p) else {
             continue;
         };
