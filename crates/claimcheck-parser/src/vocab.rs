@@ -1053,35 +1053,14 @@ pub(crate) static CURRENCY_PREFIX_TABLE: LazyLock<PhraseTable<&'static str>> =
 pub(crate) static CURRENCY_SUFFIX_TABLE: LazyLock<PhraseTable<&'static str>> =
     LazyLock::new(|| PhraseTable::new(CURRENCY_SUFFIXES.iter().copied()));
 
-/// FNV-1a: the keys of the word lists' hash sets are short words, for which SipHash's setup
-/// dominates.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+/// The hasher of the word lists' hash sets: their keys are short words, for which SipHash's
+/// setup dominates; foldhash's fixed state is fast on them and the same in every run.
+pub(crate) type WordHash = foldhash::fast::FixedState;
 
 /// A list of words for lookups at every word of a passage, ignoring ASCII case: a hash
 /// set of the words as listed, and a lookup that lowercases the word into a small buffer
 /// instead of a new string. For a lowercase list, `contains` is [`contains_ci`].
-pub(crate) struct WordSet(std::collections::HashSet<&'static [u8], FnvBuild>);
+pub(crate) struct WordSet(std::collections::HashSet<&'static [u8], WordHash>);
 
 impl WordSet {
     /// The set of `words`.

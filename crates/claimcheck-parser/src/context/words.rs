@@ -692,7 +692,7 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
 ];
 
 static LEXICON: std::sync::LazyLock<
-    std::collections::HashMap<&'static [u8], u32, crate::vocab::FnvBuild>,
+    std::collections::HashMap<&'static [u8], u32, crate::vocab::WordHash>,
 > = std::sync::LazyLock::new(|| {
     let lists: &[(&[&str], u32)] = &[
         (ATTRIBUTING, class::ATTRIBUTING),
@@ -711,7 +711,7 @@ static LEXICON: std::sync::LazyLock<
         (PRONOUNS, class::PRONOUN),
         (FUNCTION_WORDS, class::FUNCTION),
     ];
-    let mut map = std::collections::HashMap::with_hasher(crate::vocab::FnvBuild::default());
+    let mut map = std::collections::HashMap::with_hasher(crate::vocab::WordHash::default());
     for (list, bit) in lists {
         for w in *list {
             *map.entry(w.as_bytes()).or_insert(0) |= bit;
