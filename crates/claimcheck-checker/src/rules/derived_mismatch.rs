@@ -3,7 +3,7 @@
 use claimcheck_model::{Dimension, Estimate, Interval, Quantity, estimate};
 
 use crate::document::{ClaimContext, Document};
-use crate::finding::{Against, Finding, Related, Severity};
+use crate::finding::{Against, Finding, Severity};
 use crate::rules::{Context, Rule, Violation, readable};
 
 mod parts;
@@ -241,11 +241,7 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
             };
             let mut f = total.finding(doc, last);
             for c in inputs {
-                f.related.push(Related {
-                    span: c.mention.span,
-                    text: doc.slice(c.mention.span).to_owned(),
-                    label: "a part".to_owned(),
-                });
+                f.related.push(super::related(doc, c, "a part"));
             }
             out.push(f.against(Against::Derived, total.worked_out(), sum));
         }
@@ -304,11 +300,7 @@ fn check_sentence(doc: &Document<'_>, group: &[&ClaimContext<'_>], out: &mut Vec
     };
     let mut f = worked.finding(doc, last);
     for c in [x, y] {
-        f.related.push(Related {
-            span: c.mention.span,
-            text: doc.slice(c.mention.span).to_owned(),
-            label: "an input".to_owned(),
-        });
+        f.related.push(super::related(doc, c, "an input"));
     }
     out.push(f.against(Against::Derived, e.expression, e.interval));
 }

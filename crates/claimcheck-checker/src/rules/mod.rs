@@ -412,6 +412,36 @@ pub(crate) fn rounding_note(a: &Interval, b: &Interval) -> Option<String> {
     })
 }
 
+/// A figure of the document shown beside a finding, with what it is to the finding ("a part",
+/// "the low end").
+pub(crate) fn related(
+    doc: &Document<'_>,
+    c: &ClaimContext<'_>,
+    label: impl Into<String>,
+) -> crate::finding::Related {
+    crate::finding::Related {
+        span: c.mention.span,
+        text: doc.slice(c.mention.span).to_owned(),
+        label: label.into(),
+    }
+}
+
+/// The words of a claim's sentence before it, and the clause of them it stands in (after the
+/// last comma, semicolon or colon), trimmed and lowercased.
+pub(crate) fn clause_before<'d>(doc: &Document<'d>, c: &ClaimContext<'_>) -> (&'d str, String) {
+    let before = doc
+        .text
+        .get(c.claim.sentence.start..c.mention.span.start)
+        .unwrap_or("");
+    let clause = before
+        .rsplit([',', ';', ':'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    (before, clause)
+}
+
 /// A figure's interval as a reader writes it: "22.5%–23.5%", "12.3 million or more" (the
 /// exact interval is in the finding's JSON).
 pub(crate) fn readable(q: &claimcheck_model::Quantity) -> String {

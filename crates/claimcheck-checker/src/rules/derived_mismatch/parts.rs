@@ -114,11 +114,7 @@ pub(super) fn check(doc: &Document<'_>, out: &mut Vec<Finding>) {
             label: format!("the whole: {}", readable(&whole.quantity)),
         });
         for c in others {
-            f.related.push(Related {
-                span: c.mention.span,
-                text: doc.slice(c.mention.span).to_owned(),
-                label: "a part".to_owned(),
-            });
+            f.related.push(crate::rules::related(doc, c, "a part"));
         }
         out.push(f.against(Against::Derived, above.worked_out(), sum));
     }
@@ -164,16 +160,7 @@ fn is_part(doc: &Document<'_>, whole: &ClaimContext<'_>, c: &ClaimContext<'_>) -
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let before = doc
-        .text
-        .get(c.claim.sentence.start..c.mention.span.start)
-        .unwrap_or("");
-    let clause = before
-        .rsplit([',', ';', ':'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_lowercase();
+    let (_, clause) = crate::rules::clause_before(doc, c);
     // The figure opens its clause: after a comma or semicolon, or after a word that joins
     // clauses ("98 million are boys and 64 million are girls").
     let last_word = clause.rsplit(' ').next().unwrap_or("");

@@ -15,7 +15,7 @@ use claimcheck_model::{
 use compact_str::CompactString;
 
 use crate::document::{ClaimContext, Document};
-use crate::finding::{Against, Finding, Related};
+use crate::finding::{Against, Finding};
 use crate::rules::{Context, Rule, Violation, readable};
 use crate::vocab;
 
@@ -53,11 +53,7 @@ pub(super) fn check(doc: &Document<'_>, context: &Context<'_>, r: usize) -> Opti
     };
     let mut f = stated.finding(doc, result);
     for (c, label) in &working.inputs {
-        f.related.push(Related {
-            span: c.mention.span,
-            text: doc.slice(c.mention.span).to_owned(),
-            label: (*label).to_owned(),
-        });
+        f.related.push(crate::rules::related(doc, c, *label));
     }
     Some(f.against(Against::Derived, e.expression.clone(), e.interval))
 }

@@ -56,16 +56,7 @@ fn group_after<'a>(doc: &Document<'a>, c: &ClaimContext<'_>) -> Option<(GroupKin
 /// Whether a share stands at the head of its clause, as the people it counts, and is said to
 /// do something ("Of those women, 120 percent reported …"): a share of people, not a change.
 pub(super) fn counts_people(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
-    let before = doc
-        .text
-        .get(c.claim.sentence.start..c.mention.span.start)
-        .unwrap_or("");
-    let clause = before
-        .rsplit([',', ';', ':'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_lowercase();
+    let (before, clause) = crate::rules::clause_before(doc, c);
     let heads_clause = clause.is_empty() || vocab::CLAUSE_JOINS.contains(&clause.as_str());
     // The clause opens the sentence with a partitive ("Of those women,") or the figure
     // opens the sentence itself.
@@ -192,11 +183,8 @@ fn reversed_ranges(doc: &Document<'_>, out: &mut Vec<Finding>) {
             end: to.mention.span.end,
         };
         f.text = written.to_owned();
-        f.related.push(Related {
-            span: from.mention.span,
-            text: doc.slice(from.mention.span).to_owned(),
-            label: "the low end".to_owned(),
-        });
+        f.related
+            .push(crate::rules::related(doc, from, "the low end"));
         out.push(f);
     }
 }
