@@ -25,5 +25,5 @@ pub use conventions::ModelConventions;
 pub use estimate::{Assumption, AssumptionKind, DeriveError, Estimate, EstimateKind, Operand};
 pub use expr::{ExprError, evaluate};
 pub use interval::{End, Interval, IntervalError};
-pub use quantity::{Dimension, Nominal, Quantity};
+pub use quantity::{Dimension, Nominal, Quantity, Widening};
 pub use unit::Period;
