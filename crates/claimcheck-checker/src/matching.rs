@@ -1367,14 +1367,9 @@ pub fn states_a_value(mention: &Mention, q: &Quantity) -> bool {
 /// (21 million for 20.9 million, 40.3 million), the figure having three or more; or the claim
 /// states exactly a number the row publishes with two or more (US$150 billion), or a large
 /// one (50 million as the press summary's rounding of 49.6 million); or a range one of whose
-/// ends is such a figure.
-pub fn distinctive(mention: &Mention, q: &Quantity, study: &Study, published: &[f64]) -> bool {
-    let ends = [Stated::new(q.nominal.low), Stated::new(q.nominal.high)];
-    distinctive_of(mention, q, &ends, study, published)
-}
-
-/// As [`distinctive`], the claim's two ends given with their digits counted once.
-fn distinctive_of(
+/// ends is such a figure. `ends` are the claim's two ends, their digits counted once for all
+/// rows.
+fn distinctive(
     mention: &Mention,
     q: &Quantity,
     ends: &[Stated; 2],
@@ -1587,7 +1582,7 @@ pub fn candidates<'a>(
             continue;
         }
         let topic = topic_fits(study, reading);
-        let distinctive = distinctive_of(mention, quantity, &ends, study, &f.published);
+        let distinctive = distinctive(mention, quantity, &ends, study, &f.published);
         let claimed = stated;
         let rounded =
             states_a_value(mention, quantity) && f.published.iter().any(|p| ends[0].rounds_to(*p));

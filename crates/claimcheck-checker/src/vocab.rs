@@ -333,13 +333,14 @@ impl Lexicon {
         (0..tokens.len()).any(|at| self.starting_at(tokens, at, &mut |_| true))
     }
 
-    /// The tokens outside every occurrence of a term, as [`without`] gives them for the
-    /// terms: one pass over the tokens instead of one per term, and no copy when no term
-    /// occurs (the common case).
+    /// The tokens outside every occurrence of a term, each term's occurrences taken left to
+    /// right, each after the one before it ends (as a scan term by term would take them, which
+    /// the tests hold it to): one pass over the tokens, and no copy when no term occurs (the
+    /// common case).
     pub fn without<'t>(&self, tokens: &'t [Token]) -> std::borrow::Cow<'t, [Token]> {
         let mut dropped = vec![false; tokens.len()];
-        // Where each term may next be found: [`without`] takes a term's occurrences left to
-        // right, each after the one before it ends.
+        // Where each term may next be found: its next occurrence starts after the last one
+        // ends.
         let mut next = vec![0; self.terms.len()];
         for at in 0..tokens.len() {
             self.starting_at(tokens, at, &mut |id| {
@@ -707,28 +708,6 @@ pub const EVERYONE: &[&str] = &[
     "men and women",
     "women and men",
 ];
-
-/// The tokens outside every occurrence of `terms`.
-pub fn without(tokens: &[Token], terms: &[&str]) -> Vec<Token> {
-    let mut dropped = vec![false; tokens.len()];
-    for term in terms {
-        let n = term_words(term, &['-', '\'', '’']).len();
-        let mut from = 0;
-        while let Some(i) = tokens.get(from..).and_then(|rest| find(rest, term)) {
-            let at = from + i;
-            for d in dropped.iter_mut().skip(at).take(n) {
-                *d = true;
-            }
-            from = at + n.max(1);
-        }
-    }
-    tokens
-        .iter()
-        .zip(dropped)
-        .filter(|(_, d)| !d)
-        .map(|(t, _)| t.clone())
-        .collect()
-}
 
 /// Words that make a figure the world's ("worldwide", "around the world", "globally"): a
 /// region's or a country's figure so given is widened.
@@ -1468,6 +1447,29 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Token> {
         tokens(s, 0, s.len())
+    }
+
+    /// The tokens outside every occurrence of `terms`, term by term: what [`Lexicon::without`]
+    /// must give.
+    fn without(tokens: &[Token], terms: &[&str]) -> Vec<Token> {
+        let mut dropped = vec![false; tokens.len()];
+        for term in terms {
+            let n = term_words(term, &['-', '\'', '’']).len();
+            let mut from = 0;
+            while let Some(i) = tokens.get(from..).and_then(|rest| find(rest, term)) {
+                let at = from + i;
+                for d in dropped.iter_mut().skip(at).take(n) {
+                    *d = true;
+                }
+                from = at + n.max(1);
+            }
+        }
+        tokens
+            .iter()
+            .zip(dropped)
+            .filter(|(_, d)| !d)
+            .map(|(t, _)| t.clone())
+            .collect()
     }
 
     /// The one pass over a sentence finds what each list finds on its own.
