@@ -331,15 +331,20 @@ enum DerivedMismatch<'a> {
     },
 }
 
+/// Figures as written, quoted and added: "“1,200” + “950”".
+fn quoted_sum(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| format!("“{p}”"))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
 impl DerivedMismatch<'_> {
     /// The other side of the number line, as worked out: "“1,200” + “950”".
     fn worked_out(&self) -> String {
         match self {
-            DerivedMismatch::Total { parts, .. } => parts
-                .iter()
-                .map(|p| format!("“{p}”"))
-                .collect::<Vec<_>>()
-                .join(" + "),
+            DerivedMismatch::Total { parts, .. } => quoted_sum(parts),
             DerivedMismatch::Worked { estimate, .. } => estimate.expression.clone(),
         }
     }

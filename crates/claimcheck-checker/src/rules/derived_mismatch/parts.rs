@@ -198,11 +198,7 @@ struct PartsAboveWhole<'a> {
 
 impl PartsAboveWhole<'_> {
     fn worked_out(&self) -> String {
-        self.parts
-            .iter()
-            .map(|p| format!("“{p}”"))
-            .collect::<Vec<_>>()
-            .join(" + ")
+        super::quoted_sum(&self.parts)
     }
 }
 
