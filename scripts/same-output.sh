@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Whether two builds of claimcheck give the same bytes: the outputs are the contract, so a
 # change made for speed must not change them. Runs `check --format json`, `extract --format
-# jsonl` and `derive` with both binaries on the shipped examples, the test fixtures, the
-# planted-mistake articles, the development set's sentences and (when it is beside the repo) a
-# slice of ../shared/corpus, and prints each difference.
+# jsonl`, `report --html` (whose page shows each figure's registry readings) and `derive` with
+# both binaries on the shipped examples, the test fixtures, the planted-mistake articles, the
+# development set's sentences and (when it is beside the repo) a slice of ../shared/corpus,
+# also joined into one long file (read a window at a time), and prints each difference.
 #
 #   scripts/same-output.sh OLD_BINARY [NEW_BINARY]   (NEW defaults to a fresh release build)
 #
@@ -37,9 +38,33 @@ if [ -d ../shared/corpus ]; then
   mkdir -p "$work/corpus"
   for f in ../shared/corpus/*.jsonl; do head -n 400 "$f" > "$work/corpus/$(basename "$f")"; done
   inputs+=("$work/corpus")
+  python3 - "$work" <<'PY'
+import glob, json, os, sys
+work = sys.argv[1]
+with open(os.path.join(work, "long.txt"), "w", encoding="utf-8") as out:
+    for path in sorted(glob.glob(os.path.join(work, "corpus", "*.jsonl"))):
+        with open(path, encoding="utf-8") as f:
+            out.writelines(json.loads(line)["text"] + "\n\n" for line in f if line.strip())
+PY
+  inputs+=("$work/long.txt")
 fi
 
 status=0
+# The report's tables and page: the page carries each figure's registry readings, which a
+# `check` with no finding does not show.
+compare_report() {
+  local label=$1; shift
+  rm -rf "$work/old-report" "$work/new-report"
+  "$old" report --html --out "$work/old-report" "$@" > /dev/null 2>&1 || true
+  "$new" report --html --out "$work/new-report" "$@" > /dev/null 2>&1 || true
+  if diff -rq "$work/old-report" "$work/new-report" > /dev/null; then
+    echo "same       $label ($(find "$work/new-report" -type f -exec cat {} + | wc -c) bytes)"
+  else
+    echo "DIFFERENT  $label"
+    diff -r "$work/old-report" "$work/new-report" | head -20 || true
+    status=1
+  fi
+}
 compare() {
   local label=$1; shift
   "$old" "$@" > "$work/old.out" 2> "$work/old.err" || true
@@ -56,6 +81,7 @@ for input in "${inputs[@]}"; do
   name=${input#"$work/"}
   compare "check $name" check --format json --exit-zero "$input"
   compare "extract $name" extract --format jsonl "$input"
+  compare_report "report $name" "$input"
 done
 compare "derive example" derive data/examples/cambodia-migrants.txt
 exit $status

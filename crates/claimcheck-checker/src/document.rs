@@ -65,17 +65,22 @@ pub struct Parsed {
     pub diagnostics: Vec<claimcheck_parser::Diagnostic>,
     /// Pairs of mentions related as a change (from → to).
     pub changes: Vec<claimcheck_parser::Change>,
+    /// The text's sentences, as `claimcheck_parser::sentences` cuts them (before long ones
+    /// are split): the claims were read in them, and the checker reads them again.
+    pub sentences: Vec<Span>,
 }
 
 /// Extracts the mentions and claims of a text.
 pub fn parse(text: &str, extractor: &Extractor, reader: &ClaimReader) -> Parsed {
     let found = extractor.extract(text);
-    let claims = reader.claims(text, &found.mentions);
+    let sentences = claimcheck_parser::sentences(text);
+    let claims = reader.claims_in(text, &found.mentions, &sentences);
     Parsed {
         mentions: found.mentions,
         claims,
         diagnostics: found.diagnostics,
         changes: found.changes,
+        sentences,
     }
 }
 
@@ -124,7 +129,7 @@ impl<'a> Document<'a> {
         date: Option<ArticleDate>,
     ) -> Self {
         let hits = index.names.find(text);
-        let spans = claimcheck_parser::sentences(text);
+        let spans = &parsed.sentences;
         let mut sentences: Vec<SentenceFacts> = Vec::new();
         let mut quantities = Vec::new();
         for (i, (mention, claim)) in parsed.mentions.iter().zip(&parsed.claims).enumerate() {

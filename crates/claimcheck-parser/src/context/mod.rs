@@ -132,12 +132,18 @@ impl ClaimReader {
 
     /// One claim per mention, in the same order. Years and ordinals get only their sentence.
     pub fn claims(&self, text: &str, mentions: &[Mention]) -> Vec<Claim> {
+        self.claims_in(text, mentions, &sentences(text))
+    }
+
+    /// [`ClaimReader::claims`], given the text's sentences as [`sentences`] cuts them: a
+    /// caller that needs the sentences too cuts them once.
+    pub fn claims_in(&self, text: &str, mentions: &[Mention], spans: &[Span]) -> Vec<Claim> {
         let mut out = vec![Claim::default(); mentions.len()];
         let mut next = 0;
         let mut previous: Option<PreviousSentence> = None;
-        let units = sentences(text)
-            .into_iter()
-            .flat_map(|s| sentence::cap(text, s, self.max_sentence));
+        let units = spans
+            .iter()
+            .flat_map(|&s| sentence::cap(text, s, self.max_sentence));
         for sentence in units {
             while next < mentions.len() && mentions[next].span.end <= sentence.start {
                 out[next].sentence = sentence;
