@@ -8,7 +8,7 @@
 
 use super::reader::{Figure, SentenceReader};
 use super::tokens::{Token, TokenKind};
-use super::words::{class, word_in_class};
+use super::words::class;
 use crate::mention::Span;
 
 impl SentenceReader<'_> {
@@ -56,6 +56,6 @@ impl SentenceReader<'_> {
 
     /// Whether a word token is a word of basis.
     fn is_basis(&self, token: &Token) -> bool {
-        word_in_class(&self.text[token.span.range()], class::BASIS)
+        token.classes & class::BASIS != 0
     }
 }

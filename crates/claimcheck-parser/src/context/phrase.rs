@@ -13,15 +13,15 @@ use std::ops::Range;
 
 use super::reader::SentenceReader;
 use super::tokens::TokenKind;
-use super::words::{class, classes, word_in_class};
+use super::words::class;
 use crate::vocab::contains_ci;
 
 /// The most words a clause runs over.
 const CLAUSE_LENGTH_MAX: usize = 14;
 
-/// Whether a word can be the content of a noun phrase.
-pub(super) fn is_content(word: &str) -> bool {
-    let word_classes = classes(word);
+/// Whether a word of the classes `word_classes` (see [`super::words::classes`]) can be the
+/// content of a noun phrase.
+fn is_content(word: &str, word_classes: u32) -> bool {
     let closed = class::AUXILIARY
         | class::VERB
         | class::CLAUSE
@@ -34,11 +34,21 @@ pub(super) fn is_content(word: &str) -> bool {
 
 /// Whether a word looks like a participle (an -ed or -ing word).
 pub(super) fn is_participle(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    word.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ing"))
+    word.len() > 4 && (ends_with_ci(word, "ed") || ends_with_ci(word, "ing"))
+}
+
+/// Whether `word` ends with the lowercase `suffix`, ignoring ASCII case.
+fn ends_with_ci(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
 impl SentenceReader<'_> {
+    /// Whether token `i` is a word that can be the content of a noun phrase.
+    pub(super) fn is_content(&self, i: usize) -> bool {
+        is_content(self.word(i), self.classes(i))
+    }
+
     /// Whether token `i` ends a clause: punctuation other than a hyphen or an apostrophe, or a
     /// clause word.
     pub(super) fn is_clause_break(&self, i: usize) -> bool {
@@ -101,15 +111,15 @@ impl SentenceReader<'_> {
             }
             let current = self.word(i);
             let next_is_content = self.is_word(i + 1)
-                && is_content(self.word(i + 1))
+                && self.is_content(i + 1)
                 && !self.in_class(i + 1, class::REPORTING);
-            if word_in_class(current, class::NP_PREPOSITION) && end > start {
+            if self.in_class(i, class::NP_PREPOSITION) && end > start {
                 // "in Thailand", "in the fishing industry", not "in 2021".
                 let mut j = i + 1;
                 while j < tokens.len() && self.is_word(j) && self.in_class(j, class::DETERMINER) {
                     j += 1;
                 }
-                if self.is_word(j) && is_content(self.word(j)) && !is_participle(self.word(j)) {
+                if self.is_word(j) && self.is_content(j) && !is_participle(self.word(j)) {
                     i = j;
                     continue;
                 }
@@ -124,16 +134,15 @@ impl SentenceReader<'_> {
                 }
                 break;
             }
-            if !is_content(current) {
+            if !self.is_content(i) {
                 break;
             }
             if is_participle(current) {
-                let lower = current.to_ascii_lowercase();
                 let next_word = self.word(i + 1);
                 let closes = tokens.get(i + 1).is_none_or(|t| t.kind == TokenKind::Punct)
-                    || word_in_class(next_word, class::AUXILIARY)
+                    || self.in_class(i + 1, class::AUXILIARY)
                     || contains_ci(&["and", "or"], next_word);
-                if lower.ends_with("ing") && end > start {
+                if ends_with_ci(current, "ing") && end > start {
                     // "migrants entering Thailand": a participle with its object.
                     if next_is_content && next_word.starts_with(|c: char| c.is_uppercase()) {
                         end = i + 2;
@@ -151,7 +160,7 @@ impl SentenceReader<'_> {
                     end = i + 1;
                     break;
                 }
-            } else if word_in_class(current, class::REPORTING) && end > start {
+            } else if self.in_class(i, class::REPORTING) && end > start {
                 break;
             }
             end = i + 1;
@@ -171,12 +180,12 @@ impl SentenceReader<'_> {
                 break;
             }
             let current = self.word(i);
-            let joins = word_in_class(current, class::NP_PREPOSITION)
+            let joins = self.in_class(i, class::NP_PREPOSITION)
                 || current.eq_ignore_ascii_case("of")
-                || word_in_class(current, class::DETERMINER)
+                || self.in_class(i, class::DETERMINER)
                 || current.eq_ignore_ascii_case("and");
-            let reporting = word_in_class(current, class::REPORTING) && !is_participle(current);
-            if !(joins || is_content(current)) || reporting {
+            let reporting = self.in_class(i, class::REPORTING) && !is_participle(current);
+            if !(joins || self.is_content(i)) || reporting {
                 break;
             }
             start = i;

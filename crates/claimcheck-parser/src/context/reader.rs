@@ -100,7 +100,13 @@ impl<'a> SentenceReader<'a> {
 
     /// Whether token `i` is a word of one of the classes `bits`.
     pub(super) fn in_class(&self, i: usize, bits: u32) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.classes & bits != 0)
+        self.classes(i) & bits != 0
+    }
+
+    /// The classes of token `i` (0 for a token that is no word, and past the end), looked up
+    /// once when the sentence was cut into tokens.
+    pub(super) fn classes(&self, i: usize) -> u32 {
+        self.tokens.get(i).map_or(0, |t| t.classes)
     }
 
     /// Whether the words of `phrase` stand at token `i` onwards, ignoring ASCII case.

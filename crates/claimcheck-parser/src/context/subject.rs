@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::reader::{Figure, SentenceReader};
-use super::words::{self, class, word_in_class};
+use super::words::{self, class};
 use crate::mention::{Form, Kind, Span};
 use crate::vocab::contains_ci;
 
@@ -145,8 +145,10 @@ impl SentenceReader<'_> {
         if verb_end == 0 {
             return None;
         }
-        let verb = self.word(verb_end - 1);
-        let linking = word_in_class(verb, class::AUXILIARY | class::VERB | class::LINKING);
+        let linking = self.in_class(
+            verb_end - 1,
+            class::AUXILIARY | class::VERB | class::LINKING,
+        );
         if !linking || !self.is_word(verb_end - 1) {
             return None;
         }

@@ -736,7 +736,25 @@ pub(crate) fn classes(word: &str) -> u32 {
     LEXICON.get(&buf[..bytes.len()]).copied().unwrap_or(0)
 }
 
-/// Whether a word is of one of the classes `bits`.
-pub(crate) fn word_in_class(word: &str, bits: u32) -> bool {
-    classes(word) & bits != 0
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tokens look up their classes only when they are words; the grammar reads a token's
+    /// classes in place of its text's, so no punctuation may have a class.
+    #[test]
+    fn every_classed_word_starts_with_a_letter_or_digit() {
+        for word in LEXICON.keys() {
+            let first = std::str::from_utf8(word)
+                .ok()
+                .and_then(|w| w.chars().next());
+            assert!(
+                first.is_some_and(char::is_alphanumeric),
+                "{:?} has classes but is no word",
+                String::from_utf8_lossy(word)
+            );
+        }
+        assert_eq!(classes("-"), 0);
+        assert_ne!(classes("The") & class::DETERMINER, 0);
+    }
 }
