@@ -1362,6 +1362,52 @@ pub fn states_a_value(mention: &Mention, q: &Quantity) -> bool {
     ) && q.nominal.low == q.nominal.high
 }
 
+/// The values at which a row's figure can meet a claim's (its rounded interval, and each
+/// rounding it publishes), as one closed span whose unbounded ends are infinite.
+fn reach(core: &Interval, published: &[f64]) -> (f64, f64) {
+    published.iter().fold(span_of(core), |(lo, hi), &p| {
+        (nan_min(lo, p), nan_max(hi, p))
+    })
+}
+
+/// Every value at which a row's figure could match a claim's by the tests of [`candidates`]:
+/// inside the claim's interval (`fits`), or within half of one of its ends (what
+/// [`Stated::rounds_to`] and the exact `distinctive` test can accept), widened a little for
+/// floating-point error. NaN anywhere makes the window NaN, which rules out no row.
+fn value_window(claimed: &Interval, ends: &[Stated; 2]) -> (f64, f64) {
+    ends.iter().fold(span_of(claimed), |(lo, hi), end| {
+        let v = end.value;
+        let half = v.abs() * 0.51 + 1e-9;
+        (nan_min(lo, v - half), nan_max(hi, v + half))
+    })
+}
+
+/// An interval's ends as numbers, unbounded ends infinite.
+fn span_of(interval: &Interval) -> (f64, f64) {
+    (
+        interval.lo.value().unwrap_or(f64::NEG_INFINITY),
+        interval.hi.value().unwrap_or(f64::INFINITY),
+    )
+}
+
+/// The smaller of two numbers, NaN if either is.
+fn nan_min(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else {
+        a.min(b)
+    }
+}
+
+/// The larger of two numbers, NaN if either is.
+fn nan_max(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else {
+        a.max(b)
+    }
+}
+
 /// Whether a figure is distinctive enough to be recognised without attribution: the claim
 /// states two or more significant digits and the figure, rounded to them, is the claim
 /// (21 million for 20.9 million, 40.3 million), the figure having three or more; or the claim
@@ -1457,6 +1503,9 @@ pub struct RowFacts {
     pub core: Interval,
     /// Its value, and every other rounding of it that its `value_text` states.
     pub published: Vec<f64>,
+    /// The span of values `core` and `published` cover: a claim whose figure is far from it
+    /// matches the row only by topic.
+    pub reach: (f64, f64),
 }
 
 impl RowFacts {
@@ -1481,6 +1530,7 @@ impl RowFacts {
             }
         }
         RowFacts {
+            reach: reach(&core, &published),
             interval,
             core,
             published,
@@ -1566,6 +1616,7 @@ pub fn candidates<'a>(
         Stated::new(quantity.nominal.low),
         Stated::new(quantity.nominal.high),
     ];
+    let window = value_window(&stated, &ends);
     let mut out = Vec::new();
     for &i in rows.of(mention.kind, reading.change) {
         let (Some(study), Some(f)) = (registry.studies.get(i), facts.get(i)) else {
@@ -1582,6 +1633,11 @@ pub fn candidates<'a>(
             continue;
         }
         let topic = topic_fits(study, reading);
+        // Most rows are far from the claim's figure and off its topic: no test of the figure
+        // can keep them.
+        if !topic && (f.reach.1 < window.0 || f.reach.0 > window.1) {
+            continue;
+        }
         let distinctive = distinctive(mention, quantity, &ends, study, &f.published);
         let claimed = stated;
         let rounded =
@@ -1730,4 +1786,98 @@ pub fn in_un_family(study: &Study) -> bool {
     vocab::UN_FAMILY.contains(&study.publisher.as_str())
         || study.publisher.starts_with("UN")
         || study.publisher.contains("ILO")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A number as claims and rows write them: a few significant digits at some scale.
+    fn figure() -> impl Strategy<Value = f64> {
+        (1u32..100_000, -3i32..10, any::<bool>()).prop_map(|(digits, scale, negative)| {
+            let v = f64::from(digits) * 10f64.powi(scale - 4);
+            if negative { -v } else { v }
+        })
+    }
+
+    /// A number of one significant digit ("20 million"), whose rounding is the widest.
+    fn round_figure() -> impl Strategy<Value = f64> {
+        (1u32..10, -3i32..10).prop_map(|(digit, scale)| f64::from(digit) * 10f64.powi(scale))
+    }
+
+    fn interval() -> impl Strategy<Value = Interval> {
+        (figure(), figure(), 0u8..4).prop_map(|(a, b, shape)| {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            match shape {
+                0 => Interval::point(lo),
+                1 => Interval {
+                    lo: End::Inclusive(lo),
+                    hi: End::Exclusive(hi),
+                },
+                2 => Interval {
+                    lo: End::Exclusive(lo),
+                    hi: End::Unbounded,
+                },
+                _ => Interval {
+                    lo: End::Unbounded,
+                    hi: End::Inclusive(hi),
+                },
+            }
+        })
+    }
+
+    proptest! {
+        /// The window [`candidates`] skips rows by holds every value a test of the figure
+        /// can accept: a row it skips could not have been kept by its figure.
+        #[test]
+        fn the_value_window_holds_every_figure_a_claim_can_match(
+            (claimed, low, published) in prop_oneof![figure(), round_figure()].prop_flat_map(|low| {
+                // Published figures near the claim's (roundings of it) as well as anywhere,
+                // and a claim of that one value as well as any interval.
+                let near = (-0.6f64..0.6).prop_map(move |d| low * (1.0 + d));
+                (
+                    prop_oneof![Just(Interval::point(low)), interval()],
+                    Just(low),
+                    proptest::collection::vec(prop_oneof![figure(), near], 1..3),
+                )
+            }),
+            high in figure(),
+            core in prop_oneof![3 => figure().prop_map(Interval::point), 1 => interval()],
+        ) {
+            let ends = [Stated::new(low), Stated::new(high)];
+            let window = value_window(&claimed, &ends);
+            let reach = reach(&core, &published);
+            let skipped = reach.1 < window.0 || reach.0 > window.1;
+            let same = |a: f64, b: f64| (a - b).abs() <= b.abs() * 1e-9 + 1e-12;
+            let matched = claimed.overlaps(&core)
+                || published.iter().any(|&p| {
+                    ends.iter().any(|e| e.rounds_to(p)) || same(low, p)
+                });
+            prop_assert!(!(skipped && matched), "window {window:?}, reach {reach:?}");
+        }
+    }
+
+    /// "1 million" is a rounding of 1.4999 million: the widest rounding there is, and inside
+    /// the window.
+    #[test]
+    fn the_widest_rounding_is_inside_the_window() {
+        for scale in [1.0, 1e6, 0.01] {
+            let stated = Stated::new(scale);
+            let published = 1.4999 * scale;
+            assert!(stated.rounds_to(published));
+            let window = value_window(&Interval::point(scale), &[Stated::new(scale), stated]);
+            assert!(window.1 >= published, "{window:?} leaves out {published}");
+        }
+    }
+
+    #[test]
+    fn a_figure_far_from_a_row_is_outside_its_window() {
+        let ends = [Stated::new(20.0), Stated::new(20.0)];
+        let window = value_window(&Interval::point(20.0), &ends);
+        let far = reach(&Interval::point(89.0), &[89.0]);
+        assert!(far.0 > window.1);
+        let near = reach(&Interval::point(23.0), &[23.0]);
+        assert!(near.0 <= window.1 && near.1 >= window.0);
+    }
 }
