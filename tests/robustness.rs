@@ -248,3 +248,58 @@ fn a_long_file_read_in_windows_keeps_the_file_s_positions() {
         "the same bytes on one thread"
     );
 }
+
+/// The input is read a batch ahead of the work on it: bad documents among several batches
+/// are each reported once, in the order they stand, every good document's figures are
+/// written in order, and the run exits 2.
+#[test]
+fn bad_documents_across_batches_are_reported_in_order_and_the_rest_read() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut lines = String::new();
+    let bad = [10, 70, 140, 199];
+    for i in 0..200 {
+        if bad.contains(&i) {
+            lines.push_str(&format!("{{\"id\": \"bad-{i}\", \"text\": \n"));
+        } else {
+            let text = format!("Document {i} says {} percent of 400 workers.", i % 90 + 1);
+            let doc = serde_json::json!({ "id": format!("doc-{i:03}"), "text": text });
+            lines.push_str(&doc.to_string());
+            lines.push('\n');
+        }
+    }
+    let path = dir.path().join("corpus.jsonl");
+    std::fs::write(&path, lines).expect("corpus written");
+    let path = path.display().to_string();
+    for threads in ["1", "2"] {
+        let run = claimcheck(&["extract", "--format", "jsonl", &path], threads);
+        assert_eq!(run.status.code(), Some(2), "{threads} threads");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        let reported: Vec<usize> = stderr
+            .lines()
+            .filter(|l| l.starts_with("error:"))
+            .map(|l| {
+                let line = l.split(':').nth(2).expect("a line number");
+                line.trim().parse::<usize>().expect("a number") - 1
+            })
+            .collect();
+        assert_eq!(reported, bad, "{stderr}");
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        let docs: Vec<usize> = stdout
+            .lines()
+            .map(|l| {
+                let record: serde_json::Value = serde_json::from_str(l).expect("a record");
+                let file = record["file"].as_str().expect("a file").to_owned();
+                file.rsplit("doc-")
+                    .next()
+                    .expect("an id")
+                    .parse()
+                    .expect("a number")
+            })
+            .collect();
+        let mut expected: Vec<usize> = (0..200).filter(|i| !bad.contains(i)).collect();
+        expected.dedup();
+        let mut seen = docs.clone();
+        seen.dedup();
+        assert_eq!(seen, expected, "every good document, in order");
+    }
+}

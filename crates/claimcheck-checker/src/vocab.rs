@@ -966,7 +966,14 @@ pub fn ends_with_phrase(text: &str, phrases: &[&str]) -> bool {
     // start, not from its beginning (the text may be all of a sentence before a figure), and
     // a phrase whose last word is not the text's is not read further.
     let last = tokens(text, last_words_start(text, 1), text.len());
+    let last_word = last.last().map_or("", |t| t.word.as_str());
     phrases.iter().any(|p| {
+        // A phrase whose final word is exact ends with the text's last word: most do not,
+        // and are passed over without cutting the phrase into words.
+        let trimmed = p.trim_end();
+        if !trimmed.is_empty() && !trimmed.ends_with('*') && !trimmed.ends_with(last_word) {
+            return false;
+        }
         let Some(final_word) = p.split_whitespace().next_back() else {
             return true;
         };

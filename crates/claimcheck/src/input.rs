@@ -654,51 +654,79 @@ pub fn for_each_part(
     reading: Reading,
     mut f: impl FnMut(Part) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    for_each_item(args, filter, reading, |item| match item {
+        Item::Part(part) => f(part),
+        Item::Error(p) => {
+            reporter.error(&p);
+            Ok(())
+        }
+        Item::Warning(p) => {
+            reporter.warning(&p);
+            Ok(())
+        }
+    })
+}
+
+/// What reading the input hands over, in the order it is read: a part to work on, or a
+/// problem to report at that point.
+enum Item {
+    Part(Part),
+    Error(Problem),
+    Warning(Problem),
+}
+
+/// Reads every part of every document the user named, in order, handing over each part and
+/// each problem as [`for_each_part`] reports it.
+fn for_each_item(
+    args: &crate::cli::InputArgs,
+    filter: &Filter,
+    reading: Reading,
+    mut f: impl FnMut(Item) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let Expanded {
         files,
         problems,
         skipped_links,
     } = expand(&args.paths, filter, args.follow);
-    for p in &problems {
-        reporter.error(p);
+    for p in problems {
+        f(Item::Error(p))?;
     }
     for (folder, count) in &skipped_links {
-        reporter.warning(&Problem {
+        f(Item::Warning(Problem {
             location: folder.display().to_string(),
             message: format!(
                 "{count} symbolic link{} not followed (pass --follow to read through links)",
                 if *count == 1 { "" } else { "s" }
             ),
-        });
+        }))?;
     }
-    let whole = |doc| Part {
-        doc,
-        origin: Origin::default(),
+    let whole = |doc| {
+        Item::Part(Part {
+            doc,
+            origin: Origin::default(),
+        })
     };
     for path in &files {
         if is_corpus(path, args.input_format) {
             match corpus(path, &args.stdin_filename) {
                 Ok(docs) => {
                     for doc in docs {
-                        match doc {
-                            Ok(doc) => f(whole(doc))?,
-                            Err(p) => reporter.error(&p),
-                        }
+                        f(doc.map_or_else(Item::Error, whole))?;
                     }
                 }
-                Err(p) => reporter.error(&p),
+                Err(p) => f(Item::Error(p))?,
             }
             continue;
         }
         let Reading::Windows(window) = reading else {
             match read_text(path, &args.stdin_filename, args.encoding) {
                 Ok((doc, warnings)) => {
-                    for w in &warnings {
-                        reporter.warning(w);
+                    for w in warnings {
+                        f(Item::Warning(w))?;
                     }
                     f(whole(doc))?;
                 }
-                Err(p) => reporter.error(&p),
+                Err(p) => f(Item::Error(p))?,
             }
             continue;
         };
@@ -707,23 +735,29 @@ pub fn for_each_part(
                 for part in parts {
                     match part {
                         Ok((part, warnings)) => {
-                            for w in &warnings {
-                                reporter.warning(w);
+                            for w in warnings {
+                                f(Item::Warning(w))?;
                             }
-                            f(part)?;
+                            f(Item::Part(part))?;
                         }
-                        Err(p) => reporter.error(&p),
+                        Err(p) => f(Item::Error(p))?,
                     }
                 }
             }
-            Err(p) => reporter.error(&p),
+            Err(p) => f(Item::Error(p))?,
         }
     }
     Ok(())
 }
 
+/// How many parts reading may run ahead of the batch being worked on: one batch more.
+const READ_AHEAD_BATCHES: usize = 1;
+
 /// Like [`for_each_part`], but hands parts over in batches of up to `size`, so that a batch
-/// can be checked in parallel while memory stays bounded.
+/// can be checked in parallel while memory stays bounded. The input is read on a thread of
+/// its own, up to a batch ahead, so that reading (opening files, decoding, parsing a corpus's
+/// JSON) overlaps the work on the batch before; problems are still reported here, in the
+/// order they are read, between the same batches as when reading and working took turns.
 pub fn for_each_batch(
     args: &crate::cli::InputArgs,
     filter: &Filter,
@@ -732,19 +766,49 @@ pub fn for_each_batch(
     size: usize,
     mut f: impl FnMut(&[Part]) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let mut batch = Vec::with_capacity(size);
-    for_each_part(args, filter, reporter, reading, |part| {
-        batch.push(part);
-        if batch.len() >= size {
-            f(&batch)?;
-            batch.clear();
+    let size = size.max(1);
+    let (send, receive) = std::sync::mpsc::sync_channel::<Item>(size * READ_AHEAD_BATCHES);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            // A send fails only once the batches have stopped (an error, or output closed):
+            // reading stops with them.
+            let _ = for_each_item(args, filter, reading, |item| {
+                send.send(item)
+                    .map_err(|_| anyhow::anyhow!("the batches stopped"))
+            });
+        });
+        let mut batch = Vec::with_capacity(size);
+        let mut worked = Ok(());
+        for item in receive.iter() {
+            match item {
+                Item::Part(part) => {
+                    batch.push(part);
+                    if batch.len() >= size {
+                        worked = f(&batch);
+                        batch.clear();
+                        if worked.is_err() {
+                            break;
+                        }
+                    }
+                }
+                Item::Error(p) => reporter.error(&p),
+                Item::Warning(p) => reporter.warning(&p),
+            }
         }
-        Ok(())
-    })?;
-    if !batch.is_empty() {
-        f(&batch)?;
-    }
-    Ok(())
+        if worked.is_ok() && !batch.is_empty() {
+            worked = f(&batch);
+        }
+        // Dropping the receiver ends reading early when the batches stopped.
+        drop(receive);
+        if reader.join().is_err() {
+            // Reading a file panicked: what was read has been worked on; say so.
+            reporter.error(&Problem {
+                location: "input".to_owned(),
+                message: "reading the input stopped unexpectedly".to_owned(),
+            });
+        }
+        worked
+    })
 }
 
 #[cfg(test)]
