@@ -1042,10 +1042,16 @@ pub fn composition(
 ) -> Option<Composition> {
     let from = sentence.start.min(figure.start);
     let before = vocab::tokens_within(words, sentence, text, from, figure.start);
+    // The verb's words are the last before the figure (each verb is lowercase words, exact).
     let verb = vocab::COMPOSES.iter().find_map(|v| {
-        let n = v.split(' ').count();
-        let at = before.len().checked_sub(n)?;
-        (vocab::find(&before[at..], v) == Some(0)).then_some(at)
+        let mut at = before.len();
+        for word in v.split(' ').rev() {
+            at = at.checked_sub(1)?;
+            if before[at].word != word {
+                return None;
+            }
+        }
+        Some(at)
     })?;
     let verb_start = before.get(verb).map_or(figure.start, |t| t.start);
     let clause_start = text[from..verb_start]
@@ -1868,6 +1874,20 @@ mod tests {
             assert!(stated.rounds_to(published));
             let window = value_window(&Interval::point(scale), &[Stated::new(scale), stated]);
             assert!(window.1 >= published, "{window:?} leaves out {published}");
+        }
+    }
+
+    /// [`composition`] compares the verbs' words with tokens as they are: they must be
+    /// lowercase words, one space apart, with no stems.
+    #[test]
+    fn the_verbs_of_composition_are_plain_lowercase_words() {
+        for verb in vocab::COMPOSES {
+            for word in verb.split(' ') {
+                assert!(
+                    !word.is_empty() && word.chars().all(|c| c.is_lowercase()),
+                    "{verb:?}"
+                );
+            }
         }
     }
 
