@@ -302,12 +302,15 @@ struct Places {
     needs: Vec<PlaceNeeds>,
     /// For each row, its entry in `needs`.
     of_row: Vec<usize>,
+    /// For each row, whether it fits a sentence that names no place and no subgroup: only
+    /// the rows that need neither do. Most sentences name none, and share this.
+    fit_by_none: Arc<[bool]>,
 }
 
 impl Places {
     fn new(registry: &Registry) -> Self {
         let mut distinct: Vec<PlaceTerms> = Vec::new();
-        let of_row = registry
+        let of_row: Vec<usize> = registry
             .studies
             .iter()
             .map(|s| {
@@ -332,7 +335,7 @@ impl Places {
         }
         let (lexicon, ids) = vocab::Lexicon::registry(&lists);
         let mut ids = ids.into_iter();
-        let needs = distinct
+        let needs: Vec<PlaceNeeds> = distinct
             .iter()
             .map(|p| {
                 let place_ids = ids.next().unwrap_or_default();
@@ -354,18 +357,27 @@ impl Places {
                 PlaceNeeds { subgroup, place }
             })
             .collect();
+        let fit_by_none = of_row
+            .iter()
+            .map(|&k| needs[k].place.is_none() && needs[k].subgroup.is_none())
+            .collect();
         Places {
             lexicon,
             needs,
             of_row,
+            fit_by_none,
         }
     }
 
     /// For each row, whether the sentence names its subgroup and place; `before` is the
     /// sentence before when a pronoun refers to it (else empty), which may name one part of
     /// a subgroup "A and B".
-    fn fit(&self, tokens: &[Token], before: &[Token]) -> Vec<bool> {
+    fn fit(&self, tokens: &[Token], before: &[Token]) -> Arc<[bool]> {
         let here = self.lexicon.present(tokens);
+        // A part named only in the sentence before counts only beside one named here.
+        if !here.contains(&true) {
+            return Arc::clone(&self.fit_by_none);
+        }
         let there = if before.is_empty() {
             Vec::new()
         } else {
@@ -676,7 +688,7 @@ impl SentenceFacts {
         debug_assert_eq!(names.places.of_row.len(), registry.studies.len());
         // "Men, women and children" names the whole, not its parts.
         let parts = vocab::LEXICONS.everyone.without(&self.tokens);
-        self.places = names.places.fit(&parts, before).into();
+        self.places = names.places.fit(&parts, before);
         let mut named = BTreeSet::new();
         let mut written: Vec<String> = Vec::new();
         let mut years = Vec::new();
