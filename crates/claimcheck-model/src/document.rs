@@ -68,6 +68,11 @@ pub fn derive(
     conventions: &ModelConventions,
 ) -> Vec<Estimate> {
     let ops = operands(text, mentions, claims, conventions);
+    // Each figure's subject words, read once however many figures it is compared with.
+    let subject_words: Vec<std::cell::OnceCell<std::collections::BTreeSet<String>>> =
+        vec![std::cell::OnceCell::new(); ops.len()];
+    let words_of =
+        |k: usize, subject: &str| subject_words[k].get_or_init(|| subject::words(subject));
     let mut out = Vec::new();
     let is_share = |o: &Operand| {
         o.quantity.dimension == Dimension::Percent
@@ -123,7 +128,7 @@ pub fn derive(
                 .is_some_and(|sub| sub.start >= base.span.end && sub.start - base.span.end <= 2)
                 || (base.span.start > share.span.end
                     && text[share.span.end..base.span.start].trim() == "of");
-            let m = subject::compare(s, b);
+            let m = subject::compare_words(words_of(i, s), words_of(j, b));
             if (inside || m.similarity >= conventions.subject_match)
                 && let Ok(mut e) = estimate::share_of(share, base)
             {

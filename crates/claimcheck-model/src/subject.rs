@@ -74,14 +74,19 @@ pub struct Match {
 
 /// Compares two subject phrases.
 pub fn compare(a: &str, b: &str) -> Match {
-    let (wa, wb) = (words(a), words(b));
+    compare_words(&words(a), &words(b))
+}
+
+/// Compares two subject phrases by their [`words`]: a caller comparing one phrase with
+/// several reads its words once.
+pub fn compare_words(wa: &BTreeSet<String>, wb: &BTreeSet<String>) -> Match {
     if wa.is_empty() || wb.is_empty() {
         return Match {
             similarity: 0.0,
             same: false,
         };
     }
-    let common = wa.intersection(&wb).count();
+    let common = wa.intersection(wb).count();
     let smaller = wa.len().min(wb.len());
     Match {
         similarity: common as f64 / smaller as f64,
