@@ -25,31 +25,52 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     let Some(slice) = text.get(start..end) else {
         return Vec::new();
     };
+    let bytes = slice.as_bytes();
     // About one word in six bytes of prose: room for most sentences' words at once.
     let mut out = Vec::with_capacity(slice.len() / 6 + 1);
-    let mut word_start = None;
-    for (i, ch) in slice
-        .char_indices()
-        .chain(std::iter::once((slice.len(), ' ')))
-    {
-        if ch.is_alphanumeric() {
-            word_start.get_or_insert(i);
-        } else if let Some(s) = word_start.take() {
-            let written = &slice[s..i];
-            // Most words are ASCII: lowercased in place, without Unicode case mapping.
-            let word = if written.is_ascii() {
-                let mut w = CompactString::from(written);
-                w.make_ascii_lowercase();
-                w
-            } else {
-                CompactString::from_str_to_lowercase(written)
-            };
-            out.push(Token {
-                word,
-                start: start + s,
-                end: start + i,
-            });
+    // The character at `i` (a char boundary), if alphanumeric, with its length in bytes; an
+    // ASCII byte is told without decoding.
+    let word_char = |i: usize| -> Option<usize> {
+        let b = bytes[i];
+        if b.is_ascii() {
+            return b.is_ascii_alphanumeric().then_some(1);
         }
+        let ch = slice[i..].chars().next()?;
+        ch.is_alphanumeric().then(|| ch.len_utf8())
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(n) = word_char(i) else {
+            // Past the character: one byte, or the whole of a non-ASCII one.
+            i += if bytes[i].is_ascii() {
+                1
+            } else {
+                slice[i..].chars().next().map_or(1, char::len_utf8)
+            };
+            continue;
+        };
+        let s = i;
+        i += n;
+        let mut ascii = n == 1;
+        while i < bytes.len() {
+            let Some(n) = word_char(i) else { break };
+            ascii &= n == 1;
+            i += n;
+        }
+        let written = &slice[s..i];
+        // Most words are ASCII: lowercased in place, without Unicode case mapping.
+        let word = if ascii {
+            let mut w = CompactString::from(written);
+            w.make_ascii_lowercase();
+            w
+        } else {
+            CompactString::from_str_to_lowercase(written)
+        };
+        out.push(Token {
+            word,
+            start: start + s,
+            end: start + i,
+        });
     }
     out
 }
