@@ -35,7 +35,8 @@ pub(crate) fn tokenize(
     mentions: &[Mention],
     first_mention: usize,
 ) -> Vec<Token> {
-    let mut out = Vec::new();
+    // About a token in five bytes of prose (words and marks): room for most sentences.
+    let mut out = Vec::with_capacity(sentence.end.saturating_sub(sentence.start) / 5 + 1);
     let mut next_mention = first_mention;
     let mut i = sentence.start;
     let end = sentence.end;
