@@ -231,9 +231,11 @@ pub struct Lexicon {
     stems: foldhash::HashMap<String, Vec<usize>>,
     /// The byte lengths of those stems, longest first.
     stem_lengths: Vec<usize>,
-    /// The bytes a token can start with and begin a term (a bit per byte value): most
-    /// tokens start with none of them and are passed over without a hash lookup.
-    first_bytes: [u64; 4],
+    /// The first two bytes a token can start with and begin a term (a bit per pair, the
+    /// second byte 0 for a one-byte token; empty until a term is added, when every token may
+    /// begin one): most tokens start with none of them and are passed over without a hash
+    /// lookup.
+    first_pairs: Vec<u64>,
 }
 
 impl Lexicon {
@@ -285,17 +287,43 @@ impl Lexicon {
 
     fn push(&mut self, words: Vec<WordPattern>) -> usize {
         let id = self.terms.len();
-        let first = match words.first() {
-            Some(WordPattern::Exact(w) | WordPattern::Stem(w) | WordPattern::WordOrPlural(w)) => {
-                w.as_bytes().first().copied()
+        if self.first_pairs.is_empty() {
+            self.first_pairs = vec![0; 1 << 10];
+        }
+        let mut mark = |first: u8, second: Option<u8>| match second {
+            Some(b) => {
+                let pair = usize::from(first) << 8 | usize::from(b);
+                self.first_pairs[pair >> 6] |= 1 << (pair & 63);
             }
-            None => Some(0),
+            // Any second byte, or none.
+            None => {
+                for b in 0..=u8::MAX {
+                    let pair = usize::from(first) << 8 | usize::from(b);
+                    self.first_pairs[pair >> 6] |= 1 << (pair & 63);
+                }
+            }
         };
-        match first {
-            Some(b) => self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63),
-            // An empty first word (a bare `*`, or a plural "s" alone) may match a token
-            // starting with anything.
-            None => self.first_bytes = [u64::MAX; 4],
+        match words.first() {
+            Some(WordPattern::Exact(w)) => match w.as_bytes() {
+                [a] => mark(*a, Some(0)),
+                [a, b, ..] => mark(*a, Some(*b)),
+                [] => self.first_pairs.fill(u64::MAX),
+            },
+            Some(WordPattern::WordOrPlural(w)) => match w.as_bytes() {
+                [a] => {
+                    mark(*a, Some(0));
+                    mark(*a, Some(b's'));
+                }
+                [a, b, ..] => mark(*a, Some(*b)),
+                [] => self.first_pairs.fill(u64::MAX),
+            },
+            Some(WordPattern::Stem(w)) => match w.as_bytes() {
+                [a] => mark(*a, None),
+                [a, b, ..] => mark(*a, Some(*b)),
+                [] => self.first_pairs.fill(u64::MAX),
+            },
+            // An empty term may match a token starting with anything.
+            None => self.first_pairs.fill(u64::MAX),
         }
         match words.first() {
             Some(WordPattern::Exact(w)) => self.exact.entry(w.clone()).or_default().push(id),
@@ -324,10 +352,15 @@ impl Lexicon {
         found: &mut impl FnMut(usize) -> bool,
     ) -> bool {
         let word = tokens[at].word.as_str();
-        if let Some(&b) = word.as_bytes().first()
-            && self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0
-        {
-            return false;
+        if let [first, rest @ ..] = word.as_bytes() {
+            let pair = usize::from(*first) << 8 | usize::from(rest.first().copied().unwrap_or(0));
+            if self
+                .first_pairs
+                .get(pair >> 6)
+                .is_some_and(|bits| bits & (1 << (pair & 63)) == 0)
+            {
+                return false;
+            }
         }
         let stems = self
             .stem_lengths
@@ -1543,6 +1576,28 @@ mod tests {
                 .map(|t| (t.word.to_string(), t.start, t.end))
                 .collect();
             proptest::prop_assert_eq!(got, expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// A compiled lexicon finds what a scan of its terms finds, with terms and words of
+        /// one and two letters (where the first-two-bytes filter has its edge cases: one-byte
+        /// words, one-letter stems, plurals of a letter) and non-ASCII letters.
+        #[test]
+        fn short_terms_are_found_as_a_scan_finds_them(
+            terms in proptest::collection::vec("[abé]{0,2}\\*?( [ab]{1,2}\\*?)?", 1..5),
+            text in "[abés ]{0,16}",
+        ) {
+            let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
+            let t = toks(&text);
+            proptest::prop_assert_eq!(Lexicon::new(&terms).any(&t), any(&t, &terms));
+            let list = terms.join("|");
+            let (lexicon, ids) = Lexicon::registry(&[list.as_str()]);
+            let present = lexicon.present(&t);
+            proptest::prop_assert_eq!(
+                ids[0].iter().any(|&id| present[id]),
+                any_registry_term(&t, &list)
+            );
         }
     }
 
