@@ -17,19 +17,20 @@ use crate::vocab;
 
 /// A figure's population and outcome, as normalised words.
 #[derive(Debug, Clone)]
-pub(super) struct Measure {
+pub(super) struct Measure<'t> {
     /// The subject's words: who is counted.
     pub population: BTreeSet<String>,
     /// The predicate's words: what is said of them (with the modifiers a writer may put
     /// there instead of in the subject: "migrants working in construction").
     pub outcome: BTreeSet<String>,
+    /// The subject as written, whose modifiers are read only for a pair of figures that
+    /// passes every other test.
+    subject_text: &'t str,
     /// The words of the subject before its first preposition or relative ("migrant
     /// construction workers" of "migrant construction workers in the city"): the modifiers
-    /// that make a subgroup ("indigenous population"), with those written with a capital
-    /// (places, nationalities) apart.
-    pub modifiers: BTreeSet<String>,
-    /// The modifiers written with a capital: "Indonesian fishers".
-    pub proper: BTreeSet<String>,
+    /// that make a subgroup ("indigenous population"); and those of them written with a
+    /// capital (places, nationalities: "Indonesian fishers").
+    modifiers: std::cell::OnceCell<(BTreeSet<String>, BTreeSet<String>)>,
     /// The verb a figure is the object of ("repatriated 2,100 seafarers"): what is said of
     /// the people counted, which the other figure's words must name.
     pub head: Option<String>,
@@ -38,9 +39,9 @@ pub(super) struct Measure {
     words: BTreeSet<String>,
 }
 
-impl Measure {
+impl<'t> Measure<'t> {
     /// The measure of a claim: its subject, and its predicate with the rest of its clause.
-    pub(super) fn of(doc: &Document<'_>, c: &ClaimContext<'_>) -> Measure {
+    pub(super) fn of(doc: &Document<'t>, c: &ClaimContext<'_>) -> Measure<'t> {
         let subject_text = c.claim.subject.map_or("", |s| doc.slice(s));
         // The predicate and the rest of its clause: the reader may stop a predicate at its
         // verb ("… working on the estates showed"), and finds none in some clauses ("…
@@ -78,12 +79,11 @@ impl Measure {
             .next_back()
             .and_then(|w| words(w).into_iter().next())
             .filter(|w| !vocab::COUNTING_VERBS.contains(&w.as_str()));
-        let (modifiers, proper) = modifiers(subject_text);
         Measure {
             population: words(subject_text),
             outcome: words(outcome_text),
-            modifiers,
-            proper,
+            subject_text,
+            modifiers: std::cell::OnceCell::new(),
             head,
             words: BTreeSet::new(),
         }
@@ -103,7 +103,12 @@ impl Measure {
     /// Whether two measures are the same: they count a population with a word in common,
     /// each one's outcome is named by the other, and most of the words of the smaller one
     /// are in the larger (a narrower phrase of the same measure, not another group).
-    pub(super) fn same(&self, other: &Measure) -> bool {
+    /// The subject's modifiers, and those of them written with a capital.
+    fn modifiers(&self) -> &(BTreeSet<String>, BTreeSet<String>) {
+        self.modifiers.get_or_init(|| modifiers(self.subject_text))
+    }
+
+    pub(super) fn same(&self, other: &Measure<'_>) -> bool {
         if self.population.is_disjoint(&other.population) {
             return false;
         }
@@ -126,10 +131,11 @@ impl Measure {
         // A modifier the other phrase lacks makes a subgroup ("the population" and "the
         // indigenous population"), except a place or nationality that a later figure leaves
         // out when it refers back ("Indonesian fishers" … "the returning fishers").
-        let narrows = |m: &Measure, by: &BTreeSet<String>, droppable: bool| {
-            m.modifiers
+        let narrows = |m: &Measure<'_>, by: &BTreeSet<String>, droppable: bool| {
+            let (modifiers, proper) = m.modifiers();
+            modifiers
                 .iter()
-                .any(|w| !by.contains(w) && (!droppable || !m.proper.contains(w)))
+                .any(|w| !by.contains(w) && (!droppable || !proper.contains(w)))
         };
         if narrows(self, b, true) || narrows(other, a, false) {
             return false;
@@ -199,12 +205,12 @@ pub(super) fn words(phrase: &str) -> BTreeSet<String> {
 mod tests {
     use super::*;
 
-    fn measure(population: &str, outcome: &str) -> Measure {
+    fn measure<'t>(population: &'t str, outcome: &str) -> Measure<'t> {
         Measure {
             population: words(population),
             outcome: words(outcome),
-            modifiers: modifiers(population).0,
-            proper: modifiers(population).1,
+            subject_text: population,
+            modifiers: std::cell::OnceCell::new(),
             head: None,
             words: BTreeSet::new(),
         }
