@@ -34,13 +34,18 @@ pub(super) fn check(doc: &Document<'_>, context: &Context<'_>, r: usize) -> Opti
     if result.quantity.reversed() {
         return None;
     }
-    let working = share_restated(doc, r)
-        .or_else(|| period_restated(doc, r))
-        .or_else(|| change_stated(doc, context, r))
-        .or_else(|| change_referred(doc, r))
+    let lead = Lead {
+        doc,
+        r,
+        text: std::cell::OnceCell::new(),
+    };
+    let working = share_restated(doc, r, &lead)
+        .or_else(|| period_restated(doc, r, &lead))
+        .or_else(|| change_stated(doc, context, r, &lead))
+        .or_else(|| change_referred(doc, r, &lead))
         .or_else(|| change_with_size(doc, r))
-        .or_else(|| total_stated(doc, r))
-        .or_else(|| average_stated(doc, r))?;
+        .or_else(|| total_stated(doc, r, &lead))
+        .or_else(|| average_stated(doc, r, &lead))?;
     let e = &working.estimate;
     if e.interval.is_empty() || e.interval.overlaps(&result.quantity.interval) {
         return None;
@@ -140,6 +145,19 @@ fn lead(doc: &Document<'_>, r: usize) -> String {
     text.to_lowercase()
 }
 
+/// [`lead`] of a result, worked out at most once however many readings ask for it.
+struct Lead<'d, 'a> {
+    doc: &'d Document<'a>,
+    r: usize,
+    text: std::cell::OnceCell<String>,
+}
+
+impl Lead<'_, '_> {
+    fn get(&self) -> &str {
+        self.text.get_or_init(|| lead(self.doc, self.r))
+    }
+}
+
 /// The lower-case words after a figure's counted noun, to the end of its sentence.
 fn trail(doc: &Document<'_>, c: &ClaimContext<'_>) -> String {
     let end = c
@@ -154,9 +172,9 @@ fn trail(doc: &Document<'_>, c: &ClaimContext<'_>) -> String {
 
 /// Whether a figure is stated as the result of what comes before it: ", or some 80,000",
 /// "That works out to 3,000".
-fn is_restated(doc: &Document<'_>, r: usize) -> bool {
-    let lead = lead(doc, r);
-    super::restates(&lead) || vocab::ends_with_phrase(&lead, vocab::RESULT_LEADS)
+fn is_restated(lead: &Lead<'_, '_>) -> bool {
+    let lead = lead.get();
+    super::restates(lead) || vocab::ends_with_phrase(lead, vocab::RESULT_LEADS)
 }
 
 /// The noun phrase after "X percent of", its determiners dropped: "agency workers" in "16
@@ -204,12 +222,16 @@ fn counts(doc: &Document<'_>, c: &ClaimContext<'_>, noun: &str) -> bool {
 
 /// "X percent of [those] BASE, or RESULT"; "X percent of the women … That works out to
 /// RESULT", the base named by its noun in an earlier sentence.
-fn share_restated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, 'a>> {
+fn share_restated<'c, 'a>(
+    doc: &'c Document<'a>,
+    r: usize,
+    lead: &Lead<'_, '_>,
+) -> Option<Working<'c, 'a>> {
     let result = &doc.quantities[r];
     if !matches!(
         result.quantity.dimension,
         Dimension::Count | Dimension::Money(_)
-    ) || !is_restated(doc, r)
+    ) || !is_restated(lead)
     {
         return None;
     }
@@ -318,7 +340,11 @@ fn periods_in(doc: &Document<'_>, r: usize, from: Period, to: Period) -> Option<
 }
 
 /// "9,000 baht a month, or 150,000 baht a year": a rate restated over another period.
-fn period_restated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, 'a>> {
+fn period_restated<'c, 'a>(
+    doc: &'c Document<'a>,
+    r: usize,
+    lead: &Lead<'_, '_>,
+) -> Option<Working<'c, 'a>> {
     let result = &doc.quantities[r];
     let to = result.quantity.per?;
     let earlier = earlier_in_sentence(doc, r);
@@ -326,7 +352,7 @@ fn period_restated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c
     let from = rate.quantity.per?;
     if from == to
         || rate.quantity.dimension != result.quantity.dimension
-        || !super::restates(&lead(doc, r))
+        || !super::restates(lead.get())
     {
         return None;
     }
@@ -363,6 +389,7 @@ fn change_stated<'c, 'a>(
     doc: &'c Document<'a>,
     context: &Context<'_>,
     r: usize,
+    lead: &Lead<'_, '_>,
 ) -> Option<Working<'c, 'a>> {
     let result = &doc.quantities[r];
     let earlier = earlier_in_sentence(doc, r);
@@ -406,7 +433,7 @@ fn change_stated<'c, 'a>(
     {
         return None;
     }
-    let lead = lead(doc, r);
+    let lead = lead.get();
     let trail = trail(doc, result);
     let next_word = trail
         .split(|ch: char| !ch.is_alphanumeric())
@@ -422,7 +449,7 @@ fn change_stated<'c, 'a>(
     // "… to 7,600 this year, an increase of": the time of the second figure may come first.
     let (time, apposition) = lead
         .split_once([',', '—', '–', '(', ';'])
-        .unwrap_or((lead.as_str(), ""));
+        .unwrap_or((lead, ""));
     let words = |t: &str| {
         t.split(|ch: char| !ch.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -498,12 +525,16 @@ const REFERRED_WITHIN: usize = 1_000;
 /// its sentence with a word pointing back ("that", "this", "it") and names no figure of its
 /// own, worked out from the change the sentence before states — its two ends ("from A to
 /// B"), or its size ("an increase of D") and the last figure of its kind before it (the base).
-fn change_referred<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, 'a>> {
+fn change_referred<'c, 'a>(
+    doc: &'c Document<'a>,
+    r: usize,
+    lead: &Lead<'_, '_>,
+) -> Option<Working<'c, 'a>> {
     let result = &doc.quantities[r];
     if result.quantity.dimension != Dimension::Percent || !earlier_in_sentence(doc, r).is_empty() {
         return None;
     }
-    let lead = lead(doc, r);
+    let lead = lead.get();
     let words: Vec<&str> = lead
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
         .filter(|w| !w.is_empty())
@@ -826,11 +857,15 @@ fn absolute(mut e: Estimate) -> Estimate {
 }
 
 /// "1,200, 950 and 640 cases respectively, 2,790 cases in all"; "…, together 23.6 million".
-fn total_stated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, 'a>> {
+fn total_stated<'c, 'a>(
+    doc: &'c Document<'a>,
+    r: usize,
+    lead: &Lead<'_, '_>,
+) -> Option<Working<'c, 'a>> {
     let result = &doc.quantities[r];
-    let lead = lead(doc, r);
+    let lead = lead.get();
     let trail = trail(doc, result);
-    let marked = vocab::ends_with_phrase(&lead, vocab::TOTAL_LEADS)
+    let marked = vocab::ends_with_phrase(lead, vocab::TOTAL_LEADS)
         || vocab::TOTAL_TRAILS
             .iter()
             .any(|w| trail.trim_start().starts_with(w));
@@ -867,9 +902,13 @@ fn total_stated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, '
 }
 
 /// "1,200 workers who paid a total of $3.6 million in fees, an average of $3,000 each".
-fn average_stated<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'c, 'a>> {
+fn average_stated<'c, 'a>(
+    doc: &'c Document<'a>,
+    r: usize,
+    lead: &Lead<'_, '_>,
+) -> Option<Working<'c, 'a>> {
     let result = &doc.quantities[r];
-    if !vocab::ends_with_phrase(&lead(doc, r), vocab::AVERAGE_LEADS) {
+    if !vocab::ends_with_phrase(lead.get(), vocab::AVERAGE_LEADS) {
         return None;
     }
     let earlier = earlier_in_sentence(doc, r);
