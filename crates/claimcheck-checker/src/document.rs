@@ -131,7 +131,7 @@ impl<'a> Document<'a> {
         let hits = index.names.find(text);
         let spans = &parsed.sentences;
         let mut sentences: Vec<SentenceFacts> = Vec::new();
-        let mut quantities = Vec::new();
+        let mut quantities = Vec::with_capacity(parsed.mentions.len());
         for (i, (mention, claim)) in parsed.mentions.iter().zip(&parsed.claims).enumerate() {
             let Some(quantity) = Quantity::from_mention(mention, text, conventions) else {
                 continue;

@@ -757,17 +757,17 @@ fn clause_concepts_in(tokens: &[Token]) -> Vec<Concept> {
 /// The tokens of a sentence that lie in `spans` (found by binary search: no scan of the
 /// whole sentence per claim).
 fn within(tokens: &[Token], spans: &[Span]) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
+    // The tokens' indices, each once and in order (a sentence's tokens are in order, one
+    // per start), then the tokens.
+    let mut at: Vec<usize> = Vec::with_capacity(tokens.len());
     for s in spans {
         let from = tokens.partition_point(|t| t.start < s.start);
-        for t in tokens[from..].iter().take_while(|t| t.end <= s.end) {
-            if !out.iter().any(|o| o.start == t.start) {
-                out.push(t.clone());
-            }
-        }
+        let n = tokens[from..].iter().take_while(|t| t.end <= s.end).count();
+        at.extend(from..from + n);
     }
-    out.sort_by_key(|t| t.start);
-    out
+    at.sort_unstable();
+    at.dedup();
+    at.into_iter().map(|i| tokens[i].clone()).collect()
 }
 
 /// Reads one claim. `previous` is the sentence before, for a claim whose sentence names no
