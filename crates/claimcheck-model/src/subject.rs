@@ -8,6 +8,12 @@
 
 use std::collections::BTreeSet;
 
+use compact_str::CompactString;
+
+/// One normalised content word. Held inline (no allocation) up to 24 bytes, which nearly
+/// every word is: a subject is read into words for every figure of a document.
+pub type Word = CompactString;
+
 /// Words that carry no population: determiners, prepositions, participles of movement.
 const IGNORED: &[&str] = &[
     "the", "a", "an", "all", "of", "in", "from", "to", "at", "on", "into", "within", "and", "or",
@@ -31,36 +37,54 @@ const SYNONYMS: &[&[&str]] = &[
 ];
 
 /// The normalised content words of a subject phrase.
-pub fn words(phrase: &str) -> BTreeSet<String> {
+pub fn words(phrase: &str) -> BTreeSet<Word> {
     phrase
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lowercase)
         .filter(|w| !IGNORED.contains(&w.as_str()))
         .map(|w| normalise(&w))
         .collect()
 }
 
-fn normalise(w: &str) -> String {
-    for group in SYNONYMS {
-        if group.contains(&w) {
-            return group[0].to_owned();
-        }
+/// A word in lower case, without a copy on the heap for an ASCII word (nearly all of them).
+fn lowercase(w: &str) -> Word {
+    if w.is_ascii() {
+        let mut lower = Word::from(w);
+        lower.make_ascii_lowercase();
+        lower
+    } else {
+        Word::from(w.to_lowercase())
     }
-    let singular = w
-        .strip_suffix("ies")
-        .map(|s| format!("{s}y"))
-        .or_else(|| {
-            (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
-                .then(|| w[..w.len() - 1].to_owned())
-        })
-        .unwrap_or_else(|| w.to_owned());
-    for group in SYNONYMS {
-        if group.contains(&singular.as_str()) {
-            return group[0].to_owned();
-        }
+}
+
+fn normalise(w: &str) -> Word {
+    if let Some(head) = synonym_head(w) {
+        return Word::const_new(head);
     }
-    singular
+    let singular = match w.strip_suffix("ies") {
+        Some(stem) => {
+            let mut y = Word::from(stem);
+            y.push('y');
+            y
+        }
+        None if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") => {
+            Word::from(&w[..w.len() - 1])
+        }
+        None => Word::from(w),
+    };
+    match synonym_head(&singular) {
+        Some(head) => Word::const_new(head),
+        None => singular,
+    }
+}
+
+/// The first word of the synonym group `w` belongs to.
+fn synonym_head(w: &str) -> Option<&'static str> {
+    SYNONYMS
+        .iter()
+        .find(|group| group.contains(&w))
+        .map(|group| group[0])
 }
 
 /// How the populations of two subjects relate.
@@ -79,7 +103,7 @@ pub fn compare(a: &str, b: &str) -> Match {
 
 /// Compares two subject phrases by their [`words`]: a caller comparing one phrase with
 /// several reads its words once.
-pub fn compare_words(wa: &BTreeSet<String>, wb: &BTreeSet<String>) -> Match {
+pub fn compare_words(wa: &BTreeSet<Word>, wb: &BTreeSet<Word>) -> Match {
     if wa.is_empty() || wb.is_empty() {
         return Match {
             similarity: 0.0,

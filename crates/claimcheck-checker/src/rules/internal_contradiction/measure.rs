@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use claimcheck_model::subject;
+use claimcheck_model::subject::{self, Word};
 
 use crate::document::{ClaimContext, Document};
 use crate::vocab;
@@ -19,10 +19,10 @@ use crate::vocab;
 #[derive(Debug, Clone)]
 pub(super) struct Measure<'t> {
     /// The subject's words: who is counted.
-    pub population: BTreeSet<String>,
+    pub population: BTreeSet<Word>,
     /// The predicate's words: what is said of them (with the modifiers a writer may put
     /// there instead of in the subject: "migrants working in construction").
-    pub outcome: BTreeSet<String>,
+    pub outcome: BTreeSet<Word>,
     /// The subject as written, whose modifiers are read only for a pair of figures that
     /// passes every other test.
     subject_text: &'t str,
@@ -30,13 +30,13 @@ pub(super) struct Measure<'t> {
     /// construction workers" of "migrant construction workers in the city"): the modifiers
     /// that make a subgroup ("indigenous population"); and those of them written with a
     /// capital (places, nationalities: "Indonesian fishers").
-    modifiers: std::cell::OnceCell<(BTreeSet<String>, BTreeSet<String>)>,
+    modifiers: std::cell::OnceCell<(BTreeSet<Word>, BTreeSet<Word>)>,
     /// The verb a figure is the object of ("repatriated 2,100 seafarers"): what is said of
     /// the people counted, which the other figure's words must name.
-    pub head: Option<String>,
+    pub head: Option<Word>,
     /// Every word of the measure: population and outcome (compared for every pair of
     /// figures, so worked out once).
-    words: BTreeSet<String>,
+    words: BTreeSet<Word>,
 }
 
 impl<'t> Measure<'t> {
@@ -91,7 +91,7 @@ impl<'t> Measure<'t> {
     }
 
     /// Every word of the measure.
-    pub(super) fn all(&self) -> &BTreeSet<String> {
+    pub(super) fn all(&self) -> &BTreeSet<Word> {
         &self.words
     }
 
@@ -104,7 +104,7 @@ impl<'t> Measure<'t> {
     /// each one's outcome is named by the other, and most of the words of the smaller one
     /// are in the larger (a narrower phrase of the same measure, not another group).
     /// The subject's modifiers, and those of them written with a capital.
-    fn modifiers(&self) -> &(BTreeSet<String>, BTreeSet<String>) {
+    fn modifiers(&self) -> &(BTreeSet<Word>, BTreeSet<Word>) {
         self.modifiers.get_or_init(|| modifiers(self.subject_text))
     }
 
@@ -115,23 +115,22 @@ impl<'t> Measure<'t> {
         let (a, b) = (self.all(), other.all());
         // The outcome's own words: not those of either population ("worked" is read as
         // "labour", which says who, not what happened to them).
-        let people = |w: &String| self.population.contains(w) || other.population.contains(w);
-        let named = |outcome: &BTreeSet<String>, by: &BTreeSet<String>| {
+        let people = |w: &Word| self.population.contains(w) || other.population.contains(w);
+        let named = |outcome: &BTreeSet<Word>, by: &BTreeSet<Word>| {
             outcome.iter().any(|w| !people(w) && by.contains(w))
         };
         if !named(&self.outcome, b) || !named(&other.outcome, a) {
             return false;
         }
-        let heads_named = |head: &Option<String>, by: &BTreeSet<String>| {
-            head.as_ref().is_none_or(|h| by.contains(h))
-        };
+        let heads_named =
+            |head: &Option<Word>, by: &BTreeSet<Word>| head.as_ref().is_none_or(|h| by.contains(h));
         if !heads_named(&self.head, b) || !heads_named(&other.head, a) {
             return false;
         }
         // A modifier the other phrase lacks makes a subgroup ("the population" and "the
         // indigenous population"), except a place or nationality that a later figure leaves
         // out when it refers back ("Indonesian fishers" … "the returning fishers").
-        let narrows = |m: &Measure<'_>, by: &BTreeSet<String>, droppable: bool| {
+        let narrows = |m: &Measure<'_>, by: &BTreeSet<Word>, droppable: bool| {
             let (modifiers, proper) = m.modifiers();
             modifiers
                 .iter()
@@ -163,7 +162,7 @@ const MEASURE_MATCH: f64 = 0.6;
 
 /// The pre-nominal words of a subject phrase, normalised, and those of them written with a
 /// capital (not counting a capital that opens a headline word).
-fn modifiers(subject_text: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+fn modifiers(subject_text: &str) -> (BTreeSet<Word>, BTreeSet<Word>) {
     let mut all = BTreeSet::new();
     let mut proper = BTreeSet::new();
     // A headline capitalises every word: no word of it can be told a proper name.
@@ -187,7 +186,7 @@ fn modifiers(subject_text: &str) -> (BTreeSet<String>, BTreeSet<String>) {
 }
 
 /// The normalised content words of a phrase.
-pub(super) fn words(phrase: &str) -> BTreeSet<String> {
+pub(super) fn words(phrase: &str) -> BTreeSet<Word> {
     subject::words(phrase)
         .into_iter()
         .filter(|w| !vocab::MEASURE_IGNORED.contains(&w.as_str()))
@@ -196,7 +195,7 @@ pub(super) fn words(phrase: &str) -> BTreeSet<String> {
             vocab::OUTCOME_SYNONYMS
                 .iter()
                 .find(|(_, group, _)| group.contains(&w.as_str()))
-                .map_or(w, |(head, _, _)| (*head).to_owned())
+                .map_or(w, |(head, _, _)| Word::const_new(head))
         })
         .collect()
 }
