@@ -908,7 +908,7 @@ pub fn read(
     let over_years = sentence.over_years;
     let change = vocab::LEXICONS
         .change
-        .any(&change_words(text, mention, sentence))
+        .any(change_words(text, mention, sentence))
         && !level_of_a_change(mention, sentence);
     let verb_concepts = verb_concepts(text, mention, sentence);
     Reading {
@@ -1098,7 +1098,7 @@ fn level_of_a_change(mention: &Mention, sentence: &SentenceFacts) -> bool {
 
 /// The words right around a figure (three before, three after): "an increase of 12 million",
 /// "25% rise", "rose by 11 per cent".
-fn change_words(text: &str, mention: &Mention, sentence: &SentenceFacts) -> Vec<Token> {
+fn change_words<'s>(text: &str, mention: &Mention, sentence: &'s SentenceFacts) -> &'s [Token] {
     let _ = text;
     let at = sentence
         .tokens
@@ -1108,7 +1108,7 @@ fn change_words(text: &str, mention: &Mention, sentence: &SentenceFacts) -> Vec<
         .partition_point(|t| t.start < mention.span.end);
     let from = at.saturating_sub(3);
     let to = (end + 3).min(sentence.tokens.len());
-    sentence.tokens[from..to].to_vec()
+    &sentence.tokens[from..to]
 }
 
 /// The years that stand with a claim: those of its attribution and time, and those of its
@@ -1167,7 +1167,14 @@ fn years(
             .split_whitespace()
             .next()
             .is_some_and(|w| {
-                let w = w.to_lowercase();
+                // `w.to_lowercase().starts_with(r)` for these ASCII words, without the copy.
+                let lower_starts = |r: &str| {
+                    if w.is_ascii() {
+                        w.get(..r.len()).is_some_and(|p| p.eq_ignore_ascii_case(r))
+                    } else {
+                        w.to_lowercase().starts_with(r)
+                    }
+                };
                 [
                     "report",
                     "edition",
@@ -1178,7 +1185,7 @@ fn years(
                     "survey",
                 ]
                 .iter()
-                .any(|r| w.starts_with(r))
+                .any(|r| lower_starts(r))
             });
         if in_source || by_name || before_report {
             attribution.push(y);

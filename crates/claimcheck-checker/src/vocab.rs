@@ -392,11 +392,16 @@ impl Lexicon {
     /// the tests hold it to): one pass over the tokens, and no copy when no term occurs (the
     /// common case).
     pub fn without<'t>(&self, tokens: &'t [Token]) -> std::borrow::Cow<'t, [Token]> {
+        // No term starts before the first place one does: nothing to set aside up to there.
+        let Some(first) = (0..tokens.len()).find(|&at| self.starting_at(tokens, at, &mut |_| true))
+        else {
+            return std::borrow::Cow::Borrowed(tokens);
+        };
         let mut dropped = vec![false; tokens.len()];
         // Where each term may next be found: its next occurrence starts after the last one
         // ends.
         let mut next = vec![0; self.terms.len()];
-        for at in 0..tokens.len() {
+        for at in first..tokens.len() {
             self.starting_at(tokens, at, &mut |id| {
                 if at >= next[id] {
                     let n = self.terms[id].len();
@@ -652,9 +657,14 @@ pub fn ordinal_use(text: &str, end: usize) -> bool {
         .trim_start()
         .split(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or("")
-        .to_lowercase();
-    ORDINAL_FOLLOWERS.contains(&next.as_str())
+        .unwrap_or("");
+    if next.is_ascii() {
+        ORDINAL_FOLLOWERS
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(next))
+    } else {
+        ORDINAL_FOLLOWERS.contains(&next.to_lowercase().as_str())
+    }
 }
 
 /// Words that make a figure a yearly flow.

@@ -1080,6 +1080,23 @@ impl WordSet {
     }
 }
 
+/// Whether `word` starts with the lowercase `prefix`, ignoring ASCII case.
+pub(crate) fn starts_with_ci(word: &str, prefix: &str) -> bool {
+    word.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `hay` contains the lowercase `needle`, ignoring ASCII case: what
+/// `hay.to_ascii_lowercase().contains(needle)` says, without the copy.
+pub(crate) fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Whether `word` ends with the lowercase `suffix`, ignoring ASCII case.
 pub(crate) fn ends_with_ci(word: &str, suffix: &str) -> bool {
     word.len() >= suffix.len()
@@ -1273,6 +1290,29 @@ mod tests {
         ];
         for (word, want) in cases {
             assert_eq!(month_number(word), want, "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The case-blind tests say what the same tests on a lowercased copy say.
+        #[test]
+        fn case_blind_tests_agree_with_a_lowercased_copy(
+            hay in "[aAgGeE oOfF\\-é]{0,12}",
+            needle in "[age of\\-]{0,5}",
+        ) {
+            let lower = hay.to_ascii_lowercase();
+            proptest::prop_assert_eq!(
+                super::contains_ascii_ci(&hay, &needle),
+                lower.contains(needle.as_str())
+            );
+            proptest::prop_assert_eq!(
+                super::starts_with_ci(&hay, &needle),
+                lower.starts_with(needle.as_str())
+            );
+            proptest::prop_assert_eq!(
+                super::ends_with_ci(&hay, &needle),
+                lower.ends_with(needle.as_str())
+            );
         }
     }
 }

@@ -106,14 +106,16 @@ impl Extractor {
 /// A number too large or too small to represent, as a problem to report.
 fn out_of_range(text: &str, parsed: &ParsedPhrase) -> Option<Step> {
     let phrase = &parsed.phrase;
-    let values: Vec<f64> = std::iter::once(phrase.first.value)
-        .chain(phrase.second.map(|high| high.quantity.value))
-        .collect();
-    if values.iter().all(|v| v.is_finite()) {
+    let values = [
+        Some(phrase.first.value),
+        phrase.second.map(|high| high.quantity.value),
+    ];
+    let values = values.iter().flatten();
+    if values.clone().all(|v| v.is_finite()) {
         return None;
     }
     let written = truncate(&text[parsed.span.range()], 40);
-    let message = if values.iter().any(|v| v.is_nan()) {
+    let message = if values.clone().any(|v| v.is_nan()) {
         format!("number out of range (too small to represent, yet not 0): `{written}`")
     } else {
         format!("number too large to represent: `{written}`")
@@ -305,15 +307,18 @@ fn truncate(s: &str, n: usize) -> String {
 /// Whether the words around a figure make it an age: "aged 15 to 17", "under the age of
 /// 16", "a 23-year-old", "65 years or older", "as young as fourteen".
 fn is_age(text: &str, span: Span, end: usize) -> bool {
-    let written = text[span.range()].to_ascii_lowercase();
-    if written.contains(" age ")
-        || written.contains(" age of")
-        || written.contains("ages of")
-        || written.starts_with("under age")
-        || written.starts_with("over age")
-        || written.contains("young")
-        || written.contains("older")
-        || written.starts_with("under-")
+    // The phrase's words, compared ignoring ASCII case.
+    let written = &text[span.range()];
+    let contains = |needle: &str| vocab::contains_ascii_ci(written, needle);
+    let starts = |prefix: &str| vocab::starts_with_ci(written, prefix);
+    if contains(" age ")
+        || contains(" age of")
+        || contains("ages of")
+        || starts("under age")
+        || starts("over age")
+        || contains("young")
+        || contains("older")
+        || starts("under-")
     {
         return true;
     }
@@ -323,11 +328,11 @@ fn is_age(text: &str, span: Span, end: usize) -> bool {
         return true;
     }
     // "children under 18", "people over 65": a bound right after a word for people.
-    let bound = written.starts_with("under ")
-        || written.starts_with("over ")
-        || written.contains(" and over")
-        || written.contains(" or over")
-        || written.contains(" and under");
+    let bound = starts("under ")
+        || starts("over ")
+        || contains(" and over")
+        || contains(" or over")
+        || contains(" and under");
     if bound
         && at_boundary(&text[end..])
         && !text[end..].starts_with(['%', '-'])
@@ -339,8 +344,8 @@ fn is_age(text: &str, span: Span, end: usize) -> bool {
     }
     // "to the age of 14".
     let head = text[..span.start].trim_end();
-    let head = head[floor_boundary(head, head.len().saturating_sub(8))..].to_ascii_lowercase();
-    if head.ends_with("age of") || head.ends_with("ages of") {
+    let head = &head[floor_boundary(head, head.len().saturating_sub(8))..];
+    if vocab::ends_with_ci(head, "age of") || vocab::ends_with_ci(head, "ages of") {
         return true;
     }
     // "16- and 17-year-olds", "18 and 19-year-olds".
@@ -358,7 +363,7 @@ fn is_age(text: &str, span: Span, end: usize) -> bool {
             return true;
         }
     }
-    let after = text[end..floor_boundary(text, text.len().min(end + 16))].to_ascii_lowercase();
+    let after = &text[end..floor_boundary(text, text.len().min(end + 16))];
     [
         "-year-old",
         "-years-old",
@@ -368,7 +373,7 @@ fn is_age(text: &str, span: Span, end: usize) -> bool {
         "-year old",
     ]
     .iter()
-    .any(|a| after.starts_with(a))
+    .any(|a| vocab::starts_with_ci(after, a))
 }
 
 /// "one" as a pronoun: "one of the largest", "no one", "the one".
