@@ -229,13 +229,24 @@ pub struct Lexicon {
     exact: foldhash::HashMap<String, Vec<usize>>,
     /// Terms by their first word's stem, for stems.
     stems: foldhash::HashMap<String, Vec<usize>>,
-    /// The byte lengths of those stems, longest first.
-    stem_lengths: Vec<usize>,
+    /// The byte lengths of those stems (below 64), by the first two bytes they start with (as
+    /// in `first_pairs`): a bit per length. A token is looked up only at the lengths of the
+    /// stems that start as it does, not at every stem's.
+    stem_lengths: foldhash::HashMap<u16, u64>,
+    /// The byte lengths of stems that any token may start with: those of 64 bytes or more (a
+    /// registry's own terms may be that long; no built-in one is) and an empty one; longest
+    /// first.
+    other_stem_lengths: Vec<usize>,
     /// The first two bytes a token can start with and begin a term (a bit per pair, the
     /// second byte 0 for a one-byte token; empty until a term is added, when every token may
     /// begin one): most tokens start with none of them and are passed over without a hash
     /// lookup.
     first_pairs: Vec<u64>,
+}
+
+/// The key of a token's first two bytes (the second 0 for a one-byte token).
+fn pair_key(first: u8, second: u8) -> u16 {
+    u16::from(first) << 8 | u16::from(second)
 }
 
 impl Lexicon {
@@ -333,9 +344,23 @@ impl Lexicon {
             }
             Some(WordPattern::Stem(s)) => {
                 self.stems.entry(s.clone()).or_default().push(id);
-                if !self.stem_lengths.contains(&s.len()) {
-                    self.stem_lengths.push(s.len());
-                    self.stem_lengths.sort_unstable_by(|a, b| b.cmp(a));
+                match s.as_bytes() {
+                    [a, b, ..] if s.len() < 64 => {
+                        *self.stem_lengths.entry(pair_key(*a, *b)).or_default() |= 1 << s.len();
+                    }
+                    // A one-byte stem starts a token of any second byte.
+                    [a] => {
+                        for b in 0..=u8::MAX {
+                            *self.stem_lengths.entry(pair_key(*a, b)).or_default() |= 1 << 1;
+                        }
+                    }
+                    // Empty, or 64 bytes or more.
+                    _ => {
+                        if !self.other_stem_lengths.contains(&s.len()) {
+                            self.other_stem_lengths.push(s.len());
+                            self.other_stem_lengths.sort_unstable_by(|a, b| b.cmp(a));
+                        }
+                    }
                 }
             }
             None => {}
@@ -352,8 +377,10 @@ impl Lexicon {
         found: &mut impl FnMut(usize) -> bool,
     ) -> bool {
         let word = tokens[at].word.as_str();
+        let mut lengths = 0u64;
         if let [first, rest @ ..] = word.as_bytes() {
-            let pair = usize::from(*first) << 8 | usize::from(rest.first().copied().unwrap_or(0));
+            let second = rest.first().copied().unwrap_or(0);
+            let pair = usize::from(*first) << 8 | usize::from(second);
             if self
                 .first_pairs
                 .get(pair >> 6)
@@ -361,11 +388,26 @@ impl Lexicon {
             {
                 return false;
             }
+            lengths = self
+                .stem_lengths
+                .get(&pair_key(*first, second))
+                .copied()
+                .unwrap_or(0);
         }
+        // The stems' lengths, longest first.
+        let short = std::iter::from_fn(|| {
+            (lengths != 0).then(|| {
+                let n = 63 - lengths.leading_zeros() as usize;
+                lengths &= !(1 << n);
+                n
+            })
+        });
         let stems = self
-            .stem_lengths
+            .other_stem_lengths
             .iter()
-            .filter_map(|&n| word.get(..n))
+            .copied()
+            .chain(short)
+            .filter_map(|n| word.get(..n))
             .filter_map(|prefix| self.stems.get(prefix));
         for &id in self.exact.get(word).into_iter().chain(stems).flatten() {
             let words = &self.terms[id];
@@ -1591,12 +1633,13 @@ mod tests {
 
     proptest::proptest! {
         /// A compiled lexicon finds what a scan of its terms finds, with terms and words of
-        /// one and two letters (where the first-two-bytes filter has its edge cases: one-byte
-        /// words, one-letter stems, plurals of a letter) and non-ASCII letters.
+        /// one to four letters (where the first-two-bytes filter has its edge cases: one-byte
+        /// words, one-letter stems, plurals of a letter; and stems of several lengths start
+        /// alike) and non-ASCII letters.
         #[test]
         fn short_terms_are_found_as_a_scan_finds_them(
-            terms in proptest::collection::vec("[abé]{0,2}\\*?( [ab]{1,2}\\*?)?", 1..5),
-            text in "[abés ]{0,16}",
+            terms in proptest::collection::vec("[abé]{0,4}\\*?( [ab]{1,2}\\*?)?", 1..6),
+            text in "[abés ]{0,24}",
         ) {
             let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
             let t = toks(&text);
@@ -1608,6 +1651,23 @@ mod tests {
                 ids[0].iter().any(|&id| present[id]),
                 any_registry_term(&t, &list)
             );
+        }
+    }
+
+    /// A stem of 64 bytes or more (a registry may have one) is found as a scan finds it.
+    #[test]
+    fn long_stems_are_found() {
+        let stem = "a".repeat(70);
+        let list = format!("{stem}|b");
+        let (lexicon, ids) = Lexicon::registry(&[list.as_str()]);
+        for (text, want) in [
+            (format!("x {stem}bc y"), true),
+            (format!("x {}", "a".repeat(69)), false),
+        ] {
+            let t = toks(&text);
+            let present = lexicon.present(&t);
+            assert_eq!(ids[0].iter().any(|&id| present[id]), want, "{text}");
+            assert_eq!(any_registry_term(&t, &list), want, "{text}");
         }
     }
 
