@@ -502,6 +502,12 @@ pub struct Lexicons {
     pub world: Lexicon,
     /// [`TRAFFICKED_VERBS`].
     pub trafficked_verbs: Lexicon,
+    /// [`RESULT_LEADS`].
+    pub result_leads: PhraseList,
+    /// [`TOTAL_LEADS`].
+    pub total_leads: PhraseList,
+    /// [`AVERAGE_LEADS`].
+    pub average_leads: PhraseList,
     /// [`concept_terms`] of each concept, in [`Concept::ALL`] order.
     concepts: Vec<Lexicon>,
     /// The terms of every concept, then those of the lists a sentence is read for
@@ -589,6 +595,9 @@ pub static LEXICONS: std::sync::LazyLock<Lexicons> = std::sync::LazyLock::new(||
     all_victims: Lexicon::new(ALL_VICTIMS),
     world: Lexicon::new(WORLD),
     trafficked_verbs: Lexicon::new(TRAFFICKED_VERBS),
+    result_leads: PhraseList::new(RESULT_LEADS),
+    total_leads: PhraseList::new(TOTAL_LEADS),
+    average_leads: PhraseList::new(AVERAGE_LEADS),
     concepts: Concept::ALL
         .iter()
         .map(|c| Lexicon::new(concept_terms(*c)))
@@ -1065,38 +1074,67 @@ pub const HEADLINE_SECTIONS: &[&str] = &[
     "at a glance",
 ];
 
-/// Whether the words of `text` end with one of `phrases`, matched as words ("that works out
-/// to" ends "… had been trafficked. That works out to"; "or" does not end "for").
-pub fn ends_with_phrase(text: &str, phrases: &[&str]) -> bool {
-    // Only the last words can end with a phrase: the text is cut into words from where they
-    // start, not from its beginning (the text may be all of a sentence before a figure), and
-    // a phrase whose last word is not the text's is not read further.
-    let last = tokens(text, last_words_start(text, 1), text.len());
-    let last_word = last.last().map_or("", |t| t.word.as_str());
-    phrases.iter().any(|p| {
-        // A phrase whose final word is exact ends with the text's last word: most do not,
-        // and are passed over without cutting the phrase into words.
-        let trimmed = p.trim_end();
-        if !trimmed.is_empty() && !trimmed.ends_with('*') && !trimmed.ends_with(last_word) {
-            return false;
+/// Whether the words of `text` end with `phrase`, given its last token (`last`).
+fn phrase_ends(text: &str, phrase: &str, last: &[Token]) -> bool {
+    let Some(final_word) = phrase.split_whitespace().next_back() else {
+        return true;
+    };
+    if !last
+        .last()
+        .is_some_and(|t| word_matches(final_word, &t.word))
+    {
+        return false;
+    }
+    let n = phrase.split_whitespace().count();
+    let words = tokens(text, last_words_start(text, n), text.len());
+    words.len() >= n
+        && phrase
+            .split_whitespace()
+            .rev()
+            .zip(words.iter().rev())
+            .all(|(w, t)| word_matches(w, &t.word))
+}
+
+/// A list of phrases indexed by their final word, so that [`PhraseList::ends`] reads only the
+/// phrases that can end a text (those ending in its last word), not the whole list.
+#[derive(Debug, Default)]
+pub struct PhraseList {
+    /// The phrases whose final word is exact, by that word.
+    by_final: foldhash::HashMap<&'static str, Vec<&'static str>>,
+    /// The others: a final stem (`"work*"`), or no words, read for every text.
+    always: Vec<&'static str>,
+}
+
+impl PhraseList {
+    /// Indexes `phrases`.
+    pub fn new(phrases: &[&'static str]) -> Self {
+        let mut list = PhraseList::default();
+        for p in phrases {
+            match p.split_whitespace().next_back() {
+                Some(last) if !last.ends_with('*') => {
+                    list.by_final.entry(last).or_default().push(p);
+                }
+                _ => list.always.push(p),
+            }
         }
-        let Some(final_word) = p.split_whitespace().next_back() else {
-            return true;
-        };
-        if !last
-            .last()
-            .is_some_and(|t| word_matches(final_word, &t.word))
-        {
-            return false;
-        }
-        let n = p.split_whitespace().count();
-        let words = tokens(text, last_words_start(text, n), text.len());
-        words.len() >= n
-            && p.split_whitespace()
-                .rev()
-                .zip(words.iter().rev())
-                .all(|(w, t)| word_matches(w, &t.word))
-    })
+        list
+    }
+
+    /// Whether the words of `text` end with one of the phrases, matched as words ("that works
+    /// out to" ends "… had been trafficked. That works out to"; "or" does not end "for").
+    pub fn ends(&self, text: &str) -> bool {
+        // Only the last words can end with a phrase: the text is cut into words from where
+        // they start, not from its beginning (the text may be all of a sentence before a
+        // figure).
+        let last = tokens(text, last_words_start(text, 1), text.len());
+        let last_word = last.last().map_or("", |t| t.word.as_str());
+        self.by_final
+            .get(last_word)
+            .into_iter()
+            .flatten()
+            .chain(&self.always)
+            .any(|p| phrase_ends(text, p, &last))
+    }
 }
 
 /// Where the last `n` words of `text` begin, or an earlier place where a word does not
@@ -1850,7 +1888,7 @@ mod tests {
                             .zip(&want)
                             .all(|(t, w)| word_matches(w, &t.word))
                 });
-                assert_eq!(ends_with_phrase(text, list), scan, "{list:?} {text:?}");
+                assert_eq!(PhraseList::new(list).ends(text), scan, "{list:?} {text:?}");
             }
         }
     }

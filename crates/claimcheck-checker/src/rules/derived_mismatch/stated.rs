@@ -174,7 +174,7 @@ fn trail(doc: &Document<'_>, c: &ClaimContext<'_>) -> String {
 /// "That works out to 3,000".
 fn is_restated(lead: &Lead<'_, '_>) -> bool {
     let lead = lead.get();
-    super::restates(lead) || vocab::ends_with_phrase(lead, vocab::RESULT_LEADS)
+    super::restates(lead) || vocab::LEXICONS.result_leads.ends(lead)
 }
 
 /// The noun phrase after "X percent of", its determiners dropped: "agency workers" in "16
@@ -865,7 +865,7 @@ fn total_stated<'c, 'a>(
     let result = &doc.quantities[r];
     let lead = lead.get();
     let trail = trail(doc, result);
-    let marked = vocab::ends_with_phrase(lead, vocab::TOTAL_LEADS)
+    let marked = vocab::LEXICONS.total_leads.ends(lead)
         || vocab::TOTAL_TRAILS
             .iter()
             .any(|w| trail.trim_start().starts_with(w));
@@ -908,7 +908,7 @@ fn average_stated<'c, 'a>(
     lead: &Lead<'_, '_>,
 ) -> Option<Working<'c, 'a>> {
     let result = &doc.quantities[r];
-    if !vocab::ends_with_phrase(lead.get(), vocab::AVERAGE_LEADS) {
+    if !vocab::LEXICONS.average_leads.ends(lead.get()) {
         return None;
     }
     let earlier = earlier_in_sentence(doc, r);
