@@ -35,7 +35,8 @@ pub(crate) struct Number {
 /// most one line break (prose wrapped in a text file), never a paragraph break.
 pub(crate) fn ws(i: &str) -> PResult<'_, &str> {
     let (rest, got) = take_while1(|c: char| c.is_whitespace()).parse(i)?;
-    if got.matches('\n').count() > 1 {
+    // A line feed is one byte, never part of another character.
+    if got.bytes().filter(|&b| b == b'\n').nth(1).is_some() {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Space,

@@ -712,17 +712,45 @@ pub(crate) struct WordBefore<'a> {
 }
 
 /// The word that ends just before `end` (after skipping spaces).
+/// The word is letters and digits, with `.`, `#` and `'`; the spaces skipped are spaces,
+/// tabs and no-break spaces. Read backwards byte by byte, decoding only non-ASCII characters.
 pub(crate) fn word_before(text: &str, end: usize) -> Option<WordBefore<'_>> {
-    let head = text[..end].trim_end_matches([' ', '\u{a0}', '\t']);
-    let start = head
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.' || *c == '#' || *c == '\'')
-        .last()
-        .map(|(i, _)| i)?;
-    Some(WordBefore {
+    let bytes = text.as_bytes();
+    let mut stop = end;
+    loop {
+        match bytes[..stop] {
+            [.., b' ' | b'\t'] => stop -= 1,
+            [.., 0xC2, 0xA0] => stop -= 2,
+            _ => break,
+        }
+    }
+    let mut start = stop;
+    while start > 0 {
+        let b = bytes[start - 1];
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'#' | b'\'')) {
+                break;
+            }
+            start -= 1;
+        } else {
+            // The character that ends here starts at the last byte that is no continuation.
+            let from = (0..start)
+                .rev()
+                .find(|&k| text.is_char_boundary(k))
+                .unwrap_or(0);
+            if !text[from..start]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            {
+                break;
+            }
+            start = from;
+        }
+    }
+    (start < stop).then(|| WordBefore {
         start,
-        word: &head[start..],
+        word: &text[start..stop],
     })
 }
 
@@ -739,4 +767,31 @@ pub(crate) fn is_sign(c: char) -> bool {
 /// Whether the lowercase word is a month name.
 pub(crate) fn is_month(word: &str) -> bool {
     vocab::contains_ci(vocab::MONTHS, word.trim_end_matches('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// The byte-wise reading finds the word the plain definition finds: spaces, tabs and
+        /// no-break spaces trimmed, then the run of letters, digits, `.`, `#` and `'` before.
+        #[test]
+        fn word_before_is_the_plain_definition(
+            text in "[aZ9.#' \t\u{a0}é中,\u{0301}-]{0,12}",
+            cut in 0usize..40,
+        ) {
+            let end = (0..=cut.min(text.len()))
+                .rev()
+                .find(|&k| text.is_char_boundary(k))
+                .unwrap_or(0);
+            let head = text[..end].trim_end_matches([' ', '\u{a0}', '\t']);
+            let want = head
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '.' | '#' | '\''))
+                .last()
+                .map(|(i, _)| (i, &head[i..]));
+            let got = super::word_before(&text, end).map(|w| (w.start, w.word));
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 }
