@@ -1075,14 +1075,11 @@ pub const HEADLINE_SECTIONS: &[&str] = &[
 ];
 
 /// Whether the words of `text` end with `phrase`, given its last token (`last`).
-fn phrase_ends(text: &str, phrase: &str, last: &[Token]) -> bool {
+fn phrase_ends(text: &str, phrase: &str, last: Option<&str>) -> bool {
     let Some(final_word) = phrase.split_whitespace().next_back() else {
         return true;
     };
-    if !last
-        .last()
-        .is_some_and(|t| word_matches(final_word, &t.word))
-    {
+    if !last.is_some_and(|w| word_matches(final_word, w)) {
         return false;
     }
     let n = phrase.split_whitespace().count();
@@ -1126,15 +1123,37 @@ impl PhraseList {
         // Only the last words can end with a phrase: the text is cut into words from where
         // they start, not from its beginning (the text may be all of a sentence before a
         // figure).
-        let last = tokens(text, last_words_start(text, 1), text.len());
-        let last_word = last.last().map_or("", |t| t.word.as_str());
+        let last = last_word(text);
         self.by_final
-            .get(last_word)
+            .get(last.as_deref().unwrap_or(""))
             .into_iter()
             .flatten()
             .chain(&self.always)
-            .any(|p| phrase_ends(text, p, &last))
+            .any(|p| phrase_ends(text, p, last.as_deref()))
     }
+}
+
+/// The last word of `text`, as [`tokens`] cuts and lowercases it, without cutting the rest.
+fn last_word(text: &str) -> Option<CompactString> {
+    let end = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())?;
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(end, |(i, _)| i);
+    let written = &text[start..end];
+    Some(if written.is_ascii() {
+        let mut w = CompactString::from(written);
+        w.make_ascii_lowercase();
+        w
+    } else {
+        CompactString::from_str_to_lowercase(written)
+    })
 }
 
 /// Where the last `n` words of `text` begin, or an earlier place where a word does not
@@ -1706,6 +1725,15 @@ mod tests {
             let present = lexicon.present(&t);
             assert_eq!(ids[0].iter().any(|&id| present[id]), want, "{text}");
             assert_eq!(any_registry_term(&t, &list), want, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The last word is the last of the tokens.
+        #[test]
+        fn last_word_is_the_last_token(text in "[aZ9 ,.'’éÉ中\u{0301}-]{0,16}") {
+            let want = tokens(&text, 0, text.len()).pop().map(|t| t.word);
+            proptest::prop_assert_eq!(last_word(&text), want);
         }
     }
 

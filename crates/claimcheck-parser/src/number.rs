@@ -134,7 +134,8 @@ pub(crate) fn digits(i: &str) -> PResult<'_, Number> {
         return Ok((rest, n));
     }
     let (mut rest, lead) = digit1(i)?;
-    let mut text = String::with_capacity(lead.len() + 8);
+    // The digits without their separators: held inline (no allocation) up to 24 bytes.
+    let mut text = compact_str::CompactString::with_capacity(lead.len() + 8);
     text.push_str(lead);
     let mut grouped = false;
     if lead.len() <= 3 {

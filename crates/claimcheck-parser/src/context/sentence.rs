@@ -149,42 +149,58 @@ fn is_abbreviation(head: &str) -> bool {
 /// Splits a sentence longer than `limit` bytes into pieces of at most `limit` bytes: at the
 /// last clause mark (`;`, `:`, `,`, a closing bracket or a dash) in the second half of each
 /// window, else at the last space, else at the window's end. Linear in the sentence.
-pub(crate) fn cap(text: &str, sentence: Span, limit: usize) -> Vec<Span> {
-    let mut out = Vec::new();
+pub(crate) fn cap(text: &str, sentence: Span, limit: usize) -> impl Iterator<Item = Span> + '_ {
+    // Most sentences are under the limit: one piece, and no list of pieces.
     let mut start = sentence.start;
-    while sentence.end - start > limit {
-        let mut window_end = start + limit;
-        while !text.is_char_boundary(window_end) {
-            window_end -= 1;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done {
+            let (from, to) = if sentence.end - start > limit {
+                let mut window_end = start + limit;
+                while !text.is_char_boundary(window_end) {
+                    window_end -= 1;
+                }
+                let window = &text[start..window_end];
+                let half = window.len() / 2;
+                let at_mark = window
+                    .rfind([';', ':', ',', ')', '—', '–'])
+                    .filter(|&i| i >= half)
+                    .map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8));
+                let at_space = || window.rfind(' ').filter(|&i| i >= half);
+                let cut = at_mark.or_else(at_space).unwrap_or(window.len());
+                let cut = start + cut.max(1);
+                let piece = (start, cut);
+                start = cut;
+                piece
+            } else {
+                done = true;
+                (start, sentence.end)
+            };
+            if let Some(span) = trimmed(text, from, to) {
+                return Some(span);
+            }
         }
-        let window = &text[start..window_end];
-        let half = window.len() / 2;
-        let at_mark = window
-            .rfind([';', ':', ',', ')', '—', '–'])
-            .filter(|&i| i >= half)
-            .map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8));
-        let at_space = || window.rfind(' ').filter(|&i| i >= half);
-        let cut = at_mark.or_else(at_space).unwrap_or(window.len());
-        let cut = start + cut.max(1);
-        push(text, start, cut, &mut out);
-        start = cut;
-    }
-    push(text, start, sentence.end, &mut out);
-    out
+        None
+    })
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    out.extend(trimmed(text, start, end));
+}
+
+/// `text[start..end]` without its leading and trailing whitespace, if anything is left.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     if start >= end {
-        return;
+        return None;
     }
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
     if trimmed.is_empty() {
-        return;
+        return None;
     }
     let trimmed_start = start + lead;
-    out.push(Span::new(trimmed_start, trimmed_start + trimmed.len()));
+    Some(Span::new(trimmed_start, trimmed_start + trimmed.len()))
 }
 
 #[cfg(test)]
@@ -272,16 +288,13 @@ mod tests {
     fn long_sentences_are_capped() {
         let text = "aaaa bbbb, cccc dddd; eeee ffff gggg hhhh iiii";
         let whole = Span::new(0, text.len());
-        let pieces: Vec<&str> = cap(text, whole, 16)
-            .into_iter()
-            .map(|s| &text[s.range()])
-            .collect();
+        let pieces: Vec<&str> = cap(text, whole, 16).map(|s| &text[s.range()]).collect();
         assert_eq!(
             pieces,
             ["aaaa bbbb,", "cccc dddd;", "eeee ffff gggg", "hhhh iiii"]
         );
-        assert_eq!(cap(text, whole, 100), [whole]);
+        assert_eq!(cap(text, whole, 100).collect::<Vec<_>>(), [whole]);
         let run = "x".repeat(40);
-        assert_eq!(cap(&run, Span::new(0, 40), 16).len(), 3);
+        assert_eq!(cap(&run, Span::new(0, 40), 16).count(), 3);
     }
 }

@@ -198,7 +198,7 @@ impl Extractor {
         // Where the phrase may start: the anchor, or earlier to take in a currency sign, an
         // article, a qualifier and "between"/"from".
         let starts = self.phrase_starts(text, anchor, floor, is_word);
-        for &start in &starts {
+        for start in starts.farthest_first() {
             let around = around(text, start);
             let Ok((rest, phrase)) = quantity::mention(&text[start..], &self.conventions, around)
             else {
@@ -234,8 +234,8 @@ impl Extractor {
     }
 
     /// Candidate starts for the phrase around `anchor`, farthest first.
-    fn phrase_starts(&self, text: &str, anchor: usize, floor: usize, is_word: bool) -> Vec<usize> {
-        let mut starts = vec![anchor];
+    fn phrase_starts(&self, text: &str, anchor: usize, floor: usize, is_word: bool) -> Starts {
+        let mut starts = Starts::new(anchor, floor);
         let mut s = anchor;
         // ".08": a decimal without its zero (not ".50-caliber").
         if !is_word
@@ -293,9 +293,44 @@ impl Extractor {
         } else if let Some(b) = phrase_before(text, s, &BETWEEN_THE_AGES_OF) {
             starts.push(b);
         }
-        starts.retain(|&x| x >= floor);
-        starts.reverse();
         starts
+    }
+}
+
+/// The candidate starts of a phrase, held on the stack: the anchor, and at most one each of
+/// a decimal point, a sign, a currency or an article, a qualifier, and "between" or "from".
+struct Starts {
+    at: [usize; 6],
+    len: usize,
+    /// No start before this (the end of the figure before).
+    floor: usize,
+}
+
+impl Starts {
+    fn new(anchor: usize, floor: usize) -> Self {
+        Starts {
+            at: [anchor; 6],
+            len: 1,
+            floor,
+        }
+    }
+
+    /// Adds a start before the others (each is farther from the anchor than the last).
+    fn push(&mut self, start: usize) {
+        debug_assert!(self.len < self.at.len(), "more starts than kinds of start");
+        if let Some(slot) = self.at.get_mut(self.len) {
+            *slot = start;
+            self.len += 1;
+        }
+    }
+
+    /// The starts at or after the floor, farthest first.
+    fn farthest_first(&self) -> impl Iterator<Item = usize> + '_ {
+        self.at[..self.len]
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&s| s >= self.floor)
     }
 }
 
