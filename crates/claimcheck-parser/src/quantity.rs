@@ -231,11 +231,17 @@ impl Quantity {
 /// "many") (scale | "hundred" | "dozen") | plural_scale`, known to the conventions.
 fn vague<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, f64> {
     let (mut rest, first) = alpha_word(i)?;
-    let mut key = first.to_ascii_lowercase();
+    // The phrase read so far, lowercase: held inline (no allocation) up to 24 bytes.
+    let mut key = compact_str::CompactString::new(first);
+    let add = |key: &mut compact_str::CompactString, w: &str| {
+        key.push(' ');
+        key.push_str(w);
+        key.make_ascii_lowercase();
+    };
+    key.make_ascii_lowercase();
     if key == "a" {
         let (r, (_, w)) = (ws, alpha_word).parse(rest)?;
-        key.push(' ');
-        key.push_str(&w.to_ascii_lowercase());
+        add(&mut key, w);
         rest = r;
     }
     // Extend while the longer phrase is still known: "tens of thousands", "several hundred".
@@ -245,8 +251,7 @@ fn vague<'a>(i: &'a str, conventions: &Conventions) -> PResult<'a, f64> {
         let Ok((r, (_, w))) = (ws, alpha_word).parse(probe) else {
             break;
         };
-        key.push(' ');
-        key.push_str(&w.to_ascii_lowercase());
+        add(&mut key, w);
         probe = r;
         if let Some(b) = conventions.vague_bound(&key) {
             best = Some((r, b));
@@ -268,11 +273,12 @@ fn followed_by_of(i: &str) -> bool {
 fn half_of(i: &str) -> PResult<'_, f64> {
     let (rest, _) = keyword("half")(i)?;
     let (_, (_, next)) = (ws, alpha_word).parse(rest)?;
-    let next = next.to_ascii_lowercase();
-    if matches!(
-        next.as_str(),
-        "of" | "the" | "its" | "their" | "his" | "her" | "all" | "those" | "these"
-    ) {
+    if [
+        "of", "the", "its", "their", "his", "her", "all", "those", "these",
+    ]
+    .iter()
+    .any(|w| next.eq_ignore_ascii_case(w))
+    {
         Ok((rest, 50.0))
     } else {
         fail(i)
