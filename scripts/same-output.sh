@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whether two builds of claimcheck give the same bytes: the outputs are the contract, so a
 # change made for speed must not change them. Runs `check --format json`, `extract --format
-# jsonl`, `report --html` (whose page shows each figure's registry readings) and `derive` with
+# jsonl`, `report --html` (whose page shows each figure's registry readings), `derive` and
+# `explain` (at every line of the examples and the fixture articles) with
 # both binaries on the shipped examples, the test fixtures, the planted-mistake articles, the
 # development set's sentences and (when it is beside the repo) a slice of ../shared/corpus,
 # also joined into one long file (read a window at a time), and prints each difference.
@@ -84,4 +85,16 @@ for input in "${inputs[@]}"; do
   compare_report "report $name" "$input"
 done
 compare "derive example" derive data/examples/cambodia-migrants.txt
+# `explain`, which prints every registry row considered with its evidence, at every line of
+# the examples and the fixture articles.
+explained=0
+for f in data/examples/*.txt tests/fixtures/articles/*; do
+  [ -f "$f" ] || continue
+  for line in $(seq 1 "$(wc -l < "$f")"); do
+    compare "explain $f:$line" explain --all "$f:$line" >> "$work/explain.log"
+    explained=$((explained + 1))
+  done
+done
+grep -v '^same' "$work/explain.log" ||
+  echo "same       explain at $explained lines of the examples and fixture articles"
 exit $status

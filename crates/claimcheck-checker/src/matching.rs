@@ -6,8 +6,9 @@
 //! every registry name finds them, once per document), the years that stand with it, and
 //! whether it counts people. A registry row is then considered when the claim is of the
 //! row's kind (a share for a share, persons for persons, money for money) and either its
-//! topic or its value fits. Each considered row carries the evidence for and against it
-//! ([`StudyMatch::evidence`]), which `claimcheck explain` prints.
+//! topic or its value fits. The evidence for and against each row considered
+//! ([`StudyMatch::evidence`]) is put together from its flags when `claimcheck explain` prints
+//! it.
 //!
 //! Confidence:
 //! - **high**: the sentence or attribution names the row's publisher or series, and the
@@ -84,8 +85,61 @@ pub struct StudyMatch<'a> {
     /// million" for 49.6 million published as 50 million): it cites the row by its number,
     /// attributed or not, and says something the row does not.
     pub hedged_past: bool,
-    /// For (`true`) and against (`false`), in words.
-    pub evidence: Vec<(bool, Evidence<'a>)>,
+}
+
+impl<'a> StudyMatch<'a> {
+    /// The evidence for (`true`) and against (`false`) the row, as data. Only `claimcheck
+    /// explain` writes it out, so it is put together when asked for, not for every row
+    /// considered. `years` are the claim's years (its reading's).
+    pub fn evidence(&self, years: &[u16]) -> Vec<(bool, Evidence<'a>)> {
+        let study = self.study;
+        let mut evidence = vec![(
+            self.topic,
+            Evidence::Concept {
+                concept: study.concept,
+            },
+        )];
+        if !study.subgroup.is_empty() || matches!(study.scope, Scope::National | Scope::Regional) {
+            evidence.push((self.subgroup, Evidence::SubgroupOrPlace { study }));
+        }
+        evidence.push((
+            self.attribution != Attribution::None,
+            Evidence::Source {
+                attribution: self.attribution,
+                study,
+            },
+        ));
+        if let Some(ok) = self.year_ok {
+            evidence.push((
+                ok,
+                Evidence::Years {
+                    years: years.to_vec(),
+                    study,
+                },
+            ));
+        }
+        evidence.push((self.fits, Evidence::Figure { core: self.core }));
+        if self.overlaps != self.fits {
+            evidence.push((
+                self.overlaps,
+                Evidence::Published {
+                    interval: self.interval,
+                },
+            ));
+        }
+        if self.fits || self.distinctive {
+            evidence.push((self.distinctive, Evidence::Distinctive));
+        }
+        if self.hedged_past {
+            evidence.push((
+                false,
+                Evidence::HedgedPast {
+                    value: study.claim_value(),
+                },
+            ));
+        }
+        evidence
+    }
 }
 
 impl StudyMatch<'_> {
@@ -756,11 +810,11 @@ fn clause_concepts_in(tokens: &[Token]) -> Vec<Concept> {
 
 /// The tokens of a sentence that lie in `spans` (found by binary search: no scan of the
 /// whole sentence per claim).
-fn within(tokens: &[Token], spans: &[Span]) -> Vec<Token> {
+fn within(tokens: &[Token], spans: &[Option<Span>]) -> Vec<Token> {
     // The tokens' indices, each once and in order (a sentence's tokens are in order, one
     // per start), then the tokens.
     let mut at: Vec<usize> = Vec::with_capacity(tokens.len());
-    for s in spans {
+    for s in spans.iter().flatten() {
         let from = tokens.partition_point(|t| t.start < s.start);
         let n = tokens[from..].iter().take_while(|t| t.end <= s.end).count();
         at.extend(from..from + n);
@@ -783,7 +837,7 @@ pub fn read(
     previous: Option<&SentenceFacts>,
     mentions: &[Mention],
 ) -> Reading {
-    let own: Vec<Span> = [
+    let own = [
         claim.subject,
         claim.subgroup,
         claim.predicate,
@@ -792,10 +846,7 @@ pub fn read(
         mention.unit,
         Some(mention.span),
         claim.source.as_ref().map(|s| s.span),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    ];
     let clause = within(&sentence.tokens, &own);
     let clause_concepts = clause_concepts_in(&clause);
     let mut concepts = clause_concepts.clone();
@@ -899,10 +950,7 @@ pub fn read(
     let detection = vocab::LEXICONS.detection.any(&clause);
     let own_words = within(
         &sentence.tokens,
-        &[claim.predicate, claim.time, mention.unit]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>(),
+        &[claim.predicate, claim.time, mention.unit],
     );
     let flow = mention.per.is_some() || vocab::LEXICONS.flow.any(&own_words);
     let over_years = sentence.over_years;
@@ -1671,8 +1719,6 @@ pub fn candidates<'a>(
         if !topic && !fits && !distinctive {
             continue;
         }
-        // Room for every kind of evidence a row can have: one allocation per row kept.
-        let mut evidence = Vec::with_capacity(8);
         let overlaps = claimed.overlaps(&f.interval) || rounded;
         let subgroup = reading.places.get(i).copied().unwrap_or(false);
         let attribution = if reading.named.contains(&i) {
@@ -1704,40 +1750,6 @@ pub fn candidates<'a>(
                 }
             })
         });
-        evidence.push((
-            topic,
-            Evidence::Concept {
-                concept: study.concept,
-            },
-        ));
-        if !study.subgroup.is_empty() || matches!(study.scope, Scope::National | Scope::Regional) {
-            evidence.push((subgroup, Evidence::SubgroupOrPlace { study }));
-        }
-        evidence.push((
-            attribution != Attribution::None,
-            Evidence::Source { attribution, study },
-        ));
-        if let Some(ok) = year_ok {
-            evidence.push((
-                ok,
-                Evidence::Years {
-                    years: reading.years.clone(),
-                    study,
-                },
-            ));
-        }
-        evidence.push((fits, Evidence::Figure { core: f.core }));
-        if overlaps != fits {
-            evidence.push((
-                overlaps,
-                Evidence::Published {
-                    interval: f.interval,
-                },
-            ));
-        }
-        if fits || distinctive {
-            evidence.push((distinctive, Evidence::Distinctive));
-        }
         // Cited by its number alone, a figure needs its population named: "profits" is
         // named by words as common as "industry", and a loan of "nearly €44 billion" is no
         // figure of forced labour's.
@@ -1749,14 +1761,6 @@ pub fn candidates<'a>(
             && (study.unit != Unit::Usd || mention.currency.is_none_or(|c| c == "USD"))
             && (attribution != Attribution::None
                 || reading.concepts.iter().any(|c| POPULATIONS.contains(c)));
-        if hedged_past {
-            evidence.push((
-                false,
-                Evidence::HedgedPast {
-                    value: study.claim_value(),
-                },
-            ));
-        }
         let confidence = if topic && subgroup && attribution == Attribution::Named {
             Some(Confidence::High)
         } else if topic
@@ -1782,7 +1786,6 @@ pub fn candidates<'a>(
             confidence,
             same_measure: topic && subgroup && year_ok != Some(false),
             hedged_past,
-            evidence,
         });
     }
     let target = quantity.nominal.low.abs().max(1e-9);

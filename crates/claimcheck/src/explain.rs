@@ -321,7 +321,7 @@ fn write_explanation(
                 m.study.value_text,
                 m.verdict()
             )?;
-            for (ok, e) in &m.evidence {
+            for (ok, e) in &m.evidence(&c.reading.years) {
                 let e = e.describe(*ok);
                 writeln!(out, "      {} {e}", if *ok { "+" } else { "-" })?;
             }
