@@ -167,16 +167,25 @@ pub(crate) fn cited_rows<'m, 'a>(
     // A share of one kind of people ("more than half of the children in forced labour were
     // in commercial sexual exploitation") is not a row's share of everyone in it for another
     // subgroup (23% of all forced labour is commercial sexual exploitation).
-    let base = c
-        .claim
-        .subject
-        .map(|s| crate::vocab::tokens(doc_text, s.start, s.end))
-        .unwrap_or_default();
+    // The subject's words, and whether they name a group of people: read once for the claim
+    // (and only for a claim compared with a share of a subgroup), not once per row.
+    let base = std::cell::OnceCell::new();
+    let base = || {
+        base.get_or_init(|| {
+            let words = c
+                .claim
+                .subject
+                .map(|s| crate::vocab::tokens(doc_text, s.start, s.end))
+                .unwrap_or_default();
+            let people = crate::vocab::any(&words, crate::vocab::PERSON_GROUPS);
+            (words, people)
+        })
+    };
     let other_base = |m: &StudyMatch<'_>| {
         m.study.unit == crate::registry::Unit::Percent
             && !m.study.subgroup.is_empty()
-            && crate::vocab::any(&base, crate::vocab::PERSON_GROUPS)
-            && !crate::vocab::any_registry_term(&base, &m.study.subgroup)
+            && base().1
+            && !crate::vocab::any_registry_term(&base().0, &m.study.subgroup)
     };
     let named: Vec<&StudyMatch<'a>> = c
         .considered

@@ -84,7 +84,7 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
                     | Concept::ForcedMarriage
                     | Concept::ChildLabour
                     | Concept::ForcedSexualExploitation
-            ) && vocab::any(&tokens, vocab::concept_terms(k))
+            ) && vocab::LEXICONS.concept(k).any(&tokens)
         })
         .collect();
     // The composition's whole may be named elsewhere in the sentence only when the figure's
@@ -100,7 +100,7 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
         concepts.extend(
             Concept::ALL
                 .iter()
-                .filter(|&&x| vocab::any(&k.whole, vocab::concept_terms(x))),
+                .filter(|&&x| vocab::LEXICONS.concept(x).any(&k.whole)),
         );
     }
     let is_count = |s: &Study| s.measure == Measure::Count && s.unit == Unit::Persons;
@@ -145,7 +145,7 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
             .as_ref()
             .filter(|k| {
                 after_whole.is_some()
-                    || whole_elsewhere && vocab::any(&k.whole, vocab::concept_terms(whole.concept))
+                    || whole_elsewhere && vocab::LEXICONS.concept(whole.concept).any(&k.whole)
             })
             .map(|k| &k.part[..]);
         let predicate = match (after_whole, composed) {
