@@ -128,7 +128,6 @@ impl<'a> Document<'a> {
         conventions: &ModelConventions,
         date: Option<ArticleDate>,
     ) -> Self {
-        let hits = index.names.find(text);
         let spans = &parsed.sentences;
         let mut sentences: Vec<SentenceFacts> = Vec::new();
         let mut quantities = Vec::with_capacity(parsed.mentions.len());
@@ -151,8 +150,9 @@ impl<'a> Document<'a> {
                     .map(|span| match last {
                         // The sentence just read for its own claims.
                         Some(last) if last.span == span => last.unplaced(),
-                        _ => SentenceFacts::new(text, span, &hits),
+                        _ => SentenceFacts::new(text, span, &index.names.find_within(text, span)),
                     });
+                let hits = index.names.find_within(text, claim.sentence);
                 let current = SentenceFacts::new(text, claim.sentence, &hits).with_places(
                     text,
                     registry,

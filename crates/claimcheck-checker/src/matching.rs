@@ -516,11 +516,18 @@ impl Names {
     /// Every name in `text`, in order: whole words only; acronyms (five letters or fewer)
     /// only in their own case.
     pub fn find(&self, text: &str) -> Vec<NameHit> {
+        self.find_within(text, Span::new(0, text.len()))
+    }
+
+    /// Every name inside `span` of `text`, as [`Names::find`] finds them, told whole words
+    /// by the text around the span: a document's names are looked for only in the sentences
+    /// that are read, not in all of it.
+    pub fn find_within(&self, text: &str, span: Span) -> Vec<NameHit> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
         let word = |c: char| c.is_alphanumeric();
-        ac.find_iter(text)
+        ac.find_iter(aho_corasick::Input::new(text).span(span.range()))
             .filter(|m| {
                 let p = &self.patterns[m.pattern().as_usize()];
                 let found = &text[m.start()..m.end()];

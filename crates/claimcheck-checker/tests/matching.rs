@@ -248,3 +248,34 @@ fn a_sentence_reused_as_the_one_before_is_read_as_new() {
         assert_eq!(format!("{:?}", placed.unplaced()), format!("{fresh:?}"));
     }
 }
+
+/// The names of a sentence, looked for in the sentence alone, are those a search of the whole
+/// text finds inside it: whole words are told by the text around the sentence, not by its
+/// edges.
+#[test]
+fn names_found_within_a_sentence_are_those_of_the_whole_text() {
+    use claimcheck_checker::matching::Names;
+    let registry = Registry::builtin().expect("the shipped registry parses");
+    let names = Names::new(&registry);
+    let text = "The ILO's Global Estimates of Modern Slavery 2022 count 27.6 million people in \
+                forced labour. UNODC reported more. The UN said so; ILOs and xILO are no names. \
+                Walk Free and the International Labour Organization agree. UNIAP.";
+    let all = names.find(text);
+    let mut found = 0;
+    for sentence in claimcheck_parser::sentences(text) {
+        let within = names.find_within(text, sentence);
+        let expected: Vec<_> = all
+            .iter()
+            .filter(|h| h.span.start >= sentence.start && h.span.end <= sentence.end)
+            .collect();
+        assert_eq!(
+            format!("{:?}", within.iter().collect::<Vec<_>>()),
+            format!("{expected:?}"),
+            "{}",
+            &text[sentence.range()]
+        );
+        found += within.len();
+    }
+    assert_eq!(found, all.len(), "every name lies inside a sentence");
+    assert!(found >= 5, "the text names at least five: {found}");
+}
