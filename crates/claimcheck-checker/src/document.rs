@@ -150,10 +150,9 @@ impl<'a> Document<'a> {
                     .map(|span| match last {
                         // The sentence just read for its own claims.
                         Some(last) if last.span == span => last.unplaced(),
-                        _ => SentenceFacts::new(text, span, &index.names.find_within(text, span)),
+                        _ => SentenceFacts::new(text, span, &index.names),
                     });
-                let hits = index.names.find_within(text, claim.sentence);
-                let current = SentenceFacts::new(text, claim.sentence, &hits).with_places(
+                let current = SentenceFacts::new(text, claim.sentence, &index.names).with_places(
                     text,
                     registry,
                     &index.names,

@@ -3,7 +3,7 @@
 //! A claim is read once ([`Reading`]): the concepts its clause names (its subject,
 //! predicate, counted noun and attribution; else its sentence; else the sentence before), the
 //! publishers and series its sentence or attribution names (one Aho-Corasick automaton over
-//! every registry name finds them, once per document), the years that stand with it, and
+//! every registry name finds them, once per sentence read), the years that stand with it, and
 //! whether it counts people. A registry row is then considered when the claim is of the
 //! row's kind (a share for a share, persons for persons, money for money) and either its
 //! topic or its value fits. The evidence for and against each row considered
@@ -662,14 +662,9 @@ pub struct SentenceFacts {
 }
 
 impl SentenceFacts {
-    /// Reads a sentence: its words and the names in it (from the document's hits).
-    pub fn new(text: &str, span: Span, doc_hits: &[NameHit]) -> Self {
-        let from = doc_hits.partition_point(|h| h.span.start < span.start);
-        let hits: Vec<NameHit> = doc_hits[from..]
-            .iter()
-            .take_while(|h| h.span.end <= span.end)
-            .copied()
-            .collect();
+    /// Reads a sentence: its words and the names in it.
+    pub fn new(text: &str, span: Span, names: &Names) -> Self {
+        let hits = names.find_within(text, span);
         let tokens: Arc<[Token]> = vocab::tokens(text, span.start, span.end).into();
         // Most sentences name no publication: their words are all unnamed, and not copied.
         let unnamed: std::borrow::Cow<'_, [Token]> = if hits.is_empty() {
@@ -961,9 +956,7 @@ pub fn read(
     );
     let flow = mention.per.is_some() || vocab::LEXICONS.flow.any(&own_words);
     let over_years = sentence.over_years;
-    let change = vocab::LEXICONS
-        .change
-        .any(change_words(text, mention, sentence))
+    let change = vocab::LEXICONS.change.any(change_words(mention, sentence))
         && !level_of_a_change(mention, sentence);
     let verb_concepts = verb_concepts(text, mention, sentence);
     Reading {
@@ -1153,8 +1146,7 @@ fn level_of_a_change(mention: &Mention, sentence: &SentenceFacts) -> bool {
 
 /// The words right around a figure (three before, three after): "an increase of 12 million",
 /// "25% rise", "rose by 11 per cent".
-fn change_words<'s>(text: &str, mention: &Mention, sentence: &'s SentenceFacts) -> &'s [Token] {
-    let _ = text;
+fn change_words<'s>(mention: &Mention, sentence: &'s SentenceFacts) -> &'s [Token] {
     let at = sentence
         .tokens
         .partition_point(|t| t.start < mention.span.start);

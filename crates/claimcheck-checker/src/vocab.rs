@@ -57,22 +57,25 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
             ascii &= n == 1;
             i += n;
         }
-        let written = &slice[s..i];
-        // Most words are ASCII: lowercased in place, without Unicode case mapping.
-        let word = if ascii {
-            let mut w = CompactString::from(written);
-            w.make_ascii_lowercase();
-            w
-        } else {
-            CompactString::from_str_to_lowercase(written)
-        };
         out.push(Token {
-            word,
+            word: lowercase(&slice[s..i], ascii),
             start: start + s,
             end: start + i,
         });
     }
     out
+}
+
+/// A word in lower case, as a token holds it: an ASCII word (`ascii`, which nearly every
+/// word is) lowercased in place, without Unicode case mapping.
+fn lowercase(written: &str, ascii: bool) -> CompactString {
+    if ascii {
+        let mut w = CompactString::from(written);
+        w.make_ascii_lowercase();
+        w
+    } else {
+        CompactString::from_str_to_lowercase(written)
+    }
 }
 
 /// The word tokens of `text[start..end]`, as [`tokens`] cuts them, taken from `within` (the
@@ -301,17 +304,15 @@ impl Lexicon {
         if self.first_pairs.is_empty() {
             self.first_pairs = vec![0; 1 << 10];
         }
-        let mut mark = |first: u8, second: Option<u8>| match second {
-            Some(b) => {
-                let pair = usize::from(first) << 8 | usize::from(b);
+        let mut mark = |first: u8, second: Option<u8>| {
+            let mut set = |b: u8| {
+                let pair = usize::from(pair_key(first, b));
                 self.first_pairs[pair >> 6] |= 1 << (pair & 63);
-            }
-            // Any second byte, or none.
-            None => {
-                for b in 0..=u8::MAX {
-                    let pair = usize::from(first) << 8 | usize::from(b);
-                    self.first_pairs[pair >> 6] |= 1 << (pair & 63);
-                }
+            };
+            match second {
+                Some(b) => set(b),
+                // Any second byte, or none.
+                None => (0..=u8::MAX).for_each(set),
             }
         };
         match words.first() {
@@ -379,8 +380,8 @@ impl Lexicon {
         let word = tokens[at].word.as_str();
         let mut lengths = 0u64;
         if let [first, rest @ ..] = word.as_bytes() {
-            let second = rest.first().copied().unwrap_or(0);
-            let pair = usize::from(*first) << 8 | usize::from(second);
+            let key = pair_key(*first, rest.first().copied().unwrap_or(0));
+            let pair = usize::from(key);
             if self
                 .first_pairs
                 .get(pair >> 6)
@@ -388,11 +389,7 @@ impl Lexicon {
             {
                 return false;
             }
-            lengths = self
-                .stem_lengths
-                .get(&pair_key(*first, second))
-                .copied()
-                .unwrap_or(0);
+            lengths = self.stem_lengths.get(&key).copied().unwrap_or(0);
         }
         // The stems' lengths, longest first.
         let short = std::iter::from_fn(|| {
@@ -1147,13 +1144,7 @@ fn last_word(text: &str) -> Option<CompactString> {
         .last()
         .map_or(end, |(i, _)| i);
     let written = &text[start..end];
-    Some(if written.is_ascii() {
-        let mut w = CompactString::from(written);
-        w.make_ascii_lowercase();
-        w
-    } else {
-        CompactString::from_str_to_lowercase(written)
-    })
+    Some(lowercase(written, written.is_ascii()))
 }
 
 /// Where the last `n` words of `text` begin, or an earlier place where a word does not

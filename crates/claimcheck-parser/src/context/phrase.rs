@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::reader::SentenceReader;
 use super::tokens::TokenKind;
 use super::words::class;
-use crate::vocab::contains_ci;
+use crate::vocab::{contains_ci, ends_with_ci};
 
 /// The most words a clause runs over.
 const CLAUSE_LENGTH_MAX: usize = 14;
@@ -35,12 +35,6 @@ fn is_content(word: &str, word_classes: u32) -> bool {
 /// Whether a word looks like a participle (an -ed or -ing word).
 pub(super) fn is_participle(word: &str) -> bool {
     word.len() > 4 && (ends_with_ci(word, "ed") || ends_with_ci(word, "ing"))
-}
-
-/// Whether `word` ends with the lowercase `suffix`, ignoring ASCII case.
-fn ends_with_ci(word: &str, suffix: &str) -> bool {
-    let (w, s) = (word.as_bytes(), suffix.as_bytes());
-    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
 impl SentenceReader<'_> {

@@ -110,12 +110,11 @@ fn out_of_range(text: &str, parsed: &ParsedPhrase) -> Option<Step> {
         Some(phrase.first.value),
         phrase.second.map(|high| high.quantity.value),
     ];
-    let values = values.iter().flatten();
-    if values.clone().all(|v| v.is_finite()) {
+    if values.iter().flatten().all(|v| v.is_finite()) {
         return None;
     }
     let written = truncate(&text[parsed.span.range()], 40);
-    let message = if values.clone().any(|v| v.is_nan()) {
+    let message = if values.iter().flatten().any(|v| v.is_nan()) {
         format!("number out of range (too small to represent, yet not 0): `{written}`")
     } else {
         format!("number too large to represent: `{written}`")
