@@ -303,3 +303,45 @@ fn bad_documents_across_batches_are_reported_in_order_and_the_rest_read() {
         assert_eq!(seen, expected, "every good document, in order");
     }
 }
+
+/// A panic while reading one file (injected, in debug builds, into every step of reading
+/// the files whose name holds the marker) is an error naming that file; the files after it
+/// are still read and checked, whatever the command and the thread count, and the exit code
+/// is 2.
+#[test]
+fn a_panic_while_reading_one_file_leaves_the_files_after_it_read() {
+    if !cfg!(debug_assertions) {
+        return; // the failure is injected in debug builds only
+    }
+    let dir = tempfile::tempdir().expect("a folder");
+    let corpus = dir.path().join("broken-reader.jsonl");
+    let doc = serde_json::json!({ "id": "a", "text": "Some 40 percent of 500 workers." });
+    std::fs::write(&corpus, format!("{doc}\n")).expect("corpus written");
+    let corpus = corpus.display().to_string();
+    let text = dir.path().join("broken-reader.txt");
+    std::fs::write(&text, "Some 40 percent of 500 workers.\n").expect("text written");
+    let text = text.display().to_string();
+    let after = repo("data/examples/cambodia-migrants.txt");
+    for (command, format) in [("check", "jsonl"), ("extract", "jsonl"), ("check", "csv")] {
+        for threads in ["1", "2"] {
+            let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+                .args([command, "--format", format, &corpus, &text, &after])
+                .env("RAYON_NUM_THREADS", threads)
+                .env_remove("CLAIMCHECK_DEBUG_PANIC_ON")
+                .env("CLAIMCHECK_DEBUG_PANIC_ON_READING", "broken-reader")
+                .output()
+                .expect("claimcheck runs");
+            let errors = String::from_utf8_lossy(&out.stderr);
+            let what = format!("{command} {format} on {threads} threads: {errors}");
+            assert_eq!(out.status.code(), Some(2), "{what}");
+            for broken in [&corpus, &text] {
+                let said = format!("error: {broken}: internal error, please report");
+                assert_eq!(errors.matches(&said).count(), 1, "{what}");
+            }
+            assert!(!errors.contains("stopped unexpectedly"), "{what}");
+            let output = String::from_utf8_lossy(&out.stdout);
+            assert!(output.contains("cambodia-migrants.txt"), "{what}");
+            assert!(!output.contains("broken-reader"), "{what}");
+        }
+    }
+}

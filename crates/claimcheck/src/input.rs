@@ -539,7 +539,7 @@ struct CorpusLine {
 pub fn corpus(
     path: &Path,
     stdin_name: &str,
-) -> Result<impl Iterator<Item = Result<Document, Problem>>, Problem> {
+) -> Result<impl Iterator<Item = Result<Document, Problem>> + use<>, Problem> {
     let name = display_name(path, stdin_name);
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(BufReader::new(io::stdin()))
@@ -700,54 +700,74 @@ fn for_each_item(
             ),
         }))?;
     }
+    for path in &files {
+        // Each step of reading a file is guarded: a bug met while reading one file ends that
+        // file with an error naming it, and the files after it are still read.
+        let name = display_name(path, &args.stdin_filename);
+        let mut items =
+            match crate::reporter::isolate_reading(&name, || items_of(path, args, reading)) {
+                Ok(items) => items,
+                Err(p) => {
+                    f(Item::Error(p))?;
+                    continue;
+                }
+            };
+        loop {
+            match crate::reporter::isolate_reading(&name, || items.next()) {
+                Ok(Some(item)) => f(item)?,
+                Ok(None) => break,
+                Err(p) => {
+                    f(Item::Error(p))?;
+                    break;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What reading the file at `path` hands over, read as it is asked for: a corpus a document
+/// at a time, a text whole or (with [`Reading::Windows`]) a window at a time, each part
+/// after the warnings about how it was read, and a problem where reading stops.
+fn items_of(
+    path: &Path,
+    args: &crate::cli::InputArgs,
+    reading: Reading,
+) -> Box<dyn Iterator<Item = Item>> {
     let whole = |doc| {
         Item::Part(Part {
             doc,
             origin: Origin::default(),
         })
     };
-    for path in &files {
-        if is_corpus(path, args.input_format) {
-            match corpus(path, &args.stdin_filename) {
-                Ok(docs) => {
-                    for doc in docs {
-                        f(doc.map_or_else(Item::Error, whole))?;
-                    }
-                }
-                Err(p) => f(Item::Error(p))?,
-            }
-            continue;
-        }
-        let Reading::Windows(window) = reading else {
-            match read_text(path, &args.stdin_filename, args.encoding) {
-                Ok((doc, warnings)) => {
-                    for w in warnings {
-                        f(Item::Warning(w))?;
-                    }
-                    f(whole(doc))?;
-                }
-                Err(p) => f(Item::Error(p))?,
-            }
-            continue;
+    if is_corpus(path, args.input_format) {
+        return match corpus(path, &args.stdin_filename) {
+            Ok(docs) => Box::new(docs.map(move |doc| doc.map_or_else(Item::Error, whole))),
+            Err(p) => Box::new(std::iter::once(Item::Error(p))),
         };
-        match read_parts(path, &args.stdin_filename, args.encoding, window) {
-            Ok(parts) => {
-                for part in parts {
-                    match part {
-                        Ok((part, warnings)) => {
-                            for w in warnings {
-                                f(Item::Warning(w))?;
-                            }
-                            f(Item::Part(part))?;
-                        }
-                        Err(p) => f(Item::Error(p))?,
-                    }
-                }
-            }
-            Err(p) => f(Item::Error(p))?,
-        }
     }
-    Ok(())
+    let Reading::Windows(window) = reading else {
+        return match read_text(path, &args.stdin_filename, args.encoding) {
+            Ok((doc, warnings)) => Box::new(
+                warnings
+                    .into_iter()
+                    .map(Item::Warning)
+                    .chain(std::iter::once(whole(doc))),
+            ),
+            Err(p) => Box::new(std::iter::once(Item::Error(p))),
+        };
+    };
+    match read_parts(path, &args.stdin_filename, args.encoding, window) {
+        Ok(parts) => Box::new(parts.flat_map(|part| match part {
+            Ok((part, warnings)) => {
+                let mut items: Vec<Item> = warnings.into_iter().map(Item::Warning).collect();
+                items.push(Item::Part(part));
+                items
+            }
+            Err(p) => vec![Item::Error(p)],
+        })),
+        Err(p) => Box::new(std::iter::once(Item::Error(p))),
+    }
 }
 
 /// How many parts reading may run ahead of the batch being worked on: one batch more.
@@ -801,7 +821,8 @@ pub fn for_each_batch(
         // Dropping the receiver ends reading early when the batches stopped.
         drop(receive);
         if reader.join().is_err() {
-            // Reading a file panicked: what was read has been worked on; say so.
+            // Each file's reading is guarded (a panic there is an error naming the file);
+            // this is a panic outside any one file, such as while listing folders.
             reporter.error(&Problem {
                 location: "input".to_owned(),
                 message: "reading the input stopped unexpectedly".to_owned(),

@@ -64,12 +64,32 @@ impl Reporter {
 /// document ("internal error, please report", with the panic's message and place); what
 /// [`Reporter::isolate`] reports, for front ends that report problems their own way.
 pub fn isolate<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, Problem> {
+    guard(name, "the other documents are still checked", || {
+        inject_failure("CLAIMCHECK_DEBUG_PANIC_ON", name);
+        f()
+    })
+}
+
+/// Runs `f`, a step of reading the file named `name`, turning a panic into a problem naming
+/// the file, so that a bug met while reading one file stops the reading of that file only
+/// (the files after it are still read).
+pub fn isolate_reading<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, Problem> {
+    guard(
+        name,
+        "the rest of this file is not read; the other files are",
+        || {
+            inject_failure("CLAIMCHECK_DEBUG_PANIC_ON_READING", name);
+            f()
+        },
+    )
+}
+
+/// Runs `f`, turning a panic into an "internal error, please report" problem at `name`,
+/// with the panic's message and place, and `then` (what happens next) in parentheses.
+fn guard<T>(name: &str, then: &str, f: impl FnOnce() -> T) -> Result<T, Problem> {
     install_panic_hook();
     let outer = IN_DOCUMENT.with(|d| d.replace(true));
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        inject_failure(name);
-        f()
-    }));
+    let result = catch_unwind(AssertUnwindSafe(f));
     IN_DOCUMENT.with(|d| d.set(outer));
     result.map_err(|payload| {
         let place = LAST_PANIC.with(|p| p.borrow_mut().take());
@@ -81,7 +101,7 @@ pub fn isolate<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, Problem> {
         Problem {
             location: name.to_owned(),
             message: format!(
-                "internal error, please report (the other documents are still checked): {what}{}",
+                "internal error, please report ({then}): {what}{}",
                 place.map(|p| format!(" at {p}")).unwrap_or_default()
             ),
         }
@@ -114,18 +134,19 @@ fn install_panic_hook() {
     });
 }
 
-/// In debug builds, a failure injected into the documents whose name contains
-/// `CLAIMCHECK_DEBUG_PANIC_ON`, so that a test can prove one bad document stops no other.
-fn inject_failure(name: &str) {
+/// In debug builds, a failure injected into the documents (or files) whose name contains the
+/// value of the environment variable `variable`, so that a test can prove one bad document
+/// stops no other.
+fn inject_failure(variable: &str, name: &str) {
     #[cfg(debug_assertions)]
-    if let Ok(marker) = std::env::var("CLAIMCHECK_DEBUG_PANIC_ON")
+    if let Ok(marker) = std::env::var(variable)
         && !marker.is_empty()
         && name.contains(&marker)
     {
         panic!("failure injected for a test into {name}");
     }
     #[cfg(not(debug_assertions))]
-    let _ = name;
+    let _ = (variable, name);
 }
 
 /// Figures that could not be read, as problems at their line and column in `text` (the
