@@ -8,6 +8,7 @@
 //! counted noun and period ([`unit`]), and whether it is a year after all ([`year`]). A
 //! word that is no cardinal may be an ordinal ([`ordinal`]).
 
+mod anchor;
 mod build_mention;
 mod majority;
 mod not_a_quantity;
@@ -17,8 +18,6 @@ mod year;
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
 use crate::changes::{self, Change};
 use crate::conventions::Conventions;
 use crate::mention::{Diagnostic, Form, Mention, Span};
@@ -26,7 +25,7 @@ use crate::normalize;
 use crate::number::{alpha_word, at_boundary};
 use crate::quantity::{self, WordBefore, phrase_before, word_before};
 use crate::rates;
-use crate::vocab::{self, ORDINALS, PhraseTable, QUALIFIER_TABLE, SCALES, TENS, UNITS};
+use crate::vocab::{self, ORDINALS, PhraseTable, QUALIFIER_TABLE};
 use crate::years;
 use build_mention::ParsedPhrase;
 use year::year_mention;
@@ -43,11 +42,10 @@ pub struct Extraction {
 }
 
 /// Finds the figures in English prose. Building one is cheap: every extractor shares one
-/// anchor automaton, compiled on first use.
+/// set of anchor words, built on first use.
 #[derive(Debug, Clone)]
 pub struct Extractor {
     conventions: Conventions,
-    anchors: AhoCorasick,
 }
 
 impl Default for Extractor {
@@ -64,42 +62,10 @@ enum Step {
     Problem(Diagnostic, usize),
 }
 
-/// What starts a figure, for the anchor automaton: an ASCII digit, or a word.
-fn anchor_words() -> Vec<&'static str> {
-    let mut words: Vec<&'static str> = vec!["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-    words.extend(UNITS.iter().map(|(w, _)| *w));
-    words.extend(TENS.iter().map(|(w, _)| *w));
-    words.extend(SCALES.iter().map(|(w, _)| *w));
-    words.extend(ORDINALS.iter().map(|(w, _)| *w));
-    words.extend(vocab::FRACTIONS.iter().map(|(w, _)| *w));
-    words.extend(vocab::VAGUE_HEADS.iter().copied());
-    words.extend(vocab::MAJORITY_WORDS.iter().copied());
-    words.extend(["hundred", "dozen"]);
-    words.sort_unstable();
-    words.dedup();
-    words
-}
-
-/// The anchor automaton, built once: the anchors do not depend on the conventions, and a
-/// clone shares the automaton. Digits and words are found in one pass over the text.
-static ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        // A DFA: the fastest kind per byte (left to itself the builder picks an NFA, slower
-        // here), and small for this many short patterns.
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(anchor_words())
-        .expect("the anchor words are a small fixed set")
-});
-
 impl Extractor {
     /// An extractor that reads vague words and years by these conventions.
     pub fn new(conventions: Conventions) -> Self {
-        Extractor {
-            conventions,
-            anchors: ANCHORS.clone(),
-        }
+        Extractor { conventions }
     }
 
     /// The conventions in use.
@@ -134,10 +100,7 @@ impl Extractor {
         let mut next: Option<Span> = None;
         while pos < text.len() {
             if next.is_none_or(|a| a.start < pos) {
-                next = self
-                    .anchors
-                    .find(aho_corasick::Input::new(text).span(pos..text.len()))
-                    .map(|m| Span::new(m.start(), m.end()));
+                next = anchor::next_anchor(text, pos);
             }
             let Some(found) = next else {
                 break;
