@@ -52,10 +52,20 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
         let s = i;
         i += n;
         let mut ascii = n == 1;
-        while i < bytes.len() {
-            let Some(n) = word_char(i) else { break };
-            ascii &= n == 1;
-            i += n;
+        // ASCII letters and digits eight bytes at a time; a character outside ASCII one at a
+        // time.
+        loop {
+            i = claimcheck_parser::runs::alphanumerics_end(bytes, i);
+            match bytes.get(i) {
+                Some(b) if !b.is_ascii() => match word_char(i) {
+                    Some(n) => {
+                        ascii = false;
+                        i += n;
+                    }
+                    None => break,
+                },
+                _ => break,
+            }
         }
         out.push(Token {
             word: lowercase(&slice[s..i], ascii),

@@ -23,6 +23,7 @@ mod normalize;
 mod number;
 mod quantity;
 mod rates;
+pub mod runs;
 mod vocab;
 mod years;
 

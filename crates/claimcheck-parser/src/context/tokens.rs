@@ -97,10 +97,7 @@ fn word_len(s: &str) -> usize {
     // Most words are ASCII letters and digits up to a space or a mark that cannot join two
     // words: read those a byte at a time.
     let bytes = s.as_bytes();
-    let ascii = bytes
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len());
+    let ascii = crate::runs::alphanumerics_end(bytes, 0);
     if bytes
         .get(ascii)
         .is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.'))

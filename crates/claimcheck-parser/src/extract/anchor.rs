@@ -115,36 +115,6 @@ const CLASSES: [u8; 256] = {
     table
 };
 
-/// The end of the run of ASCII letters from `i`: eight bytes at a time (a word of prose is
-/// mostly read in one step), then byte by byte.
-fn letters_end(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(chunk);
-        // Each byte's low seven bits, lowercased: a letter is then from 'a' (0x61) to 'z'
-        // (0x7A). Adding 0x1F sets a byte's high bit from 'a' up, adding 0x05 from '{' up,
-        // and no sum carries into the next byte (0x7F + 0x1F < 0x100).
-        let low7 = (x | (0x20 * ONES)) & !HIGH;
-        let from_a = low7 + 0x1F * ONES;
-        let past_z = low7 + 0x05 * ONES;
-        // A byte of 0x80 or more (outside ASCII) is no letter.
-        let letters = from_a & !past_z & !x & HIGH;
-        let others = !letters & HIGH;
-        if others != 0 {
-            return i + (others.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-        i += 1;
-    }
-    i
-}
-
 /// The first anchor at or after `pos` (a character boundary of `text`): a digit, or an anchor
 /// word that no letter or digit stands right before. Whether anything stands right after a
 /// word ("halfway", "one-way") is for the caller to judge.
@@ -162,7 +132,7 @@ pub(super) fn next_anchor(text: &str, pos: usize) -> Option<Span> {
         match CLASSES[usize::from(b)] {
             LETTER => {
                 let start = i;
-                i = letters_end(bytes, i + 1);
+                i = crate::runs::letters_end(bytes, i + 1);
                 if !after_word_char && words.contains(&bytes[start..i]) {
                     return Some(Span::new(start, i));
                 }
@@ -245,26 +215,6 @@ mod tests {
                 "4", "0", "Million", "THIRD", "twenty", "one", "2", "0", "1", "0", "5", "two"
             ]
         );
-    }
-
-    proptest! {
-        /// Eight bytes at a time, the run of letters ends where a byte-by-byte reading ends it.
-        #[test]
-        fn letter_runs_end_where_a_byte_by_byte_reading_ends_them(
-            bytes in proptest::collection::vec(
-                prop_oneof![
-                    b'a'..=b'z', b'A'..=b'Z', Just(b'@'), Just(b'['), Just(b'`'), Just(b'{'),
-                    Just(b' '), Just(b'0'), Just(0x80u8), Just(0xC3u8), Just(0xE1u8), Just(0xFFu8),
-                    any::<u8>(),
-                ],
-                0..40,
-            ),
-            from in 0usize..40,
-        ) {
-            let from = from.min(bytes.len());
-            let by_byte = from + bytes[from..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
-            prop_assert_eq!(letters_end(&bytes, from), by_byte);
-        }
     }
 
     proptest! {
