@@ -1690,6 +1690,9 @@ pub fn candidates<'a>(
     ];
     let window = value_window(&stated, &ends);
     let mut out = Vec::new();
+    // Whether the claim is on a concept's topic depends on the concept alone (but for rows
+    // of another field, named by their own terms): asked once per concept, not once per row.
+    let mut topic_of_concept = [None::<bool>; 32];
     for &i in rows.of(mention.kind, reading.change) {
         let (Some(study), Some(f)) = (registry.studies.get(i), facts.get(i)) else {
             continue;
@@ -1704,7 +1707,14 @@ pub fn candidates<'a>(
         if study.unit == Unit::Persons && !reading.people && study.concept != Concept::Other {
             continue;
         }
-        let topic = topic_fits(study, reading);
+        let topic = match topic_of_concept.get_mut(study.concept as usize) {
+            Some(known) if study.concept != Concept::Other => {
+                *known.get_or_insert_with(|| topic_fits(study, reading))
+            }
+            _ => topic_fits(study, reading),
+        };
+        // Tests (debug builds) hold the answer kept for the concept to this row's own.
+        debug_assert_eq!(topic, topic_fits(study, reading), "row {i}");
         // Most rows are far from the claim's figure and off its topic: no test of the figure
         // can keep them.
         if !topic && (f.reach.1 < window.0 || f.reach.0 > window.1) {
