@@ -1354,6 +1354,8 @@ pub fn rounds_to(stated: f64, value: f64) -> bool {
 struct Stated {
     value: f64,
     digits: std::cell::OnceCell<usize>,
+    /// The rounding step of its last significant digit, worked out at most once.
+    step: std::cell::OnceCell<f64>,
 }
 
 impl Stated {
@@ -1361,6 +1363,7 @@ impl Stated {
         Stated {
             value,
             digits: std::cell::OnceCell::new(),
+            step: std::cell::OnceCell::new(),
         }
     }
 
@@ -1379,8 +1382,10 @@ impl Stated {
         if (value - stated).abs() > stated.abs() * 0.500_001 {
             return false;
         }
-        let d = self.digits() as i32;
-        let step = 10f64.powi(stated.abs().log10().floor() as i32 - d + 1);
+        let step = *self.step.get_or_init(|| {
+            let d = self.digits() as i32;
+            10f64.powi(stated.abs().log10().floor() as i32 - d + 1)
+        });
         ((value / step).round() * step - stated).abs() <= step * 1e-6
     }
 }
