@@ -172,15 +172,16 @@ pub(crate) fn part_row<'m, 'a>(c: &'m ClaimContext<'a>) -> Option<&'m StudyMatch
             || vocab::any(&r.sentence, &["them", "whom", "which"])
     };
     c.considered.iter().find(|m| {
+        // Read only for a row that gets that far (it lowercases the row's words).
         let place =
-            matches!(m.study.scope, Scope::Regional | Scope::National) && only_a_place(m.study);
+            || matches!(m.study.scope, Scope::Regional | Scope::National) && only_a_place(m.study);
         m.topic
             && !m.subgroup
             && m.fits
             && m.distinctive
             && m.year_ok != Some(false)
             && !m.study.subgroup.trim().is_empty()
-            && if place {
+            && if place() {
                 r.worldwide
             } else {
                 // The forms and sectors of one total of profits are named in few words
