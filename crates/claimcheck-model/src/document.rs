@@ -194,39 +194,49 @@ pub fn derive(
         }
     }
     for (_, parts) in &by_sentence {
-        let same_period = parts
-            .windows(2)
-            .all(|w| w[0].quantity.per == w[1].quantity.per);
+        // The cheap tests first: most sentences have one count, or counts too small.
+        if parts.len() < 2 || parts.len() > 4 {
+            continue;
+        }
+        let same_period = || {
+            parts
+                .windows(2)
+                .all(|w| w[0].quantity.per == w[1].quantity.per)
+        };
         // Parts of one total: counted in the same noun (or the later ones leaving it out,
         // "24.9 million in forced labour and 15.4 million in forced marriage"), none a
         // measurement or a duration, the last joined by "and", all large enough to be
         // populations rather than a list of small tallies.
-        let heads: Vec<Option<String>> = parts
-            .iter()
-            .map(|p| p.quantity.unit.as_deref().map(head_noun))
-            .collect();
-        let first_head = heads.first().cloned().flatten();
-        let same_noun = heads
-            .iter()
-            .skip(1)
-            .all(|h| h.is_none() || *h == first_head);
-        let measured = parts
-            .iter()
-            .filter_map(|p| p.quantity.unit.as_deref())
-            .any(|u| !unit::is_population(u));
-        let and_joined = parts.windows(2).last().is_some_and(|w| {
-            text.get(w[0].span.end..w[1].span.start)
-                .is_some_and(|between| between.split_whitespace().any(|t| t == "and"))
-        });
+        let same_noun = || {
+            let heads: Vec<Option<String>> = parts
+                .iter()
+                .map(|p| p.quantity.unit.as_deref().map(head_noun))
+                .collect();
+            let first_head = heads.first().cloned().flatten();
+            heads
+                .iter()
+                .skip(1)
+                .all(|h| h.is_none() || *h == first_head)
+        };
+        let measured = || {
+            parts
+                .iter()
+                .filter_map(|p| p.quantity.unit.as_deref())
+                .any(|u| !unit::is_population(u))
+        };
+        let and_joined = || {
+            parts.windows(2).last().is_some_and(|w| {
+                text.get(w[0].span.end..w[1].span.start)
+                    .is_some_and(|between| between.split_whitespace().any(|t| t == "and"))
+            })
+        };
         let large = parts.iter().all(|p| p.quantity.nominal.low >= 1000.0);
-        let joined = parts.len() >= 2
-            && parts.len() <= 4
-            && same_period
-            && same_noun
-            && !measured
-            && and_joined
-            && large
-            && parts.iter().all(|p| !p.quantity.open_above());
+        let joined = large
+            && same_period()
+            && and_joined()
+            && parts.iter().all(|p| !p.quantity.open_above())
+            && !measured()
+            && same_noun();
         if !joined {
             continue;
         }
