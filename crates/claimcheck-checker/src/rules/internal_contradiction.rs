@@ -209,8 +209,11 @@ fn finding(
 /// 18,000", "ten million more than five years earlier"): its sentence reports a change and
 /// holds another figure of its kind, or the figure is followed by "more" or "fewer".
 fn in_change(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
-    let sentence = doc.sentence(c).to_lowercase();
-    let changes = CHANGE_WORDS.iter().any(|w| sentence.contains(w));
+    // Read only for a sentence with another figure of the kind (it lowercases the sentence).
+    let changes = || {
+        let sentence = doc.sentence(c).to_lowercase();
+        CHANGE_WORDS.iter().any(|w| sentence.contains(w))
+    };
     // The quantities are in the order of the text: those of this sentence lie together.
     let first = doc
         .quantities
@@ -232,7 +235,7 @@ fn in_change(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
         .take(6)
         .flat_map(char::to_lowercase)
         .collect();
-    (changes && others) || after.starts_with("more ") || after.starts_with("fewer ")
+    (others && changes()) || after.starts_with("more ") || after.starts_with("fewer ")
 }
 
 /// Whether the sentence of `a` gives `b`'s number to something else: "8,842,294 veterans …,
