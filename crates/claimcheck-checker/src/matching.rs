@@ -812,18 +812,31 @@ fn clause_concepts_in(tokens: &[Token]) -> Vec<Concept> {
 
 /// The tokens of a sentence that lie in `spans` (found by binary search: no scan of the
 /// whole sentence per claim).
-fn within(tokens: &[Token], spans: &[Option<Span>]) -> Vec<Token> {
-    // The tokens' indices, each once and in order (a sentence's tokens are in order, one
-    // per start), then the tokens.
-    let mut at: Vec<usize> = Vec::with_capacity(tokens.len());
+fn within<const N: usize>(tokens: &[Token], spans: &[Option<Span>; N]) -> Vec<Token> {
+    // Each span's run of token indices (a sentence's tokens are in order, one per start),
+    // in order and merged where they meet or overlap, so that each token is taken once.
+    let mut runs = [(0usize, 0usize); N];
+    let mut len = 0;
     for s in spans.iter().flatten() {
         let from = tokens.partition_point(|t| t.start < s.start);
         let n = tokens[from..].iter().take_while(|t| t.end <= s.end).count();
-        at.extend(from..from + n);
+        if n > 0 {
+            runs[len] = (from, from + n);
+            len += 1;
+        }
     }
-    at.sort_unstable();
-    at.dedup();
-    at.into_iter().map(|i| tokens[i].clone()).collect()
+    let runs = &mut runs[..len];
+    runs.sort_unstable();
+    let mut out = Vec::new();
+    let mut taken = 0;
+    for &(from, to) in runs.iter() {
+        let from = from.max(taken);
+        if from < to {
+            out.extend_from_slice(&tokens[from..to]);
+            taken = to;
+        }
+    }
+    out
 }
 
 /// Reads one claim. `previous` is the sentence before, for a claim whose sentence names no
@@ -1869,6 +1882,34 @@ mod tests {
                 },
             }
         })
+    }
+
+    proptest! {
+        /// The tokens within a claim's spans are those of the sentence in some span, each once
+        /// and in order: what collecting, sorting and deduplicating their indices gives.
+        #[test]
+        fn the_tokens_within_spans_are_each_taken_once_in_order(
+            text in "[a-c ]{0,40}",
+            spans in proptest::collection::vec(proptest::option::of((0usize..42, 0usize..12)), 8),
+        ) {
+            let tokens = vocab::tokens(&text, 0, text.len());
+            let spans: Vec<Option<Span>> = spans
+                .into_iter()
+                .map(|s| s.map(|(start, len)| Span::new(start, start + len)))
+                .collect();
+            let spans: [Option<Span>; 8] = spans.try_into().expect("eight spans");
+            let mut at: Vec<usize> = Vec::new();
+            for s in spans.iter().flatten() {
+                let from = tokens.partition_point(|t| t.start < s.start);
+                let n = tokens[from..].iter().take_while(|t| t.end <= s.end).count();
+                at.extend(from..from + n);
+            }
+            at.sort_unstable();
+            at.dedup();
+            let want: Vec<(usize, usize)> = at.iter().map(|&i| (tokens[i].start, tokens[i].end)).collect();
+            let got: Vec<(usize, usize)> = within(&tokens, &spans).iter().map(|t| (t.start, t.end)).collect();
+            prop_assert_eq!(got, want);
+        }
     }
 
     proptest! {
