@@ -1,8 +1,9 @@
 //! Where figures may start: the anchor scan. An anchor is an ASCII digit anywhere, or a
 //! number word (or a word that heads a vague amount or a majority) standing as a whole word,
-//! in any case. The scan steps over the bytes once and looks up each word that starts after no
-//! letter or digit, by its length and first and last letters: a few instructions a byte,
-//! where the automaton it replaced cost several times as much.
+//! in any case. The scan steps over the bytes once, reading runs of letters eight bytes at a
+//! time ([`crate::runs`]), and looks up each word that starts after no letter or digit by its
+//! length and first and last letters. Timed side by side it is a little faster than the
+//! aho-corasick automaton it replaced, and has no automaton to build at start-up.
 
 use std::sync::LazyLock;
 
