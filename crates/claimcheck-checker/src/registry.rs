@@ -216,11 +216,11 @@ pub struct Study {
     pub subgroup: String,
     /// `local`, `national`, `regional` or `global`.
     pub scope: Scope,
-    /// What the figure measures (see [`CONCEPTS`]).
+    /// What the figure measures (see [`Concept`]).
     pub concept: Concept,
-    /// Stock, flow, detected… (see [`BASES`]).
+    /// Stock, flow, detected… (see [`Basis`]).
     pub basis: Basis,
-    /// Count, share, money… (see [`MEASURES`]).
+    /// Count, share, money… (see [`Measure`]).
     pub measure: Measure,
     /// The value as published, in `unit`.
     pub value: f64,

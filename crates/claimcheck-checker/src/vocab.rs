@@ -563,7 +563,7 @@ impl Lexicons {
     }
 
     /// The concepts whose words occur in `tokens` (as [`Lexicons::concepts_in`]) and which
-    /// of [`SENTENCE_LISTS`] occur there (as each list's [`Lexicon::any`]), in one pass.
+    /// of the sentence lists occur there (as each list's [`Lexicon::any`]), in one pass.
     pub fn sentence_words(&self, tokens: &[Token]) -> (Vec<Concept>, SentenceWords) {
         let mut named = [false; Concept::ALL.len() + SENTENCE_LISTS.len()];
         for at in 0..tokens.len() {

@@ -53,7 +53,7 @@ impl Origin {
 
 /// The starts of the lines of a text, for turning byte offsets into positions.
 ///
-/// Long lines also get checkpoints every [`CHECKPOINT`] bytes (the column there), so that
+/// Long lines also get checkpoints every `CHECKPOINT` bytes (the column there), so that
 /// any position costs at most that many bytes of counting, however long its line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {

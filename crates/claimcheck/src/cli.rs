@@ -33,6 +33,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain how the figures at FILE:LINE[:COLUMN] were read and matched: the claim as read,
     /// each registry row considered, the evidence for and against it, and the verdict.
+    // The help text's "[:COLUMN]" is an optional part, written as users read it, not a link.
+    #[allow(rustdoc::broken_intra_doc_links)]
     Explain(ExplainArgs),
     /// Work with registry files: `registry draft SOURCE…` writes rows for a study's headline
     /// figures, to review and pass with `--studies`.

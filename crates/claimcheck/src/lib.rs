@@ -2,7 +2,7 @@
 //! package, the fuzz targets) to run the same way.
 //!
 //! Reading inputs ([`input`], [`markup`]), the configuration ([`config`]), the three analyses
-//! ([`extract`], [`derive`], [`check`]) and their records ([`records`], [`output`], the HTML
+//! ([`extract`], [`mod@derive`], [`check`]) and their records ([`records`], [`output`], the HTML
 //! report in [`html`]). Only the binary parses the command line into these calls, prints the
 //! human summary and exits. [`api`] is the front door for other front ends: text in, records
 //! out, errors as values.

@@ -3,7 +3,7 @@
 //!
 //! One self-contained page per report (inline CSS and SVG, one small inline script for the
 //! filters; no network, no external file), or, past a size budget, an index page and one
-//! page per article (see [`Budget`]). Every piece of text from an article, a file name, a
+//! page per article (see [`pages::Budget`]). Every piece of text from an article, a file name, a
 //! registry or a message is escaped by [`escape::Esc`]; links are made only of `http(s)`
 //! URLs; and a Content-Security-Policy lets no script run but the page's own.
 //!
