@@ -1710,7 +1710,7 @@ pub fn candidates<'a>(
     let mut out = Vec::new();
     // Whether the claim is on a concept's topic depends on the concept alone (but for rows
     // of another field, named by their own terms): asked once per concept, not once per row.
-    let mut topic_of_concept = [None::<bool>; 32];
+    let mut topic_of_concept = [None::<bool>; Concept::ALL.len()];
     for &i in rows.of(mention.kind, reading.change) {
         let (Some(study), Some(f)) = (registry.studies.get(i), facts.get(i)) else {
             continue;

@@ -203,10 +203,6 @@ pub fn derive(
                 .windows(2)
                 .all(|w| w[0].quantity.per == w[1].quantity.per)
         };
-        // Parts of one total: counted in the same noun (or the later ones leaving it out,
-        // "24.9 million in forced labour and 15.4 million in forced marriage"), none a
-        // measurement or a duration, the last joined by "and", all large enough to be
-        // populations rather than a list of small tallies.
         let same_noun = || {
             let heads: Vec<Option<String>> = parts
                 .iter()
@@ -231,6 +227,11 @@ pub fn derive(
             })
         };
         let large = parts.iter().all(|p| p.quantity.nominal.low >= 1000.0);
+        // Parts of one total: counted in the same noun (or the later ones leaving it out,
+        // "24.9 million in forced labour and 15.4 million in forced marriage"), none a
+        // measurement or a duration, the last joined by "and", all large enough to be
+        // populations rather than a list of small tallies. The one test that lowercases
+        // words (the head nouns) comes last.
         let joined = large
             && same_period()
             && and_joined()

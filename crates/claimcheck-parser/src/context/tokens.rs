@@ -95,7 +95,7 @@ pub(crate) fn tokenize(
 /// apostrophes and dots inside ("cross-border", "children's", "U.S").
 fn word_len(s: &str) -> usize {
     // Most words are ASCII letters and digits up to a space or a mark that cannot join two
-    // words: read those a byte at a time.
+    // words: read those eight bytes at a time, and decode characters only past them.
     let bytes = s.as_bytes();
     let ascii = crate::runs::alphanumerics_end(bytes, 0);
     if bytes
