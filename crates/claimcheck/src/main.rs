@@ -9,6 +9,14 @@ use claimcheck::cli::{Cli, Command, RegistryCommand, RulesFormat};
 use claimcheck::reporter::Reporter;
 use claimcheck::{check, derive, draft, explain, extract, input, report};
 
+/// The command allocates many small, short-lived blocks (a claim's words, its subject, a
+/// rule's notes); jemalloc's per-thread caches serve them in about 6% less of `check`'s time
+/// than glibc's allocator, for a tenth more peak memory (measured side by side, README's
+/// Speed). The libraries and the Python module leave the choice to their caller.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let reporter = Reporter::default();
