@@ -1060,23 +1060,97 @@ pub(crate) type WordHash = foldhash::fast::FixedState;
 /// A list of words for lookups at every word of a passage, ignoring ASCII case: a hash
 /// set of the words as listed, and a lookup that lowercases the word into a small buffer
 /// instead of a new string. For a lowercase list, `contains` is [`contains_ci`].
-pub(crate) struct WordSet(std::collections::HashSet<&'static [u8], WordHash>);
+pub(crate) struct WordSet(WordMap<()>);
 
 impl WordSet {
     /// The set of `words`.
     pub(crate) fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
-        WordSet(words.into_iter().map(str::as_bytes).collect())
+        WordSet(WordMap::new(
+            words.into_iter().map(|w| (w.as_bytes(), ())).collect(),
+        ))
     }
 
     /// Whether the set holds `word` lowercased (ASCII letters only).
     pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.get(word).is_some()
+    }
+}
+
+/// Lowercase words (as bytes) and what each stands for, looked up ignoring ASCII case. In
+/// front of the hash map stands a filter of the words' shapes ([`WordShapes`]): most words
+/// of prose are in no list, and are told so without hashing.
+pub(crate) struct WordMap<V> {
+    shapes: WordShapes,
+    map: std::collections::HashMap<&'static [u8], V, WordHash>,
+}
+
+impl<V> WordMap<V> {
+    /// The map of `map`'s words, which must be lowercase (ASCII case).
+    pub(crate) fn new(map: std::collections::HashMap<&'static [u8], V, WordHash>) -> Self {
+        let mut shapes = WordShapes::default();
+        for w in map.keys() {
+            shapes.insert(w);
+        }
+        WordMap { shapes, map }
+    }
+
+    /// What `word`, lowercased (ASCII letters only), stands for.
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        let bytes = word.as_bytes();
+        if !self.shapes.may_hold(bytes) {
+            return None;
+        }
         let mut buf = [0u8; 32];
-        let Some(lower) = buf.get_mut(..word.len()) else {
-            return self.0.contains(word.to_ascii_lowercase().as_bytes());
+        let Some(lower) = buf.get_mut(..bytes.len()) else {
+            return self.map.get(word.to_ascii_lowercase().as_bytes());
         };
-        lower.copy_from_slice(word.as_bytes());
+        lower.copy_from_slice(bytes);
         lower.make_ascii_lowercase();
-        self.0.contains(&*lower)
+        self.map.get(&*lower)
+    }
+
+    /// The words.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> impl Iterator<Item = &&'static [u8]> {
+        self.map.keys()
+    }
+}
+
+/// The shapes of a list's words: one bit for each length (modulo 16) with first and last
+/// byte (their low five bits, which are the same for a letter in either case). A word whose
+/// bit is clear is in no list that made the filter: one read of a 2 KB table, no hashing.
+/// A set bit says only that the word may be listed.
+struct WordShapes(Box<[u64; 256]>);
+
+impl Default for WordShapes {
+    fn default() -> Self {
+        WordShapes(Box::new([0; 256]))
+    }
+}
+
+impl WordShapes {
+    /// The bit of a word's shape, or `None` for the empty word.
+    fn bit(word: &[u8]) -> Option<usize> {
+        let (&first, &last) = (word.first()?, word.last()?);
+        Some(
+            ((word.len() & 15) << 10) | (usize::from(first & 0x1F) << 5) | usize::from(last & 0x1F),
+        )
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        if let Some(b) = Self::bit(word)
+            && let Some(w) = self.0.get_mut(b / 64)
+        {
+            *w |= 1 << (b % 64);
+        }
+    }
+
+    /// Whether a word of this shape may be listed; `false` for the empty word unless it is.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        match Self::bit(word) {
+            Some(b) => self.0.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0),
+            None => true,
+        }
     }
 }
 

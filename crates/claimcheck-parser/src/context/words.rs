@@ -691,9 +691,7 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "to", "of", "and", "or", "not", "no", "for", "with", "by", "as", "than", "that",
 ];
 
-static LEXICON: std::sync::LazyLock<
-    std::collections::HashMap<&'static [u8], u32, crate::vocab::WordHash>,
-> = std::sync::LazyLock::new(|| {
+static LEXICON: std::sync::LazyLock<crate::vocab::WordMap<u32>> = std::sync::LazyLock::new(|| {
     let lists: &[(&[&str], u32)] = &[
         (ATTRIBUTING, class::ATTRIBUTING),
         (SPEECH_VERBS, class::SPEECH),
@@ -720,20 +718,12 @@ static LEXICON: std::sync::LazyLock<
     for phrase in TIME_PHRASES {
         *map.entry(phrase[0].as_bytes()).or_insert(0) |= class::TIME_PHRASE_START;
     }
-    map
+    crate::vocab::WordMap::new(map)
 });
 
 /// The classes of a word (0 for an open-class word), ignoring ASCII case.
 pub(crate) fn classes(word: &str) -> u32 {
-    let mut buf = [0u8; 24];
-    let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > buf.len() {
-        return 0;
-    }
-    for (b, w) in buf.iter_mut().zip(bytes) {
-        *b = w.to_ascii_lowercase();
-    }
-    LEXICON.get(&buf[..bytes.len()]).copied().unwrap_or(0)
+    LEXICON.get(word).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -744,7 +734,7 @@ mod tests {
     /// classes in place of its text's, so no punctuation may have a class.
     #[test]
     fn every_classed_word_starts_with_a_letter_or_digit() {
-        for word in LEXICON.keys() {
+        for word in LEXICON.words() {
             let first = std::str::from_utf8(word)
                 .ok()
                 .and_then(|w| w.chars().next());
@@ -755,6 +745,22 @@ mod tests {
             );
         }
         assert_eq!(classes("-"), 0);
+        assert_eq!(classes(""), 0);
         assert_ne!(classes("The") & class::DETERMINER, 0);
+    }
+
+    /// The shape filter in front of the lexicon never turns a listed word away, in any case.
+    #[test]
+    fn every_listed_word_has_its_classes_in_any_case() {
+        for word in LEXICON.words() {
+            let word = std::str::from_utf8(word).expect("the lexicon is UTF-8");
+            let want = LEXICON.get(word).copied();
+            assert!(want.is_some_and(|c| c != 0), "{word:?}");
+            let mut capitalised = word.to_owned();
+            capitalised[..1].make_ascii_uppercase();
+            for w in [word.to_ascii_uppercase(), capitalised] {
+                assert_eq!(Some(classes(&w)), want, "{w:?}");
+            }
+        }
     }
 }
