@@ -255,11 +255,32 @@ pub struct Lexicon {
     /// begin one): most tokens start with none of them and are passed over without a hash
     /// lookup.
     first_pairs: Vec<u64>,
+    /// Of those pairs, the ones a stem of fewer than 64 bytes starts with: a token that
+    /// starts otherwise has no stem lengths to look up.
+    stem_pairs: Vec<u64>,
+    /// The shapes of the exact first words: a token of no such shape is not looked up among
+    /// them.
+    exact_shapes: claimcheck_parser::shapes::WordShapes,
 }
 
 /// The key of a token's first two bytes (the second 0 for a one-byte token).
 fn pair_key(first: u8, second: u8) -> u16 {
     u16::from(first) << 8 | u16::from(second)
+}
+
+/// Marks a pair in a bit set of pairs.
+fn set_pair(bits: &mut [u64], key: u16) {
+    let pair = usize::from(key);
+    if let Some(word) = bits.get_mut(pair >> 6) {
+        *word |= 1 << (pair & 63);
+    }
+}
+
+/// Whether a bit set of pairs holds a pair; an empty set (no term yet) holds every pair.
+fn has_pair(bits: &[u64], key: u16) -> bool {
+    let pair = usize::from(key);
+    bits.get(pair >> 6)
+        .is_none_or(|word| word & (1 << (pair & 63)) != 0)
 }
 
 impl Lexicon {
@@ -313,12 +334,10 @@ impl Lexicon {
         let id = self.terms.len();
         if self.first_pairs.is_empty() {
             self.first_pairs = vec![0; 1 << 10];
+            self.stem_pairs = vec![0; 1 << 10];
         }
         let mut mark = |first: u8, second: Option<u8>| {
-            let mut set = |b: u8| {
-                let pair = usize::from(pair_key(first, b));
-                self.first_pairs[pair >> 6] |= 1 << (pair & 63);
-            };
+            let mut set = |b: u8| set_pair(&mut self.first_pairs, pair_key(first, b));
             match second {
                 Some(b) => set(b),
                 // Any second byte, or none.
@@ -348,20 +367,29 @@ impl Lexicon {
             None => self.first_pairs.fill(u64::MAX),
         }
         match words.first() {
-            Some(WordPattern::Exact(w)) => self.exact.entry(w.clone()).or_default().push(id),
-            Some(WordPattern::WordOrPlural(w)) => {
+            Some(WordPattern::Exact(w)) => {
+                self.exact_shapes.insert(w.as_bytes());
                 self.exact.entry(w.clone()).or_default().push(id);
-                self.exact.entry(format!("{w}s")).or_default().push(id);
+            }
+            Some(WordPattern::WordOrPlural(w)) => {
+                let plural = format!("{w}s");
+                self.exact_shapes.insert(w.as_bytes());
+                self.exact_shapes.insert(plural.as_bytes());
+                self.exact.entry(w.clone()).or_default().push(id);
+                self.exact.entry(plural).or_default().push(id);
             }
             Some(WordPattern::Stem(s)) => {
                 self.stems.entry(s.clone()).or_default().push(id);
                 match s.as_bytes() {
                     [a, b, ..] if s.len() < 64 => {
-                        *self.stem_lengths.entry(pair_key(*a, *b)).or_default() |= 1 << s.len();
+                        let key = pair_key(*a, *b);
+                        set_pair(&mut self.stem_pairs, key);
+                        *self.stem_lengths.entry(key).or_default() |= 1 << s.len();
                     }
                     // A one-byte stem starts a token of any second byte.
                     [a] => {
                         for b in 0..=u8::MAX {
+                            set_pair(&mut self.stem_pairs, pair_key(*a, b));
                             *self.stem_lengths.entry(pair_key(*a, b)).or_default() |= 1 << 1;
                         }
                     }
@@ -391,16 +419,18 @@ impl Lexicon {
         let mut lengths = 0u64;
         if let [first, rest @ ..] = word.as_bytes() {
             let key = pair_key(*first, rest.first().copied().unwrap_or(0));
-            let pair = usize::from(key);
-            if self
-                .first_pairs
-                .get(pair >> 6)
-                .is_some_and(|bits| bits & (1 << (pair & 63)) == 0)
-            {
+            if !has_pair(&self.first_pairs, key) {
                 return false;
             }
-            lengths = self.stem_lengths.get(&key).copied().unwrap_or(0);
+            if has_pair(&self.stem_pairs, key) {
+                lengths = self.stem_lengths.get(&key).copied().unwrap_or(0);
+            }
         }
+        let exact = if self.exact_shapes.may_hold(word.as_bytes()) {
+            self.exact.get(word)
+        } else {
+            None
+        };
         // The stems' lengths, longest first.
         let short = std::iter::from_fn(|| {
             (lengths != 0).then(|| {
@@ -416,7 +446,7 @@ impl Lexicon {
             .chain(short)
             .filter_map(|n| word.get(..n))
             .filter_map(|prefix| self.stems.get(prefix));
-        for &id in self.exact.get(word).into_iter().chain(stems).flatten() {
+        for &id in exact.into_iter().chain(stems).flatten() {
             let words = &self.terms[id];
             if tokens.len() - at >= words.len()
                 && words

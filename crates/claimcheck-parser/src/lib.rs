@@ -24,6 +24,7 @@ mod number;
 mod quantity;
 mod rates;
 pub mod runs;
+pub mod shapes;
 mod vocab;
 mod years;
 

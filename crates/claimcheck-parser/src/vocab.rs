@@ -1077,17 +1077,18 @@ impl WordSet {
 }
 
 /// Lowercase words (as bytes) and what each stands for, looked up ignoring ASCII case. In
-/// front of the hash map stands a filter of the words' shapes ([`WordShapes`]): most words
+/// front of the hash map stands a filter of the words' shapes
+/// ([`WordShapes`](crate::shapes::WordShapes)): most words
 /// of prose are in no list, and are told so without hashing.
 pub(crate) struct WordMap<V> {
-    shapes: WordShapes,
+    shapes: crate::shapes::WordShapes,
     map: std::collections::HashMap<&'static [u8], V, WordHash>,
 }
 
 impl<V> WordMap<V> {
     /// The map of `map`'s words, which must be lowercase (ASCII case).
     pub(crate) fn new(map: std::collections::HashMap<&'static [u8], V, WordHash>) -> Self {
-        let mut shapes = WordShapes::default();
+        let mut shapes = crate::shapes::WordShapes::default();
         for w in map.keys() {
             shapes.insert(w);
         }
@@ -1113,44 +1114,6 @@ impl<V> WordMap<V> {
     #[cfg(test)]
     pub(crate) fn words(&self) -> impl Iterator<Item = &&'static [u8]> {
         self.map.keys()
-    }
-}
-
-/// The shapes of a list's words: one bit for each length (modulo 16) with first and last
-/// byte (their low five bits, which are the same for a letter in either case). A word whose
-/// bit is clear is in no list that made the filter: one read of a 2 KB table, no hashing.
-/// A set bit says only that the word may be listed.
-struct WordShapes(Box<[u64; 256]>);
-
-impl Default for WordShapes {
-    fn default() -> Self {
-        WordShapes(Box::new([0; 256]))
-    }
-}
-
-impl WordShapes {
-    /// The bit of a word's shape, or `None` for the empty word.
-    fn bit(word: &[u8]) -> Option<usize> {
-        let (&first, &last) = (word.first()?, word.last()?);
-        Some(
-            ((word.len() & 15) << 10) | (usize::from(first & 0x1F) << 5) | usize::from(last & 0x1F),
-        )
-    }
-
-    fn insert(&mut self, word: &[u8]) {
-        if let Some(b) = Self::bit(word)
-            && let Some(w) = self.0.get_mut(b / 64)
-        {
-            *w |= 1 << (b % 64);
-        }
-    }
-
-    /// Whether a word of this shape may be listed; `false` for the empty word unless it is.
-    fn may_hold(&self, word: &[u8]) -> bool {
-        match Self::bit(word) {
-            Some(b) => self.0.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0),
-            None => true,
-        }
     }
 }
 
