@@ -101,19 +101,20 @@ pub struct RegistryIndex {
 impl RegistryIndex {
     /// Builds the index.
     pub fn new(registry: &Registry, extractor: &Extractor, conventions: &ModelConventions) -> Self {
+        let facts: Vec<matching::RowFacts> = registry
+            .studies
+            .iter()
+            .map(|s| matching::RowFacts::new(s, extractor, conventions))
+            .collect();
         RegistryIndex {
             names: matching::Names::new(registry),
-            facts: registry
-                .studies
-                .iter()
-                .map(|s| matching::RowFacts::new(s, extractor, conventions))
-                .collect(),
+            rows_by_kind: matching::RowsByKind::new(registry, &facts),
+            facts,
             family: registry
                 .studies
                 .iter()
                 .map(matching::in_un_family)
                 .collect(),
-            rows_by_kind: matching::RowsByKind::new(registry),
         }
     }
 }

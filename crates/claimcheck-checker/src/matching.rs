@@ -1632,28 +1632,51 @@ impl RowFacts {
 #[derive(Debug, Clone, Default)]
 pub struct RowsByKind {
     /// For each kind and whether it is a change, the rows.
-    rows: Vec<((Kind, bool), Vec<usize>)>,
+    rows: Vec<((Kind, bool), Vec<RowKey>)>,
+}
+
+/// What the first tests of [`candidates`] read of a row, held side by side: passing over the
+/// rows of a claim's kind reads one short array, not each row's study and facts (most rows
+/// are set aside by these tests alone).
+#[derive(Debug, Clone, Copy)]
+struct RowKey {
+    /// The row's index in the registry.
+    index: usize,
+    /// The year the row was published.
+    year: u16,
+    /// Whether the row counts persons for a concept of this field (not [`Concept::Other`]).
+    persons: bool,
+    concept: Concept,
+    /// [`RowFacts::reach`].
+    reach: (f64, f64),
 }
 
 impl RowsByKind {
-    /// Sorts a registry's rows by kind.
-    pub fn new(registry: &Registry) -> Self {
-        let mut rows: Vec<((Kind, bool), Vec<usize>)> = Vec::new();
-        for (i, study) in registry.studies.iter().enumerate() {
+    /// Sorts a registry's rows by kind; `facts` are the rows' [`RowFacts`], in order.
+    pub fn new(registry: &Registry, facts: &[RowFacts]) -> Self {
+        let mut rows: Vec<((Kind, bool), Vec<RowKey>)> = Vec::new();
+        for (index, (study, f)) in registry.studies.iter().zip(facts).enumerate() {
             let Some(kind) = study.kind() else {
                 continue;
             };
             let key = (kind, study.measure == Measure::Change);
+            let row = RowKey {
+                index,
+                year: study.year,
+                persons: study.unit == Unit::Persons && study.concept != Concept::Other,
+                concept: study.concept,
+                reach: f.reach,
+            };
             match rows.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, list)) => list.push(i),
-                None => rows.push((key, vec![i])),
+                Some((_, list)) => list.push(row),
+                None => rows.push((key, vec![row])),
             }
         }
         RowsByKind { rows }
     }
 
     /// The rows of a kind of figure (of changes of it when `change`).
-    pub fn of(&self, kind: Kind, change: bool) -> &[usize] {
+    fn of(&self, kind: Kind, change: bool) -> &[RowKey] {
         self.rows
             .iter()
             .find(|(k, _)| *k == (kind, change))
@@ -1711,22 +1734,23 @@ pub fn candidates<'a>(
     // Whether the claim is on a concept's topic depends on the concept alone (but for rows
     // of another field, named by their own terms): asked once per concept, not once per row.
     let mut topic_of_concept = [None::<bool>; Concept::ALL.len()];
-    for &i in rows.of(mention.kind, reading.change) {
-        let (Some(study), Some(f)) = (registry.studies.get(i), facts.get(i)) else {
-            continue;
-        };
+    for row in rows.of(mention.kind, reading.change) {
         // A change is compared with changes only (the rows are those of the claim's kind and
         // measure); and an article cannot cite an edition published after it.
-        if date.is_some_and(|d| study.year > d.year) {
+        if date.is_some_and(|d| row.year > d.year) {
             continue;
         }
         // A row of another field counts whatever its population terms name (tenants,
         // patients), not only the people words of this domain.
-        if study.unit == Unit::Persons && !reading.people && study.concept != Concept::Other {
+        if row.persons && !reading.people {
             continue;
         }
-        let topic = match topic_of_concept.get_mut(study.concept as usize) {
-            Some(known) if study.concept != Concept::Other => {
+        let i = row.index;
+        let Some(study) = registry.studies.get(i) else {
+            continue;
+        };
+        let topic = match topic_of_concept.get_mut(row.concept as usize) {
+            Some(known) if row.concept != Concept::Other => {
                 *known.get_or_insert_with(|| topic_fits(study, reading))
             }
             _ => topic_fits(study, reading),
@@ -1735,9 +1759,12 @@ pub fn candidates<'a>(
         debug_assert_eq!(topic, topic_fits(study, reading), "row {i}");
         // Most rows are far from the claim's figure and off its topic: no test of the figure
         // can keep them.
-        if !topic && (f.reach.1 < window.0 || f.reach.0 > window.1) {
+        if !topic && (row.reach.1 < window.0 || row.reach.0 > window.1) {
             continue;
         }
+        let Some(f) = facts.get(i) else {
+            continue;
+        };
         let distinctive = distinctive(mention, quantity, &ends, study, &f.published);
         let claimed = stated;
         let rounded =
