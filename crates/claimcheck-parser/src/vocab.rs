@@ -547,10 +547,23 @@ pub(crate) const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// The first letters of the months' names.
+const MONTH_INITIALS: &[u8] = b"jfmasond";
+
 /// The month (1–12) a month's name or abbreviation stands for, in any case, with or without
 /// a full stop: "March", "mar", "Sept.".
 pub fn month_number(word: &str) -> Option<u8> {
     let word = word.trim_end_matches('.');
+    // Every name and abbreviation is three to nine letters and starts with one of few: a
+    // dateline's other words are told so without comparing them with each.
+    if !(3..=9).contains(&word.len())
+        || !word
+            .as_bytes()
+            .first()
+            .is_some_and(|b| MONTH_INITIALS.contains(&b.to_ascii_lowercase()))
+    {
+        return None;
+    }
     let listed = MONTHS.iter().find(|m| m.eq_ignore_ascii_case(word))?;
     // The first twelve are the full names, in order; an abbreviation begins its month's name.
     let index = MONTHS[..12].iter().position(|m| m.starts_with(listed))?;
@@ -1324,9 +1337,15 @@ mod tests {
             ("Ju", None),
             ("marching", None),
             ("", None),
+            ("...", None),
         ];
         for (word, want) in cases {
             assert_eq!(month_number(word), want, "{word}");
+        }
+        // The quick test passes every listed name, in any case.
+        for m in super::MONTHS {
+            assert!(month_number(m).is_some(), "{m}");
+            assert!(month_number(&m.to_ascii_uppercase()).is_some(), "{m}");
         }
     }
 
