@@ -1091,8 +1091,8 @@ impl WordSet {
 
 /// Lowercase words (as bytes) and what each stands for, looked up ignoring ASCII case. In
 /// front of the hash map stands a filter of the words' shapes
-/// ([`WordShapes`](crate::shapes::WordShapes)): most words
-/// of prose are in no list, and are told so without hashing.
+/// ([`WordShapes`](crate::shapes::WordShapes)): most words of prose are in no list, and are
+/// told so without hashing.
 pub(crate) struct WordMap<V> {
     shapes: crate::shapes::WordShapes,
     map: std::collections::HashMap<&'static [u8], V, WordHash>,
