@@ -179,6 +179,30 @@ pub fn find(tokens: &[Token], term: &str) -> Option<usize> {
     })
 }
 
+/// A term cut once into the words [`find`] cuts it into each time it is asked: lowercase,
+/// split at spaces, hyphens and apostrophes, a final `*` kept (a stem).
+pub fn term_word_list(term: &str) -> Vec<String> {
+    term_words(term, &['-', '\'', '’'])
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
+
+/// Where a term cut by [`term_word_list`] first occurs in `tokens`, as [`find`] finds the term.
+pub fn find_words(tokens: &[Token], words: &[String]) -> Option<usize> {
+    let first = words.first()?;
+    if words.len() > tokens.len() {
+        return None;
+    }
+    (0..=tokens.len() - words.len()).find(|&i| {
+        word_matches(first, &tokens[i].word)
+            && words
+                .iter()
+                .zip(&tokens[i..])
+                .all(|(w, t)| word_matches(w, &t.word))
+    })
+}
+
 /// Whether any of `terms` occurs in `tokens`.
 pub fn any(tokens: &[Token], terms: &[&str]) -> bool {
     terms.iter().any(|t| find(tokens, t).is_some())
@@ -1694,6 +1718,37 @@ mod tests {
             assert_eq!(w.over_years, l.over_years.any(&t), "{s}");
             assert_eq!(w.all_victims, l.all_victims.any(&t), "{s}");
             assert_eq!(w.world, l.world.any(&t), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A term cut once is found where `find` finds it: every concept's terms, and terms
+        /// made of their words, over text made of the same words.
+        #[test]
+        fn find_words_is_find(
+            picks in proptest::collection::vec(0usize..1000, 1..12),
+            term_pick in 0usize..1000,
+            made in proptest::collection::vec(0usize..1000, 0..4),
+        ) {
+            let terms: Vec<&str> = Concept::ALL.iter().flat_map(|&k| concept_terms(k)).copied().collect();
+            let words: Vec<&str> = terms
+                .iter()
+                .flat_map(|t| t.split([' ', '-', '\'']))
+                .map(|w| w.trim_end_matches('*'))
+                .chain(["are", "were", "in", "the", "Forced", "LABOUR", "isn't"])
+                .collect();
+            let text: Vec<&str> = picks.iter().map(|&p| words[p % words.len()]).collect();
+            let text = text.join(" ");
+            let t = toks(&text);
+            let made: Vec<&str> = made.iter().map(|&p| words[p % words.len()]).collect();
+            let made = made.join(" ");
+            for term in [terms[term_pick % terms.len()], made.as_str()] {
+                proptest::prop_assert_eq!(
+                    find_words(&t, &term_word_list(term)),
+                    find(&t, term),
+                    "{:?} in {:?}", term, text
+                );
+            }
         }
     }
 

@@ -776,8 +776,8 @@ const READ_AHEAD_BATCHES: usize = 1;
 /// How many bytes of text a batch holds at most (a part is never split): sixteen windows of a
 /// long file. Work on a batch ends with every part's output held until it is written, and
 /// `extract` writes about 3.5 bytes for each byte read, so sixty-four windows held about 60 MB
-/// at a time; sixteen halve the peak memory and save 3.5% of `extract`'s time on one core
-/// (fewer fresh pages to fault in, output still in the cache when written). A corpus's
+/// at a time; sixteen nearly halve the peak memory and save 2–3.5% of `extract`'s time on one
+/// core (fewer fresh pages to fault in). A corpus's
 /// documents are far smaller: their batches stay at the count the caller asks for.
 const BATCH_BYTES: usize = 4 << 20;
 

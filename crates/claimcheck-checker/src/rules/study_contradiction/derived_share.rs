@@ -251,6 +251,35 @@ fn term_words(term: &str) -> usize {
         .count()
 }
 
+/// A concept's term as [`partitive`] reads it, cut once (it is asked of every share read as a
+/// partitive, for every concept).
+struct WholeTerm {
+    /// The term's words, as `find` cuts them.
+    words: Vec<String>,
+    /// How many words `find` may cut it into, at most ([`term_words`]).
+    reach: usize,
+    /// Where the copula stands after the term's first word: its words between spaces and
+    /// hyphens.
+    copula_after: usize,
+}
+
+/// Each concept's terms ([`vocab::concept_terms`]), cut once, indexed by concept.
+static WHOLE_TERMS: std::sync::LazyLock<Vec<Vec<WholeTerm>>> = std::sync::LazyLock::new(|| {
+    Concept::ALL
+        .iter()
+        .map(|&k| {
+            vocab::concept_terms(k)
+                .iter()
+                .map(|term| WholeTerm {
+                    words: vocab::term_word_list(term),
+                    reach: term_words(term),
+                    copula_after: term.split([' ', '-']).count(),
+                })
+                .collect()
+        })
+        .collect()
+});
+
 /// The clause `tokens` from the figure on (the figure ends at `figure_end`), if it may be a
 /// partitive: it starts with "of", and a copula stands no further than a whole's term
 /// starting at the first word that is no lead could reach.
@@ -276,15 +305,18 @@ fn after_figure(tokens: &[Token], figure_end: usize) -> Option<AfterFigure<'_>> 
 /// in Brazil are …") makes it a share of another population, and no partitive.
 fn partitive(after: &AfterFigure<'_>, whole: Concept) -> bool {
     let AfterFigure { tokens, leads } = *after;
-    vocab::concept_terms(whole).iter().any(|term| {
+    let terms = WHOLE_TERMS
+        .get(whole as usize)
+        .map_or(&[][..], Vec::as_slice);
+    terms.iter().any(|term| {
         // The whole's term starts at or before the first word that is no lead: only there
         // can every word before it be a lead, so the search need not look further.
-        let window = &tokens[..(leads + term_words(term)).min(tokens.len())];
-        let Some(at) = vocab::find(window, term).filter(|&at| at <= leads) else {
+        let window = &tokens[..(leads + term.reach).min(tokens.len())];
+        let Some(at) = vocab::find_words(window, &term.words).filter(|&at| at <= leads) else {
             return false;
         };
         tokens
-            .get(at + term.split([' ', '-']).count())
+            .get(at + term.copula_after)
             .is_some_and(|t| vocab::COPULAS.contains(&t.word.as_str()))
     })
 }
@@ -362,4 +394,22 @@ impl Violation for UnfitShare<'_> {
 fn round_to(v: f64, decimals: i32) -> f64 {
     let k = 10f64.powi(decimals);
     (v * k).round() / k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Concept, WHOLE_TERMS, vocab};
+
+    /// The terms cut once stand at each concept's place, in the order of its list.
+    #[test]
+    fn whole_terms_are_each_concept_s() {
+        for &k in Concept::ALL {
+            let cut = &WHOLE_TERMS[k as usize];
+            let terms = vocab::concept_terms(k);
+            assert_eq!(cut.len(), terms.len(), "{k:?}");
+            for (c, t) in cut.iter().zip(terms) {
+                assert_eq!(c.words, vocab::term_word_list(t), "{t}");
+            }
+        }
+    }
 }
