@@ -150,16 +150,7 @@ pub fn find(tokens: &[Token], term: &str) -> Option<usize> {
         return tokens.iter().position(|t| word_matches(term, &t.word));
     }
     if term.chars().any(char::is_uppercase) {
-        let words = term_words(term, &['-', '\'', '’']);
-        if words.is_empty() || words.len() > tokens.len() {
-            return None;
-        }
-        return (0..=tokens.len() - words.len()).find(|&i| {
-            words
-                .iter()
-                .zip(&tokens[i..])
-                .all(|(w, t)| word_matches(w, &t.word))
-        });
+        return find_words(tokens, &term_words(term, &['-', '\'', '’']));
     }
     // A lowercase term's words are read in place, without a list of them.
     let words = || {
@@ -189,8 +180,8 @@ pub fn term_word_list(term: &str) -> Vec<String> {
 }
 
 /// Where a term cut by [`term_word_list`] first occurs in `tokens`, as [`find`] finds the term.
-pub fn find_words(tokens: &[Token], words: &[String]) -> Option<usize> {
-    let first = words.first()?;
+pub fn find_words(tokens: &[Token], words: &[impl AsRef<str>]) -> Option<usize> {
+    let first = words.first()?.as_ref();
     if words.len() > tokens.len() {
         return None;
     }
@@ -199,7 +190,7 @@ pub fn find_words(tokens: &[Token], words: &[String]) -> Option<usize> {
             && words
                 .iter()
                 .zip(&tokens[i..])
-                .all(|(w, t)| word_matches(w, &t.word))
+                .all(|(w, t)| word_matches(w.as_ref(), &t.word))
     })
 }
 
