@@ -1933,8 +1933,10 @@ mod tests {
             }
             at.sort_unstable();
             at.dedup();
-            let want: Vec<(usize, usize)> = at.iter().map(|&i| (tokens[i].start, tokens[i].end)).collect();
-            let got: Vec<(usize, usize)> = within(&tokens, &spans).iter().map(|t| (t.start, t.end)).collect();
+            let want: Vec<(usize, usize)> =
+                at.iter().map(|&i| (tokens[i].start, tokens[i].end)).collect();
+            let got: Vec<(usize, usize)> =
+                within(&tokens, &spans).iter().map(|t| (t.start, t.end)).collect();
             prop_assert_eq!(got, want);
         }
     }

@@ -1721,7 +1721,8 @@ mod tests {
             term_pick in 0usize..1000,
             made in proptest::collection::vec(0usize..1000, 0..4),
         ) {
-            let terms: Vec<&str> = Concept::ALL.iter().flat_map(|&k| concept_terms(k)).copied().collect();
+            let terms: Vec<&str> =
+                Concept::ALL.iter().flat_map(|&k| concept_terms(k)).copied().collect();
             let words: Vec<&str> = terms
                 .iter()
                 .flat_map(|t| t.split([' ', '-', '\'']))

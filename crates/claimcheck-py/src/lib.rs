@@ -1,7 +1,7 @@
 //! `claimcheck._native`: the Python package's compiled core, over [`claimcheck::api`].
 //!
-//! Records cross into Python through their `serde` serialization (the `to_python` module), so a Python
-//! dict has exactly the fields of the command's JSON: one definition, in the `claimcheck`
+//! Records cross into Python through their `serde` serialization (the `to_python` module), so
+//! a Python dict has exactly the fields of the command's JSON: one definition, in the `claimcheck`
 //! crate. Batch calls detach from the interpreter (release the GIL) while rayon checks the
 //! texts on every core, and attach again only to build the result.
 

@@ -237,10 +237,10 @@ struct AfterFigure<'t> {
 
 /// The most words any concept's term has, as `find` may cut it.
 static MOST_TERM_WORDS: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
-    Concept::ALL
+    WHOLE_TERMS
         .iter()
-        .flat_map(|&k| vocab::concept_terms(k))
-        .map(|t| term_words(t))
+        .flatten()
+        .map(|t| t.reach)
         .max()
         .unwrap_or(0)
 });
