@@ -1601,10 +1601,11 @@ pub struct RowFacts {
 impl RowFacts {
     /// Works out a row's facts.
     pub fn new(study: &Study, extractor: &Extractor, conventions: &ModelConventions) -> Self {
-        let interval = study.interval(extractor, conventions);
+        let found = extractor.extract(&study.value_text).mentions;
+        let interval = study.interval_of(&found, conventions);
         let core = core(study, &interval);
         let mut published = vec![study.claim_value()];
-        for m in extractor.extract(&study.value_text).mentions {
+        for m in found {
             // Another rounding of the same figure ("press summary: 50 million"), not a
             // second figure ("average US$ 13,000 per victim"), nor a fraction in words
             // ("more than two-thirds"): 66.666… has many digits, but "two-thirds" is as round

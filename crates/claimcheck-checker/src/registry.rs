@@ -3,7 +3,7 @@
 //! users add their own files in the same format (schema in `data/README.md`).
 
 use claimcheck_model::{Interval, ModelConventions, Quantity};
-use claimcheck_parser::{Extractor, Kind};
+use claimcheck_parser::{Extractor, Kind, Mention};
 use serde::{Deserialize, Serialize};
 
 /// The shipped registry, as CSV.
@@ -292,6 +292,18 @@ impl Study {
     /// Every value the published words allow, read with the same conventions as claims:
     /// "40.3 million" ⇒ [40.25, 40.35) million; an explicit interval when one is given.
     pub fn interval(&self, extractor: &Extractor, conventions: &ModelConventions) -> Interval {
+        let found = if self.lower.is_some() && self.upper.is_some() {
+            Vec::new()
+        } else {
+            extractor.extract(&self.value_text).mentions
+        };
+        self.interval_of(&found, conventions)
+    }
+
+    /// [`Study::interval`], given the mentions of `value_text` (ignored when the row gives
+    /// both bounds): a caller that reads the mentions for more than the interval extracts
+    /// them once.
+    pub fn interval_of(&self, found: &[Mention], conventions: &ModelConventions) -> Interval {
         use claimcheck_model::End;
         if let (Some(l), Some(u)) = (self.lower, self.upper) {
             return Interval {
@@ -300,9 +312,7 @@ impl Study {
             };
         }
         let want = self.claim_value();
-        let found = extractor.extract(&self.value_text);
         let published = found
-            .mentions
             .iter()
             .filter(|m| Some(m.kind) == self.kind())
             .filter_map(|m| Quantity::from_mention(m, &self.value_text, conventions))

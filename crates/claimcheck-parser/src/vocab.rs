@@ -996,27 +996,27 @@ impl<T> PhraseTable<T> {
     /// The index of `entries`, kept in their order.
     pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Self {
         let entries: Vec<(&'static str, T)> = entries.into_iter().collect();
+        // Each entry is put, in order, under every byte a text may have at that end for it
+        // to match: an entry that starts with an ASCII letter or digit needs the same one, in
+        // either case (the byte test of `match_phrase`); one with a space, any whitespace
+        // (it is put under every byte, and the match tells); any other, that very
+        // character, so the same byte; an empty entry, any.
         let index = |edge: fn(&[u8]) -> Option<&u8>| -> Vec<Vec<u16>> {
-            (0..=u8::MAX)
-                .map(|h| {
-                    (0..entries.len())
-                        .filter(|&i| {
-                            // An entry that starts with an ASCII letter or digit needs the
-                            // same one, in either case (the byte test of `match_phrase`); one
-                            // with a space, any whitespace; any other, that very character,
-                            // so the same byte.
-                            edge(entries[i].0.as_bytes()).is_none_or(|&p| {
-                                if p.is_ascii_alphanumeric() {
-                                    h.eq_ignore_ascii_case(&p)
-                                } else {
-                                    p == b' ' || h == p
-                                }
-                            })
-                        })
-                        .map(|i| u16::try_from(i).expect("a phrase table is short"))
-                        .collect()
-                })
-                .collect()
+            let mut by_byte: Vec<Vec<u16>> = vec![Vec::new(); 256];
+            for (i, (entry, _)) in entries.iter().enumerate() {
+                let i = u16::try_from(i).expect("a phrase table is short");
+                match edge(entry.as_bytes()) {
+                    Some(&p) if p.is_ascii_alphanumeric() => {
+                        by_byte[usize::from(p.to_ascii_lowercase())].push(i);
+                        if p.is_ascii_alphabetic() {
+                            by_byte[usize::from(p.to_ascii_uppercase())].push(i);
+                        }
+                    }
+                    Some(&p) if p != b' ' => by_byte[usize::from(p)].push(i),
+                    _ => by_byte.iter_mut().for_each(|at| at.push(i)),
+                }
+            }
+            by_byte
         };
         let all = (0..entries.len())
             .map(|i| u16::try_from(i).expect("a phrase table is short"))
@@ -1228,6 +1228,58 @@ mod tests {
             ] {
                 assert_eq!(set.contains(word), contains_ci(&list, word), "{word:?}");
             }
+        }
+    }
+
+    /// The entries a [`super::PhraseTable`] lists under each byte, by its definition: every
+    /// entry whose edge byte may stand there, tried for each of the 256 bytes in turn.
+    fn listed_by_definition(entries: &[&str], edge: fn(&[u8]) -> Option<&u8>) -> Vec<Vec<u16>> {
+        (0..=u8::MAX)
+            .map(|h| {
+                (0..entries.len())
+                    .filter(|&i| {
+                        edge(entries[i].as_bytes()).is_none_or(|&p| {
+                            if p.is_ascii_alphanumeric() {
+                                h.eq_ignore_ascii_case(&p)
+                            } else {
+                                p == b' ' || h == p
+                            }
+                        })
+                    })
+                    .map(|i| u16::try_from(i).expect("short"))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn assert_indexed_by_definition<T>(table: &super::PhraseTable<T>) {
+        let entries: Vec<&str> = table.entries.iter().map(|(p, _)| *p).collect();
+        assert_eq!(
+            table.by_first,
+            listed_by_definition(&entries, <[u8]>::first)
+        );
+        assert_eq!(table.by_last, listed_by_definition(&entries, <[u8]>::last));
+    }
+
+    #[test]
+    fn the_shipped_phrase_tables_list_each_entry_under_the_bytes_it_may_match() {
+        assert_indexed_by_definition(&super::PERIOD_TABLE);
+        assert_indexed_by_definition(&super::QUALIFIER_TABLE);
+        assert_indexed_by_definition(&super::POSTFIX_BOUND_TABLE);
+        assert_indexed_by_definition(&super::CURRENCY_PREFIX_TABLE);
+        assert_indexed_by_definition(&super::CURRENCY_SUFFIX_TABLE);
+    }
+
+    proptest::proptest! {
+        /// Any entries, with letters of both cases, digits, spaces, symbols and empty ones.
+        #[test]
+        fn a_phrase_table_lists_each_entry_under_the_bytes_it_may_match(
+            entries in proptest::collection::vec("(|[aZ5 $<é.]{1,4})", 0..12),
+        ) {
+            let entries: Vec<&'static str> =
+                entries.into_iter().map(|e| &*Box::leak(e.into_boxed_str())).collect();
+            let table = super::PhraseTable::new(entries.iter().map(|e| (*e, ())));
+            assert_indexed_by_definition(&table);
         }
     }
 
