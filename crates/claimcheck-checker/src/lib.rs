@@ -293,6 +293,7 @@ impl Checker {
             registry: &self.registry,
             intervals: &self.intervals,
             conventions: &self.conventions,
+            names: &self.index.names,
             sources: &self.sources,
             source_checks: &source_checks,
         };

@@ -37,6 +37,8 @@ pub struct Context<'a> {
     pub intervals: &'a [Interval],
     /// The model's conventions.
     pub conventions: &'a ModelConventions,
+    /// The registry's names.
+    pub names: &'a crate::matching::Names,
     /// Studies' own texts given with `--against`.
     pub sources: &'a [crate::source::Source],
     /// The figures that cite them, looked up in them.

@@ -91,7 +91,7 @@ fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
         // says whether that one fits).
         let names_newer = c.reading.attribution_years.iter().any(|&y| {
             y > m.study.year
-                && c.reading.named.iter().any(|&i| {
+                && c.reading.named.iter().any(|i| {
                     context.registry.studies.get(i).is_some_and(|s| {
                         s.series == m.study.series
                             && (s.year == y || s.edition.parse::<u16>().ok() == Some(y))

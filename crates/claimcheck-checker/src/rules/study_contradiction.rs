@@ -119,7 +119,7 @@ pub(crate) fn cited_rows<'m, 'a>(
             .iter()
             .copied()
             .filter(|y| {
-                r.named.iter().any(|&i| {
+                r.named.iter().any(|i| {
                     registry
                         .studies
                         .get(i)
@@ -235,15 +235,7 @@ pub(crate) fn cited_rows<'m, 'a>(
     let specific: BTreeSet<&str> = r
         .names
         .iter()
-        .filter_map(|name| {
-            let mut series = registry
-                .studies
-                .iter()
-                .filter(|s| s.names().any(|n| n.eq_ignore_ascii_case(name)))
-                .map(|s| s.series.as_str());
-            let first = series.next()?;
-            series.all(|s| s == first).then_some(first)
-        })
+        .filter_map(|name| cx.names.one_series(name, registry))
         .collect();
     let preferred: Vec<_> = rows
         .iter()
@@ -272,7 +264,7 @@ pub(crate) fn cited_rows<'m, 'a>(
 fn fits_a_product(c: &ClaimContext<'_>, cx: &Context<'_>) -> bool {
     let r = &c.reading;
     let studies = &cx.registry.studies;
-    let named: Vec<&Study> = r.named.iter().filter_map(|&i| studies.get(i)).collect();
+    let named: Vec<&Study> = r.named.iter().filter_map(|i| studies.get(i)).collect();
     let kind = c.mention.kind;
     studies.iter().enumerate().any(|(si, share)| {
         share.unit == crate::registry::Unit::Percent

@@ -33,7 +33,7 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
     let named_series: Vec<&str> = r
         .named
         .iter()
-        .filter_map(|&i| studies.get(i))
+        .filter_map(|i| studies.get(i))
         .map(|s| s.series.as_str())
         .collect();
     // A share written as a part's composition of a whole ("Children account for one out of
