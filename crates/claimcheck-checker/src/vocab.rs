@@ -81,7 +81,10 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
 fn lowercase(written: &str, ascii: bool) -> CompactString {
     if ascii {
         let mut w = CompactString::from(written);
-        w.make_ascii_lowercase();
+        // Most words of prose are lowercase already: looking is cheaper than rewriting.
+        if written.bytes().any(|b| b.is_ascii_uppercase()) {
+            w.make_ascii_lowercase();
+        }
         w
     } else {
         CompactString::from_str_to_lowercase(written)
