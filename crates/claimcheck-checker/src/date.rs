@@ -90,43 +90,43 @@ impl ArticleDate {
 
 /// A date in a line: "July 30, 2018", "30 July 2018", "2018-07-30".
 fn dateline(line: &str) -> Option<ArticleDate> {
-    let words: Vec<&str> = line
+    // Every form holds a four-digit year: a line with no digit holds none (most lines).
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut words = line
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (i, w) in words.iter().enumerate() {
+        .filter(|w| !w.is_empty());
+    let day = |s: &str| s.parse::<u8>().ok().filter(|d| (1..=31).contains(d));
+    let mut previous: Option<&str> = None;
+    while let Some(w) = words.next() {
         if w.len() == 10
             && w.as_bytes()[4] == b'-'
             && let Some(d) = ArticleDate::parse(w)
         {
             return Some(d);
         }
-        let Some(m) = month(w) else { continue };
-        let day = |s: &str| s.parse::<u8>().ok().filter(|d| (1..=31).contains(d));
-        // Month D, YYYY
-        if let (Some(d), Some(y)) = (
-            words.get(i + 1).and_then(|s| day(s)),
-            words.get(i + 2).and_then(|s| year(s)),
-        ) {
-            return Some(ArticleDate {
-                year: y,
-                month: Some(m),
-                day: Some(d),
-            });
+        if let Some(m) = month(w) {
+            let mut ahead = words.clone();
+            let (next, after) = (ahead.next(), ahead.next());
+            // Month D, YYYY
+            if let (Some(d), Some(y)) = (next.and_then(day), after.and_then(year)) {
+                return Some(ArticleDate {
+                    year: y,
+                    month: Some(m),
+                    day: Some(d),
+                });
+            }
+            // D Month YYYY
+            if let (Some(d), Some(y)) = (previous.and_then(day), next.and_then(year)) {
+                return Some(ArticleDate {
+                    year: y,
+                    month: Some(m),
+                    day: Some(d),
+                });
+            }
         }
-        // D Month YYYY
-        if let (Some(d), Some(y)) = (
-            i.checked_sub(1)
-                .and_then(|p| words.get(p))
-                .and_then(|s| day(s)),
-            words.get(i + 1).and_then(|s| year(s)),
-        ) {
-            return Some(ArticleDate {
-                year: y,
-                month: Some(m),
-                day: Some(d),
-            });
-        }
+        previous = Some(w);
     }
     None
 }
@@ -134,6 +134,75 @@ fn dateline(line: &str) -> Option<ArticleDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The dateline as first written: every word of the line collected, then read.
+    fn dateline_collected(line: &str) -> Option<ArticleDate> {
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            if w.len() == 10
+                && w.as_bytes()[4] == b'-'
+                && let Some(d) = ArticleDate::parse(w)
+            {
+                return Some(d);
+            }
+            let Some(m) = month(w) else { continue };
+            let day = |s: &str| s.parse::<u8>().ok().filter(|d| (1..=31).contains(d));
+            // Month D, YYYY
+            if let (Some(d), Some(y)) = (
+                words.get(i + 1).and_then(|s| day(s)),
+                words.get(i + 2).and_then(|s| year(s)),
+            ) {
+                return Some(ArticleDate {
+                    year: y,
+                    month: Some(m),
+                    day: Some(d),
+                });
+            }
+            // D Month YYYY
+            if let (Some(d), Some(y)) = (
+                i.checked_sub(1)
+                    .and_then(|p| words.get(p))
+                    .and_then(|s| day(s)),
+                words.get(i + 1).and_then(|s| year(s)),
+            ) {
+                return Some(ArticleDate {
+                    year: y,
+                    month: Some(m),
+                    day: Some(d),
+                });
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        /// A dateline is read word by word as it was from the words collected, for lines
+        /// of month names, days, years, dates and other words, in any separators.
+        #[test]
+        fn a_dateline_is_read_as_from_its_words_collected(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "July", "jul", "Sept", "May", "March", "2018", "1899", "30", "0", "31",
+                    "32", "2018-07-30", "2018-13-30", "by", "Reuters", "é", "",
+                ]),
+                0..8,
+            ),
+            seps in proptest::collection::vec(
+                proptest::sample::select(vec![" ", ", ", "(", ")", "\t", " - "]),
+                8,
+            ),
+        ) {
+            let mut line = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                line.push_str(w);
+                line.push_str(sep);
+            }
+            proptest::prop_assert_eq!(dateline(&line), dateline_collected(&line), "{:?}", line);
+        }
+    }
 
     #[test]
     fn parses_dates() {
