@@ -1746,12 +1746,34 @@ impl RowFacts {
     }
 }
 
-/// The registry rows of each kind of figure, and of changes of it, in registry order.
+/// The registry rows of each kind of figure, and of changes of it, in registry order, with
+/// indexes by value and by concept.
 #[derive(Debug, Clone, Default)]
 pub struct RowsByKind {
     /// For each kind and whether it is a change, the rows.
-    rows: Vec<((Kind, bool), Vec<RowKey>)>,
+    rows: Vec<((Kind, bool), KindRows)>,
 }
+
+/// The rows of one kind of figure (see [`RowsByKind`]).
+#[derive(Debug, Clone, Default)]
+struct KindRows {
+    /// The rows, in registry order.
+    rows: Vec<RowKey>,
+    /// The positions in `rows` of the rows whose reach is narrow (from a positive low end to at
+    /// most [`NARROW`] times it), by the low end: a claim's figure can match only those whose
+    /// low end is near it.
+    by_low: Vec<(f64, usize)>,
+    /// The positions of the other rows (a wide or open reach, or a topic told row by row):
+    /// every claim reads them.
+    wide: Vec<usize>,
+    /// For each concept (in [`Concept::ALL`] order), the positions of its rows: a claim on a
+    /// concept's topic reads them all.
+    by_concept: Vec<Vec<usize>>,
+}
+
+/// How wide a row's reach may be, as a ratio of its ends, to be found by its low end. A power
+/// of two: multiplying by it is exact.
+const NARROW: f64 = 4.0;
 
 /// What the first tests of [`candidates`] read of a row, held side by side: passing over the
 /// rows of a claim's kind reads one short array, not each row's study and facts (most rows
@@ -1772,7 +1794,7 @@ struct RowKey {
 impl RowsByKind {
     /// Sorts a registry's rows by kind; `facts` are the rows' [`RowFacts`], in order.
     pub fn new(registry: &Registry, facts: &[RowFacts]) -> Self {
-        let mut rows: Vec<((Kind, bool), Vec<RowKey>)> = Vec::new();
+        let mut rows: Vec<((Kind, bool), KindRows)> = Vec::new();
         for (index, (study, f)) in registry.studies.iter().zip(facts).enumerate() {
             let Some(kind) = study.kind() else {
                 continue;
@@ -1785,20 +1807,84 @@ impl RowsByKind {
                 concept: study.concept,
                 reach: f.reach,
             };
-            match rows.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, list)) => list.push(row),
-                None => rows.push((key, vec![row])),
+            let at = match rows.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
+                None => {
+                    rows.push((key, KindRows::default()));
+                    rows.len() - 1
+                }
+            };
+            if let Some((_, list)) = rows.get_mut(at) {
+                list.rows.push(row);
             }
         }
+        let rows = rows
+            .into_iter()
+            .map(|(key, list)| (key, KindRows::new(list.rows)))
+            .collect();
         RowsByKind { rows }
     }
 
     /// The rows of a kind of figure (of changes of it when `change`).
-    fn of(&self, kind: Kind, change: bool) -> &[RowKey] {
+    fn of(&self, kind: Kind, change: bool) -> Option<&KindRows> {
         self.rows
             .iter()
             .find(|(k, _)| *k == (kind, change))
-            .map_or(&[], |(_, list)| list)
+            .map(|(_, list)| list)
+    }
+}
+
+impl KindRows {
+    /// Indexes rows of one kind, given in registry order.
+    fn new(rows: Vec<RowKey>) -> Self {
+        let mut list = KindRows {
+            by_concept: vec![Vec::new(); Concept::ALL.len()],
+            ..KindRows::default()
+        };
+        for (position, row) in rows.iter().enumerate() {
+            let (low, high) = row.reach;
+            if row.concept == Concept::Other || !(low > 0.0 && high <= low * NARROW) {
+                list.wide.push(position);
+            } else {
+                list.by_low.push((low, position));
+            }
+            if let Some(of_concept) = list.by_concept.get_mut(row.concept as usize) {
+                of_concept.push(position);
+            }
+        }
+        list.by_low.sort_by(|a, b| a.0.total_cmp(&b.0));
+        list.rows = rows;
+        list
+    }
+
+    /// The positions of the rows a claim's figure may match by its value (`window`, see
+    /// [`value_window`]) or by its topic (`topic`, of each concept), in registry order:
+    /// every row that [`candidates`] would not set aside at once, and a few more.
+    fn near(&self, window: (f64, f64), topic: &[bool]) -> RowSet {
+        let mut picked = RowSet::default();
+        if window.0.is_nan() || window.1.is_nan() {
+            // A NaN window rules out no row.
+            (0..self.rows.len()).for_each(|p| picked.insert(p));
+            return picked;
+        }
+        self.wide.iter().for_each(|&p| picked.insert(p));
+        // A narrow row whose reach ends below the window: its low end times NARROW is below
+        // the window's low end.
+        let from = self
+            .by_low
+            .partition_point(|&(low, _)| low * NARROW < window.0);
+        for &(low, p) in &self.by_low[from..] {
+            if low > window.1 {
+                break;
+            }
+            picked.insert(p);
+        }
+        for (of_concept, &on_topic) in self.by_concept.iter().zip(topic) {
+            if on_topic {
+                of_concept.iter().for_each(|&p| picked.insert(p));
+            }
+        }
+        picked
     }
 }
 
@@ -1849,10 +1935,37 @@ pub fn candidates<'a>(
     ];
     let window = value_window(&stated, &ends);
     let mut out = Vec::new();
+    let Some(kind_rows) = rows.of(mention.kind, reading.change) else {
+        return out;
+    };
     // Whether the claim is on a concept's topic depends on the concept alone (but for rows
     // of another field, named by their own terms): asked once per concept, not once per row.
-    let mut topic_of_concept = [None::<bool>; Concept::ALL.len()];
-    for row in rows.of(mention.kind, reading.change) {
+    let topic_of_concept: Vec<bool> = kind_rows
+        .by_concept
+        .iter()
+        .zip(Concept::ALL)
+        .map(|(of_concept, &concept)| {
+            concept != Concept::Other
+                && of_concept
+                    .first()
+                    .and_then(|&p| kind_rows.rows.get(p))
+                    .and_then(|row| registry.studies.get(row.index))
+                    .is_some_and(|study| topic_fits(study, reading))
+        })
+        .collect();
+    // Most rows are far from the claim's figure and off its topic: no test of the figure can
+    // keep them, and only the others are read.
+    let near = kind_rows.near(window, &topic_of_concept);
+    // Tests (debug builds) hold the rows read to hold every row the first tests would keep.
+    debug_assert!(kind_rows.rows.iter().enumerate().all(|(p, row)| {
+        near.contains(p)
+            || (row.reach.1 < window.0 || row.reach.0 > window.1)
+                && !registry
+                    .studies
+                    .get(row.index)
+                    .is_some_and(|s| topic_fits(s, reading))
+    }));
+    for row in near.iter().filter_map(|p| kind_rows.rows.get(p)) {
         // A change is compared with changes only (the rows are those of the claim's kind and
         // measure); and an article cannot cite an edition published after it.
         if date.is_some_and(|d| row.year > d.year) {
@@ -1867,16 +1980,12 @@ pub fn candidates<'a>(
         let Some(study) = registry.studies.get(i) else {
             continue;
         };
-        let topic = match topic_of_concept.get_mut(row.concept as usize) {
-            Some(known) if row.concept != Concept::Other => {
-                *known.get_or_insert_with(|| topic_fits(study, reading))
-            }
+        let topic = match topic_of_concept.get(row.concept as usize) {
+            Some(&known) if row.concept != Concept::Other => known,
             _ => topic_fits(study, reading),
         };
         // Tests (debug builds) hold the answer kept for the concept to this row's own.
         debug_assert_eq!(topic, topic_fits(study, reading), "row {i}");
-        // Most rows are far from the claim's figure and off its topic: no test of the figure
-        // can keep them.
         if !topic && (row.reach.1 < window.0 || row.reach.0 > window.1) {
             continue;
         }
@@ -2075,6 +2184,56 @@ mod tests {
             prop_assert_eq!(set.len(), tree.len());
             prop_assert_eq!(set.is_empty(), tree.is_empty());
             prop_assert_eq!(set.contains(probe), tree.contains(&probe));
+        }
+    }
+
+    /// A row's reach as registries give them: a point or a narrow span of a figure at any
+    /// scale, sometimes open, wide, negative or NaN.
+    fn row_reach() -> impl Strategy<Value = (f64, f64)> {
+        prop_oneof![
+            4 => (figure(), 1.0f64..1.5).prop_map(|(v, w)| if v < 0.0 { (v * w, v) } else { (v, v * w) }),
+            1 => (figure(), figure()).prop_map(|(a, b)| (a.min(b), a.max(b))),
+            1 => figure().prop_map(|v| (v, f64::INFINITY)),
+            1 => Just((f64::NAN, f64::NAN)),
+            1 => Just((0.0, 0.0)),
+        ]
+    }
+
+    proptest! {
+        /// The rows read for a claim hold every row the first tests of [`candidates`] keep:
+        /// those on the claim's topic and those whose reach meets its window.
+        #[test]
+        fn the_rows_near_a_claim_hold_every_row_its_window_or_topic_keeps(
+            reaches in proptest::collection::vec(
+                (row_reach(), 0..Concept::ALL.len()),
+                0..40,
+            ),
+            window in prop_oneof![
+                (figure(), figure()).prop_map(|(a, b)| (a.min(b), a.max(b))),
+                figure().prop_map(|v| (v * 0.49, v * 1.51)),
+                figure().prop_map(|v| (v, f64::INFINITY)),
+                Just((f64::NAN, f64::NAN)),
+            ],
+            topic in proptest::collection::vec(any::<bool>(), Concept::ALL.len()),
+        ) {
+            let rows: Vec<RowKey> = reaches
+                .iter()
+                .enumerate()
+                .map(|(index, &(reach, c))| RowKey {
+                    index,
+                    year: 2020,
+                    persons: false,
+                    concept: Concept::ALL[c],
+                    reach,
+                })
+                .collect();
+            let list = KindRows::new(rows);
+            let near = list.near(window, &topic);
+            for (p, row) in list.rows.iter().enumerate() {
+                let kept = topic[row.concept as usize] && row.concept != Concept::Other
+                    || !(row.reach.1 < window.0 || row.reach.0 > window.1);
+                prop_assert!(!kept || near.contains(p), "row {p} {:?} window {window:?}", row.reach);
+            }
         }
     }
 
