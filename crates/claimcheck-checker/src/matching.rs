@@ -1798,7 +1798,7 @@ struct RowKey {
 impl RowsByKind {
     /// Sorts a registry's rows by kind; `facts` are the rows' [`RowFacts`], in order.
     pub fn new(registry: &Registry, facts: &[RowFacts]) -> Self {
-        let mut rows: Vec<((Kind, bool), KindRows)> = Vec::new();
+        let mut rows: Vec<((Kind, bool), Vec<RowKey>)> = Vec::new();
         for (index, (study, f)) in registry.studies.iter().zip(facts).enumerate() {
             let Some(kind) = study.kind() else {
                 continue;
@@ -1811,20 +1811,14 @@ impl RowsByKind {
                 concept: study.concept,
                 reach: f.reach,
             };
-            let at = match rows.iter().position(|(k, _)| *k == key) {
-                Some(at) => at,
-                None => {
-                    rows.push((key, KindRows::default()));
-                    rows.len() - 1
-                }
-            };
-            if let Some((_, list)) = rows.get_mut(at) {
-                list.rows.push(row);
+            match rows.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.push(row),
+                None => rows.push((key, vec![row])),
             }
         }
         let rows = rows
             .into_iter()
-            .map(|(key, list)| (key, KindRows::new(list.rows)))
+            .map(|(key, list)| (key, KindRows::new(list)))
             .collect();
         RowsByKind { rows }
     }
@@ -1944,19 +1938,19 @@ pub fn candidates<'a>(
     };
     // Whether the claim is on a concept's topic depends on the concept alone (but for rows
     // of another field, named by their own terms): asked once per concept, not once per row.
-    let topic_of_concept: Vec<bool> = kind_rows
-        .by_concept
-        .iter()
+    let mut topic_of_concept = [false; Concept::ALL.len()];
+    for ((on_topic, of_concept), &concept) in topic_of_concept
+        .iter_mut()
+        .zip(&kind_rows.by_concept)
         .zip(Concept::ALL)
-        .map(|(of_concept, &concept)| {
-            concept != Concept::Other
-                && of_concept
-                    .first()
-                    .and_then(|&p| kind_rows.rows.get(p))
-                    .and_then(|row| registry.studies.get(row.index))
-                    .is_some_and(|study| topic_fits(study, reading))
-        })
-        .collect();
+    {
+        *on_topic = concept != Concept::Other
+            && of_concept
+                .first()
+                .and_then(|&p| kind_rows.rows.get(p))
+                .and_then(|row| registry.studies.get(row.index))
+                .is_some_and(|study| topic_fits(study, reading));
+    }
     // Most rows are far from the claim's figure and off its topic: no test of the figure can
     // keep them, and only the others are read.
     let near = kind_rows.near(window, &topic_of_concept);
