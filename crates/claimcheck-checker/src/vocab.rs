@@ -184,15 +184,16 @@ pub fn term_word_list(term: &str) -> Vec<String> {
 
 /// Where a term cut by [`term_word_list`] first occurs in `tokens`, as [`find`] finds the term.
 pub fn find_words(tokens: &[Token], words: &[impl AsRef<str>]) -> Option<usize> {
-    let first = words.first()?.as_ref();
+    let (first, rest) = words.split_first()?;
     if words.len() > tokens.len() {
         return None;
     }
+    // The first word turns most places away; the rest are read only where it matches.
     (0..=tokens.len() - words.len()).find(|&i| {
-        word_matches(first, &tokens[i].word)
-            && words
+        word_matches(first.as_ref(), &tokens[i].word)
+            && rest
                 .iter()
-                .zip(&tokens[i..])
+                .zip(&tokens[i + 1..])
                 .all(|(w, t)| word_matches(w.as_ref(), &t.word))
     })
 }

@@ -777,16 +777,16 @@ const READ_AHEAD_BATCHES: usize = 1;
 /// long file. Work on a batch ends with every part's output held until it is written, and
 /// `extract` writes about 3.5 bytes for each byte read, so sixty-four windows held about 60 MB
 /// at a time; sixteen nearly halve the peak memory and save 2–3.5% of `extract`'s time on one
-/// core (fewer fresh pages to fault in). A corpus's
-/// documents are far smaller: their batches stay at the count the caller asks for.
+/// core (fewer fresh pages to fault in). A corpus's documents are far smaller: their batches
+/// stay at the count the caller asks for.
 const BATCH_BYTES: usize = 4 << 20;
 
 /// Like [`for_each_part`], but hands parts over in batches of up to `size` parts and
 /// [`BATCH_BYTES`] of text, so that a batch can be checked in parallel while memory stays
-/// bounded. The input is read on a thread of
-/// its own, up to a batch ahead, so that reading (opening files, decoding, parsing a corpus's
-/// JSON) overlaps the work on the batch before; problems are still reported here, in the
-/// order they are read, between the same batches as when reading and working took turns.
+/// bounded. The input is read on a thread of its own, up to a batch ahead, so that reading
+/// (opening files, decoding, parsing a corpus's JSON) overlaps the work on the batch before;
+/// problems are still reported here, in the order they are read, between the same batches as
+/// when reading and working took turns.
 pub fn for_each_batch(
     args: &crate::cli::InputArgs,
     filter: &Filter,
