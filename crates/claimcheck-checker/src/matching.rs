@@ -52,7 +52,7 @@ pub enum Attribution {
 }
 
 /// A registry row considered for a claim, with the evidence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct StudyMatch<'a> {
     /// The figure.
     pub study: &'a Study,
@@ -1932,9 +1932,8 @@ pub fn candidates<'a>(
         Stated::new(quantity.nominal.high),
     ];
     let window = value_window(&stated, &ends);
-    let mut out = Vec::new();
     let Some(kind_rows) = rows.of(mention.kind, reading.change) else {
-        return out;
+        return Vec::new();
     };
     // Whether the claim is on a concept's topic depends on the concept alone (but for rows
     // of another field, named by their own terms): asked once per concept, not once per row.
@@ -1963,6 +1962,7 @@ pub fn candidates<'a>(
                     .get(row.index)
                     .is_some_and(|s| topic_fits(s, reading))
     }));
+    let mut out = Vec::with_capacity(near.len());
     for row in near.iter().filter_map(|p| kind_rows.rows.get(p)) {
         // A change is compared with changes only (the rows are those of the claim's kind and
         // measure); and an article cannot cite an edition published after it.
@@ -2069,25 +2069,70 @@ pub fn candidates<'a>(
     }
     let target = quantity.nominal.low.abs().max(1e-9);
     // Surest first, then on the claim's years, fitting its figure, naming its subgroup, and
-    // nearest its figure on a log scale; the newest edition last. Each candidate's key is
-    // worked out once (a logarithm per comparison was a percent of the run); the sort keeps
-    // the order of equals.
-    out.sort_by_cached_key(|c| {
-        use std::cmp::Reverse;
-        // The distance is never negative, where comparing the bits of two floats orders
-        // them as `total_cmp` does.
-        let distance = (c.study.claim_value().abs().max(1e-9) / target).ln().abs();
-        (
-            Reverse(c.confidence),
-            Reverse(c.year_ok.unwrap_or(true)),
-            Reverse(c.fits),
-            Reverse(c.subgroup),
-            Reverse(!c.study.subgroup.is_empty() && c.subgroup),
-            distance.to_bits(),
-            Reverse(c.study.year),
-        )
-    });
-    out
+    // nearest its figure on a log scale; the newest edition last ([`Rank`]). Each
+    // candidate's key is worked out once (a logarithm per comparison was a percent of the
+    // run), and holds the candidate's place in its low 32 bits: the keys are told apart, so
+    // the sort keeps the order of equals, and are sorted as plain integers.
+    let mut keys: Vec<u128> = out
+        .iter()
+        .enumerate()
+        .map(|(place, c)| (Rank::of(c, target).key() << 32) | place as u128)
+        .collect();
+    keys.sort_unstable();
+    keys.iter()
+        .filter_map(|key| out.get((key & u128::from(u32::MAX)) as usize).copied())
+        .collect()
+}
+
+/// What orders the candidates of a claim, in the order of the tests: surest first, then on
+/// the claim's years, fitting its figure, naming its subgroup, nearest its figure, and the
+/// newest edition last.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Rank {
+    confidence: Option<Confidence>,
+    year_ok: bool,
+    fits: bool,
+    subgroup: bool,
+    /// The row has a subgroup, and the claim's sentence names it.
+    names_subgroup: bool,
+    /// How far the row's value is from the claim's, as the absolute value of the logarithm
+    /// of their ratio: never negative.
+    distance: f64,
+    year: u16,
+}
+
+impl Rank {
+    fn of(c: &StudyMatch<'_>, target: f64) -> Rank {
+        Rank {
+            confidence: c.confidence,
+            year_ok: c.year_ok.unwrap_or(true),
+            fits: c.fits,
+            subgroup: c.subgroup,
+            names_subgroup: !c.study.subgroup.is_empty() && c.subgroup,
+            distance: (c.study.claim_value().abs().max(1e-9) / target).ln().abs(),
+            year: c.study.year,
+        }
+    }
+
+    /// The rank as one integer, most significant test first (in its low 88 bits), so that two
+    /// ranks compare in one instruction rather than field by field. The distance's bits
+    /// order it as `total_cmp` does, since it is never negative.
+    fn key(&self) -> u128 {
+        let unsure = match self.confidence {
+            Some(Confidence::High) => 0u128,
+            Some(Confidence::Medium) => 1,
+            None => 2,
+        };
+        let not = |b: bool| u128::from(!b);
+        let flags = (unsure << 5)
+            | (not(self.year_ok) << 4)
+            | (not(self.fits) << 3)
+            | (not(self.subgroup) << 2)
+            | (not(self.names_subgroup) << 1);
+        (flags << 80)
+            | (u128::from(self.distance.to_bits()) << 16)
+            | u128::from(u16::MAX - self.year)
+    }
 }
 
 /// Whether a publisher belongs to the United Nations family.
@@ -2101,6 +2146,53 @@ pub fn in_un_family(study: &Study) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn rank() -> impl Strategy<Value = Rank> {
+        (
+            prop_oneof![
+                Just(None),
+                Just(Some(Confidence::Medium)),
+                Just(Some(Confidence::High))
+            ],
+            any::<[bool; 4]>(),
+            prop_oneof![
+                0.0..20.0f64,
+                Just(0.0),
+                Just(f64::INFINITY),
+                Just(f64::NAN.abs())
+            ],
+            prop_oneof![1990u16..2030, any::<u16>()],
+        )
+            .prop_map(
+                |(confidence, [year_ok, fits, subgroup, names_subgroup], distance, year)| Rank {
+                    confidence,
+                    year_ok,
+                    fits,
+                    subgroup,
+                    names_subgroup,
+                    distance,
+                    year,
+                },
+            )
+    }
+
+    proptest! {
+        /// The packed key orders two ranks as their tests, compared one by one, do.
+        #[test]
+        fn rank_keys_order_as_the_tests(a in rank(), b in rank()) {
+            use std::cmp::Reverse;
+            let tests = |r: &Rank| (
+                Reverse(r.confidence),
+                Reverse(r.year_ok),
+                Reverse(r.fits),
+                Reverse(r.subgroup),
+                Reverse(r.names_subgroup),
+                r.distance.to_bits(),
+                Reverse(r.year),
+            );
+            prop_assert_eq!(a.key().cmp(&b.key()), tests(&a).cmp(&tests(&b)), "{:?} {:?}", a, b);
+        }
+    }
 
     /// A number as claims and rows write them: a few significant digits at some scale.
     fn figure() -> impl Strategy<Value = f64> {
