@@ -289,6 +289,7 @@ impl Checker {
             self.date_of(original),
         );
         let source_checks = self.look_up(&doc);
+        let base = rules::BaseVerdicts::new(doc.quantities.len());
         let context = rules::Context {
             registry: &self.registry,
             intervals: &self.intervals,
@@ -296,6 +297,7 @@ impl Checker {
             names: &self.index.names,
             sources: &self.sources,
             source_checks: &source_checks,
+            base: &base,
         };
         let mut findings = Vec::new();
         for rule in RULES.iter().copied().filter(|r| self.enabled.contains(r)) {

@@ -2079,9 +2079,12 @@ pub fn candidates<'a>(
         .map(|(place, c)| (Rank::of(c, target).key() << 32) | place as u128)
         .collect();
     keys.sort_unstable();
-    keys.iter()
-        .filter_map(|key| out.get((key & u128::from(u32::MAX)) as usize).copied())
-        .collect()
+    let mut sorted = Vec::with_capacity(out.len());
+    sorted.extend(
+        keys.iter()
+            .filter_map(|key| out.get((key & u128::from(u32::MAX)) as usize).copied()),
+    );
+    sorted
 }
 
 /// What orders the candidates of a claim, in the order of the tests: surest first, then on

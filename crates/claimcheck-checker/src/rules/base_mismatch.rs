@@ -51,11 +51,72 @@ pub(super) enum BaseViolation<'a> {
     RateTimesFlow(rate_times_flow::RateTimesFlow<'a>),
 }
 
+/// Which rule of the group a finding belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Owner {
+    StockAsFlow,
+    DetectedAsAll,
+    Relabelled,
+    PartAsWhole,
+    RateTimesFlow,
+}
+
+impl BaseViolation<'_> {
+    fn owner(&self) -> Owner {
+        match self {
+            BaseViolation::StockAsFlow(_) => Owner::StockAsFlow,
+            BaseViolation::DetectedAsAll(_) => Owner::DetectedAsAll,
+            BaseViolation::Relabelled(_) => Owner::Relabelled,
+            BaseViolation::PartAsWhole(_) => Owner::PartAsWhole,
+            BaseViolation::RateTimesFlow(_) => Owner::RateTimesFlow,
+        }
+    }
+}
+
+/// The group's verdict on each figure of one document (whose finding it gets, if any), worked
+/// out once for the five rules: each of them asked for it for every figure.
+#[derive(Debug, Default)]
+pub(crate) struct BaseVerdicts {
+    /// By the figure's place in the document's quantities.
+    of_claim: Vec<std::cell::OnceCell<Option<Owner>>>,
+}
+
+impl BaseVerdicts {
+    /// Room for the verdicts on a document's `claims` figures, none worked out yet.
+    pub(crate) fn new(claims: usize) -> Self {
+        BaseVerdicts {
+            of_claim: std::iter::repeat_with(std::cell::OnceCell::new)
+                .take(claims)
+                .collect(),
+        }
+    }
+
+    /// The group's finding about `c`, the `at`-th of the document's quantities, if it is
+    /// `owner`'s. The figure is judged again only for the rule whose finding it gets.
+    pub(super) fn judge_for<'a>(
+        &self,
+        doc: &'a Document<'_>,
+        at: usize,
+        c: &'a ClaimContext<'_>,
+        owner: Owner,
+    ) -> Option<BaseViolation<'a>> {
+        let Some(cell) = self.of_claim.get(at) else {
+            return judge(doc, c).filter(|v| v.owner() == owner);
+        };
+        match cell.get() {
+            Some(known) if *known != Some(owner) => None,
+            Some(_) => judge(doc, c),
+            None => {
+                let verdict = judge(doc, c);
+                let _ = cell.set(verdict.as_ref().map(BaseViolation::owner));
+                verdict.filter(|v| v.owner() == owner)
+            }
+        }
+    }
+}
+
 /// The group's finding about a figure, if it gets one.
-pub(super) fn judge<'a>(
-    doc: &'a Document<'_>,
-    c: &'a ClaimContext<'_>,
-) -> Option<BaseViolation<'a>> {
+fn judge<'a>(doc: &'a Document<'_>, c: &'a ClaimContext<'_>) -> Option<BaseViolation<'a>> {
     use BaseViolation as V;
     // The registry figure the claim fits, first.
     if let Some(m) = c.fitting() {
@@ -106,4 +167,66 @@ pub(super) fn states_its_total(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool
                 && o.quantity.dimension == Dimension::Count
                 && o.quantity.nominal.low >= 1000.0
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Checker, Registry, Selection};
+
+    /// The cases of the group's five rules: sentences that get each finding and near misses.
+    const CASES: [&str; 5] = [
+        include_str!("../../tests/fixtures/stock-as-flow/cases.md"),
+        include_str!("../../tests/fixtures/detected-as-all/cases.md"),
+        include_str!("../../tests/fixtures/relabelled-concept/cases.md"),
+        include_str!("../../tests/fixtures/part-as-whole/cases.md"),
+        include_str!("../../tests/fixtures/rate-times-flow/cases.md"),
+    ];
+
+    const OWNERS: [Owner; 5] = [
+        Owner::StockAsFlow,
+        Owner::DetectedAsAll,
+        Owner::Relabelled,
+        Owner::PartAsWhole,
+        Owner::RateTimesFlow,
+    ];
+
+    /// Whichever rule asks first, each rule gets from the shared verdicts the finding that
+    /// judging the figure afresh gives it, and every rule's finding is found somewhere.
+    #[test]
+    fn shared_verdicts_give_each_rule_what_judging_gives_it() {
+        let selection = Selection {
+            select: vec!["ALL".to_owned()],
+            ..Selection::default()
+        };
+        let checker = Checker::new(
+            Registry::builtin().expect("the shipped registry parses"),
+            claimcheck_model::ModelConventions::default(),
+            &selection,
+        );
+        let mut found = Vec::new();
+        let texts = CASES
+            .iter()
+            .flat_map(|cases| cases.split("\n## ").skip(1))
+            .filter_map(|case| case.split_once('\n').map(|(_, text)| text));
+        for text in texts {
+            checker.inspect(text, text, |doc| {
+                for first in 0..OWNERS.len() {
+                    let verdicts = BaseVerdicts::new(doc.quantities.len());
+                    for k in 0..OWNERS.len() {
+                        let owner = OWNERS[(first + k) % OWNERS.len()];
+                        for (at, c) in doc.quantities.iter().enumerate() {
+                            let shared = verdicts.judge_for(doc, at, c, owner).map(|v| v.owner());
+                            let afresh = judge(doc, c).map(|v| v.owner()).filter(|o| *o == owner);
+                            assert_eq!(shared, afresh, "{text:?}, figure {at}, {owner:?}");
+                            found.extend(shared);
+                        }
+                    }
+                }
+            });
+        }
+        for owner in OWNERS {
+            assert!(found.contains(&owner), "no case gets {owner:?}");
+        }
+    }
 }

@@ -6,7 +6,7 @@ use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::matching::{Attribution, StudyMatch};
 use crate::registry::{Basis, Concept, Study};
-use crate::rules::base_mismatch::{BaseViolation, judge, states_its_total};
+use crate::rules::base_mismatch::{BaseViolation, Owner, states_its_total};
 use crate::rules::{Context, Rule, Violation};
 
 pub(crate) const RULE: Rule = Rule {
@@ -103,9 +103,11 @@ impl Violation for DetectedAsAll<'_> {
     }
 }
 
-fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
-    for c in &doc.quantities {
-        if let Some(BaseViolation::DetectedAsAll(v)) = judge(doc, c) {
+fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
+    for (at, c) in doc.quantities.iter().enumerate() {
+        if let Some(BaseViolation::DetectedAsAll(v)) =
+            context.base.judge_for(doc, at, c, Owner::DetectedAsAll)
+        {
             out.push(v.finding(doc, c).about(v.study()));
         }
     }

@@ -5,6 +5,7 @@
 
 mod against;
 mod base_mismatch;
+pub(crate) use base_mismatch::BaseVerdicts;
 mod derived_mismatch;
 mod detected_as_all;
 mod impossible_value;
@@ -43,6 +44,8 @@ pub struct Context<'a> {
     pub sources: &'a [crate::source::Source],
     /// The figures that cite them, looked up in them.
     pub source_checks: &'a [crate::source::SourceCheck],
+    /// The `base-mismatch` group's verdict on each figure, shared by its five rules.
+    pub(crate) base: &'a BaseVerdicts,
 }
 
 /// A rule: its stable name and code, default severity, documentation and check.

@@ -4,7 +4,7 @@
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::registry::{Concept, Scope, Study};
-use crate::rules::base_mismatch::{BaseViolation, judge, names_both_parts};
+use crate::rules::base_mismatch::{BaseViolation, Owner, names_both_parts};
 use crate::rules::{Context, Rule, Violation};
 
 pub(crate) const RULE: Rule = Rule {
@@ -63,9 +63,11 @@ impl Violation for PartAsWhole<'_> {
     }
 }
 
-fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
-    for c in &doc.quantities {
-        if let Some(BaseViolation::PartAsWhole(v)) = judge(doc, c) {
+fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
+    for (at, c) in doc.quantities.iter().enumerate() {
+        if let Some(BaseViolation::PartAsWhole(v)) =
+            context.base.judge_for(doc, at, c, Owner::PartAsWhole)
+        {
             out.push(v.finding(doc, c).about(v.study));
         }
     }

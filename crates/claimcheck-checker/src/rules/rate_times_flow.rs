@@ -7,7 +7,7 @@ use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::matching::StudyMatch;
 use crate::registry::{Basis, Measure, Study};
-use crate::rules::base_mismatch::{BaseViolation, judge};
+use crate::rules::base_mismatch::{BaseViolation, Owner};
 use crate::rules::{Context, Rule, Violation, source_note};
 
 pub(crate) const RULE: Rule = Rule {
@@ -89,9 +89,11 @@ impl Violation for RateTimesFlow<'_> {
     }
 }
 
-fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
-    for c in &doc.quantities {
-        if let Some(BaseViolation::RateTimesFlow(v)) = judge(doc, c) {
+fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
+    for (at, c) in doc.quantities.iter().enumerate() {
+        if let Some(BaseViolation::RateTimesFlow(v)) =
+            context.base.judge_for(doc, at, c, Owner::RateTimesFlow)
+        {
             let mut f = v.finding(doc, c);
             f.study = Some(v.study.id.clone());
             out.push(f);

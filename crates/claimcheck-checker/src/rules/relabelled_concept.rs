@@ -4,7 +4,7 @@ use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::matching::{Attribution, StudyMatch};
 use crate::registry::{Concept, Scope, Study};
-use crate::rules::base_mismatch::{BaseViolation, judge, names_both_parts};
+use crate::rules::base_mismatch::{BaseViolation, Owner, names_both_parts};
 use crate::rules::{Context, Rule, Violation};
 
 pub(crate) const RULE: Rule = Rule {
@@ -128,9 +128,11 @@ impl Violation for Relabelled<'_> {
     }
 }
 
-fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
-    for c in &doc.quantities {
-        if let Some(BaseViolation::Relabelled(v)) = judge(doc, c) {
+fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
+    for (at, c) in doc.quantities.iter().enumerate() {
+        if let Some(BaseViolation::Relabelled(v)) =
+            context.base.judge_for(doc, at, c, Owner::Relabelled)
+        {
             out.push(v.finding(doc, c).about(v.study()));
         }
     }
@@ -176,8 +178,10 @@ pub(super) fn by_name<'a>(
             span.start,
             span.end,
         );
+        // Every concept's words found in one pass, not each concept's in a pass of its own.
+        let named = crate::vocab::LEXICONS.concepts_in(&words);
         conflated()
-            .filter(|k| crate::vocab::LEXICONS.concept(*k).any(&words))
+            .filter(|k| named.contains(k))
             .collect::<Vec<_>>()
     };
     let mut counted: Vec<Concept> = c.mention.unit.map_or_else(Vec::new, own);

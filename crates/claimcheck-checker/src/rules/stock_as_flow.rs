@@ -7,7 +7,7 @@ use crate::document::{ClaimContext, Document};
 use crate::finding::{Finding, Severity};
 use crate::matching::StudyMatch;
 use crate::registry::{Basis, Concept, Measure, Study};
-use crate::rules::base_mismatch::{BaseViolation, judge};
+use crate::rules::base_mismatch::{BaseViolation, Owner};
 use crate::rules::{Context, Rule, Violation};
 
 pub(crate) const RULE: Rule = Rule {
@@ -130,9 +130,11 @@ impl Violation for StockAsFlow<'_> {
     }
 }
 
-fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
-    for c in &doc.quantities {
-        if let Some(BaseViolation::StockAsFlow(v)) = judge(doc, c) {
+fn check(doc: &Document<'_>, context: &Context<'_>, out: &mut Vec<Finding>) {
+    for (at, c) in doc.quantities.iter().enumerate() {
+        if let Some(BaseViolation::StockAsFlow(v)) =
+            context.base.judge_for(doc, at, c, Owner::StockAsFlow)
+        {
             out.push(v.finding(doc, c).about(v.study()));
         }
     }
