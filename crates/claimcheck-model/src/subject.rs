@@ -38,14 +38,42 @@ const SYNONYMS: &[&[&str]] = &[
 
 /// The normalised content words of a subject phrase.
 pub fn words(phrase: &str) -> BTreeSet<Word> {
+    let table = &*TABLE;
     phrase
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(lowercase)
-        .filter(|w| !IGNORED.contains(&w.as_str()))
-        .map(|w| normalise(&w))
+        .filter_map(|w| match table.get(w.as_str()) {
+            Some(Entry::Ignored) => None,
+            Some(Entry::Head(head)) => Some(Word::const_new(head)),
+            None => Some(singular(&w, table)),
+        })
         .collect()
 }
+
+/// What the table says of a word: left out, or a synonym of a group's first word.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Ignored,
+    Head(&'static str),
+}
+
+/// [`IGNORED`] and [`SYNONYMS`] as one table, looked up once per word rather than scanned:
+/// a word that is both is left out, and a word of two groups maps to the first.
+static TABLE: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, Entry, foldhash::fast::RandomState>,
+> = std::sync::LazyLock::new(|| {
+    let mut table = std::collections::HashMap::default();
+    for w in IGNORED {
+        table.insert(*w, Entry::Ignored);
+    }
+    for group in SYNONYMS {
+        for w in *group {
+            table.entry(*w).or_insert(Entry::Head(group[0]));
+        }
+    }
+    table
+});
 
 /// A word in lower case, without a copy on the heap for an ASCII word (nearly all of them).
 fn lowercase(w: &str) -> Word {
@@ -58,10 +86,12 @@ fn lowercase(w: &str) -> Word {
     }
 }
 
-fn normalise(w: &str) -> Word {
-    if let Some(head) = synonym_head(w) {
-        return Word::const_new(head);
-    }
+/// A lowercase word of no synonym group and not left out: in the singular, mapped to its
+/// group's first word if the singular has one.
+fn singular(
+    w: &str,
+    table: &std::collections::HashMap<&'static str, Entry, foldhash::fast::RandomState>,
+) -> Word {
     let singular = match w.strip_suffix("ies") {
         Some(stem) => {
             let mut y = Word::from(stem);
@@ -73,18 +103,10 @@ fn normalise(w: &str) -> Word {
         }
         None => Word::from(w),
     };
-    match synonym_head(&singular) {
-        Some(head) => Word::const_new(head),
-        None => singular,
+    match table.get(singular.as_str()) {
+        Some(Entry::Head(head)) => Word::const_new(head),
+        _ => singular,
     }
-}
-
-/// The first word of the synonym group `w` belongs to.
-fn synonym_head(w: &str) -> Option<&'static str> {
-    SYNONYMS
-        .iter()
-        .find(|group| group.contains(&w))
-        .map(|group| group[0])
 }
 
 /// How the populations of two subjects relate.
@@ -121,6 +143,81 @@ pub fn compare_words(wa: &BTreeSet<Word>, wb: &BTreeSet<Word>) -> Match {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first reading: each word looked for in the lists one by one.
+    fn words_by_scanning(phrase: &str) -> BTreeSet<Word> {
+        fn synonym_head(w: &str) -> Option<&'static str> {
+            SYNONYMS
+                .iter()
+                .find(|group| group.contains(&w))
+                .map(|group| group[0])
+        }
+        fn normalise(w: &str) -> Word {
+            if let Some(head) = synonym_head(w) {
+                return Word::const_new(head);
+            }
+            let singular = match w.strip_suffix("ies") {
+                Some(stem) => Word::from(format!("{stem}y")),
+                None if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") => {
+                    Word::from(&w[..w.len() - 1])
+                }
+                None => Word::from(w),
+            };
+            match synonym_head(&singular) {
+                Some(head) => Word::const_new(head),
+                None => singular,
+            }
+        }
+        phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .filter(|w| !IGNORED.contains(&w.as_str()))
+            .map(|w| normalise(&w))
+            .collect()
+    }
+
+    /// Words of the lists, their plurals and capitals, and others.
+    fn phrase() -> impl Strategy<Value = String> {
+        let mut known: Vec<String> = IGNORED.iter().map(|w| (*w).to_owned()).collect();
+        known.extend(
+            SYNONYMS
+                .iter()
+                .flat_map(|g| g.iter())
+                .map(|w| (*w).to_owned()),
+        );
+        let inflected: Vec<String> = known
+            .iter()
+            .flat_map(|w| {
+                [
+                    format!("{w}s"),
+                    w.to_uppercase(),
+                    format!("{}ies", &w[..w.len() - 1]),
+                ]
+            })
+            .collect();
+        known.extend(inflected);
+        known
+            .extend(["glass", "bus", "Ünïon", "x", "ies", "cities", "2021", "é"].map(String::from));
+        proptest::collection::vec(
+            (
+                proptest::sample::select(known),
+                prop_oneof![Just(" "), Just(", "), Just("-")],
+            ),
+            0..8,
+        )
+        .prop_map(|parts| parts.into_iter().map(|(w, sep)| w + sep).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The table reads every phrase as scanning the lists did.
+        #[test]
+        fn the_table_reads_as_the_lists(p in phrase()) {
+            prop_assert_eq!(words(&p), words_by_scanning(&p), "{:?}", p);
+        }
+    }
 
     #[test]
     fn similar_subjects() {

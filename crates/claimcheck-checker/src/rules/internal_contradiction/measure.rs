@@ -187,22 +187,75 @@ fn modifiers(subject_text: &str) -> (BTreeSet<Word>, BTreeSet<Word>) {
 
 /// The normalised content words of a phrase.
 pub(super) fn words(phrase: &str) -> BTreeSet<Word> {
+    let table = &*OUTCOME_WORDS;
     subject::words(phrase)
         .into_iter()
-        .filter(|w| !vocab::MEASURE_IGNORED.contains(&w.as_str()))
-        .filter(|w| w.len() > 1 && !w.chars().all(|ch| ch.is_ascii_digit()))
-        .map(|w| {
-            vocab::OUTCOME_SYNONYMS
-                .iter()
-                .find(|(_, group, _)| group.contains(&w.as_str()))
-                .map_or(w, |(head, _, _)| Word::const_new(head))
+        .filter_map(|w| match table.get(w.as_str()) {
+            Some(None) => None,
+            Some(Some(head)) => Some(Word::const_new(head)),
+            None => (w.len() > 1 && !w.chars().all(|ch| ch.is_ascii_digit())).then_some(w),
         })
         .collect()
 }
 
+/// [`vocab::MEASURE_IGNORED`] (mapped to `None`) and [`vocab::OUTCOME_SYNONYMS`] (each word
+/// to its group's first) as one table, looked up once per word rather than scanned: a word
+/// that is both is left out, and a word of two groups maps to the first.
+static OUTCOME_WORDS: std::sync::LazyLock<foldhash::HashMap<&'static str, Option<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        let mut table = foldhash::HashMap::default();
+        for w in vocab::MEASURE_IGNORED {
+            table.insert(*w, None);
+        }
+        for (head, group, _) in vocab::OUTCOME_SYNONYMS {
+            for w in *group {
+                table.entry(*w).or_insert(Some(*head));
+            }
+        }
+        table
+    });
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first reading: each word looked for in the lists one by one.
+    fn words_by_scanning(phrase: &str) -> BTreeSet<Word> {
+        subject::words(phrase)
+            .into_iter()
+            .filter(|w| !vocab::MEASURE_IGNORED.contains(&w.as_str()))
+            .filter(|w| w.len() > 1 && !w.chars().all(|ch| ch.is_ascii_digit()))
+            .map(|w| {
+                vocab::OUTCOME_SYNONYMS
+                    .iter()
+                    .find(|(_, group, _)| group.contains(&w.as_str()))
+                    .map_or(w, |(head, _, _)| Word::const_new(head))
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The table reads every phrase as scanning the lists did.
+        #[test]
+        fn the_table_reads_as_the_lists(
+            parts in proptest::collection::vec(
+                proptest::sample::select(
+                    vocab::MEASURE_IGNORED
+                        .iter()
+                        .chain(vocab::OUTCOME_SYNONYMS.iter().flat_map(|(_, g, _)| g.iter()))
+                        .copied()
+                        .chain(["x", "7", "2021", "workers", "victims", "Paid", "injuries", "é"])
+                        .collect::<Vec<_>>(),
+                ),
+                0..8,
+            )
+        ) {
+            let phrase = parts.join(" ");
+            prop_assert_eq!(words(&phrase), words_by_scanning(&phrase), "{:?}", phrase);
+        }
+    }
 
     fn measure<'t>(population: &'t str, outcome: &str) -> Measure<'t> {
         Measure {
