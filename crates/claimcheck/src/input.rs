@@ -600,7 +600,6 @@ impl Iterator for CorpusReader {
             if line.is_empty() {
                 continue;
             }
-            let location = format!("{}:{}", self.name, self.line);
             let parsed: Result<CorpusLine, _> = serde_json::from_slice(line);
             return Some(match parsed {
                 Ok(doc) => {
@@ -614,7 +613,7 @@ impl Iterator for CorpusReader {
                     })
                 }
                 Err(e) => Err(Problem {
-                    location,
+                    location: format!("{}:{}", self.name, self.line),
                     message: format!(
                         "not a corpus document (a JSON object with `id` and `text`): {e}"
                     ),
