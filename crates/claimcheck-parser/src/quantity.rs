@@ -717,6 +717,18 @@ pub(crate) struct WordBefore<'a> {
     pub word: &'a str,
 }
 
+/// The ASCII bytes of a word for [`word_before`]: letters, digits, '.', '#' and '\''.
+const WORD_BYTES: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'#' | b'\'');
+        b += 1;
+    }
+    table
+};
+
 /// The word that ends just before `end` (after skipping spaces).
 /// The word is letters and digits, with `.`, `#` and `'`; the spaces skipped are spaces,
 /// tabs and no-break spaces. Read backwards byte by byte, decoding only non-ASCII characters.
@@ -734,7 +746,7 @@ pub(crate) fn word_before(text: &str, end: usize) -> Option<WordBefore<'_>> {
     while start > 0 {
         let b = bytes[start - 1];
         if b.is_ascii() {
-            if !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'#' | b'\'')) {
+            if !WORD_BYTES[usize::from(b)] {
                 break;
             }
             start -= 1;

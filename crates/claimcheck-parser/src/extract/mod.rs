@@ -352,7 +352,8 @@ fn is_particle_up_to(text: &str, start: usize) -> bool {
 /// What stands before a phrase that starts at `start`: "from", and a verb of spread before
 /// it ("ranging from", "varied from"), whether or not the phrase takes in "from".
 fn around(text: &str, start: usize) -> quantity::Around {
-    let (from_at, after_from) = match word_before(text, start) {
+    let before = word_before(text, start);
+    let (from_at, after_from) = match before {
         Some(WordBefore { start, word }) if word.eq_ignore_ascii_case("from") => (start, true),
         _ => (start, false),
     };
@@ -366,8 +367,7 @@ fn around(text: &str, start: usize) -> quantity::Around {
     // spread of an estimate ("from 900 to 1.2 million").
     let after_from =
         (after_from || starts_with_from) && changes::verb_of_change_before(text, from_at);
-    let after_by = word_before(text, start)
-        .is_some_and(|WordBefore { word, .. }| word.eq_ignore_ascii_case("by"));
+    let after_by = before.is_some_and(|WordBefore { word, .. }| word.eq_ignore_ascii_case("by"));
     let change_in_brackets =
         text[..start].ends_with('(') && changes::verb_of_change_before(text, start);
     quantity::Around {
