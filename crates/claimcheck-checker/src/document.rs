@@ -96,6 +96,8 @@ pub struct RegistryIndex {
     pub family: Vec<bool>,
     /// The rows of each kind of figure, changes apart: a claim is compared with these only.
     pub rows_by_kind: matching::RowsByKind,
+    /// The rows that compose one another (subgroups' counts and their whole's).
+    pub compositions: crate::registry::Compositions,
 }
 
 impl RegistryIndex {
@@ -109,6 +111,7 @@ impl RegistryIndex {
         RegistryIndex {
             names: matching::Names::new(registry),
             rows_by_kind: matching::RowsByKind::new(registry, &facts),
+            compositions: crate::registry::Compositions::new(&registry.studies),
             facts,
             family: registry
                 .studies

@@ -295,6 +295,7 @@ impl Checker {
             intervals: &self.intervals,
             conventions: &self.conventions,
             names: &self.index.names,
+            compositions: &self.index.compositions,
             sources: &self.sources,
             source_checks: &source_checks,
             base: &base,

@@ -381,6 +381,64 @@ struct Place {
     line: u64,
 }
 
+/// The registry's figures that compose one another, found once rather than for every claim:
+/// each edition's worldwide count of everyone in a concept with the counts of its subgroups,
+/// and each share of a subgroup with the counts of everyone it may be a share of. Rows are
+/// given by their place in [`Registry::studies`], and listed in registry order.
+#[derive(Debug, Clone, Default)]
+pub struct Compositions {
+    /// Each worldwide count of persons with no subgroup (a whole), with the counts of persons
+    /// of a subgroup of its series, edition and concept (its parts).
+    pub wholes: Vec<(usize, Vec<usize>)>,
+    /// Each share of a subgroup, with the counts of everyone (no subgroup) of its series,
+    /// edition, concept and scope, that are not shares themselves.
+    pub shares: Vec<(usize, Vec<usize>)>,
+}
+
+impl Compositions {
+    /// The compositions of `studies`.
+    pub fn new(studies: &[Study]) -> Self {
+        let is_count = |s: &Study| s.measure == Measure::Count && s.unit == Unit::Persons;
+        let of_edition = |a: &Study, b: &Study| {
+            a.series == b.series && a.edition == b.edition && a.concept == b.concept
+        };
+        let rows = |keep: &dyn Fn(&Study) -> bool| -> Vec<usize> {
+            studies
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| keep(s))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let wholes = studies
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| is_count(w) && w.subgroup.is_empty() && w.scope == Scope::Global)
+            .map(|(wi, whole)| {
+                let parts = rows(&|p: &Study| {
+                    is_count(p) && !p.subgroup.is_empty() && of_edition(p, whole)
+                });
+                (wi, parts)
+            })
+            .collect();
+        let shares = studies
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.unit == Unit::Percent && !s.subgroup.is_empty())
+            .map(|(si, share)| {
+                let wholes = rows(&|w: &Study| {
+                    of_edition(w, share)
+                        && w.subgroup.is_empty()
+                        && w.scope == share.scope
+                        && w.kind() != Some(Kind::Percent)
+                });
+                (si, wholes)
+            })
+            .collect();
+        Compositions { wholes, shares }
+    }
+}
+
 /// The figures known to the checker.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
@@ -752,6 +810,57 @@ fn check_row(s: &Study) -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The compositions hold every pair of rows the rules' tests (as they were written, row
+    /// by row over the whole registry) would pair, in registry order, and no other.
+    #[test]
+    fn compositions_pair_the_rows_the_rules_would() {
+        let studies = Registry::builtin()
+            .expect("the shipped registry parses")
+            .studies;
+        let is_count = |s: &Study| s.measure == Measure::Count && s.unit == Unit::Persons;
+        let mut wholes = Vec::new();
+        for (wi, whole) in studies.iter().enumerate() {
+            if !is_count(whole) || !whole.subgroup.is_empty() || whole.scope != Scope::Global {
+                continue;
+            }
+            let parts = (0..studies.len())
+                .filter(|&pi| {
+                    let part = &studies[pi];
+                    is_count(part)
+                        && !part.subgroup.is_empty()
+                        && part.series == whole.series
+                        && part.edition == whole.edition
+                        && part.concept == whole.concept
+                })
+                .collect();
+            wholes.push((wi, parts));
+        }
+        let mut shares = Vec::new();
+        for (si, share) in studies.iter().enumerate() {
+            if share.unit != Unit::Percent || share.subgroup.is_empty() {
+                continue;
+            }
+            let of = (0..studies.len())
+                .filter(|&wi| {
+                    let whole = &studies[wi];
+                    whole.series == share.series
+                        && whole.edition == share.edition
+                        && whole.concept == share.concept
+                        && whole.subgroup.is_empty()
+                        && whole.scope == share.scope
+                        && whole.kind() != Some(Kind::Percent)
+                })
+                .collect();
+            shares.push((si, of));
+        }
+        let compositions = Compositions::new(&studies);
+        assert_eq!(compositions.wholes, wholes);
+        assert_eq!(compositions.shares, shares);
+        // The shipped registry has both, with parts and wholes to pair.
+        assert!(wholes.iter().any(|(_, parts)| !parts.is_empty()));
+        assert!(shares.iter().any(|(_, of)| !of.is_empty()));
+    }
 
     #[test]
     fn shipped_registry_verifies() {

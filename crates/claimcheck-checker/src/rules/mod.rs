@@ -44,6 +44,8 @@ pub struct Context<'a> {
     pub sources: &'a [crate::source::Source],
     /// The figures that cite them, looked up in them.
     pub source_checks: &'a [crate::source::SourceCheck],
+    /// The registry's rows that compose one another.
+    pub compositions: &'a crate::registry::Compositions,
     /// The `base-mismatch` group's verdict on each figure, shared by its five rules.
     pub(crate) base: &'a BaseVerdicts,
 }

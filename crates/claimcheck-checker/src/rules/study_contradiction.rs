@@ -265,25 +265,26 @@ fn fits_a_product(c: &ClaimContext<'_>, cx: &Context<'_>) -> bool {
     let r = &c.reading;
     let studies = &cx.registry.studies;
     let named: Vec<&Study> = r.named.iter().filter_map(|i| studies.get(i)).collect();
+    if named.is_empty() {
+        return false;
+    }
     let kind = c.mention.kind;
-    studies.iter().enumerate().any(|(si, share)| {
-        share.unit == crate::registry::Unit::Percent
-            && !share.subgroup.is_empty()
-            && r.places.get(si).copied().unwrap_or(false)
-            && named.iter().any(|n| n.series == share.series)
-            && studies.iter().enumerate().any(|(wi, whole)| {
-                whole.series == share.series
-                    && whole.edition == share.edition
-                    && whole.concept == share.concept
-                    && whole.subgroup.is_empty()
-                    && whole.scope == share.scope
-                    && whole.kind() == Some(kind)
-                    && whole.kind() != Some(claimcheck_parser::Kind::Percent)
-                    && match (cx.intervals.get(si), cx.intervals.get(wi)) {
-                        (Some(p), Some(w)) => p.scale(0.01).mul(w).overlaps(&c.quantity.interval),
-                        _ => false,
-                    }
-            })
+    // Each share of a subgroup with the counts of everyone it may be a share of: found once
+    // for the registry, not for every claim.
+    cx.compositions.shares.iter().any(|(si, wholes)| {
+        let si = *si;
+        studies.get(si).is_some_and(|share| {
+            r.places.get(si).copied().unwrap_or(false)
+                && named.iter().any(|n| n.series == share.series)
+        }) && wholes.iter().any(|&wi| {
+            studies
+                .get(wi)
+                .is_some_and(|whole| whole.kind() == Some(kind))
+                && match (cx.intervals.get(si), cx.intervals.get(wi)) {
+                    (Some(p), Some(w)) => p.scale(0.01).mul(w).overlaps(&c.quantity.interval),
+                    _ => false,
+                }
+        })
     })
 }
 

@@ -122,12 +122,15 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
                 .is_none_or(|newer| doc.date.is_some_and(|d| newer.year > d.year))
     };
     let mut quotients = Vec::new();
-    for (wi, whole) in studies.iter().enumerate() {
-        if !is_count(whole)
-            || !whole.subgroup.is_empty()
-            || whole.scope != Scope::Global
-            || !(named_series.contains(&whole.series.as_str())
-                || named_series.is_empty() && uncited_whole(whole.concept) && current(whole))
+    // The worldwide counts of everyone, each with its subgroups' counts: the registry read
+    // once for every claim, not once per claim.
+    for (wi, parts) in &cx.compositions.wholes {
+        let (wi, Some(whole)) = (*wi, studies.get(*wi)) else {
+            continue;
+        };
+        debug_assert!(is_count(whole) && whole.subgroup.is_empty() && whole.scope == Scope::Global);
+        if !(named_series.contains(&whole.series.as_str())
+            || named_series.is_empty() && uncited_whole(whole.concept) && current(whole))
             || !concepts.contains(&whole.concept)
             || !edition_fits(whole)
         {
@@ -153,14 +156,18 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
             (None, Some(_)) => &[][..],
             (None, None) => continue,
         };
-        for (pi, part) in studies.iter().enumerate() {
-            if !is_count(part)
-                || part.subgroup.is_empty()
-                || part.series != whole.series
-                || part.edition != whole.edition
-                || part.concept != whole.concept
-                || !(vocab::any_registry_term(predicate, &part.subgroup)
-                    || composed.is_some_and(|p| vocab::any_registry_term(p, &part.subgroup)))
+        for &pi in parts {
+            let Some(part) = studies.get(pi) else {
+                continue;
+            };
+            debug_assert!(
+                is_count(part)
+                    && !part.subgroup.is_empty()
+                    && (&part.series, &part.edition, part.concept)
+                        == (&whole.series, &whole.edition, whole.concept)
+            );
+            if !(vocab::any_registry_term(predicate, &part.subgroup)
+                || composed.is_some_and(|p| vocab::any_registry_term(p, &part.subgroup)))
             {
                 continue;
             }
