@@ -399,25 +399,33 @@ impl Compositions {
     /// The compositions of `studies`.
     pub fn new(studies: &[Study]) -> Self {
         let is_count = |s: &Study| s.measure == Measure::Count && s.unit == Unit::Persons;
-        let of_edition = |a: &Study, b: &Study| {
-            a.series == b.series && a.edition == b.edition && a.concept == b.concept
-        };
-        let rows = |keep: &dyn Fn(&Study) -> bool| -> Vec<usize> {
-            studies
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| keep(s))
-                .map(|(i, _)| i)
-                .collect()
+        // The rows of each series, edition and concept, in registry order: a row's partners
+        // are among those of its own, so the registry is read once and not once per row.
+        fn key(s: &Study) -> (&str, &str, usize) {
+            (s.series.as_str(), s.edition.as_str(), s.concept as usize)
+        }
+        let mut editions: foldhash::HashMap<(&str, &str, usize), Vec<usize>> =
+            foldhash::HashMap::default();
+        for (i, s) in studies.iter().enumerate() {
+            editions.entry(key(s)).or_default().push(i);
+        }
+        let rows = |of: &Study, keep: &dyn Fn(&Study) -> bool| -> Vec<usize> {
+            editions
+                .get(&key(of))
+                .map(|rows| {
+                    rows.iter()
+                        .copied()
+                        .filter(|&i| studies.get(i).is_some_and(keep))
+                        .collect()
+                })
+                .unwrap_or_default()
         };
         let wholes = studies
             .iter()
             .enumerate()
             .filter(|(_, w)| is_count(w) && w.subgroup.is_empty() && w.scope == Scope::Global)
             .map(|(wi, whole)| {
-                let parts = rows(&|p: &Study| {
-                    is_count(p) && !p.subgroup.is_empty() && of_edition(p, whole)
-                });
+                let parts = rows(whole, &|p: &Study| is_count(p) && !p.subgroup.is_empty());
                 (wi, parts)
             })
             .collect();
@@ -426,9 +434,8 @@ impl Compositions {
             .enumerate()
             .filter(|(_, s)| s.unit == Unit::Percent && !s.subgroup.is_empty())
             .map(|(si, share)| {
-                let wholes = rows(&|w: &Study| {
-                    of_edition(w, share)
-                        && w.subgroup.is_empty()
+                let wholes = rows(share, &|w: &Study| {
+                    w.subgroup.is_empty()
                         && w.scope == share.scope
                         && w.kind() != Some(Kind::Percent)
                 });
