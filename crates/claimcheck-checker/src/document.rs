@@ -154,7 +154,17 @@ impl<'a> Document<'a> {
                     .map(|span| match last {
                         // The sentence just read for its own claims.
                         Some(last) if last.span == span => last.unplaced(),
-                        _ => SentenceFacts::new(text, span, &index.names),
+                        _ => {
+                            let facts = SentenceFacts::before_claim(text, span);
+                            // Tests (debug builds) hold what a claim reads of it to the
+                            // sentence read with its names.
+                            debug_assert!({
+                                let full = SentenceFacts::new(text, span, &index.names);
+                                (&full.span, &full.tokens, &full.concepts)
+                                    == (&facts.span, &facts.tokens, &facts.concepts)
+                            });
+                            facts
+                        }
                     });
                 let current = SentenceFacts::new(text, claim.sentence, &index.names).with_places(
                     text,

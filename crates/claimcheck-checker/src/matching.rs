@@ -785,7 +785,18 @@ pub struct SentenceFacts {
 impl SentenceFacts {
     /// Reads a sentence: its words and the names in it.
     pub fn new(text: &str, span: Span, names: &Names) -> Self {
-        let hits = names.find_within(text, span);
+        Self::with_hits(text, span, names.find_within(text, span))
+    }
+
+    /// Reads the sentence before a claim's, for what a claim reads of it: its span, words and
+    /// concepts ([`read`], [`SentenceFacts::with_places`]). The names in it are not looked
+    /// for: a claim that refers back to a source finds them itself ([`read`]), and only the
+    /// lists read without the names would differ.
+    pub fn before_claim(text: &str, span: Span) -> Self {
+        Self::with_hits(text, span, Vec::new())
+    }
+
+    fn with_hits(text: &str, span: Span, hits: Vec<NameHit>) -> Self {
         let tokens: Arc<[Token]> = vocab::tokens(text, span.start, span.end).into();
         // Most sentences name no publication: their words are all unnamed, and not copied.
         let unnamed: std::borrow::Cow<'_, [Token]> = if hits.is_empty() {
