@@ -122,8 +122,8 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
                 .is_none_or(|newer| doc.date.is_some_and(|d| newer.year > d.year))
     };
     let mut quotients = Vec::new();
-    // The worldwide counts of everyone, each with its subgroups' counts: the registry read
-    // once for every claim, not once per claim.
+    // The worldwide counts of everyone, each with its subgroups' counts: paired once for the
+    // registry, not found by reading every row for each claim.
     for (wi, parts) in &cx.compositions.wholes {
         let (wi, Some(whole)) = (*wi, studies.get(*wi)) else {
             continue;
