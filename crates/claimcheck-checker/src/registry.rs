@@ -401,10 +401,10 @@ impl Compositions {
         let is_count = |s: &Study| s.measure == Measure::Count && s.unit == Unit::Persons;
         // The rows of each series, edition and concept, in registry order: a row's partners
         // are among those of its own, so the registry is read once and not once per row.
-        fn key(s: &Study) -> (&str, &str, usize) {
-            (s.series.as_str(), s.edition.as_str(), s.concept as usize)
+        fn key(s: &Study) -> (&str, &str, Concept) {
+            (s.series.as_str(), s.edition.as_str(), s.concept)
         }
-        let mut editions: foldhash::HashMap<(&str, &str, usize), Vec<usize>> =
+        let mut editions: foldhash::HashMap<(&str, &str, Concept), Vec<usize>> =
             foldhash::HashMap::default();
         for (i, s) in studies.iter().enumerate() {
             editions.entry(key(s)).or_default().push(i);

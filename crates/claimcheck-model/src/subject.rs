@@ -58,12 +58,13 @@ enum Entry {
     Head(&'static str),
 }
 
+/// Words and what [`TABLE`] says of them.
+type Table = foldhash::HashMap<&'static str, Entry>;
+
 /// [`IGNORED`] and [`SYNONYMS`] as one table, looked up once per word rather than scanned:
 /// a word that is both is left out, and a word of two groups maps to the first.
-static TABLE: std::sync::LazyLock<
-    std::collections::HashMap<&'static str, Entry, foldhash::fast::RandomState>,
-> = std::sync::LazyLock::new(|| {
-    let mut table = std::collections::HashMap::default();
+static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
+    let mut table = Table::default();
     for w in IGNORED {
         table.insert(*w, Entry::Ignored);
     }
@@ -88,10 +89,7 @@ fn lowercase(w: &str) -> Word {
 
 /// A lowercase word of no synonym group and not left out: in the singular, mapped to its
 /// group's first word if the singular has one.
-fn singular(
-    w: &str,
-    table: &std::collections::HashMap<&'static str, Entry, foldhash::fast::RandomState>,
-) -> Word {
+fn singular(w: &str, table: &Table) -> Word {
     let singular = match w.strip_suffix("ies") {
         Some(stem) => {
             let mut y = Word::from(stem);

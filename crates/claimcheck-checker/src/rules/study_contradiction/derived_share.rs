@@ -73,20 +73,19 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
     {
         return None;
     }
-    let named_concepts: Vec<Concept> = Concept::ALL
-        .iter()
-        .copied()
-        .filter(|&k| {
-            matches!(
-                k,
-                Concept::ModernSlavery
-                    | Concept::ForcedLabour
-                    | Concept::ForcedMarriage
-                    | Concept::ChildLabour
-                    | Concept::ForcedSexualExploitation
-            ) && vocab::LEXICONS.concept(k).any(&tokens)
-        })
-        .collect();
+    // The concepts of a whole that the figure's own clause names (every concept's words are
+    // found in one pass over it).
+    let mut named_concepts = vocab::LEXICONS.concepts_in(&tokens);
+    named_concepts.retain(|k| {
+        matches!(
+            k,
+            Concept::ModernSlavery
+                | Concept::ForcedLabour
+                | Concept::ForcedMarriage
+                | Concept::ChildLabour
+                | Concept::ForcedSexualExploitation
+        )
+    });
     // The composition's whole may be named elsewhere in the sentence only when the figure's
     // own clause names none ("99% of all victims of forced sexual exploitation" is a share
     // of those, whatever else the sentence names).
@@ -97,11 +96,7 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
         named_concepts
     };
     if whole_elsewhere && let Some(k) = &composition {
-        concepts.extend(
-            Concept::ALL
-                .iter()
-                .filter(|&&x| vocab::LEXICONS.concept(x).any(&k.whole)),
-        );
+        concepts.extend(vocab::LEXICONS.concepts_in(&k.whole));
     }
     let is_count = |s: &Study| s.measure == Measure::Count && s.unit == Unit::Persons;
     let edition_fits = |s: &Study| {
