@@ -2,6 +2,8 @@
 
 use claimcheck_parser::{Bound, Form, Kind, Mention, Qualifier};
 
+use compact_str::CompactString;
+
 use crate::conventions::ModelConventions;
 use crate::interval::{End, Interval};
 use crate::unit::Period;
@@ -81,16 +83,55 @@ impl From<Nominal> for [f64; 2] {
 }
 
 /// How the reading of a figure widened it, as a note for the reader (see [`Widening`]'s
-/// `Display`). The rounded figure's interval is written out only when the note is shown:
-/// nearly every figure is read as rounded, and nearly none is ever shown.
+/// `Display`). Each note is written out only when it is shown: every figure is read with
+/// one, and nearly none is ever shown.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Widening {
-    /// A note already in words.
-    Said(String),
+    /// "Most", "the majority": read as more than half.
+    Majority {
+        /// The figure as written.
+        written: CompactString,
+    },
+    /// "About", "some": read as within a share of the figure either way (or as rounded,
+    /// if that is wider).
+    About {
+        /// The figure as written.
+        written: CompactString,
+        /// The share, in percent.
+        percent: f64,
+    },
+    /// "Nearly" a figure with digits that say more than the convention: read as at most one
+    /// unit of its last digit below.
+    NearlyLastDigit {
+        /// The figure as written.
+        written: CompactString,
+    },
+    /// "Nearly": read as at most a share below.
+    Nearly {
+        /// The figure as written.
+        written: CompactString,
+        /// The share, in percent.
+        percent: f64,
+    },
+    /// "Just over": read as at most a share above.
+    JustOver {
+        /// The figure as written.
+        written: CompactString,
+        /// The share, in percent.
+        percent: f64,
+    },
+    /// A fraction or ratio ("a third", "one in four"): a rounded form, read as within a
+    /// share either way.
+    RoundedForm {
+        /// The figure as written.
+        written: CompactString,
+        /// The share, in percent.
+        percent: f64,
+    },
     /// A figure read as rounded to its last written digit, with the interval that allows.
     Rounded {
         /// The figure as written.
-        written: String,
+        written: CompactString,
         /// What the rounding allows.
         interval: Interval,
         /// What the figure measures, for writing the interval.
@@ -101,7 +142,33 @@ pub enum Widening {
 impl std::fmt::Display for Widening {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Widening::Said(s) => f.write_str(s),
+            Widening::Majority { written } => write!(f, "“{written}” is read as more than half"),
+            Widening::About { written, percent } => {
+                write!(f, "“{written}” is read as ±{}%", trim(*percent))
+            }
+            Widening::NearlyLastDigit { written } => write!(
+                f,
+                "“{written}” is read as at most one unit of its last digit below"
+            ),
+            Widening::Nearly { written, percent } => {
+                write!(
+                    f,
+                    "“{written}” is read as at most {}% below",
+                    trim(*percent)
+                )
+            }
+            Widening::JustOver { written, percent } => {
+                write!(
+                    f,
+                    "“{written}” is read as at most {}% above",
+                    trim(*percent)
+                )
+            }
+            Widening::RoundedForm { written, percent } => write!(
+                f,
+                "“{written}” is a rounded form, read as ±{}%",
+                trim(*percent)
+            ),
             Widening::Rounded {
                 written,
                 interval,
@@ -176,9 +243,9 @@ impl Quantity {
         }
         let mut readings = Vec::new();
         if m.form == Form::Majority {
-            readings.push(Widening::Said(format!(
-                "“{written}” is read as more than half"
-            )));
+            readings.push(Widening::Majority {
+                written: written.into(),
+            });
         }
         let mut lo = to_end(m.lower);
         let mut hi = to_end(m.upper);
@@ -187,10 +254,10 @@ impl Quantity {
             Some(Qualifier::About) => {
                 // Rounded and approximate: the wider of the two readings.
                 (lo, hi) = widen(lo, hi, |v| (c.about * v.abs()).max(half(v)));
-                readings.push(Widening::Said(format!(
-                    "“{written}” is read as ±{}%",
-                    trim(c.about * 100.0)
-                )));
+                readings.push(Widening::About {
+                    written: written.into(),
+                    percent: c.about * 100.0,
+                });
             }
             Some(Qualifier::Nearly) => {
                 // "Nearly 0" has no tolerance below it to speak of: it keeps only its bound
@@ -210,24 +277,24 @@ impl Quantity {
                     };
                     lo = End::Inclusive(v - below);
                     if below < c.nearly * v.abs() {
-                        readings.push(Widening::Said(format!(
-                            "“{written}” is read as at most one unit of its last digit below"
-                        )));
+                        readings.push(Widening::NearlyLastDigit {
+                            written: written.into(),
+                        });
                     } else {
-                        readings.push(Widening::Said(format!(
-                            "“{written}” is read as at most {}% below",
-                            trim(c.nearly * 100.0)
-                        )));
+                        readings.push(Widening::Nearly {
+                            written: written.into(),
+                            percent: c.nearly * 100.0,
+                        });
                     }
                 }
             }
             Some(Qualifier::JustOver) => {
                 if let End::Exclusive(v) = lo {
                     hi = End::Inclusive(v * (1.0 + c.just_over));
-                    readings.push(Widening::Said(format!(
-                        "“{written}” is read as at most {}% above",
-                        trim(c.just_over * 100.0)
-                    )));
+                    readings.push(Widening::JustOver {
+                        written: written.into(),
+                        percent: c.just_over * 100.0,
+                    });
                 }
             }
             // A bound asserts its value as written: "at least 15" is [15, ∞).
@@ -236,10 +303,10 @@ impl Quantity {
             _ => {
                 if matches!(m.form, Form::Fraction | Form::Ratio) {
                     (lo, hi) = widen(lo, hi, |v| c.fraction * v.abs());
-                    readings.push(Widening::Said(format!(
-                        "“{written}” is a rounded form, read as ±{}%",
-                        trim(c.fraction * 100.0)
-                    )));
+                    readings.push(Widening::RoundedForm {
+                        written: written.into(),
+                        percent: c.fraction * 100.0,
+                    });
                 } else {
                     let mut widened = false;
                     if let End::Inclusive(v) = lo {
@@ -258,7 +325,7 @@ impl Quantity {
                     }
                     if widened {
                         readings.push(Widening::Rounded {
-                            written: written.to_owned(),
+                            written: written.into(),
                             interval: Interval { lo, hi },
                             dimension: dimension.clone(),
                         });
