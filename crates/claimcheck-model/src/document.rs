@@ -69,7 +69,7 @@ pub fn derive(
 ) -> Vec<Estimate> {
     let ops = operands(text, mentions, claims, conventions);
     // Each figure's subject words, read once however many figures it is compared with.
-    let subject_words: Vec<std::cell::OnceCell<std::collections::BTreeSet<subject::Word>>> =
+    let subject_words: Vec<std::cell::OnceCell<subject::Words>> =
         vec![std::cell::OnceCell::new(); ops.len()];
     let words_of =
         |k: usize, subject: &str| subject_words[k].get_or_init(|| subject::words(subject));

@@ -6,13 +6,133 @@
 //! is the share of the smaller set found in the larger (1 when one phrase narrows the other,
 //! "migrants" ⊂ "Cambodian migrants in Thailand").
 
-use std::collections::BTreeSet;
-
 use compact_str::CompactString;
 
 /// One normalised content word. Held inline (no allocation) up to 24 bytes, which nearly
 /// every word is: a subject is read into words for every figure of a document.
 pub type Word = CompactString;
+
+/// A set of words, in order and each once. A phrase has a few words, read for nearly every
+/// figure of a document: one sorted vector holds them in one allocation, searched by halves,
+/// where a tree would allocate a node and compare with pointers followed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Words(Vec<Word>);
+
+impl Words {
+    /// No words.
+    pub fn new() -> Self {
+        Words(Vec::new())
+    }
+
+    /// Whether `word` is one of them.
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+    }
+
+    /// Adds a word (nothing if it is there already).
+    pub fn insert(&mut self, word: Word) {
+        if let Err(at) = self.0.binary_search(&word) {
+            self.0.insert(at, word);
+        }
+    }
+
+    /// The words, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Word> {
+        self.0.iter()
+    }
+
+    /// The first word in order.
+    pub fn first(&self) -> Option<&Word> {
+        self.0.first()
+    }
+
+    /// How many words.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many words the two have in common.
+    pub fn common(&self, other: &Words) -> usize {
+        let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
+        let mut n = 0;
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => {
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    a.next();
+                    b.next();
+                }
+            }
+        }
+        n
+    }
+
+    /// Whether the two have no word in common.
+    pub fn is_disjoint(&self, other: &Words) -> bool {
+        self.common(other) == 0
+    }
+
+    /// The words of either.
+    pub fn union(&self, other: &Words) -> Words {
+        let mut all = Vec::with_capacity(self.len() + other.len());
+        let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => match x.cmp(y) {
+                    std::cmp::Ordering::Less => a.next(),
+                    std::cmp::Ordering::Greater => b.next(),
+                    std::cmp::Ordering::Equal => {
+                        b.next();
+                        a.next()
+                    }
+                },
+                (Some(_), None) => a.next(),
+                (None, Some(_)) => b.next(),
+                (None, None) => break,
+            };
+            all.extend(next.cloned());
+        }
+        Words(all)
+    }
+}
+
+impl FromIterator<Word> for Words {
+    fn from_iter<I: IntoIterator<Item = Word>>(iter: I) -> Self {
+        let mut all: Vec<Word> = iter.into_iter().collect();
+        all.sort_unstable();
+        all.dedup();
+        Words(all)
+    }
+}
+
+impl IntoIterator for Words {
+    type Item = Word;
+    type IntoIter = std::vec::IntoIter<Word>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Words {
+    type Item = &'a Word;
+    type IntoIter = std::slice::Iter<'a, Word>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
 
 /// Words that carry no population: determiners, prepositions, participles of movement.
 const IGNORED: &[&str] = &[
@@ -37,7 +157,7 @@ const SYNONYMS: &[&[&str]] = &[
 ];
 
 /// The normalised content words of a subject phrase.
-pub fn words(phrase: &str) -> BTreeSet<Word> {
+pub fn words(phrase: &str) -> Words {
     let table = &*TABLE;
     phrase
         .split(|c: char| !c.is_alphanumeric())
@@ -123,14 +243,14 @@ pub fn compare(a: &str, b: &str) -> Match {
 
 /// Compares two subject phrases by their [`words`]: a caller comparing one phrase with
 /// several reads its words once.
-pub fn compare_words(wa: &BTreeSet<Word>, wb: &BTreeSet<Word>) -> Match {
+pub fn compare_words(wa: &Words, wb: &Words) -> Match {
     if wa.is_empty() || wb.is_empty() {
         return Match {
             similarity: 0.0,
             same: false,
         };
     }
-    let common = wa.intersection(wb).count();
+    let common = wa.common(wb);
     let smaller = wa.len().min(wb.len());
     Match {
         similarity: common as f64 / smaller as f64,
@@ -142,6 +262,7 @@ pub fn compare_words(wa: &BTreeSet<Word>, wb: &BTreeSet<Word>) -> Match {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::collections::BTreeSet;
 
     /// The first reading: each word looked for in the lists one by one.
     fn words_by_scanning(phrase: &str) -> BTreeSet<Word> {
@@ -213,7 +334,33 @@ mod tests {
         /// The table reads every phrase as scanning the lists did.
         #[test]
         fn the_table_reads_as_the_lists(p in phrase()) {
-            prop_assert_eq!(words(&p), words_by_scanning(&p), "{:?}", p);
+            let read: BTreeSet<Word> = words(&p).into_iter().collect();
+            prop_assert_eq!(read, words_by_scanning(&p), "{:?}", p);
+        }
+
+        /// A set of words answers as the standard library's ordered set of the same words.
+        #[test]
+        fn words_answer_as_an_ordered_set(
+            a in proptest::collection::vec("[a-e]{1,2}", 0..8),
+            b in proptest::collection::vec("[a-e]{1,2}", 0..8),
+            probe in "[a-e]{1,2}",
+        ) {
+            let set = |v: &[String]| -> Words { v.iter().map(Word::from).collect() };
+            let tree = |v: &[String]| -> BTreeSet<Word> { v.iter().map(Word::from).collect() };
+            let (wa, wb, ta, tb) = (set(&a), set(&b), tree(&a), tree(&b));
+            prop_assert!(wa.iter().eq(ta.iter()));
+            prop_assert_eq!(wa.len(), ta.len());
+            prop_assert_eq!(wa.contains(&probe), ta.contains(probe.as_str()));
+            prop_assert_eq!(wa.common(&wb), ta.intersection(&tb).count());
+            prop_assert_eq!(wa.is_disjoint(&wb), ta.is_disjoint(&tb));
+            prop_assert!(wa.union(&wb).iter().eq(ta.union(&tb)));
+            prop_assert_eq!(wa == wb, ta == tb);
+            prop_assert_eq!(wa.cmp(&wb), ta.cmp(&tb));
+            let mut inserted = wa.clone();
+            inserted.insert(Word::from(probe.as_str()));
+            let mut tree_inserted = ta.clone();
+            tree_inserted.insert(Word::from(probe.as_str()));
+            prop_assert!(inserted.iter().eq(tree_inserted.iter()));
         }
     }
 

@@ -208,7 +208,7 @@ fn counts(doc: &Document<'_>, c: &ClaimContext<'_>, noun: &str) -> bool {
     let Some(head) = noun
         .split_whitespace()
         .last()
-        .and_then(|w| subject::words(w).into_iter().next())
+        .and_then(|w| subject::words(w).first().cloned())
     else {
         return false;
     };

@@ -8,9 +8,7 @@
 //! [`crate::vocab::OUTCOME_SYNONYMS`] mapped too, and with words that carry no measure
 //! ([`crate::vocab::MEASURE_IGNORED`]: auxiliaries, reporting verbs, time words) left out.
 
-use std::collections::BTreeSet;
-
-use claimcheck_model::subject::{self, Word};
+use claimcheck_model::subject::{self, Word, Words};
 
 use crate::document::{ClaimContext, Document};
 use crate::vocab;
@@ -19,10 +17,10 @@ use crate::vocab;
 #[derive(Debug, Clone)]
 pub(super) struct Measure<'t> {
     /// The subject's words: who is counted.
-    pub population: BTreeSet<Word>,
+    pub population: Words,
     /// The predicate's words: what is said of them (with the modifiers a writer may put
     /// there instead of in the subject: "migrants working in construction").
-    pub outcome: BTreeSet<Word>,
+    pub outcome: Words,
     /// The subject as written, whose modifiers are read only for a pair of figures that
     /// passes every other test.
     subject_text: &'t str,
@@ -30,13 +28,13 @@ pub(super) struct Measure<'t> {
     /// construction workers" of "migrant construction workers in the city"): the modifiers
     /// that make a subgroup ("indigenous population"); and those of them written with a
     /// capital (places, nationalities: "Indonesian fishers").
-    modifiers: std::cell::OnceCell<(BTreeSet<Word>, BTreeSet<Word>)>,
+    modifiers: std::cell::OnceCell<(Words, Words)>,
     /// The verb a figure is the object of ("repatriated 2,100 seafarers"): what is said of
     /// the people counted, which the other figure's words must name.
     pub head: Option<Word>,
     /// Every word of the measure: population and outcome (compared for every pair of
     /// figures, so worked out once).
-    words: BTreeSet<Word>,
+    words: Words,
 }
 
 impl<'t> Measure<'t> {
@@ -77,7 +75,7 @@ impl<'t> Measure<'t> {
         let head = before
             .split_whitespace()
             .next_back()
-            .and_then(|w| words(w).into_iter().next())
+            .and_then(|w| words(w).first().cloned())
             .filter(|w| !vocab::COUNTING_VERBS.contains(&w.as_str()));
         Measure {
             population: words(subject_text),
@@ -85,18 +83,18 @@ impl<'t> Measure<'t> {
             subject_text,
             modifiers: std::cell::OnceCell::new(),
             head,
-            words: BTreeSet::new(),
+            words: Words::new(),
         }
         .with_words()
     }
 
     /// Every word of the measure.
-    pub(super) fn all(&self) -> &BTreeSet<Word> {
+    pub(super) fn all(&self) -> &Words {
         &self.words
     }
 
     fn with_words(mut self) -> Self {
-        self.words = self.population.union(&self.outcome).cloned().collect();
+        self.words = self.population.union(&self.outcome);
         self
     }
 
@@ -104,7 +102,7 @@ impl<'t> Measure<'t> {
     /// each one's outcome is named by the other, and most of the words of the smaller one
     /// are in the larger (a narrower phrase of the same measure, not another group).
     /// The subject's modifiers, and those of them written with a capital.
-    fn modifiers(&self) -> &(BTreeSet<Word>, BTreeSet<Word>) {
+    fn modifiers(&self) -> &(Words, Words) {
         self.modifiers.get_or_init(|| modifiers(self.subject_text))
     }
 
@@ -116,21 +114,20 @@ impl<'t> Measure<'t> {
         // The outcome's own words: not those of either population ("worked" is read as
         // "labour", which says who, not what happened to them).
         let people = |w: &Word| self.population.contains(w) || other.population.contains(w);
-        let named = |outcome: &BTreeSet<Word>, by: &BTreeSet<Word>| {
-            outcome.iter().any(|w| !people(w) && by.contains(w))
-        };
+        let named =
+            |outcome: &Words, by: &Words| outcome.iter().any(|w| !people(w) && by.contains(w));
         if !named(&self.outcome, b) || !named(&other.outcome, a) {
             return false;
         }
         let heads_named =
-            |head: &Option<Word>, by: &BTreeSet<Word>| head.as_ref().is_none_or(|h| by.contains(h));
+            |head: &Option<Word>, by: &Words| head.as_ref().is_none_or(|h| by.contains(h));
         if !heads_named(&self.head, b) || !heads_named(&other.head, a) {
             return false;
         }
         // A modifier the other phrase lacks makes a subgroup ("the population" and "the
         // indigenous population"), except a place or nationality that a later figure leaves
         // out when it refers back ("Indonesian fishers" … "the returning fishers").
-        let narrows = |m: &Measure<'_>, by: &BTreeSet<Word>, droppable: bool| {
+        let narrows = |m: &Measure<'_>, by: &Words, droppable: bool| {
             let (modifiers, proper) = m.modifiers();
             modifiers
                 .iter()
@@ -139,7 +136,7 @@ impl<'t> Measure<'t> {
         if narrows(self, b, true) || narrows(other, a, false) {
             return false;
         }
-        let common = a.intersection(b).count();
+        let common = a.common(b);
         let smaller = a.len().min(b.len());
         // Words only one side has that set its group apart from the other's ("domestic"
         // against "factory" workers) make two groups, whatever else they share.
@@ -162,9 +159,9 @@ const MEASURE_MATCH: f64 = 0.6;
 
 /// The pre-nominal words of a subject phrase, normalised, and those of them written with a
 /// capital (not counting a capital that opens a headline word).
-fn modifiers(subject_text: &str) -> (BTreeSet<Word>, BTreeSet<Word>) {
-    let mut all = BTreeSet::new();
-    let mut proper = BTreeSet::new();
+fn modifiers(subject_text: &str) -> (Words, Words) {
+    let mut all = Words::new();
+    let mut proper = Words::new();
     // A headline capitalises every word: no word of it can be told a proper name.
     let headline = subject_text
         .split_whitespace()
@@ -186,7 +183,7 @@ fn modifiers(subject_text: &str) -> (BTreeSet<Word>, BTreeSet<Word>) {
 }
 
 /// The normalised content words of a phrase.
-pub(super) fn words(phrase: &str) -> BTreeSet<Word> {
+pub(super) fn words(phrase: &str) -> Words {
     let table = &*OUTCOME_WORDS;
     subject::words(phrase)
         .into_iter()
@@ -221,7 +218,7 @@ mod tests {
     use proptest::prelude::*;
 
     /// The first reading: each word looked for in the lists one by one.
-    fn words_by_scanning(phrase: &str) -> BTreeSet<Word> {
+    fn words_by_scanning(phrase: &str) -> Words {
         subject::words(phrase)
             .into_iter()
             .filter(|w| !vocab::MEASURE_IGNORED.contains(&w.as_str()))
@@ -264,7 +261,7 @@ mod tests {
             subject_text: population,
             modifiers: std::cell::OnceCell::new(),
             head: None,
-            words: BTreeSet::new(),
+            words: Words::new(),
         }
         .with_words()
     }
