@@ -118,18 +118,22 @@ fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(reversed.finding(doc, c));
             continue;
         }
-        let of_population = c.claim.subject.is_some_and(|s| {
-            let words = subject::words(doc.slice(s));
-            !words.iter().any(|w| RATIO_BASES.contains(&w.as_str()))
-        });
+        // Read only for a percentage followed by "of": a subject's words are the dearest
+        // part of the test.
+        let of_population = || {
+            c.claim.subject.is_some_and(|s| {
+                let words = subject::words(doc.slice(s));
+                !words.iter().any(|w| RATIO_BASES.contains(&w.as_str()))
+            })
+        };
         // "X percent of …": a change ("rose 900%") is no share.
         let followed_by_of = doc.text[m.span.end..]
             .trim_start()
             .get(..3)
             .is_some_and(|w| w.eq_ignore_ascii_case("of "));
         let is_share = c.quantity.dimension == Dimension::Percent
-            && ((of_population && followed_by_of) || partition::counts_people(doc, c))
-            && !m.points;
+            && !m.points
+            && ((followed_by_of && of_population()) || partition::counts_people(doc, c));
         if is_share && (c.quantity.nominal.high > 100.0 || c.quantity.nominal.low < 0.0) {
             let share = ImpossibleValue::ShareOutOfBounds {
                 claim: doc.slice(m.span),
