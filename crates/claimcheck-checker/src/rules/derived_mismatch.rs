@@ -119,9 +119,18 @@ fn operand(doc: &Document<'_>, c: &ClaimContext<'_>) -> estimate::Operand {
 }
 
 /// Whether the words between two figures restate a result: ", or about", " — some", "i.e.".
+/// Only their start is read, in any ASCII case: every word looked for is ASCII but the
+/// dashes, so no lowercase copy of the words is made (they may be a long stretch of a
+/// sentence).
 fn restates(between: &str) -> bool {
-    let b = between.to_lowercase();
-    let b = b.trim();
+    let b = between.trim();
+    let after_comma = b.trim_start_matches(',').trim_start();
+    let starts_with = |w: &str| {
+        after_comma
+            .as_bytes()
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+    };
     [
         "or ",
         "i.e.",
@@ -140,11 +149,9 @@ fn restates(between: &str) -> bool {
         "totaling",
     ]
     .iter()
-    .any(|w| {
-        let after_comma = b.trim_start_matches(',').trim_start();
-        // "or " with nothing after it: the hedge ("some") belongs to the next figure's span.
-        after_comma.starts_with(w) || after_comma == w.trim_end()
-    }) || b == ","
+    // "or " with nothing after it: the hedge ("some") belongs to the next figure's span.
+    .any(|w| starts_with(w) || after_comma.eq_ignore_ascii_case(w.trim_end()))
+        || b == ","
 }
 
 /// Whether `b` is the base of the share `a`: "23 percent of 100,000 workers".
@@ -425,5 +432,59 @@ pub(crate) fn worked_out(e: &Estimate) -> String {
         nominal
     } else {
         format!("{nominal} ({allowed})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    /// The first reading: the words lowercased whole, then their start compared.
+    fn restates_lowercased(between: &str) -> bool {
+        let b = between.to_lowercase();
+        let b = b.trim();
+        [
+            "or ",
+            "i.e.",
+            "that is",
+            "—",
+            "–",
+            "(",
+            "some",
+            "about",
+            "roughly",
+            "nearly",
+            "around",
+            "equal to",
+            "amounting to",
+            "totalling",
+            "totaling",
+        ]
+        .iter()
+        .any(|w| {
+            let after_comma = b.trim_start_matches(',').trim_start();
+            after_comma.starts_with(w) || after_comma == w.trim_end()
+        }) || b == ","
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// Reading the start in any ASCII case answers as lowercasing the whole did.
+        #[test]
+        fn restates_reads_as_lowercasing_did(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("Or "), Just("or"), Just("OR "), Just(", "), Just(","), Just(" "),
+                    Just("I.E."), Just("That is"), Just("—"), Just("–"), Just("("), Just("Some"),
+                    Just("ABOUT"), Just("roughly"), Just("Equal to"), Just("amounting TO"),
+                    Just("Totalling"), Just("totaling"), Just("İ"), Just("\u{212A}"), Just("é"),
+                    Just("nearly"), Just("Around"), Just("x"), Just("\u{a0}"),
+                ],
+                0..6,
+            )
+        ) {
+            let between = parts.concat();
+            prop_assert_eq!(super::restates(&between), restates_lowercased(&between), "{:?}", between);
+        }
     }
 }

@@ -394,17 +394,18 @@ fn change_stated<'c, 'a>(
     let result = &doc.quantities[r];
     let earlier = earlier_in_sentence(doc, r);
     // "doubled from A to B": the result is B.
-    if let Some(from) = earlier.last() {
+    if let Some(from) = earlier.last()
+        && from.quantity.dimension == result.quantity.dimension
+        && super::gap(doc, from, result).trim().to_lowercase() == "to"
+    {
+        // The words before the first figure are lowercased only for "A to B" (the sentence
+        // up to a figure may be long).
         let before = doc
             .text
             .get(from.claim.sentence.start..from.mention.span.start)
             .unwrap_or("")
             .to_lowercase();
-        let between = super::gap(doc, from, result).trim().to_lowercase();
-        if let Some(before) = before.trim_end().strip_suffix(" from")
-            && between == "to"
-            && from.quantity.dimension == result.quantity.dimension
-        {
+        if let Some(before) = before.trim_end().strip_suffix(" from") {
             let verb = before.split_whitespace().last().unwrap_or("");
             if let Some(&(_, k)) = vocab::MULTIPLES.iter().find(|(w, _)| *w == verb) {
                 let base = figure(doc, from);
