@@ -150,16 +150,24 @@ pub struct Cursor<'a> {
 impl Cursor<'_> {
     /// The position of `offset`. Offsets may go back; going back re-counts from the line start.
     pub fn position(&mut self, offset: usize) -> Position {
-        let line = self.index.starts.partition_point(|&s| s <= offset) - 1;
-        if line != self.line || offset < self.offset {
-            self.line = line;
-            self.offset = self.index.starts[line];
-            self.column = 1;
+        let starts = &self.index.starts;
+        // Most offsets come after the last on the same line: no line to look for.
+        let on_line = offset >= self.offset
+            && starts
+                .get(self.line + 1)
+                .is_none_or(|&next_line| offset < next_line);
+        if !on_line {
+            let line = starts.partition_point(|&s| s <= offset) - 1;
+            if line != self.line || offset < self.offset {
+                self.line = line;
+                self.offset = starts[line];
+                self.column = 1;
+            }
         }
         self.column += self.text[self.offset..offset].chars().count();
         self.offset = offset;
         self.index.origin.place(Position {
-            line: line + 1,
+            line: self.line + 1,
             column: self.column,
         })
     }
@@ -230,6 +238,41 @@ mod tests {
                 Position { line, column },
                 "at {offset}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// A cursor gives the index's position for any order of offsets: forward on one
+        /// line, across lines, and back.
+        #[test]
+        fn a_cursor_answers_as_the_index(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("ab "),
+                    proptest::strategy::Just("\n"),
+                    proptest::strategy::Just("€1"),
+                    proptest::strategy::Just("\n\n"),
+                    proptest::strategy::Just("x"),
+                ],
+                0..24,
+            ),
+            picks in proptest::collection::vec(0usize..1000, 0..24),
+        ) {
+            let text = parts.concat();
+            let index = LineIndex::new(&text);
+            let mut cursor = index.cursor(&text);
+            let boundaries: Vec<usize> =
+                (0..=text.len()).filter(|&o| text.is_char_boundary(o)).collect();
+            for pick in picks {
+                let offset = boundaries[pick % boundaries.len()];
+                proptest::prop_assert_eq!(
+                    cursor.position(offset),
+                    index.position(&text, offset),
+                    "{:?} at {}",
+                    text,
+                    offset
+                );
+            }
         }
     }
 }
