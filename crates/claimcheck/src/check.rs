@@ -456,33 +456,55 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
     } else {
         input::Reading::Windows(WINDOW_BYTES)
     };
-    input::for_each_batch(&args.input, &filter, reporter, reading, 64, |batch| {
-        if html {
-            let read: Vec<crate::html::Article> = batch
-                .par_iter()
-                .filter_map(|part| {
-                    let doc = &part.doc;
-                    reporter.isolate(&doc.name, || article(&checker, doc, reporter))
-                })
-                .collect();
-            records.extend(read.iter().flat_map(|a| a.findings.iter().cloned()));
-            articles.extend(read);
-        } else {
-            let found: Vec<Vec<FindingRecord>> = batch
-                .par_iter()
-                .map(|part| {
-                    let doc = &part.doc;
-                    reporter
-                        .isolate(&doc.name, || {
-                            check_part(&checker, doc, part.origin, reporter)
+    // One batch's findings: its articles' too for the HTML page.
+    enum Batch {
+        Articles(Vec<crate::html::Article>),
+        Findings(Vec<Vec<FindingRecord>>),
+    }
+    input::map_batches(
+        &args.input,
+        &filter,
+        reporter,
+        reading,
+        64,
+        |batch| {
+            if html {
+                Batch::Articles(
+                    batch
+                        .par_iter()
+                        .filter_map(|part| {
+                            let doc = &part.doc;
+                            reporter.isolate(&doc.name, || article(&checker, doc, reporter))
                         })
-                        .unwrap_or_default()
-                })
-                .collect();
-            records.extend(found.into_iter().flatten());
-        }
-        Ok(())
-    })?;
+                        .collect(),
+                )
+            } else {
+                Batch::Findings(
+                    batch
+                        .par_iter()
+                        .map(|part| {
+                            let doc = &part.doc;
+                            reporter
+                                .isolate(&doc.name, || {
+                                    check_part(&checker, doc, part.origin, reporter)
+                                })
+                                .unwrap_or_default()
+                        })
+                        .collect(),
+                )
+            }
+        },
+        |batch| {
+            match batch {
+                Batch::Articles(read) => {
+                    records.extend(read.iter().flat_map(|a| a.findings.iter().cloned()));
+                    articles.extend(read);
+                }
+                Batch::Findings(found) => records.extend(found.into_iter().flatten()),
+            }
+            Ok(())
+        },
+    )?;
     records.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let terminal = std::io::stdout().is_terminal();
     let color = args

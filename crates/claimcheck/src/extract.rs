@@ -12,7 +12,8 @@ use crate::records::MentionRecord;
 use crate::reporter::Reporter;
 
 /// Runs `extract`, writing records to `out`. Documents (and the windows of a long file) are
-/// read in batches, each batch's records made on every core and written in order.
+/// read in batches, each batch's records made on every core (the next batch's begun while
+/// one is finishing) and written in order.
 pub fn run(args: &ExtractArgs, out: &mut dyn Write, reporter: &Reporter) -> Result<()> {
     let loaded = match crate::config::load(args.input.config.as_deref()) {
         Ok(l) => l,
@@ -27,26 +28,36 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write, reporter: &Reporter) -> Resu
     let mut emitter = Emitter::new(args.format, out)?;
     let reading = input::Reading::Windows(crate::check::WINDOW_BYTES);
     let filter = input::Filter::default();
-    input::for_each_batch(&args.input, &filter, reporter, reading, 64, |batch| {
-        let written: Vec<Option<Result<Written>>> = batch
-            .par_iter()
-            .map(|part| {
-                // Everything that reads the document runs isolated; only then are its records
-                // written, so a document that fails leaves no partial records behind.
-                reporter.isolate(&part.doc.name, || {
-                    written(&extractor, &reader, part, args.format)
+    input::map_batches(
+        &args.input,
+        &filter,
+        reporter,
+        reading,
+        64,
+        |batch| -> Vec<Option<Result<Written>>> {
+            batch
+                .par_iter()
+                .map(|part| {
+                    // Everything that reads the document runs isolated; only then are its
+                    // records written, so a document that fails leaves no partial records
+                    // behind.
+                    reporter.isolate(&part.doc.name, || {
+                        written(&extractor, &reader, part, args.format)
+                    })
                 })
-            })
-            .collect();
-        for part in written.into_iter().flatten() {
-            let part = part?;
-            for p in &part.problems {
-                reporter.error(p);
+                .collect()
+        },
+        |written| {
+            for part in written.into_iter().flatten() {
+                let part = part?;
+                for p in &part.problems {
+                    reporter.error(p);
+                }
+                emitter.part(&part)?;
             }
-            emitter.part(&part)?;
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     emitter.finish()
 }
 

@@ -794,6 +794,36 @@ pub fn for_each_batch(
     size: usize,
     mut f: impl FnMut(&[Part]) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    map_batches(
+        args,
+        filter,
+        reporter,
+        reading,
+        size,
+        |batch| batch,
+        |batch| f(&batch),
+    )
+}
+
+/// How many batches are worked on at once: the one whose results are awaited, and the next,
+/// whose parts the threads take up as they finish the first's. With one, every batch ended
+/// with threads idle while the last parts of the batch were read.
+const BATCHES_IN_FLIGHT: usize = 2;
+
+/// Like [`for_each_batch`], in two steps: `work` makes each batch's results on the thread
+/// pool (its parts in parallel, as it chooses), and `emit` takes the results in the order of
+/// the input. The next batch is worked on while one is awaited, so that no thread waits at
+/// the end of a batch for the others; problems met in reading are reported just before the
+/// results of the batch they came before, as [`for_each_batch`] reports them.
+pub fn map_batches<T: Send>(
+    args: &crate::cli::InputArgs,
+    filter: &Filter,
+    reporter: &crate::reporter::Reporter,
+    reading: Reading,
+    size: usize,
+    work: impl Fn(Vec<Part>) -> T + Sync,
+    mut emit: impl FnMut(T) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let size = size.max(1);
     let (send, receive) = std::sync::mpsc::sync_channel::<Item>(size * READ_AHEAD_BATCHES);
     std::thread::scope(|scope| {
@@ -805,30 +835,66 @@ pub fn for_each_batch(
                     .map_err(|_| anyhow::anyhow!("the batches stopped"))
             });
         });
-        let mut batch = Vec::with_capacity(size);
-        let mut bytes = 0;
-        let mut worked = Ok(());
-        for item in receive.iter() {
-            match item {
-                Item::Part(part) => {
+        let report = |items: Vec<Item>| {
+            for item in items {
+                match item {
+                    Item::Error(p) => reporter.error(&p),
+                    Item::Warning(p) => reporter.warning(&p),
+                    Item::Part(_) => {}
+                }
+            }
+        };
+        let work = &work;
+        let worked = rayon::in_place_scope(|pool| {
+            // The batches being worked on, oldest first: the problems read before each, and
+            // where its results arrive.
+            let mut in_flight = std::collections::VecDeque::new();
+            let start = |batch: Vec<Part>| {
+                let (done, results) = std::sync::mpsc::sync_channel::<T>(1);
+                pool.spawn(move |_| {
+                    let _ = done.send(work(batch));
+                });
+                results
+            };
+            let mut finish = |(before, results): (Vec<Item>, std::sync::mpsc::Receiver<T>)| {
+                report(before);
+                // A batch's work sends nothing only if it panicked outside every document's
+                // guard; the panic itself is raised when the scope ends.
+                let results = results
+                    .recv()
+                    .map_err(|_| anyhow::anyhow!("the work on a batch stopped unexpectedly"))?;
+                emit(results)
+            };
+            let mut batch = Vec::with_capacity(size);
+            let mut before = Vec::new();
+            let mut bytes = 0;
+            for item in receive.iter() {
+                if let Item::Part(part) = item {
                     bytes += part.doc.text.len();
                     batch.push(part);
                     if batch.len() >= size || bytes >= BATCH_BYTES {
-                        worked = f(&batch);
-                        batch.clear();
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(size));
+                        in_flight.push_back((std::mem::take(&mut before), start(full)));
                         bytes = 0;
-                        if worked.is_err() {
-                            break;
+                        if in_flight.len() >= BATCHES_IN_FLIGHT
+                            && let Some(oldest) = in_flight.pop_front()
+                        {
+                            finish(oldest)?;
                         }
                     }
+                } else {
+                    before.push(item);
                 }
-                Item::Error(p) => reporter.error(&p),
-                Item::Warning(p) => reporter.warning(&p),
             }
-        }
-        if worked.is_ok() && !batch.is_empty() {
-            worked = f(&batch);
-        }
+            if !batch.is_empty() {
+                in_flight.push_back((std::mem::take(&mut before), start(batch)));
+            }
+            while let Some(oldest) = in_flight.pop_front() {
+                finish(oldest)?;
+            }
+            report(before);
+            Ok(())
+        });
         // Dropping the receiver ends reading early when the batches stopped.
         drop(receive);
         if reader.join().is_err() {
@@ -846,6 +912,92 @@ pub fn for_each_batch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Input arguments reading `paths`, otherwise the defaults.
+    fn input_args(paths: Vec<PathBuf>) -> crate::cli::InputArgs {
+        crate::cli::InputArgs {
+            paths,
+            input_format: InputFormat::Auto,
+            stdin_filename: "<stdin>".to_owned(),
+            config: None,
+            encoding: None,
+            follow: false,
+        }
+    }
+
+    #[test]
+    fn batches_worked_on_together_are_emitted_in_input_order() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let names: Vec<String> = (0..40).map(|i| format!("doc-{i:02}.txt")).collect();
+        for n in &names {
+            std::fs::write(dir.path().join(n), format!("{n} holds 12 figures.")).expect("written");
+        }
+        let args = input_args(vec![dir.path().to_path_buf()]);
+        let reporter = crate::reporter::Reporter::default();
+        let mut emitted = Vec::new();
+        // One part a batch; an early batch's work takes longest, so later ones finish first.
+        map_batches(
+            &args,
+            &Filter::default(),
+            &reporter,
+            Reading::Whole,
+            1,
+            |batch| {
+                let name = batch[0].doc.name.clone();
+                let wait = if name.ends_with("doc-00.txt") {
+                    50
+                } else {
+                    name.len() % 3
+                };
+                std::thread::sleep(std::time::Duration::from_millis(wait as u64));
+                name
+            },
+            |name| {
+                emitted.push(name);
+                Ok(())
+            },
+        )
+        .expect("read");
+        let mut expected: Vec<String> = emitted.clone();
+        expected.sort();
+        assert_eq!(emitted.len(), names.len());
+        assert_eq!(emitted, expected, "in the order of the input");
+        assert!(
+            emitted
+                .iter()
+                .zip(&names)
+                .all(|(e, n)| e.ends_with(n.as_str()))
+        );
+    }
+
+    #[test]
+    fn an_emit_that_fails_stops_the_batches() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for i in 0..30 {
+            std::fs::write(dir.path().join(format!("doc-{i:02}.txt")), "12 figures.")
+                .expect("written");
+        }
+        let args = input_args(vec![dir.path().to_path_buf()]);
+        let reporter = crate::reporter::Reporter::default();
+        let mut emitted = 0;
+        let worked = map_batches(
+            &args,
+            &Filter::default(),
+            &reporter,
+            Reading::Whole,
+            1,
+            |batch| batch.len(),
+            |_| {
+                emitted += 1;
+                if emitted == 3 {
+                    anyhow::bail!("output closed");
+                }
+                Ok(())
+            },
+        );
+        assert!(worked.is_err());
+        assert_eq!(emitted, 3, "nothing is emitted after the failure");
+    }
 
     fn parts_of(bytes: &[u8], window: usize) -> Vec<Result<(Part, Vec<Warning>), Problem>> {
         let dir = tempfile::tempdir().expect("a temporary folder");
