@@ -390,13 +390,20 @@ impl Parts {
                 i >= bytes.len() || (bytes[i] as i8) >= -0x40
             })
         };
-        let text = match std::str::from_utf8(&self.buf[..cut]) {
-            Ok(text) => text.to_owned(),
+        // The window keeps the buffer it was read into; only what follows it is copied, into
+        // a buffer of its own with room for the next window.
+        let mut rest = Vec::with_capacity(self.buf.capacity());
+        rest.extend_from_slice(&self.buf[cut..]);
+        self.buf.truncate(cut);
+        let mut window = std::mem::replace(&mut self.buf, rest);
+        window.shrink_to_fit();
+        let text = match String::from_utf8(window) {
+            Ok(text) => text,
             Err(e) => {
                 self.state = PartsState::Done;
-                let at = e.valid_up_to();
+                let at = e.utf8_error().valid_up_to();
                 let before = Origin::default()
-                    .after(std::str::from_utf8(&self.buf[..at]).unwrap_or_default());
+                    .after(std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or_default());
                 return Err(Problem {
                     location: format!("{}:{}", self.name, self.origin.line + before.line + 1),
                     message: format!(
@@ -406,7 +413,6 @@ impl Parts {
                 });
             }
         };
-        self.buf.drain(..cut);
         let origin = self.origin;
         self.origin = origin.after(&text);
         Ok(Some((
@@ -1006,6 +1012,36 @@ mod tests {
         read_parts(&path, "<stdin>", None, window)
             .expect("opened")
             .collect()
+    }
+
+    #[test]
+    fn invalid_utf8_past_the_first_window_ends_the_file_where_it_stands() {
+        let mut file = "Some 12 lines.\n".repeat(200).into_bytes();
+        let bad_at = file.len();
+        file.push(0xFF);
+        file.extend_from_slice(b" and more.\n");
+        let parts = parts_of(&file, 1000);
+        let (read, failed): (Vec<_>, Vec<_>) = parts.into_iter().partition(Result::is_ok);
+        let joined: String = read
+            .into_iter()
+            .map(|p| p.expect("a part").0.doc.text)
+            .collect();
+        // The windows before the one holding the bad byte, whole.
+        assert!(
+            !joined.is_empty() && file.starts_with(joined.as_bytes()) && joined.len() < bad_at,
+            "{} of {bad_at} bytes",
+            joined.len()
+        );
+        let [Err(problem)] = failed.as_slice() else {
+            panic!("one problem: {failed:?}");
+        };
+        assert!(
+            problem
+                .message
+                .contains(&format!("invalid UTF-8 at byte {bad_at}")),
+            "{problem:?}"
+        );
+        assert!(problem.location.ends_with(":201"), "{problem:?}");
     }
 
     #[test]
