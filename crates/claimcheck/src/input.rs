@@ -775,13 +775,15 @@ fn items_of(
 /// How many parts reading may run ahead of the batch being worked on: one batch more.
 const READ_AHEAD_BATCHES: usize = 1;
 
-/// How many bytes of text a batch holds at most (a part is never split): sixteen windows of a
-/// long file. Work on a batch ends with every part's output held until it is written, and
-/// `extract` writes about 3.5 bytes for each byte read, so sixty-four windows held about 60 MB
-/// at a time; sixteen nearly halve the peak memory and save 2–3.5% of `extract`'s time on one
-/// core (fewer fresh pages to fault in). A corpus's documents are far smaller: their batches
-/// stay at the count the caller asks for.
-const BATCH_BYTES: usize = 4 << 20;
+/// How many bytes of text a batch holds at most (a part is never split): eight windows of a
+/// long file. Every part's output is held until its batch is written, and `extract` writes
+/// about 3.5 bytes for each byte read: sixty-four windows held about 60 MB at a time, and
+/// sixteen nearly halved that (saving 2–3.5% of `extract`'s time on one core: fewer fresh
+/// pages to fault in). Since two batches are worked on at once ([`BATCHES_IN_FLIGHT`]), eight
+/// keep the peak where sixteen had it (on 100 MB of news, `extract` on two threads: 67 MB;
+/// sixteen in flight two at a time held 103 MB). A corpus's documents are far smaller: their
+/// batches stay at the count the caller asks for.
+const BATCH_BYTES: usize = 2 << 20;
 
 /// Like [`for_each_part`], but hands parts over in batches of up to `size` parts and
 /// [`BATCH_BYTES`] of text, so that a batch can be checked in parallel while memory stays
