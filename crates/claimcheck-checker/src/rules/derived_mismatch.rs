@@ -118,6 +118,26 @@ fn operand(doc: &Document<'_>, c: &ClaimContext<'_>) -> estimate::Operand {
     }
 }
 
+/// What the words between two figures start with when they restate the first, lowercase
+/// ("or " with a space, so that "order" is not one).
+const RESTATING: &[&str] = &[
+    "or ",
+    "i.e.",
+    "that is",
+    "—",
+    "–",
+    "(",
+    "some",
+    "about",
+    "roughly",
+    "nearly",
+    "around",
+    "equal to",
+    "amounting to",
+    "totalling",
+    "totaling",
+];
+
 /// Whether the words between two figures restate a result: ", or about", " — some", "i.e.".
 /// Only their start is read, in any ASCII case: every word looked for is ASCII but the
 /// dashes, so no lowercase copy of the words is made (they may be a long stretch of a
@@ -131,26 +151,10 @@ fn restates(between: &str) -> bool {
             .get(..w.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
     };
-    [
-        "or ",
-        "i.e.",
-        "that is",
-        "—",
-        "–",
-        "(",
-        "some",
-        "about",
-        "roughly",
-        "nearly",
-        "around",
-        "equal to",
-        "amounting to",
-        "totalling",
-        "totaling",
-    ]
-    .iter()
-    // "or " with nothing after it: the hedge ("some") belongs to the next figure's span.
-    .any(|w| starts_with(w) || after_comma.eq_ignore_ascii_case(w.trim_end()))
+    RESTATING
+        .iter()
+        // "or " with nothing after it: the hedge ("some") belongs to the next figure's span.
+        .any(|w| starts_with(w) || after_comma.eq_ignore_ascii_case(w.trim_end()))
         || b == ","
 }
 
@@ -443,25 +447,7 @@ mod tests {
     fn restates_lowercased(between: &str) -> bool {
         let b = between.to_lowercase();
         let b = b.trim();
-        [
-            "or ",
-            "i.e.",
-            "that is",
-            "—",
-            "–",
-            "(",
-            "some",
-            "about",
-            "roughly",
-            "nearly",
-            "around",
-            "equal to",
-            "amounting to",
-            "totalling",
-            "totaling",
-        ]
-        .iter()
-        .any(|w| {
+        super::RESTATING.iter().any(|w| {
             let after_comma = b.trim_start_matches(',').trim_start();
             after_comma.starts_with(w) || after_comma == w.trim_end()
         }) || b == ","
