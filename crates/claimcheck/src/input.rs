@@ -812,7 +812,7 @@ pub fn for_each_batch(
 
 /// How many batches are worked on at once: the one whose results are awaited, and the next,
 /// whose parts the threads take up as they finish the first's. With one, every batch ended
-/// with threads idle while the last parts of the batch were read.
+/// with a thread idle while the other finished the batch's last part.
 const BATCHES_IN_FLIGHT: usize = 2;
 
 /// Like [`for_each_batch`], in two steps: `work` makes each batch's results on the thread
