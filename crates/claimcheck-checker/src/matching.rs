@@ -744,6 +744,21 @@ pub struct Reading {
     pub verb_concepts: Vec<Concept>,
 }
 
+/// What a sentence names before its names and places are looked for: no rows, names or
+/// places. Shared, so that each sentence read starts from a count on these, not from three
+/// allocations.
+struct Nothing {
+    places: Arc<[bool]>,
+    named: Arc<RowSet>,
+    names: Arc<Vec<String>>,
+}
+
+static NOTHING: std::sync::LazyLock<Nothing> = std::sync::LazyLock::new(|| Nothing {
+    places: Arc::from(Vec::new()),
+    named: Arc::default(),
+    names: Arc::default(),
+});
+
 /// Per-sentence facts shared by its claims, computed once per sentence so that matching
 /// stays linear in the sentence's length however many figures it holds.
 #[derive(Debug, Clone)]
@@ -834,10 +849,10 @@ impl SentenceFacts {
             over_years: words.over_years,
             tokens,
             hits,
-            places: Arc::from(Vec::new()),
-            named: Arc::default(),
+            places: Arc::clone(&NOTHING.places),
+            named: Arc::clone(&NOTHING.named),
             family: false,
-            names: Arc::default(),
+            names: Arc::clone(&NOTHING.names),
             name_years: Vec::new(),
         }
     }
@@ -847,10 +862,10 @@ impl SentenceFacts {
     /// the one before the next sentence's, and is not tokenised twice.
     pub fn unplaced(self) -> Self {
         SentenceFacts {
-            places: Arc::from(Vec::new()),
-            named: Arc::default(),
+            places: Arc::clone(&NOTHING.places),
+            named: Arc::clone(&NOTHING.named),
             family: false,
-            names: Arc::default(),
+            names: Arc::clone(&NOTHING.names),
             name_years: Vec::new(),
             ..self
         }

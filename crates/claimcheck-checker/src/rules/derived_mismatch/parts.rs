@@ -126,15 +126,20 @@ pub(super) fn is_whole(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
         .text
         .get(c.claim.sentence.start..c.mention.span.start)
         .unwrap_or("")
-        .trim()
-        .to_lowercase();
+        .trim();
+    // The words looked for are at most 19 bytes, and a character lowercases to at least a
+    // third of its bytes: a longer lead is none of them, and is not lowercased.
     c.quantity.dimension == Dimension::Count
         && c.mention.qualifier != Some(Qualifier::Vague)
         && !c.quantity.reversed()
-        && matches!(
-            before.strip_prefix("out ").unwrap_or(&before),
-            "of" | "of the" | "of all" | "of an estimated"
-        )
+        && before.len() <= 3 * 19
+        && {
+            let before = before.to_lowercase();
+            matches!(
+                before.strip_prefix("out ").unwrap_or(&before),
+                "of" | "of the" | "of all" | "of an estimated"
+            )
+        }
 }
 
 /// Whether a figure is a part of `whole`: a count of the same period that opens its clause
