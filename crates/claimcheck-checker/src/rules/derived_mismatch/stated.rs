@@ -9,10 +9,11 @@
 //! "that works out to", "in all", "an average of", "an increase of"); a figure without them is
 //! left to the other rules.
 
+use std::borrow::Cow;
+
 use claimcheck_model::{
     Dimension, Estimate, Interval, Nominal, Period, Quantity, estimate, subject,
 };
-use compact_str::CompactString;
 
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding};
@@ -679,18 +680,18 @@ fn cut_or_rounded(result: &ClaimContext<'_>) -> Option<Interval> {
 }
 
 /// The lower-case words of `c`'s sentence before it, and those after it and its counted
-/// noun, taken from the sentence's words rather than cut again.
-fn around(doc: &Document<'_>, c: &ClaimContext<'_>) -> (Vec<CompactString>, Vec<CompactString>) {
+/// noun: the sentence's own tokens, not words cut or copied again.
+fn around<'c>(
+    doc: &Document<'_>,
+    c: &'c ClaimContext<'_>,
+) -> (Cow<'c, [vocab::Token]>, Cow<'c, [vocab::Token]>) {
     let sentence = c.claim.sentence;
     let end = c
         .mention
         .unit
         .map_or(c.mention.span.end, |u| u.end.max(c.mention.span.end));
-    let words = |start: usize, end: usize| -> Vec<CompactString> {
+    let words = |start: usize, end: usize| {
         vocab::tokens_within(&c.reading.sentence, sentence, doc.text, start, end)
-            .iter()
-            .map(|t| t.word.clone())
-            .collect()
     };
     (
         words(sentence.start, c.mention.span.start),
@@ -698,21 +699,23 @@ fn around(doc: &Document<'_>, c: &ClaimContext<'_>) -> (Vec<CompactString>, Vec<
     )
 }
 
+/// A token's word.
+fn word(t: &vocab::Token) -> &str {
+    t.word.as_str()
+}
+
 /// Whether a figure is the size of a change: "rose by 1,138", "up 120 units", "an increase of
 /// $9.7 million", "728 more students".
 fn is_change_size(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
     let (before, after) = around(doc, c);
-    let before: Vec<&str> = before.iter().map(CompactString::as_str).collect();
+    let before: Vec<&str> = before.iter().map(word).collect();
     let sized = match before.as_slice() {
         [.., noun, "of"] => vocab::CHANGE_NOUNS.contains(noun),
         [.., verb, "by"] => vocab::CHANGE_VERBS.contains(verb),
         [.., "up" | "down"] => true,
         _ => false,
     };
-    let more = matches!(
-        after.first().map(CompactString::as_str),
-        Some("more" | "fewer" | "less")
-    );
+    let more = matches!(after.first().map(word), Some("more" | "fewer" | "less"));
     matches!(c.quantity.dimension, Dimension::Count | Dimension::Money(_)) && (sized || more)
 }
 
@@ -720,7 +723,7 @@ fn is_change_size(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
 /// total 23,750".
 fn is_change_level(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
     let (before, _) = around(doc, c);
-    let before: Vec<&str> = before.iter().map(CompactString::as_str).collect();
+    let before: Vec<&str> = before.iter().map(word).collect();
     let from_to = before.contains(&"from");
     !from_to
         && matches!(
@@ -741,8 +744,8 @@ fn change_with_size<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'
         return None;
     }
     let (before, after) = around(doc, result);
-    let next_word = after.first().map_or("", CompactString::as_str);
-    let last_word = before.last().map_or("", CompactString::as_str);
+    let next_word = after.first().map_or("", word);
+    let last_word = before.last().map_or("", word);
     let named = vocab::CHANGE_NOUNS.contains(&next_word)
         || vocab::CHANGE_VERBS.contains(&last_word)
         || (last_word == "or"
@@ -794,7 +797,7 @@ fn change_with_size<'c, 'a>(doc: &'c Document<'a>, r: usize) -> Option<Working<'
         .chain(after.iter().take(1))
         .chain(size_words.0.iter().rev().take(2))
         .chain(size_words.1.iter().take(1))
-        .map(CompactString::as_str)
+        .map(word)
         .collect();
     let fall = words.iter().any(|w| vocab::FALL_WORDS.contains(w));
     let rise = words.iter().any(|w| vocab::RISE_WORDS.contains(w));
