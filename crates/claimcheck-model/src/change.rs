@@ -212,13 +212,11 @@ pub fn changes(
         let joined = text
             .get(own_end.min(next.span.start)..next.span.start)
             .is_some_and(|between| {
-                let words: Vec<&str> = between
-                    .split_whitespace()
-                    .filter(|w| {
-                        !(w.eq_ignore_ascii_case("in") || w.chars().all(|c| c.is_ascii_digit()))
-                    })
-                    .collect();
-                words.len() == 1 && words[0].eq_ignore_ascii_case("to")
+                let mut words = between.split_whitespace().filter(|w| {
+                    !(w.eq_ignore_ascii_case("in") || w.chars().all(|c| c.is_ascii_digit()))
+                });
+                // One word, "to".
+                words.next().is_some_and(|w| w.eq_ignore_ascii_case("to")) && words.next().is_none()
             });
         if joined && change_before(text, m.span.start, c.sentence) {
             let mut first = share_unit(m, next).unwrap_or_else(|| m.clone());
@@ -250,6 +248,10 @@ fn multiples(
             continue;
         }
         let before = text[c.sentence.start.min(m.span.start)..m.span.start].trim_end();
+        // Only a figure after "to" or "from" is lowercased and read further.
+        if !ends_with_to_or_from(before) {
+            continue;
+        }
         let lower = before.to_lowercase();
         let (to, rest) = if let Some(r) = lower.strip_suffix(" to") {
             (true, r)
@@ -293,6 +295,18 @@ fn multiples(
     out
 }
 
+/// Whether `before` ends with " to" or " from" in any ASCII case: whenever its lowercase
+/// does, since no character outside ASCII lowercases to these letters or a space (a property
+/// test holds it).
+fn ends_with_to_or_from(before: &str) -> bool {
+    let ends_with = |suffix: &str| {
+        before.len() >= suffix.len()
+            && before.as_bytes()[before.len() - suffix.len()..]
+                .eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    ends_with(" to") || ends_with(" from")
+}
+
 /// The change estimates worth a reader's attention: the percent change, and for shares the
 /// change in points first.
 fn push(out: &mut Vec<Estimate>, from: &Estimate, to: &Estimate) {
@@ -308,5 +322,35 @@ fn push(out: &mut Vec<Estimate>, from: &Estimate, to: &Estimate) {
         }
         e.population = from.population.clone().or_else(|| to.population.clone());
         out.push(e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// The test in any ASCII case says yes whenever lowercasing the words and looking
+        /// would: characters that lowercase to ASCII or to two characters (the Kelvin sign,
+        /// a dotted capital I, a sharp s) included.
+        #[test]
+        fn to_or_from_is_found_whenever_the_lowercase_ends_so(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just(" "), Just("TO"), Just("to"), Just("To"), Just("FROM"), Just("from"),
+                    Just("\u{212A}"), Just("\u{130}"), Just("\u{1E9E}"), Just("\u{3A3}"),
+                    Just("\u{2126}"), Just("\u{17F}"), Just("é"), Just("x"), Just("\u{a0}"),
+                    Just("t"), Just("o"), Just("fr"), Just("om"),
+                ],
+                0..6,
+            )
+        ) {
+            let before = parts.concat();
+            let lower = before.to_lowercase();
+            if lower.ends_with(" to") || lower.ends_with(" from") {
+                prop_assert!(super::ends_with_to_or_from(&before), "{:?}", before);
+            }
+        }
     }
 }
