@@ -56,11 +56,8 @@ fn group_after<'a>(doc: &Document<'a>, c: &ClaimContext<'_>) -> Option<(GroupKin
 /// Whether a share stands at the head of its clause, as the people it counts, and is said to
 /// do something ("Of those women, 120 percent reported …"): a share of people, not a change.
 pub(super) fn counts_people(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
-    let (before, clause) = crate::rules::clause_before(doc, c);
-    let heads_clause = clause.is_empty() || vocab::CLAUSE_JOINS.contains(&clause.as_str());
-    // The clause opens the sentence with a partitive ("Of those women,") or the figure
-    // opens the sentence itself.
-    let framed = before.trim().is_empty() || before.trim_start().to_lowercase().starts_with("of ");
+    // The word after the figure first: most figures are followed by no such verb, and the
+    // words before them are then not lowercased.
     let verb = doc
         .text
         .get(c.mention.span.end..c.claim.sentence.end)
@@ -69,7 +66,15 @@ pub(super) fn counts_people(doc: &Document<'_>, c: &ClaimContext<'_>) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    heads_clause && framed && vocab::PEOPLE_VERBS.contains(&verb.as_str())
+    if !vocab::PEOPLE_VERBS.contains(&verb.as_str()) {
+        return false;
+    }
+    let (before, clause) = crate::rules::clause_before(doc, c);
+    let heads_clause = clause.is_empty() || vocab::CLAUSE_JOINS.contains(&clause.as_str());
+    // The clause opens the sentence with a partitive ("Of those women,") or the figure
+    // opens the sentence itself.
+    let framed = before.trim().is_empty() || before.trim_start().to_lowercase().starts_with("of ");
+    heads_clause && framed
 }
 
 /// The findings of this module, appended to `out`.
