@@ -161,6 +161,11 @@ impl Lead<'_, '_> {
 
 /// The lower-case words after a figure's counted noun, to the end of its sentence.
 fn trail(doc: &Document<'_>, c: &ClaimContext<'_>) -> String {
+    trail_as_written(doc, c).to_lowercase()
+}
+
+/// The words after a figure's counted noun, to the end of its sentence, as written.
+fn trail_as_written<'a>(doc: &Document<'a>, c: &ClaimContext<'_>) -> &'a str {
     let end = c
         .mention
         .unit
@@ -168,7 +173,20 @@ fn trail(doc: &Document<'_>, c: &ClaimContext<'_>) -> String {
     doc.text
         .get(end..c.claim.sentence.end.max(end))
         .unwrap_or("")
-        .to_lowercase()
+}
+
+/// Whether the words after a figure open with "in all", "in total", "altogether" or
+/// "combined" ([`vocab::TOTAL_TRAILS`]), in any ASCII case: they are not lowercased, since the
+/// words are ASCII and none has a "k", the one letter a character outside ASCII lowercases to
+/// (a property test holds it to lowercasing).
+fn opens_with_total_trail(after: &str) -> bool {
+    let after = after.trim_start();
+    vocab::TOTAL_TRAILS.iter().any(|w| {
+        after
+            .as_bytes()
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 /// Whether a figure is stated as the result of what comes before it: ", or some 80,000",
@@ -868,11 +886,8 @@ fn total_stated<'c, 'a>(
 ) -> Option<Working<'c, 'a>> {
     let result = &doc.quantities[r];
     let lead = lead.get();
-    let trail = trail(doc, result);
     let marked = vocab::LEXICONS.total_leads.ends(lead)
-        || vocab::TOTAL_TRAILS
-            .iter()
-            .any(|w| trail.trim_start().starts_with(w));
+        || opens_with_total_trail(trail_as_written(doc, result));
     if !marked {
         return None;
     }
@@ -933,4 +948,32 @@ fn average_stated<'c, 'a>(
         inputs: vec![(total, "the total"), (count, "the count")],
         note: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// Comparing in any ASCII case answers as lowercasing the words and comparing did.
+        #[test]
+        fn a_total_trail_reads_as_lowercasing_did(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just(" "), Just("IN ALL"), Just("in all"), Just("In Total"), Just("in"),
+                    Just("Altogether"), Just("COMBINED"), Just("\u{130}"), Just("\u{212A}"),
+                    Just("\u{1E9E}"), Just("é"), Just("x"), Just("\u{a0}"), Just(","),
+                ],
+                0..5,
+            )
+        ) {
+            let after = parts.concat();
+            let lower = after.to_lowercase();
+            let by_lowercase = crate::vocab::TOTAL_TRAILS
+                .iter()
+                .any(|w| lower.trim_start().starts_with(w));
+            prop_assert_eq!(super::opens_with_total_trail(&after), by_lowercase, "{:?}", after);
+        }
+    }
 }
