@@ -299,12 +299,8 @@ fn multiples(
 /// does, since no character outside ASCII lowercases to these letters or a space (a property
 /// test holds it).
 fn ends_with_to_or_from(before: &str) -> bool {
-    let ends_with = |suffix: &str| {
-        before.len() >= suffix.len()
-            && before.as_bytes()[before.len() - suffix.len()..]
-                .eq_ignore_ascii_case(suffix.as_bytes())
-    };
-    ends_with(" to") || ends_with(" from")
+    claimcheck_parser::ends_with_ci(before, " to")
+        || claimcheck_parser::ends_with_ci(before, " from")
 }
 
 /// The change estimates worth a reader's attention: the percent change, and for shares the

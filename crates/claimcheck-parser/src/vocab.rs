@@ -1131,7 +1131,7 @@ impl<V> WordMap<V> {
 }
 
 /// Whether `word` starts with the lowercase `prefix`, ignoring ASCII case.
-pub(crate) fn starts_with_ci(word: &str, prefix: &str) -> bool {
+pub fn starts_with_ci(word: &str, prefix: &str) -> bool {
     word.as_bytes()
         .get(..prefix.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
@@ -1148,7 +1148,7 @@ pub(crate) fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
 }
 
 /// Whether `word` ends with the lowercase `suffix`, ignoring ASCII case.
-pub(crate) fn ends_with_ci(word: &str, suffix: &str) -> bool {
+pub fn ends_with_ci(word: &str, suffix: &str) -> bool {
     word.len() >= suffix.len()
         && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }

@@ -145,16 +145,13 @@ const RESTATING: &[&str] = &[
 fn restates(between: &str) -> bool {
     let b = between.trim();
     let after_comma = b.trim_start_matches(',').trim_start();
-    let starts_with = |w: &str| {
-        after_comma
-            .as_bytes()
-            .get(..w.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
-    };
     RESTATING
         .iter()
         // "or " with nothing after it: the hedge ("some") belongs to the next figure's span.
-        .any(|w| starts_with(w) || after_comma.eq_ignore_ascii_case(w.trim_end()))
+        .any(|w| {
+            claimcheck_parser::starts_with_ci(after_comma, w)
+                || after_comma.eq_ignore_ascii_case(w.trim_end())
+        })
         || b == ","
 }
 

@@ -181,12 +181,9 @@ fn trail_as_written<'a>(doc: &Document<'a>, c: &ClaimContext<'_>) -> &'a str {
 /// (a property test holds it to lowercasing).
 fn opens_with_total_trail(after: &str) -> bool {
     let after = after.trim_start();
-    vocab::TOTAL_TRAILS.iter().any(|w| {
-        after
-            .as_bytes()
-            .get(..w.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
-    })
+    vocab::TOTAL_TRAILS
+        .iter()
+        .any(|w| claimcheck_parser::starts_with_ci(after, w))
 }
 
 /// Whether a figure is stated as the result of what comes before it: ", or some 80,000",
