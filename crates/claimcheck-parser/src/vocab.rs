@@ -990,6 +990,28 @@ pub(crate) struct PhraseTable<T> {
     by_first: Vec<Vec<u16>>,
     /// For each byte a text ends with, the entries that can match at its end.
     by_last: Vec<Vec<u16>>,
+    /// Each entry's second byte, lowercase, where it and the first are ASCII letters or
+    /// digits: a text the entry matches has the same second byte, in either case.
+    second: Vec<Option<u8>>,
+    /// Each entry's byte before its last, likewise.
+    second_last: Vec<Option<u8>>,
+}
+
+/// An entry's byte next to its edge byte, lowercase, where both are ASCII letters or digits
+/// (`next` is the second byte or the one before the last).
+fn next_to_edge(edge: Option<&u8>, next: Option<&u8>) -> Option<u8> {
+    match (edge, next) {
+        (Some(e), Some(n)) if e.is_ascii_alphanumeric() && n.is_ascii_alphanumeric() => {
+            Some(n.to_ascii_lowercase())
+        }
+        _ => None,
+    }
+}
+
+/// Whether the text's byte next to its edge (`at`) may match an entry's ([`next_to_edge`]).
+#[inline(always)]
+fn next_may_match(entry: Option<u8>, at: Option<&u8>) -> bool {
+    entry.is_none_or(|p| at.is_some_and(|h| h.eq_ignore_ascii_case(&p)))
 }
 
 impl<T> PhraseTable<T> {
@@ -1023,11 +1045,27 @@ impl<T> PhraseTable<T> {
             .collect();
         let by_first = index(<[u8]>::first);
         let by_last = index(<[u8]>::last);
+        let second = entries
+            .iter()
+            .map(|(e, _)| {
+                let b = e.as_bytes();
+                next_to_edge(b.first(), b.get(1))
+            })
+            .collect();
+        let second_last = entries
+            .iter()
+            .map(|(e, _)| {
+                let b = e.as_bytes();
+                next_to_edge(b.last(), b.len().checked_sub(2).map(|i| &b[i]))
+            })
+            .collect();
         PhraseTable {
             entries,
             all,
             by_first,
             by_last,
+            second,
+            second_last,
         }
     }
 
@@ -1037,7 +1075,10 @@ impl<T> PhraseTable<T> {
             .as_bytes()
             .first()
             .map_or(&self.all, |&h| &self.by_first[usize::from(h)]);
-        at.iter().map(|&i| &self.entries[usize::from(i)])
+        let next = hay.as_bytes().get(1);
+        at.iter()
+            .filter(move |&&i| next_may_match(self.second[usize::from(i)], next))
+            .map(|&i| &self.entries[usize::from(i)])
     }
 
     /// The entries that can match at the end of `hay`, in the table's order.
@@ -1046,7 +1087,11 @@ impl<T> PhraseTable<T> {
             .as_bytes()
             .last()
             .map_or(&self.all, |&h| &self.by_last[usize::from(h)]);
-        at.iter().map(|&i| &self.entries[usize::from(i)])
+        let b = hay.as_bytes();
+        let next = b.len().checked_sub(2).map(|i| &b[i]);
+        at.iter()
+            .filter(move |&&i| next_may_match(self.second_last[usize::from(i)], next))
+            .map(|&i| &self.entries[usize::from(i)])
     }
 }
 
@@ -1153,8 +1198,39 @@ pub fn ends_with_ci(word: &str, suffix: &str) -> bool {
         && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
-/// [`match_phrase`] past its first-byte test.
+/// Whether a byte of the text matches a byte of a phrase, both ASCII: a space of the phrase
+/// matches any ASCII whitespace character (`char::is_whitespace`'s ASCII ones), any other
+/// byte itself in either case.
+#[inline(always)]
+fn ascii_matches(h: u8, p: u8) -> bool {
+    if p == b' ' {
+        matches!(h, b'\t'..=b'\r' | b' ')
+    } else {
+        h.eq_ignore_ascii_case(&p)
+    }
+}
+
+/// [`match_phrase`] past its first-byte test. Bytes are compared while both the text and the
+/// phrase are ASCII (nearly always); from the first character that is not, characters are.
 fn match_phrase_from_start(hay: &str, phrase: &str) -> Option<usize> {
+    let (h, p) = (hay.as_bytes(), phrase.as_bytes());
+    let mut i = 0;
+    while let Some(&pb) = p.get(i) {
+        let hb = *h.get(i)?;
+        if !hb.is_ascii() || !pb.is_ascii() {
+            // Every byte before `i` is ASCII in both: `i` is a character boundary of both.
+            return match_chars_from_start(&hay[i..], &phrase[i..]).map(|n| i + n);
+        }
+        if !ascii_matches(hb, pb) {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// [`match_phrase_from_start`] character by character.
+fn match_chars_from_start(hay: &str, phrase: &str) -> Option<usize> {
     let mut matched = 0;
     for p in phrase.chars() {
         let h = hay[matched..].chars().next()?;
@@ -1184,8 +1260,29 @@ pub(crate) fn match_phrase_end(hay: &str, phrase: &str) -> Option<usize> {
     match_phrase_to_end(hay, phrase)
 }
 
-/// [`match_phrase_end`] past its last-byte test.
+/// [`match_phrase_end`] past its last-byte test, comparing bytes from the end while both are
+/// ASCII, as [`match_phrase_from_start`] does from the start.
 fn match_phrase_to_end(hay: &str, phrase: &str) -> Option<usize> {
+    let (h, p) = (hay.as_bytes(), phrase.as_bytes());
+    // Bytes matched from the end of each.
+    let mut k = 0;
+    while k < p.len() {
+        let hb = *h.get(h.len().checked_sub(k + 1)?)?;
+        let pb = p[p.len() - k - 1];
+        if !hb.is_ascii() || !pb.is_ascii() {
+            // The last `k` bytes of each are ASCII: a character boundary of both.
+            return match_chars_to_end(&hay[..h.len() - k], &phrase[..p.len() - k]);
+        }
+        if !ascii_matches(hb, pb) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(h.len() - k)
+}
+
+/// [`match_phrase_to_end`] character by character.
+fn match_chars_to_end(hay: &str, phrase: &str) -> Option<usize> {
     let mut start = hay.len();
     for p in phrase.chars().rev() {
         let h = hay[..start].chars().next_back()?;
@@ -1280,6 +1377,41 @@ mod tests {
                 entries.into_iter().map(|e| &*Box::leak(e.into_boxed_str())).collect();
             let table = super::PhraseTable::new(entries.iter().map(|e| (*e, ())));
             assert_indexed_by_definition(&table);
+        }
+    }
+
+    proptest::proptest! {
+        // Few texts match an entry past its first byte: many cases, to meet enough that do.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// The entries a table offers at either end of a text are every entry that matches
+        /// there, in the table's order: the index, and the test of the byte next to the edge,
+        /// leave out only entries that cannot match.
+        #[test]
+        fn a_phrase_table_offers_every_entry_that_matches_in_order(
+            entries in proptest::collection::vec("(|[aAbB5 <é]{1,3})", 0..12),
+            hay in "[aAbB5 \n<é]{0,4}",
+        ) {
+            use super::{match_phrase, match_phrase_end};
+            let entries: Vec<&'static str> =
+                entries.into_iter().map(|e| &*Box::leak(e.into_boxed_str())).collect();
+            let table = super::PhraseTable::new(entries.iter().map(|e| (*e, ())));
+            let matching = |offered: Vec<&'static str>, at: fn(&str, &str) -> Option<usize>| {
+                offered
+                    .into_iter()
+                    .filter_map(|p| at(&hay, p).map(|n| (p, n)))
+                    .collect::<Vec<(&'static str, usize)>>()
+            };
+            let offered = table.starting(&hay).map(|(p, _)| *p).collect();
+            proptest::prop_assert_eq!(
+                matching(offered, match_phrase),
+                matching(entries.clone(), match_phrase)
+            );
+            let offered = table.ending(&hay).map(|(p, _)| *p).collect();
+            proptest::prop_assert_eq!(
+                matching(offered, match_phrase_end),
+                matching(entries.clone(), match_phrase_end)
+            );
         }
     }
 
@@ -1420,6 +1552,24 @@ mod tests {
             proptest::prop_assert_eq!(
                 super::ends_with_ci(&hay, &needle),
                 lower.ends_with(needle.as_str())
+            );
+        }
+
+        /// Comparing bytes while both sides are ASCII finds what comparing characters finds,
+        /// with whitespace of every kind, letters of both cases and characters outside ASCII
+        /// on either side.
+        #[test]
+        fn phrases_match_bytewise_as_they_match_by_character(
+            hay in "[aAbB \t\n\u{b}\u{1c}\u{a0}\u{2003}é$5]{0,8}",
+            phrase in "[aAbB é$5]{0,5}",
+        ) {
+            proptest::prop_assert_eq!(
+                super::match_phrase_from_start(&hay, &phrase),
+                super::match_chars_from_start(&hay, &phrase)
+            );
+            proptest::prop_assert_eq!(
+                super::match_phrase_to_end(&hay, &phrase),
+                super::match_chars_to_end(&hay, &phrase)
             );
         }
     }
