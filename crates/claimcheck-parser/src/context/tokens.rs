@@ -60,17 +60,28 @@ pub(crate) fn tokenize(
             next_mention += 1;
             continue;
         }
-        let Some(c) = text[i..end].chars().next() else {
-            break;
+        // An ASCII character (nearly every one) is told by its byte, without decoding.
+        let (alphanumeric, len) = match text.as_bytes()[i] {
+            b'\t'..=b'\r' | b' ' => {
+                i += 1;
+                continue;
+            }
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => {
+                let Some(c) = text[i..end].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                (c.is_alphanumeric(), c.len_utf8())
+            }
         };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
         let limit = mentions
             .get(next_mention)
             .map_or(end, |m| m.span.start.clamp(i, end));
-        if c.is_alphanumeric() {
+        if alphanumeric {
             let len = word_len(&text[i..limit]);
             let span = Span::new(i, i + len);
             out.push(Token {
@@ -81,11 +92,11 @@ pub(crate) fn tokenize(
             i += len.max(1);
         } else {
             out.push(Token {
-                span: Span::new(i, i + c.len_utf8()),
+                span: Span::new(i, i + len),
                 kind: TokenKind::Punct,
                 classes: 0,
             });
-            i += c.len_utf8();
+            i += len;
         }
     }
     out
