@@ -1137,20 +1137,43 @@ impl WordSet {
 /// Lowercase words (as bytes) and what each stands for, looked up ignoring ASCII case. In
 /// front of the hash map stands a filter of the words' shapes
 /// ([`WordShapes`](crate::shapes::WordShapes)): most words of prose are in no list, and are
-/// told so without hashing.
+/// told so without hashing. A word of up to [`SHORT_WORD`] bytes, as nearly every one is, is
+/// looked up as one integer ([`short_key`]): hashed and compared at once, not byte by byte.
 pub(crate) struct WordMap<V> {
     shapes: crate::shapes::WordShapes,
+    /// The words of up to [`SHORT_WORD`] bytes, by their key.
+    short: std::collections::HashMap<u128, V, WordHash>,
+    /// Every word.
     map: std::collections::HashMap<&'static [u8], V, WordHash>,
 }
 
-impl<V> WordMap<V> {
+/// The longest word a [`short_key`] holds: its bytes and its length fill 16 bytes.
+const SHORT_WORD: usize = 15;
+
+/// A word of up to [`SHORT_WORD`] bytes as one integer: its bytes lowercased (ASCII letters
+/// only), then zeros, then its length in the last byte (so that no two words share a key).
+fn short_key(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; SHORT_WORD + 1];
+    buf.get_mut(..word.len())
+        .filter(|_| word.len() <= SHORT_WORD)?
+        .copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    buf[SHORT_WORD] = u8::try_from(word.len()).ok()?;
+    Some(u128::from_le_bytes(buf))
+}
+
+impl<V: Copy> WordMap<V> {
     /// The map of `map`'s words, which must be lowercase (ASCII case).
     pub(crate) fn new(map: std::collections::HashMap<&'static [u8], V, WordHash>) -> Self {
         let mut shapes = crate::shapes::WordShapes::default();
-        for w in map.keys() {
+        let mut short = std::collections::HashMap::with_hasher(WordHash::default());
+        for (w, v) in &map {
             shapes.insert(w);
+            if let Some(key) = short_key(w) {
+                short.insert(key, *v);
+            }
         }
-        WordMap { shapes, map }
+        WordMap { shapes, short, map }
     }
 
     /// What `word`, lowercased (ASCII letters only), stands for.
@@ -1158,6 +1181,9 @@ impl<V> WordMap<V> {
         let bytes = word.as_bytes();
         if !self.shapes.may_hold(bytes) {
             return None;
+        }
+        if let Some(key) = short_key(bytes) {
+            return self.short.get(&key);
         }
         let mut buf = [0u8; 32];
         let Some(lower) = buf.get_mut(..bytes.len()) else {
@@ -1377,6 +1403,35 @@ mod tests {
                 entries.into_iter().map(|e| &*Box::leak(e.into_boxed_str())).collect();
             let table = super::PhraseTable::new(entries.iter().map(|e| (*e, ())));
             assert_indexed_by_definition(&table);
+        }
+    }
+
+    proptest::proptest! {
+        /// A word map finds what a search of its list finds, ignoring ASCII case, for words
+        /// on either side of the longest one held as an integer (15 bytes), with NUL bytes and
+        /// characters outside ASCII.
+        #[test]
+        fn a_word_map_finds_what_its_list_holds_in_any_case(
+            list in proptest::collection::vec("[ab\u{0}é]{0,18}", 0..8),
+            other in "[aAbB\u{0}é]{0,18}",
+        ) {
+            let list: Vec<&'static str> =
+                list.into_iter().map(|w| &*Box::leak(w.into_boxed_str())).collect();
+            let set = super::WordSet::new(list.iter().copied());
+            let mut words = vec![other];
+            for w in &list {
+                words.push(w.to_ascii_uppercase());
+                words.push(format!("{w}a"));
+                words.extend(w.get(1..).map(str::to_owned));
+            }
+            for word in words {
+                proptest::prop_assert_eq!(
+                    set.contains(&word),
+                    super::contains_ci(&list, &word),
+                    "{:?}",
+                    word
+                );
+            }
         }
     }
 
