@@ -65,9 +65,10 @@ impl SentenceReader<'_> {
         });
         let reporting = self.in_class(start, class::SPEECH)
             || (self.in_class(start, class::ATTRIBUTING) && end == start + 1);
-        let prepositional = words::TIME_PREPOSITIONS
-            .iter()
-            .any(|p| self.phrase_at(start, p))
+        let prepositional = (self.in_class(start, class::TIME_PREPOSITION_START)
+            && words::TIME_PREPOSITIONS
+                .iter()
+                .any(|p| self.phrase_at(start, p)))
             || self.in_class(start, class::NP_PREPOSITION | class::OTHER_PREPOSITION)
             || contains_ci(&["and", "or", "but"], self.word(start));
         let is_predicate = end > start
@@ -83,6 +84,9 @@ impl SentenceReader<'_> {
 
     /// The tokens of a hedge at token `start`, ending at or before token `end`.
     fn hedge_at(&self, start: usize, end: usize) -> Option<Range<usize>> {
+        if !self.in_class(start, class::HEDGE_START) {
+            return None;
+        }
         words::HEDGES
             .iter()
             .find(|hedge| start + hedge.len() <= end && self.phrase_at(start, hedge))

@@ -54,12 +54,14 @@ impl SentenceReader<'_> {
     /// Whether the sentence opens with an anaphor before a verb of reporting ("It found",
     /// "The report also said"): its source is the previous sentence's.
     pub(super) fn starts_with_anaphor(&self) -> bool {
-        words::ANAPHORS.iter().any(|anaphor| {
-            let n = anaphor.len();
-            self.tokens.len() > n
-                && self.phrase_at(0, anaphor)
-                && (n..(n + 3).min(self.tokens.len())).any(|i| self.in_class(i, class::ATTRIBUTING))
-        })
+        self.in_class(0, class::ANAPHOR_START)
+            && words::ANAPHORS.iter().any(|anaphor| {
+                let n = anaphor.len();
+                self.tokens.len() > n
+                    && self.phrase_at(0, anaphor)
+                    && (n..(n + 3).min(self.tokens.len()))
+                        .any(|i| self.in_class(i, class::ATTRIBUTING))
+            })
     }
 
     /// The organisation named in a sentence without a verb of reporting, for an anaphor in

@@ -208,6 +208,12 @@ impl SentenceReader<'_> {
     /// The token where a verb of sharing before the figure at token `figure_token` starts
     /// ("made up" in "Men made up 45%").
     fn share_verb_before(&self, figure_token: usize) -> Option<usize> {
+        if !figure_token
+            .checked_sub(1)
+            .is_some_and(|last| self.in_class(last, class::SHARE_VERB_END))
+        {
+            return None;
+        }
         words::SHARE_VERBS.iter().find_map(|phrase| {
             let n = phrase.len();
             (figure_token >= n && self.phrase_at(figure_token - n, phrase))

@@ -52,8 +52,12 @@ impl SentenceReader<'_> {
             match token.kind {
                 TokenKind::Year(_) => {
                     // Take in the preposition: "in 2021", "as of 2020".
+                    let after_preposition = i.checked_sub(1).is_some_and(|last| {
+                        self.in_class(last, words::class::TIME_PREPOSITION_END)
+                    });
                     let start = words::TIME_PREPOSITIONS
                         .iter()
+                        .filter(|_| after_preposition)
                         .find(|p| i >= p.len() && self.phrase_at(i - p.len(), p))
                         .map_or(i, |p| i - p.len());
                     // A year that names a study ("A 2010 UNIAP study") is not a time.

@@ -684,11 +684,34 @@ pub(crate) mod class {
     pub(crate) const FUNCTION: u32 = 1 << 14;
     /// The first word of a time phrase ("on" of "on any given day").
     pub(crate) const TIME_PHRASE_START: u32 = 1 << 15;
+    /// The first word of an anaphor ([`super::ANAPHORS`]: "it", "the" of "the report").
+    pub(crate) const ANAPHOR_START: u32 = 1 << 16;
+    /// The first word of a hedge ([`super::HEDGES`]: "are" of "are believed to be").
+    pub(crate) const HEDGE_START: u32 = 1 << 17;
+    /// The last word of a verb of sharing ([`super::SHARE_VERBS`]: "up" of "made up").
+    pub(crate) const SHARE_VERB_END: u32 = 1 << 18;
+    /// The first word of a preposition of time ([`super::TIME_PREPOSITIONS`]: "as" of "as of").
+    pub(crate) const TIME_PREPOSITION_START: u32 = 1 << 19;
+    /// The last word of a preposition of time ("of" of "as of").
+    pub(crate) const TIME_PREPOSITION_END: u32 = 1 << 20;
 }
 
 /// Small function words that never belong to a noun phrase's content.
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "to", "of", "and", "or", "not", "no", "for", "with", "by", "as", "than", "that",
+];
+
+/// Phrase lists tried at many tokens, with the classes given to their first and last words
+/// (0 for none): a list is tried only where a token has that class.
+const PHRASE_EDGES: &[(&[&[&str]], u32, u32)] = &[
+    (ANAPHORS, class::ANAPHOR_START, 0),
+    (HEDGES, class::HEDGE_START, 0),
+    (SHARE_VERBS, 0, class::SHARE_VERB_END),
+    (
+        TIME_PREPOSITIONS,
+        class::TIME_PREPOSITION_START,
+        class::TIME_PREPOSITION_END,
+    ),
 ];
 
 static LEXICON: std::sync::LazyLock<crate::vocab::WordMap<u32>> = std::sync::LazyLock::new(|| {
@@ -718,6 +741,15 @@ static LEXICON: std::sync::LazyLock<crate::vocab::WordMap<u32>> = std::sync::Laz
     for phrase in TIME_PHRASES {
         *map.entry(phrase[0].as_bytes()).or_insert(0) |= class::TIME_PHRASE_START;
     }
+    for (phrases, first, last) in PHRASE_EDGES {
+        for phrase in *phrases {
+            if let (Some(f), Some(l)) = (phrase.first(), phrase.last()) {
+                *map.entry(f.as_bytes()).or_insert(0) |= first;
+                *map.entry(l.as_bytes()).or_insert(0) |= last;
+            }
+        }
+    }
+    map.retain(|_, classes| *classes != 0);
     crate::vocab::WordMap::new(map)
 });
 
@@ -747,6 +779,27 @@ mod tests {
         assert_eq!(classes("-"), 0);
         assert_eq!(classes(""), 0);
         assert_ne!(classes("The") & class::DETERMINER, 0);
+    }
+
+    /// A phrase list is tried only at a token with the class of its first (or last) word:
+    /// every such word has it, and is read as no figure, so that its token is a word whose
+    /// classes were looked up (a figure's token has none).
+    #[test]
+    fn phrase_lists_are_tried_wherever_they_can_stand() {
+        let extractor = crate::Extractor::default();
+        for (phrases, first, last) in PHRASE_EDGES {
+            for phrase in *phrases {
+                let (Some(f), Some(l)) = (phrase.first(), phrase.last()) else {
+                    panic!("an empty phrase");
+                };
+                assert_eq!(classes(f) & first, *first, "{phrase:?}");
+                assert_eq!(classes(l) & last, *last, "{phrase:?}");
+                for w in [f, l] {
+                    let text = format!("They said {w} it.");
+                    assert!(extractor.extract(&text).mentions.is_empty(), "{w:?}");
+                }
+            }
+        }
     }
 
     /// The shape filter in front of the lexicon never turns a listed word away, in any case.
