@@ -980,8 +980,9 @@ pub(crate) fn match_phrase(hay: &str, phrase: &str) -> Option<usize> {
 
 /// A phrase table indexed by the byte a phrase starts with and the byte it ends with, so
 /// that a table read at every figure tries only the phrases that can match there: those
-/// [`match_phrase`]'s (or [`match_phrase_end`]'s) byte test lets through, still in the
-/// table's order, since the first match wins.
+/// [`match_phrase`]'s (or [`match_phrase_end`]'s) byte test lets through and whose first (or
+/// last) eight bytes the text's allow ([`EdgeBytes`]), still in the table's order, since the
+/// first match wins.
 pub(crate) struct PhraseTable<T> {
     entries: Vec<(&'static str, T)>,
     /// Every entry's index, for a text that is empty at that end.
@@ -990,28 +991,116 @@ pub(crate) struct PhraseTable<T> {
     by_first: Vec<Vec<u16>>,
     /// For each byte a text ends with, the entries that can match at its end.
     by_last: Vec<Vec<u16>>,
-    /// Each entry's second byte, lowercase, where it and the first are ASCII letters or
-    /// digits: a text the entry matches has the same second byte, in either case.
-    second: Vec<Option<u8>>,
-    /// Each entry's byte before its last, likewise.
-    second_last: Vec<Option<u8>>,
+    /// Each entry's bytes at its start ([`EdgeBytes`]).
+    head: Vec<EdgeBytes>,
+    /// Each entry's bytes at its end.
+    tail: Vec<EdgeBytes>,
 }
 
-/// An entry's byte next to its edge byte, lowercase, where both are ASCII letters or digits
-/// (`next` is the second byte or the one before the last).
-fn next_to_edge(edge: Option<&u8>, next: Option<&u8>) -> Option<u8> {
-    match (edge, next) {
-        (Some(e), Some(n)) if e.is_ascii_alphanumeric() && n.is_ascii_alphanumeric() => {
-            Some(n.to_ascii_lowercase())
+/// Up to eight bytes of a phrase at one end, read from that end: its ASCII bytes there up to
+/// any other or any whitespace but a space, letters lowercase, one byte each from the lowest
+/// (the edge byte) up; `mask` covers them. A text the phrase matches has the same bytes at
+/// that end ([`match_phrase`] compares ASCII bytes one for one: a letter with itself in either
+/// case, a space with any whitespace), as far as the text's own bytes are ASCII: one masked
+/// comparison turns most entries away.
+#[derive(Debug, Clone, Copy, Default)]
+struct EdgeBytes {
+    value: u64,
+    mask: u64,
+}
+
+/// A text's up to eight bytes at one end, read as [`EdgeBytes`] are: letters lowercase and
+/// whitespace as a space. `valid` covers the bytes before its first one outside ASCII, and
+/// those past its end (held as 0, which no phrase byte is).
+#[derive(Debug, Clone, Copy)]
+struct EdgeKey {
+    key: u64,
+    valid: u64,
+}
+
+impl EdgeBytes {
+    /// The bytes of an entry read from the edge.
+    fn of_entry<'b>(bytes: impl Iterator<Item = &'b u8>) -> Self {
+        let mut edge = EdgeBytes::default();
+        let usable = |b: &&u8| b.is_ascii() && (**b == b' ' || !b.is_ascii_whitespace());
+        for (k, b) in bytes.take(8).take_while(usable).enumerate() {
+            edge.value |= u64::from(b.to_ascii_lowercase()) << (8 * k);
+            edge.mask |= 0xff << (8 * k);
         }
-        _ => None,
+        edge
+    }
+
+    /// Whether a text with this key at the edge may match the entry there.
+    #[inline(always)]
+    fn may_match(self, text: EdgeKey) -> bool {
+        (text.key ^ self.value) & self.mask & text.valid == 0
     }
 }
 
-/// Whether the text's byte next to its edge (`at`) may match an entry's ([`next_to_edge`]).
-#[inline(always)]
-fn next_may_match(entry: Option<u8>, at: Option<&u8>) -> bool {
-    entry.is_none_or(|p| at.is_some_and(|h| h.eq_ignore_ascii_case(&p)))
+impl EdgeKey {
+    /// The key of a text's first eight bytes.
+    fn of_start(text: &[u8]) -> Self {
+        match text.first_chunk::<8>() {
+            Some(eight) => Self::of_eight(u64::from_le_bytes(*eight)),
+            None => Self::of_short(text.iter()),
+        }
+    }
+
+    /// The key of a text's last eight bytes.
+    fn of_end(text: &[u8]) -> Self {
+        match text.last_chunk::<8>() {
+            Some(eight) => Self::of_eight(u64::from_be_bytes(*eight)),
+            None => Self::of_short(text.iter().rev()),
+        }
+    }
+
+    /// The key of eight bytes, the edge byte lowest, all at once.
+    fn of_eight(x: u64) -> Self {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // A byte's high bit in `in_range(lo, hi)`: set where the byte is below 0x80 and
+        // within lo..=hi; adding to the low seven bits carries into no other byte.
+        let seven = x & !HIGH;
+        let in_range = |lo: u8, hi: u8| {
+            let at_least = seven + ONES * (0x80 - u64::from(lo));
+            let above = seven + ONES * (0x7f - u64::from(hi));
+            at_least & !above & !x & HIGH
+        };
+        let capital = in_range(b'A', b'Z');
+        let space = in_range(b'\t', b'\r');
+        let lower = x | (capital >> 2);
+        let spaces = (space >> 7) * 0xff;
+        let key = (lower & !spaces) | (spaces & (ONES * u64::from(b' ')));
+        let outside = x & HIGH;
+        let valid = match outside {
+            0 => u64::MAX,
+            // The bytes below the first outside ASCII.
+            _ => (1u64 << (outside.trailing_zeros() - 7)) - 1,
+        };
+        EdgeKey { key, valid }
+    }
+
+    /// The key of fewer than eight bytes, read from the edge, one by one.
+    fn of_short<'b>(bytes: impl Iterator<Item = &'b u8>) -> Self {
+        let mut key = 0;
+        for (k, &b) in bytes.enumerate() {
+            if !b.is_ascii() {
+                return EdgeKey {
+                    key,
+                    valid: (1u64 << (8 * k)) - 1,
+                };
+            }
+            let b = match b {
+                b'\t'..=b'\r' => b' ',
+                b => b.to_ascii_lowercase(),
+            };
+            key |= u64::from(b) << (8 * k);
+        }
+        EdgeKey {
+            key,
+            valid: u64::MAX,
+        }
+    }
 }
 
 impl<T> PhraseTable<T> {
@@ -1045,27 +1134,21 @@ impl<T> PhraseTable<T> {
             .collect();
         let by_first = index(<[u8]>::first);
         let by_last = index(<[u8]>::last);
-        let second = entries
+        let head = entries
             .iter()
-            .map(|(e, _)| {
-                let b = e.as_bytes();
-                next_to_edge(b.first(), b.get(1))
-            })
+            .map(|(e, _)| EdgeBytes::of_entry(e.as_bytes().iter()))
             .collect();
-        let second_last = entries
+        let tail = entries
             .iter()
-            .map(|(e, _)| {
-                let b = e.as_bytes();
-                next_to_edge(b.last(), b.len().checked_sub(2).map(|i| &b[i]))
-            })
+            .map(|(e, _)| EdgeBytes::of_entry(e.as_bytes().iter().rev()))
             .collect();
         PhraseTable {
             entries,
             all,
             by_first,
             by_last,
-            second,
-            second_last,
+            head,
+            tail,
         }
     }
 
@@ -1075,9 +1158,10 @@ impl<T> PhraseTable<T> {
             .as_bytes()
             .first()
             .map_or(&self.all, |&h| &self.by_first[usize::from(h)]);
-        let next = hay.as_bytes().get(1);
+        // The key is read only for a text some entry may match.
+        let key = (!at.is_empty()).then(|| EdgeKey::of_start(hay.as_bytes()));
         at.iter()
-            .filter(move |&&i| next_may_match(self.second[usize::from(i)], next))
+            .filter(move |&&i| key.is_some_and(|k| self.head[usize::from(i)].may_match(k)))
             .map(|&i| &self.entries[usize::from(i)])
     }
 
@@ -1087,10 +1171,9 @@ impl<T> PhraseTable<T> {
             .as_bytes()
             .last()
             .map_or(&self.all, |&h| &self.by_last[usize::from(h)]);
-        let b = hay.as_bytes();
-        let next = b.len().checked_sub(2).map(|i| &b[i]);
+        let key = (!at.is_empty()).then(|| EdgeKey::of_end(hay.as_bytes()));
         at.iter()
-            .filter(move |&&i| next_may_match(self.second_last[usize::from(i)], next))
+            .filter(move |&&i| key.is_some_and(|k| self.tail[usize::from(i)].may_match(k)))
             .map(|&i| &self.entries[usize::from(i)])
     }
 }
@@ -1407,6 +1490,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Eight bytes read at once make the key that reading them one by one makes, on the
+        /// bytes that key covers.
+        #[test]
+        fn eight_bytes_are_keyed_as_one_by_one(
+            bytes in proptest::array::uniform8(proptest::prop_oneof![9 => 0u8..0x80, 1 => 0x80u8..]),
+        ) {
+            let at_once = super::EdgeKey::of_eight(u64::from_le_bytes(bytes));
+            let one_by_one = super::EdgeKey::of_short(bytes.iter());
+            proptest::prop_assert_eq!(at_once.valid, one_by_one.valid);
+            proptest::prop_assert_eq!(at_once.key & at_once.valid, one_by_one.key & one_by_one.valid);
+        }
+
         /// A word map finds what a search of its list finds, ignoring ASCII case, for words
         /// on either side of the longest one held as an integer (15 bytes), with NUL bytes and
         /// characters outside ASCII.
@@ -1445,7 +1540,7 @@ mod tests {
         #[test]
         fn a_phrase_table_offers_every_entry_that_matches_in_order(
             entries in proptest::collection::vec("(|[aAbB5 <é]{1,3})", 0..12),
-            hay in "[aAbB5 \n<é]{0,4}",
+            hay in "[aAbB5 \n<é]{0,4}|[aAbB5 \t\u{b}\u{a0}<é]{6,11}",
         ) {
             use super::{match_phrase, match_phrase_end};
             let entries: Vec<&'static str> =
