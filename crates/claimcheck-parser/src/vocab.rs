@@ -997,6 +997,25 @@ pub(crate) struct PhraseTable<T> {
     tail: Vec<EdgeBytes>,
 }
 
+/// A byte of 1 eight times over.
+const EIGHT_ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each of eight bytes.
+const EIGHT_HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Of eight bytes, those below 0x80 and within `lo..=hi` (ASCII, `lo` at least 1), as their
+/// high bits: adding to a byte's low seven bits carries into no other byte.
+fn ascii_bytes_within(x: u64, lo: u8, hi: u8) -> u64 {
+    let seven = x & !EIGHT_HIGH;
+    let at_least = seven + EIGHT_ONES * (0x80 - u64::from(lo));
+    let above = seven + EIGHT_ONES * (0x7f - u64::from(hi));
+    at_least & !above & !x & EIGHT_HIGH
+}
+
+/// Eight bytes with their ASCII capitals lowercased, at once.
+fn lowercase_eight(x: u64) -> u64 {
+    x | (ascii_bytes_within(x, b'A', b'Z') >> 2)
+}
+
 /// Up to eight bytes of a phrase at one end, read from that end: its ASCII bytes there up to
 /// any other or any whitespace but a space, letters lowercase, one byte each from the lowest
 /// (the edge byte) up; `mask` covers them. A text the phrase matches has the same bytes at
@@ -1056,22 +1075,11 @@ impl EdgeKey {
 
     /// The key of eight bytes, the edge byte lowest, all at once.
     fn of_eight(x: u64) -> Self {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        // A byte's high bit in `in_range(lo, hi)`: set where the byte is below 0x80 and
-        // within lo..=hi; adding to the low seven bits carries into no other byte.
-        let seven = x & !HIGH;
-        let in_range = |lo: u8, hi: u8| {
-            let at_least = seven + ONES * (0x80 - u64::from(lo));
-            let above = seven + ONES * (0x7f - u64::from(hi));
-            at_least & !above & !x & HIGH
-        };
-        let capital = in_range(b'A', b'Z');
-        let space = in_range(b'\t', b'\r');
-        let lower = x | (capital >> 2);
+        let space = ascii_bytes_within(x, b'\t', b'\r');
+        let lower = lowercase_eight(x);
         let spaces = (space >> 7) * 0xff;
-        let key = (lower & !spaces) | (spaces & (ONES * u64::from(b' ')));
-        let outside = x & HIGH;
+        let key = (lower & !spaces) | (spaces & (EIGHT_ONES * u64::from(b' ')));
+        let outside = x & EIGHT_HIGH;
         let valid = match outside {
             0 => u64::MAX,
             // The bytes below the first outside ASCII.
@@ -1240,9 +1248,14 @@ fn short_key(word: &[u8]) -> Option<u128> {
     buf.get_mut(..word.len())
         .filter(|_| word.len() <= SHORT_WORD)?
         .copy_from_slice(word);
-    buf.make_ascii_lowercase();
     buf[SHORT_WORD] = u8::try_from(word.len()).ok()?;
-    Some(u128::from_le_bytes(buf))
+    // Lowercased eight bytes at a time: the length (at most 15) has no capital's bits.
+    let (low, high) = buf.split_at(8);
+    let half = |b: &[u8]| {
+        b.try_into()
+            .map(|b: [u8; 8]| lowercase_eight(u64::from_le_bytes(b)))
+    };
+    Some(u128::from(half(low).ok()?) | u128::from(half(high).ok()?) << 64)
 }
 
 impl<V: Copy> WordMap<V> {
@@ -1490,6 +1503,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Eight bytes lowercased at once are each lowercased.
+        #[test]
+        fn eight_bytes_lowercase_as_each_does(bytes in proptest::array::uniform8(0u8..)) {
+            let each = bytes.map(|b| b.to_ascii_lowercase());
+            proptest::prop_assert_eq!(
+                super::lowercase_eight(u64::from_le_bytes(bytes)).to_le_bytes(),
+                each
+            );
+        }
+
         /// Eight bytes read at once make the key that reading them one by one makes, on the
         /// bytes that key covers.
         #[test]
