@@ -75,11 +75,8 @@ impl SentenceReader<'_> {
                 }
                 // Most words start no time phrase: their class says so without trying each.
                 TokenKind::Word if token.classes & words::class::TIME_PHRASE_START != 0 => {
-                    let first = self.word(i);
-                    let phrase = words::TIME_PHRASES.iter().find(|phrase| {
-                        phrase[0].eq_ignore_ascii_case(first)
-                            && i + phrase.len() <= tokens.len()
-                            && self.phrase_at(i, phrase)
+                    let phrase = words::time_phrases_from(self.word(i)).find(|phrase| {
+                        i + phrase.len() <= tokens.len() && self.phrase_at(i + 1, &phrase[1..])
                     });
                     if let Some(phrase) = phrase {
                         out.push(TimeCandidate {

@@ -508,6 +508,38 @@ pub(crate) const TIME_PHRASES: &[&[&str]] = &[
     &["to", "date"],
 ];
 
+/// A phrase as a list of words.
+type Phrase = &'static [&'static str];
+
+/// [`TIME_PHRASES`] by their first word (an index into the groups), each word's in the list's
+/// order.
+static TIME_PHRASES_BY_FIRST: std::sync::LazyLock<(
+    crate::vocab::WordMap<usize>,
+    Vec<Vec<Phrase>>,
+)> = std::sync::LazyLock::new(|| {
+    let mut index = std::collections::HashMap::with_hasher(crate::vocab::WordHash::default());
+    let mut groups: Vec<Vec<Phrase>> = Vec::new();
+    for phrase in TIME_PHRASES {
+        if let Some(first) = phrase.first() {
+            let k = *index.entry(first.as_bytes()).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[k].push(*phrase);
+        }
+    }
+    (crate::vocab::WordMap::new(index), groups)
+});
+
+/// The time phrases whose first word is `word` (ignoring ASCII case), in the list's order.
+pub(crate) fn time_phrases_from(word: &str) -> impl Iterator<Item = Phrase> {
+    let (index, groups) = &*TIME_PHRASES_BY_FIRST;
+    index
+        .get(word)
+        .into_iter()
+        .flat_map(|&k| groups[k].iter().copied())
+}
+
 /// Prepositions that introduce a year as the time of a figure ("in 2021", "as of 2020").
 pub(crate) const TIME_PREPOSITIONS: &[&[&str]] = &[
     &["as", "of"],
@@ -800,6 +832,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The time phrases from a word are the list's phrases that start with it, in order.
+    #[test]
+    fn time_phrases_by_their_first_word() {
+        for word in ["in", "In", "AT", "last", "today", "the", "", "year"] {
+            let by_first: Vec<_> = time_phrases_from(word).collect();
+            let listed: Vec<_> = TIME_PHRASES
+                .iter()
+                .copied()
+                .filter(|p| p.first().is_some_and(|f| f.eq_ignore_ascii_case(word)))
+                .collect();
+            assert_eq!(by_first, listed, "{word:?}");
+        }
+        assert!(time_phrases_from("in").count() > 1);
     }
 
     /// The shape filter in front of the lexicon never turns a listed word away, in any case.
