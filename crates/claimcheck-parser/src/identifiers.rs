@@ -157,9 +157,8 @@ pub(crate) fn marker(text: &str, start: usize) -> Option<usize> {
             let opens_item = after
                 .strip_prefix(' ')
                 .is_some_and(|a| a.starts_with(|c: char| c.is_lowercase() || c == '('));
-            let label = crate::quantity::word_before(text, bracket).is_some_and(|before| {
-                crate::vocab::contains_ci(crate::vocab::LABEL_WORDS, before.word)
-            });
+            let label = crate::quantity::word_before(text, bracket)
+                .is_some_and(|before| crate::vocab::LABEL_WORD_SET.contains(before.word));
             let head = text[..bracket].trim_end();
             let starts_text = head.is_empty() || head.ends_with([':', ';']);
             (opens_item || label || starts_text).then_some(start + digits + 1)

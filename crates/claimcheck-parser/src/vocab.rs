@@ -601,9 +601,6 @@ pub(crate) const LABEL_WORDS: &[&str] = &[
 /// Words after which a number is a label when they are capitalised ("Highway 1", "Flight
 /// 370", "Windows 10"): in lower case they are often ordinary nouns ("level 4").
 pub(crate) const IDENTIFIER_WORDS: &[&str] = &[
-    "Article 12",
-    "Tier 2",
-    "Highway 1",
     "highway",
     "route",
     "interstate",
@@ -674,6 +671,14 @@ pub(crate) const IDENTIFIER_WORDS: &[&str] = &[
     "code",
     "number",
 ];
+
+/// [`LABEL_WORDS`] as a set: looked up before most figures.
+pub(crate) static LABEL_WORD_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(LABEL_WORDS.iter().copied()));
+
+/// [`IDENTIFIER_WORDS`] as a set.
+pub(crate) static IDENTIFIER_WORD_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(IDENTIFIER_WORDS.iter().copied()));
 
 /// Words that never start or continue the counted noun after a number: determiners,
 /// prepositions, conjunctions, pronouns, auxiliaries, common verbs and adverbs of degree.
@@ -1427,10 +1432,15 @@ mod tests {
 
     #[test]
     fn word_sets_ignore_ascii_case_like_the_lists() {
-        use super::{CHANGE_VERBS, PERIODS, SCALES, TENS, UNITS, WordSet, contains_ci};
+        use super::{
+            CHANGE_VERBS, IDENTIFIER_WORDS, LABEL_WORDS, PERIODS, SCALES, TENS, UNITS, WordSet,
+            contains_ci,
+        };
         // A set's lookup is `contains_ci` only for a lowercase list.
-        let lists: [Vec<&'static str>; 5] = [
+        let lists: [Vec<&'static str>; 7] = [
             CHANGE_VERBS.to_vec(),
+            LABEL_WORDS.to_vec(),
+            IDENTIFIER_WORDS.to_vec(),
             PERIODS.iter().map(|(w, _)| *w).collect(),
             SCALES.iter().map(|(w, _)| *w).collect(),
             TENS.iter().map(|(w, _)| *w).collect(),
@@ -1443,7 +1453,8 @@ mod tests {
             let set = WordSet::new(list.iter().copied());
             let long = "Increased".repeat(5);
             for word in [
-                "Rose", "ROSE", "rose", "roses", "", "a year", "Million", "é", &long,
+                "Rose", "ROSE", "rose", "roses", "", "a year", "Million", "é", &long, "Vol.",
+                "Highway", "No.", "#",
             ] {
                 assert_eq!(set.contains(word), contains_ci(&list, word), "{word:?}");
             }

@@ -446,7 +446,6 @@ fn percent_or_scale_follows(after: &str) -> bool {
 /// Whether a word before a number makes the number a label: a word of
 /// [`vocab::LABEL_WORDS`] in any case, or of [`vocab::IDENTIFIER_WORDS`] capitalised.
 fn is_identifier_word(w: &str) -> bool {
-    vocab::contains_ci(vocab::LABEL_WORDS, w)
-        || (w.starts_with(|c: char| c.is_uppercase())
-            && vocab::contains_ci(vocab::IDENTIFIER_WORDS, w))
+    vocab::LABEL_WORD_SET.contains(w)
+        || (w.starts_with(|c: char| c.is_uppercase()) && vocab::IDENTIFIER_WORD_SET.contains(w))
 }
