@@ -123,10 +123,17 @@ fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
             && (c.quantity.dimension == Dimension::Percent || large_count)
             && c.claim.subject.is_some()
     };
-    // Each candidate with its measure, worked out once.
-    let candidates: Vec<(&ClaimContext<'_>, Measure)> = qs
-        .iter()
-        .filter(eligible)
+    // Each candidate with its measure, worked out once; none when the eligible figures all
+    // stand in one sentence (the quantities are in the order of the text), since figures of
+    // one sentence are never compared: a document of one sentence reads no measure.
+    let eligible_figures: Vec<&ClaimContext<'_>> = qs.iter().filter(eligible).collect();
+    let apart = match (eligible_figures.first(), eligible_figures.last()) {
+        (Some(first), Some(last)) => first.claim.sentence != last.claim.sentence,
+        _ => false,
+    };
+    let candidates: Vec<(&ClaimContext<'_>, Measure)> = eligible_figures
+        .into_iter()
+        .filter(|_| apart)
         .filter(|c| !in_change(doc, c))
         .map(|c| (c, Measure::of(doc, c)))
         .filter(|(_, m)| m.all().len() >= 2)
