@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 use claimcheck_model::{Interval, ModelConventions, Quantity};
-use claimcheck_parser::{ClaimReader, Extractor, Kind, Span};
+use claimcheck_parser::{ClaimReader, Extractor, Kind, Span, one_line};
 
 use crate::document::{self, ClaimContext, Document, RegistryIndex};
 use crate::matching;
@@ -389,11 +389,6 @@ fn floor_boundary(text: &str, at: usize) -> usize {
         at -= 1;
     }
     at
-}
-
-/// Text with its line breaks and runs of spaces made single spaces.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A four-digit year in the range a study's data may be for.

@@ -34,4 +34,4 @@ pub use conventions::Conventions;
 pub use extract::{Extraction, Extractor};
 pub use lines::{Cursor, LineIndex, Origin, Position};
 pub use mention::{Bound, Diagnostic, Form, Kind, Mention, Per, Qualifier, Span};
-pub use vocab::{ends_with_ci, month_number, starts_with_ci};
+pub use vocab::{ends_with_ci, month_number, one_line, starts_with_ci};

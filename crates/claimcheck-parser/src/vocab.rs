@@ -1302,6 +1302,21 @@ impl<V: Copy> WordMap<V> {
     }
 }
 
+/// Text with its line breaks and runs of whitespace made single spaces, and none at either
+/// end (what joining its `split_whitespace` words with spaces makes): a message or a quote on
+/// one line. Text that is so already (nearly every message) is copied without splitting.
+pub fn one_line(text: &str) -> String {
+    let single = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.chars().all(|c| c == ' ' || !c.is_whitespace());
+    if single {
+        text.to_owned()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
 /// Whether `word` starts with the lowercase `prefix`, ignoring ASCII case.
 pub fn starts_with_ci(word: &str, prefix: &str) -> bool {
     word.as_bytes()
@@ -1514,6 +1529,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Text on one line is its words joined by single spaces, whatever its whitespace.
+        #[test]
+        fn one_line_joins_the_words(text in "[a  \t\n\r\u{a0}\u{2009}é]{0,12}") {
+            proptest::prop_assert_eq!(
+                super::one_line(&text),
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+
         /// Eight bytes lowercased at once are each lowercased.
         #[test]
         fn eight_bytes_lowercase_as_each_does(bytes in proptest::array::uniform8(0u8..)) {

@@ -120,7 +120,7 @@ impl Violation for SourceViolation<'_> {
             SourceShape::OtherPopulation { figure, claimed } => format!(
                 "“{claim}” is in {source}, but for another population than the article's “{}”: \
                  the source's sentence, at {}, says whom it counts",
-                claimed.split_whitespace().collect::<Vec<_>>().join(" "),
+                claimcheck_parser::one_line(claimed),
                 figure.location
             ),
             SourceShape::OtherYear { figure, claimed } => format!(

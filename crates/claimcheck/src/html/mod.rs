@@ -24,7 +24,7 @@ use std::ops::Range;
 use claimcheck_checker::{Checked, Registry, Severity};
 use claimcheck_model::Interval;
 use claimcheck_model::quantity::{plain, show};
-use claimcheck_parser::{LineIndex, Mention};
+use claimcheck_parser::{LineIndex, Mention, one_line};
 
 use crate::derive::EstimateRecord;
 use crate::output::FindingRecord;
@@ -813,10 +813,6 @@ fn readable(v: f64) -> f64 {
     } else {
         (v * 100.0).round() / 100.0
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A share as a percentage, for coverage: “40%”; `None` when there is nothing to cover.

@@ -204,14 +204,14 @@ impl FindingRecord {
             end_line: end.line,
             end_column: end.column,
             // One line per message, whatever line breaks the quoted text had.
-            message: f.message.split_whitespace().collect::<Vec<_>>().join(" "),
+            message: claimcheck_parser::one_line(&f.message),
             text: f.text.clone(),
             study: f.study.clone(),
             related,
             notes: f
                 .notes
                 .iter()
-                .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(|n| claimcheck_parser::one_line(n))
                 .collect(),
             unit: f
                 .quantity
