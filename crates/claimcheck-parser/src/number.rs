@@ -34,6 +34,21 @@ pub(crate) struct Number {
 /// Horizontal or single-line whitespace inside a phrase: spaces, no-break spaces, and at
 /// most one line break (prose wrapped in a text file), never a paragraph break.
 pub(crate) fn ws(i: &str) -> PResult<'_, &str> {
+    // Read at every turn of the grammar: one space before a word or a figure, and no
+    // whitespace at all, are told by their bytes.
+    let is_space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    match i.as_bytes() {
+        [b' ', next, ..] if next.is_ascii() && !is_space(next) => Ok((&i[1..], &i[..1])),
+        [b, ..] if b.is_ascii() && !is_space(b) => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhile1,
+        ))),
+        _ => ws_chars(i),
+    }
+}
+
+/// [`ws`] character by character.
+fn ws_chars(i: &str) -> PResult<'_, &str> {
     let (rest, got) = take_while1(|c: char| c.is_whitespace()).parse(i)?;
     // A line feed is one byte, never part of another character.
     if got.bytes().filter(|&b| b == b'\n').nth(1).is_some() {
@@ -469,6 +484,16 @@ pub(crate) fn fraction(i: &str) -> PResult<'_, f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Whitespace told by its bytes is what reading characters finds, error included.
+        #[test]
+        fn whitespace_by_bytes_is_whitespace_by_characters(
+            text in "[a5 \t\n\u{b}\u{a0}\u{2009}é.]{0,6}",
+        ) {
+            proptest::prop_assert_eq!(ws(&text), ws_chars(&text));
+        }
+    }
 
     fn value(p: fn(&str) -> PResult<'_, Number>, s: &str) -> Option<(f64, &str)> {
         p(s).ok().map(|(rest, n)| (n.value, rest))
