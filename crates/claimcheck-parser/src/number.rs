@@ -62,6 +62,22 @@ fn ws_chars(i: &str) -> PResult<'_, &str> {
 
 /// `word := letter+`, the next run of letters (and apostrophes inside).
 pub(crate) fn alpha_word(i: &str) -> PResult<'_, &str> {
+    // ASCII letters are told by their bytes; a word that reaches a character outside ASCII
+    // is read by characters.
+    let bytes = i.as_bytes();
+    let n = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    match bytes.get(n) {
+        Some(b) if !b.is_ascii() => alpha_word_chars(i),
+        _ if n == 0 => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhile1,
+        ))),
+        _ => Ok((&i[n..], &i[..n])),
+    }
+}
+
+/// [`alpha_word`] character by character.
+fn alpha_word_chars(i: &str) -> PResult<'_, &str> {
     take_while1(|c: char| c.is_alphabetic()).parse(i)
 }
 
@@ -492,6 +508,12 @@ mod tests {
             text in "[a5 \t\n\u{b}\u{a0}\u{2009}é.]{0,6}",
         ) {
             proptest::prop_assert_eq!(ws(&text), ws_chars(&text));
+        }
+
+        /// A word told by its bytes is what reading characters finds, error included.
+        #[test]
+        fn words_by_bytes_are_words_by_characters(text in "[aZ5 \n\u{a0}éΩ'.-]{0,6}") {
+            proptest::prop_assert_eq!(alpha_word(&text), alpha_word_chars(&text));
         }
     }
 
