@@ -60,7 +60,7 @@ fn ws_chars(i: &str) -> PResult<'_, &str> {
     Ok((rest, got))
 }
 
-/// `word := letter+`, the next run of letters (and apostrophes inside).
+/// `word := letter+`, the next run of letters (an apostrophe ends it).
 pub(crate) fn alpha_word(i: &str) -> PResult<'_, &str> {
     // ASCII letters are told by their bytes; a word that reaches a character outside ASCII
     // is read by characters.

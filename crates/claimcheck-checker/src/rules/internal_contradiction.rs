@@ -127,17 +127,20 @@ fn check(doc: &Document<'_>, _context: &Context<'_>, out: &mut Vec<Finding>) {
     // stand in one sentence (the quantities are in the order of the text), since figures of
     // one sentence are never compared: a document of one sentence reads no measure.
     let eligible_figures: Vec<&ClaimContext<'_>> = qs.iter().filter(eligible).collect();
-    let apart = match (eligible_figures.first(), eligible_figures.last()) {
-        (Some(first), Some(last)) => first.claim.sentence != last.claim.sentence,
-        _ => false,
+    let apart = eligible_figures
+        .first()
+        .zip(eligible_figures.last())
+        .is_some_and(|(first, last)| first.claim.sentence != last.claim.sentence);
+    let candidates: Vec<(&ClaimContext<'_>, Measure)> = if apart {
+        eligible_figures
+            .into_iter()
+            .filter(|c| !in_change(doc, c))
+            .map(|c| (c, Measure::of(doc, c)))
+            .filter(|(_, m)| m.all().len() >= 2)
+            .collect()
+    } else {
+        Vec::new()
     };
-    let candidates: Vec<(&ClaimContext<'_>, Measure)> = eligible_figures
-        .into_iter()
-        .filter(|_| apart)
-        .filter(|c| !in_change(doc, c))
-        .map(|c| (c, Measure::of(doc, c)))
-        .filter(|(_, m)| m.all().len() >= 2)
-        .collect();
     let same = |x: Option<Span>, y: Option<Span>| match (x, y) {
         (None, None) => true,
         (Some(x), Some(y)) => doc.slice(x).eq_ignore_ascii_case(doc.slice(y)),
