@@ -28,47 +28,46 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     let bytes = slice.as_bytes();
     // About one word in six bytes of prose: room for most sentences' words at once.
     let mut out = Vec::with_capacity(slice.len() / 6 + 1);
-    // The character at `i` (a char boundary), if alphanumeric, with its length in bytes; an
-    // ASCII byte is told without decoding.
-    let word_char = |i: usize| -> Option<usize> {
-        let b = bytes[i];
-        if b.is_ascii() {
-            return b.is_ascii_alphanumeric().then_some(1);
-        }
-        let ch = slice[i..].chars().next()?;
-        ch.is_alphanumeric().then(|| ch.len_utf8())
-    };
     let mut i = 0;
-    while i < bytes.len() {
-        let Some(n) = word_char(i) else {
-            // Past the character: one byte, or the whole of a non-ASCII one.
-            i += if bytes[i].is_ascii() {
-                1
-            } else {
-                slice[i..].chars().next().map_or(1, char::len_utf8)
-            };
-            continue;
-        };
+    while let Some(&b) = bytes.get(i) {
         let s = i;
-        i += n;
-        let mut ascii = n == 1;
-        // ASCII letters and digits eight bytes at a time; a character outside ASCII one at a
-        // time.
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            // ASCII letters and digits eight bytes at a time: a word of them alone (nearly
+            // every word) is taken at once.
+            i = claimcheck_parser::runs::alphanumerics_end(bytes, i + 1);
+            if bytes.get(i).is_none_or(u8::is_ascii) {
+                out.push(Token {
+                    word: lowercase(&slice[s..i], true),
+                    start: start + s,
+                    end: start + i,
+                });
+                continue;
+            }
+        } else {
+            // A character outside ASCII: a word starts with it only if it is alphanumeric.
+            let Some(ch) = slice[i..].chars().next() else {
+                break;
+            };
+            i += ch.len_utf8();
+            if !ch.is_alphanumeric() {
+                continue;
+            }
+        }
+        // A word holding a character outside ASCII: read on character by character, ASCII
+        // runs eight bytes at a time.
         loop {
             i = claimcheck_parser::runs::alphanumerics_end(bytes, i);
-            match bytes.get(i) {
-                Some(b) if !b.is_ascii() => match word_char(i) {
-                    Some(n) => {
-                        ascii = false;
-                        i += n;
-                    }
-                    None => break,
-                },
+            match slice[i..].chars().next() {
+                Some(ch) if !ch.is_ascii() && ch.is_alphanumeric() => i += ch.len_utf8(),
                 _ => break,
             }
         }
         out.push(Token {
-            word: lowercase(&slice[s..i], ascii),
+            word: lowercase(&slice[s..i], false),
             start: start + s,
             end: start + i,
         });
