@@ -206,7 +206,7 @@ pub(crate) fn digits(i: &str) -> PResult<'_, Number> {
             exponent = true;
         }
     }
-    let mut value: f64 = text.parse().unwrap_or(f64::INFINITY);
+    let mut value = digits_value(&text);
     value = underflow_checked(value, &text);
     // "10^400": a power written with a caret.
     if let Ok((r, (_, exp))) = power_of_ten(rest) {
@@ -233,6 +233,18 @@ pub(crate) fn digits(i: &str) -> PResult<'_, Number> {
 
 /// A number whose digits are not all zero but which reads as 0 ("0.000…1" with 400
 /// zeros, "1e-400") is out of range: NaN, which the extractor reports, never a silent 0.
+/// The value of a number's digits as `str::parse` reads them (without separators; a
+/// decimal point and an exponent allowed), infinite past the largest float. A run of at
+/// most nine digits (nearly every number, years included) is summed as an integer, which
+/// a float holds exactly, without the general parse.
+fn digits_value(text: &str) -> f64 {
+    if (1..=9).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        let whole = text.bytes().fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
+        return f64::from(whole);
+    }
+    text.parse().unwrap_or(f64::INFINITY)
+}
+
 fn underflow_checked(value: f64, digits: &str) -> f64 {
     let mantissa = digits.split(['e', 'E']).next().unwrap_or(digits);
     if value == 0.0 && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
@@ -508,6 +520,13 @@ mod tests {
             text in "[a5 \t\n\u{b}\u{a0}\u{2009}é.]{0,6}",
         ) {
             proptest::prop_assert_eq!(ws(&text), ws_chars(&text));
+        }
+
+        /// A number's digits are worth what the general parse reads them as.
+        #[test]
+        fn digits_are_valued_as_parsed(text in "[0-9]{0,12}(\\.[0-9]{0,3})?(e[0-9]{1,3})?") {
+            let want: f64 = text.parse().unwrap_or(f64::INFINITY);
+            proptest::prop_assert_eq!(digits_value(&text).to_bits(), want.to_bits(), "{:?}", text);
         }
 
         /// A word told by its bytes is what reading characters finds, error included.
