@@ -1188,8 +1188,32 @@ impl PhraseList {
     }
 }
 
-/// The last word of `text`, as [`tokens`] cuts and lowercases it, without cutting the rest.
+/// The last word of `text`, as [`tokens`] cuts and lowercases it, without cutting the rest:
+/// read back by bytes while they are ASCII (a figure's lead nearly always is), else by
+/// characters.
 fn last_word(text: &str) -> Option<CompactString> {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = bytes[..end].last() {
+        match b {
+            b if b.is_ascii_alphanumeric() => break,
+            b if b.is_ascii() => end -= 1,
+            _ => return last_word_by_characters(text),
+        }
+    }
+    let mut start = end;
+    while let Some(&b) = bytes[..start].last() {
+        match b {
+            b if b.is_ascii_alphanumeric() => start -= 1,
+            b if b.is_ascii() => break,
+            _ => return last_word_by_characters(text),
+        }
+    }
+    (start < end).then(|| lowercase(&text[start..end], true))
+}
+
+/// [`last_word`], read by characters.
+fn last_word_by_characters(text: &str) -> Option<CompactString> {
     let end = text
         .char_indices()
         .rev()
