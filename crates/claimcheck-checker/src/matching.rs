@@ -974,7 +974,9 @@ fn within<const N: usize>(tokens: &[Token], spans: &[Option<Span>; N]) -> Vec<To
     }
     let runs = &mut runs[..len];
     runs.sort_unstable();
-    let mut out = Vec::new();
+    // Room for every run at once (more than enough where runs overlap): one allocation, not
+    // one per run.
+    let mut out = Vec::with_capacity(runs.iter().map(|(from, to)| to - from).sum());
     let mut taken = 0;
     for &(from, to) in runs.iter() {
         let from = from.max(taken);
