@@ -374,7 +374,7 @@ impl Finding {
     /// Names the registry figure a finding is about: a note with the figure, one with its
     /// source, and its id.
     pub(crate) fn about(mut self, study: &crate::registry::Study) -> Finding {
-        self.notes.push(format!("the figure: {}", cite(study)));
+        self.notes.push(cited("the figure: ", study));
         self.notes.push(source_note(study));
         self.study = Some(study.id.clone());
         self
@@ -457,21 +457,44 @@ pub(crate) fn readable(q: &claimcheck_model::Quantity) -> String {
 
 /// A registry figure in prose: "23% (UNIAP, 2010: “Twenty-three percent”)".
 pub(crate) fn cite(study: &crate::registry::Study) -> String {
-    format!(
-        "{} {} ({}, “{}”)",
-        study.publisher, study.year, study.reference_period, study.value_text
-    )
+    cited("", study)
+}
+
+/// [`cite`] after `lead`. A finding names a figure with every note it makes of it, and the
+/// string is joined at its length: `format!` grows it piece by piece, which was a tenth of
+/// a finding's cost.
+fn cited(lead: &str, study: &crate::registry::Study) -> String {
+    [
+        lead,
+        &study.publisher,
+        " ",
+        itoa::Buffer::new().format(study.year),
+        " (",
+        &study.reference_period,
+        ", “",
+        &study.value_text,
+        "”)",
+    ]
+    .concat()
 }
 
 /// A registry figure in a few words, for the other side of a number line: "UNIAP 2010:
 /// “Twenty-three percent”".
 pub(crate) fn short_cite(study: &crate::registry::Study) -> String {
-    format!("{} {}: “{}”", study.publisher, study.year, study.value_text)
+    [
+        &study.publisher,
+        " ",
+        itoa::Buffer::new().format(study.year),
+        ": “",
+        &study.value_text,
+        "”",
+    ]
+    .concat()
 }
 
 /// Where a registry figure comes from, for a note.
 pub(crate) fn source_note(study: &crate::registry::Study) -> String {
-    format!("{}: {} — {}", study.id, study.title, study.url)
+    [&study.id, ": ", &study.title, " — ", &study.url].concat()
 }
 
 /// A slip that turns the study's value into the claim's, if one does: swapped digits, a
