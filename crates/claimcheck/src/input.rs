@@ -611,7 +611,9 @@ impl Iterator for CorpusReader {
                         other => other.to_string(),
                     };
                     Ok(Document {
-                        name: format!("{}#{}", self.name, id),
+                        // Joined at its length: a corpus of one-sentence documents names
+                        // a document for every sentence.
+                        name: [self.name.as_str(), "#", &id].concat(),
                         text: doc.text,
                     })
                 }
