@@ -463,7 +463,7 @@ pub(crate) fn cite(study: &crate::registry::Study) -> String {
 /// [`cite`] after `lead`. A finding names a figure with every note it makes of it, and the
 /// string is joined at its length: `format!` grows it piece by piece, which was a tenth of
 /// a finding's cost.
-fn cited(lead: &str, study: &crate::registry::Study) -> String {
+pub(crate) fn cited(lead: &str, study: &crate::registry::Study) -> String {
     [
         lead,
         &study.publisher,

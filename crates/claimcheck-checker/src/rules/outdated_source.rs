@@ -5,7 +5,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::matching::year_fits;
 use crate::registry::Study;
-use crate::rules::{Context, Rule, Violation, cite, source_note};
+use crate::rules::{Context, Rule, Violation, cited, source_note};
 
 pub(crate) const RULE: Rule = Rule {
     name: "outdated-source",
@@ -159,8 +159,8 @@ impl Violation for Outdated<'_> {
 
     fn notes(&self) -> Vec<String> {
         vec![
-            format!("the figure: {}", cite(self.study)),
-            format!("newer: {}", cite(self.newer)),
+            cited("the figure: ", self.study),
+            cited("newer: ", self.newer),
             source_note(self.newer),
         ]
     }

@@ -10,7 +10,7 @@ use crate::finding::{Finding, Severity};
 use crate::matching::{Attribution, StudyMatch};
 use crate::registry::{Scope, Study};
 use crate::rules::{
-    Context, Rule, Violation, cite, near_miss, readable, rounding_note, source_note,
+    Context, Rule, Violation, cited, near_miss, readable, rounding_note, source_note,
 };
 
 pub(crate) const RULE: Rule = Rule {
@@ -356,7 +356,7 @@ impl Violation for Contradiction<'_> {
         let mut notes: Vec<String> = self
             .editions
             .iter()
-            .map(|s| format!("the study: {}", cite(s)))
+            .map(|s| cited("the study: ", s))
             .collect();
         notes.extend(rounding_note(&self.quantity.interval, &self.cited_interval));
         if let Some((slip, s)) = &self.slip {

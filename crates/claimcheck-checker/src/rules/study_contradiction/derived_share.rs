@@ -8,7 +8,7 @@ use claimcheck_model::{Dimension, End, Interval, Quantity};
 use crate::document::{ClaimContext, Document};
 use crate::finding::{Against, Finding};
 use crate::registry::{Concept, Measure, Scope, Study, Unit};
-use crate::rules::{Context, Rule, Violation, cite, readable, source_note};
+use crate::rules::{Context, Rule, Violation, cited, readable, source_note};
 use crate::vocab::{self, Token};
 
 use super::RULE;
@@ -386,8 +386,8 @@ impl Violation for UnfitShare<'_> {
             .iter()
             .map(ToString::to_string)
             .collect();
-        notes.push(format!("the subgroup: {}", cite(q.part)));
-        notes.push(format!("the whole: {}", cite(q.whole)));
+        notes.push(cited("the subgroup: ", q.part));
+        notes.push(cited("the whole: ", q.whole));
         notes.push(source_note(q.whole));
         notes
     }
