@@ -279,6 +279,10 @@ pub struct Lexicon {
     /// The shapes of the exact first words: a token of no such shape is not looked up among
     /// them.
     exact_shapes: claimcheck_parser::shapes::WordShapes,
+    /// The shapes of the stems of `stem_lengths`: a token's start of a stem's length is looked
+    /// up only if some stem has its shape (its last byte, most often, tells it from every
+    /// stem). A registry's place names start as many words of prose do ("the", "st").
+    stem_shapes: claimcheck_parser::shapes::WordShapes,
 }
 
 /// The key of a token's first two bytes (the second 0 for a one-byte token).
@@ -400,12 +404,14 @@ impl Lexicon {
                 self.stems.entry(s.clone()).or_default().push(id);
                 match s.as_bytes() {
                     [a, b, ..] if s.len() < 64 => {
+                        self.stem_shapes.insert(s.as_bytes());
                         let key = pair_key(*a, *b);
                         set_pair(&mut self.stem_pairs, key);
                         *self.stem_lengths.entry(key).or_default() |= 1 << s.len();
                     }
                     // A one-byte stem starts a token of any second byte.
                     [a] => {
+                        self.stem_shapes.insert(s.as_bytes());
                         for b in 0..=u8::MAX {
                             set_pair(&mut self.stem_pairs, pair_key(*a, b));
                             *self.stem_lengths.entry(pair_key(*a, b)).or_default() |= 1 << 1;
@@ -449,13 +455,19 @@ impl Lexicon {
         } else {
             None
         };
-        // The stems' lengths, longest first.
+        // The stems' lengths, longest first, where the token's start of that length has a
+        // stem's shape.
         let short = std::iter::from_fn(|| {
             (lengths != 0).then(|| {
                 let n = 63 - lengths.leading_zeros() as usize;
                 lengths &= !(1 << n);
                 n
             })
+        })
+        .filter(|&n| {
+            word.as_bytes()
+                .get(..n)
+                .is_some_and(|start| self.stem_shapes.may_hold(start))
         });
         let stems = self
             .other_stem_lengths
