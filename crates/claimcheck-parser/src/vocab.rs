@@ -1307,15 +1307,51 @@ impl<V: Copy> WordMap<V> {
 /// end (what joining its `split_whitespace` words with spaces makes): a message or a quote on
 /// one line. Text that is so already (nearly every message) is copied without splitting.
 pub fn one_line(text: &str) -> String {
-    let single = !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && !text.contains("  ")
-        && text.chars().all(|c| c == ' ' || !c.is_whitespace());
-    if single {
+    if on_one_line(text) {
         text.to_owned()
     } else {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
+}
+
+/// Whether `text` is its words joined by single spaces already: no space at either end, none
+/// after another, and no other whitespace. A finding's message and notes are checked whole,
+/// so each test is a pass over the bytes with no early exit, which runs many bytes at a time.
+fn on_one_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let pairs = bytes.iter().zip(bytes.iter().skip(1));
+    let spaces = pairs.fold(false, |found, (&a, &b)| found | (a == b' ') & (b == b' '));
+    // Tab, line feed, vertical tab, form feed, carriage return.
+    let breaks = bytes
+        .iter()
+        .fold(false, |found, &b| found | (b.wrapping_sub(b'\t') < 5));
+    !spaces && !breaks && !holds_wide_space(bytes)
+}
+
+/// Whether UTF-8 `bytes` hold whitespace outside ASCII, told by its encodings (a test holds
+/// them to `char::is_whitespace` over every character): U+0085 and U+00A0; U+1680; U+2000
+/// to U+200A, U+2028, U+2029, U+202F and U+205F; U+3000. Dashes and curly quotes share their
+/// first bytes, and are told apart by the others.
+fn holds_wide_space(bytes: &[u8]) -> bool {
+    let pairs = bytes.iter().zip(bytes.iter().skip(1));
+    let two = pairs.fold(false, |found, (&a, &b)| {
+        found | (a == 0xC2) & ((b == 0x85) | (b == 0xA0))
+    });
+    let triples = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .zip(bytes.iter().skip(2));
+    let three = triples.fold(false, |found, ((&a, &b), &c)| {
+        found
+            | (a == 0xE1) & (b == 0x9A) & (c == 0x80)
+            | (a == 0xE2) & (b == 0x80) & ((c <= 0x8A) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF))
+            | (a == 0xE2) & (b == 0x81) & (c == 0x9F)
+            | (a == 0xE3) & (b == 0x80) & (c == 0x80)
+    });
+    two | three
 }
 
 /// Whether `word` starts with the lowercase `prefix`, ignoring ASCII case.
@@ -1529,10 +1565,21 @@ mod tests {
         }
     }
 
+    /// The encodings of whitespace outside ASCII are those of every such character, and of
+    /// no other.
+    #[test]
+    fn wide_spaces_are_the_whitespace_outside_ascii() {
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(super::holds_wide_space(bytes), c.is_whitespace(), "{c:?}");
+        }
+    }
+
     proptest::proptest! {
         /// Text on one line is its words joined by single spaces, whatever its whitespace.
         #[test]
-        fn one_line_joins_the_words(text in "[a  \t\n\r\u{a0}\u{2009}é]{0,12}") {
+        fn one_line_joins_the_words(text in "[a  \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2009}\u{202f}\u{3000}é“—]{0,12}") {
             proptest::prop_assert_eq!(
                 super::one_line(&text),
                 text.split_whitespace().collect::<Vec<_>>().join(" ")
