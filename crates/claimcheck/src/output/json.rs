@@ -13,11 +13,15 @@ pub(crate) fn write(records: &[FindingRecord], out: &mut dyn Write) -> Result<()
     Ok(())
 }
 
-/// One object per line.
+/// One object per line, each made in memory and written whole: serde writes a record in some
+/// hundred small pieces, each a call through `out`.
 pub(crate) fn write_lines(records: &[FindingRecord], out: &mut dyn Write) -> Result<()> {
+    let mut line = Vec::with_capacity(2048);
     for r in records {
-        serde_json::to_writer(&mut *out, r)?;
-        writeln!(out)?;
+        line.clear();
+        serde_json::to_writer(&mut line, r)?;
+        line.push(b'\n');
+        out.write_all(&line)?;
     }
     Ok(())
 }
