@@ -117,6 +117,13 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
                 .is_none_or(|newer| doc.date.is_some_and(|d| newer.year > d.year))
     };
     let mut quotients = Vec::new();
+    // What the loop below asks of the sentence depends on a whole's concept and a part's
+    // subgroup, which many editions share: each is asked once per claim.
+    let mut concept_end: [Option<Option<usize>>; Concept::ALL.len()] = [None; Concept::ALL.len()];
+    // (Where the whole's words end, a subgroup): whether the words after them name it.
+    let mut names_part: Vec<(Option<usize>, &str, bool)> = Vec::new();
+    // A subgroup: whether the composition's part names it.
+    let mut composes_part: Vec<(&str, bool)> = Vec::new();
     // The worldwide counts of everyone, each with its subgroups' counts: paired once for the
     // registry, not found by reading every row for each claim.
     for (wi, parts) in &cx.compositions.wholes {
@@ -134,10 +141,12 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
         // The part is named after the whole: "of the people in forced labour are
         // children", not "of migrant workers … experienced forced labour" (a share of the
         // migrants, not of those in forced labour).
-        let after_whole = vocab::concept_terms(whole.concept)
-            .iter()
-            .filter_map(|t| vocab::find(&tokens, t).map(|k| k + t.split([' ', '-']).count()))
-            .min();
+        let after_whole = *concept_end[whole.concept as usize].get_or_insert_with(|| {
+            vocab::concept_terms(whole.concept)
+                .iter()
+                .filter_map(|t| vocab::find(&tokens, t).map(|k| k + t.split([' ', '-']).count()))
+                .min()
+        });
         // Or the part is the composition's, the whole named anywhere else in the sentence.
         let composed = composition
             .as_ref()
@@ -161,9 +170,28 @@ pub(super) fn check(doc: &Document<'_>, cx: &Context<'_>, c: &ClaimContext<'_>) 
                     && (&part.series, &part.edition, part.concept)
                         == (&whole.series, &whole.edition, whole.concept)
             );
-            if !(vocab::any_registry_term(predicate, &part.subgroup)
-                || composed.is_some_and(|p| vocab::any_registry_term(p, &part.subgroup)))
+            let subgroup = part.subgroup.as_str();
+            let named = match names_part
+                .iter()
+                .find(|(k, g, _)| *k == after_whole && *g == subgroup)
             {
+                Some(&(_, _, named)) => named,
+                None => {
+                    let named = vocab::any_registry_term(predicate, subgroup);
+                    names_part.push((after_whole, subgroup, named));
+                    named
+                }
+            };
+            // The composition's part is the same for every whole that reads it.
+            let mut composes = || match composes_part.iter().find(|(g, _)| *g == subgroup) {
+                Some(&(_, composes)) => composes,
+                None => {
+                    let composes = composed.is_some_and(|p| vocab::any_registry_term(p, subgroup));
+                    composes_part.push((subgroup, composes));
+                    composes
+                }
+            };
+            if !(named || composed.is_some() && composes()) {
                 continue;
             }
             let (Some(p), Some(w)) = (cx.intervals.get(pi), cx.intervals.get(wi)) else {
