@@ -218,16 +218,18 @@ impl<'d> Extraction<'d> {
     /// One record per figure, in order.
     pub fn records(&self) -> Vec<MentionRecord<'_>> {
         let mut cursor = self.index.cursor(&self.prose);
+        let changes =
+            crate::records::changes_by_mention(self.found.mentions.len(), &self.found.changes);
         self.found
             .mentions
             .iter()
             .zip(&self.claims)
-            .enumerate()
-            .map(|(i, (m, claim))| {
+            .zip(changes)
+            .map(|((m, claim), change)| {
                 let start = cursor.position(m.span.start);
                 let end = cursor.position(m.span.end);
                 MentionRecord::new(&self.doc.name, &self.doc.text, m, claim, start, end)
-                    .with_change(&self.doc.text, i, &self.found.mentions, &self.found.changes)
+                    .with_its_change(&self.doc.text, change, &self.found.mentions)
                     .moved_by(self.origin.byte)
             })
             .collect()
@@ -281,20 +283,18 @@ impl<'d> Analysis<'d> {
     /// The claims: one record per figure, as `extract` writes them.
     pub fn claims(&self) -> Vec<MentionRecord<'_>> {
         let mut cursor = self.index.cursor(&self.prose);
+        let changes =
+            crate::records::changes_by_mention(self.checked.mentions.len(), &self.checked.changes);
         self.checked
             .mentions
             .iter()
             .zip(&self.checked.claims)
-            .enumerate()
-            .map(|(i, (m, c))| {
+            .zip(changes)
+            .map(|((m, c), change)| {
                 let start = cursor.position(m.span.start);
                 let end = cursor.position(m.span.end);
-                MentionRecord::new(&self.doc.name, &self.doc.text, m, c, start, end).with_change(
-                    &self.doc.text,
-                    i,
-                    &self.checked.mentions,
-                    &self.checked.changes,
-                )
+                MentionRecord::new(&self.doc.name, &self.doc.text, m, c, start, end)
+                    .with_its_change(&self.doc.text, change, &self.checked.mentions)
             })
             .collect()
     }

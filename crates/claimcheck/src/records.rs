@@ -194,11 +194,23 @@ impl<'a> MentionRecord<'a> {
     /// The record with the change that `m` is one end of, if any (`changes` and `mentions`
     /// from the same extraction).
     pub fn with_change(
-        mut self,
+        self,
         text: &'a str,
         index: usize,
         mentions: &[Mention],
         changes: &[Change],
+    ) -> Self {
+        let change = changes.iter().find(|c| c.from == index || c.to == index);
+        self.with_its_change(text, change, mentions)
+    }
+
+    /// The record with `change`, the change its figure is one end of (see
+    /// [`changes_by_mention`]), if any.
+    pub fn with_its_change(
+        mut self,
+        text: &'a str,
+        change: Option<&Change>,
+        mentions: &[Mention],
     ) -> Self {
         let figure = |i: usize| {
             let span = mentions[i].span;
@@ -208,13 +220,10 @@ impl<'a> MentionRecord<'a> {
                 text: &text[span.range()],
             }
         };
-        self.change = changes
-            .iter()
-            .find(|c| c.from == index || c.to == index)
-            .map(|c| ChangeRecord {
-                from: figure(c.from),
-                to: figure(c.to),
-            });
+        self.change = change.map(|c| ChangeRecord {
+            from: figure(c.from),
+            to: figure(c.to),
+        });
         self
     }
 
@@ -388,6 +397,21 @@ impl<'a> MentionRecord<'a> {
                 .unwrap_or_default(),
         ]
     }
+}
+
+/// For each of `count` mentions, the change it is one end of: the first of `changes` that
+/// names it, as [`MentionRecord::with_change`] finds it, found for every mention in one pass
+/// over the changes (a scan of them for each figure grew with the square of a long text's).
+pub fn changes_by_mention(count: usize, changes: &[Change]) -> Vec<Option<&Change>> {
+    let mut out = vec![None; count];
+    for c in changes {
+        for end in [c.from, c.to] {
+            if let Some(slot @ None) = out.get_mut(end) {
+                *slot = Some(c);
+            }
+        }
+    }
+    out
 }
 
 /// A number, a bool or an option of one, as serde_json writes it (`1995.0`, `null`).
@@ -576,6 +600,24 @@ pub fn write_csv_row<S: AsRef<[u8]>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The change each mention is an end of, found in one pass, is the first change that
+        /// names it, as a scan of the changes for that mention finds it.
+        #[test]
+        fn changes_by_mention_is_the_first_naming_each(
+            ends in proptest::collection::vec((0usize..8, 0usize..8), 0..8),
+        ) {
+            let changes: Vec<Change> =
+                ends.iter().map(|&(from, to)| Change { from, to }).collect();
+            let found = changes_by_mention(6, &changes);
+            proptest::prop_assert_eq!(found.len(), 6);
+            for (index, change) in found.into_iter().enumerate() {
+                let first = changes.iter().find(|c| c.from == index || c.to == index);
+                proptest::prop_assert_eq!(change.map(std::ptr::from_ref), first.map(std::ptr::from_ref));
+            }
+        }
+    }
 
     fn record<'a>(text: &'a str, value: Option<f64>) -> MentionRecord<'a> {
         MentionRecord {
