@@ -31,7 +31,8 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let s = i;
-        if b.is_ascii() {
+        let ascii = b.is_ascii();
+        if ascii {
             if !b.is_ascii_alphanumeric() {
                 i += 1;
                 continue;
@@ -57,17 +58,21 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
                 continue;
             }
         }
-        // A word holding a character outside ASCII: read on character by character, ASCII
-        // runs eight bytes at a time.
+        // A word that starts with a character outside ASCII, or runs on to one: read on
+        // character by character, ASCII runs eight bytes at a time.
+        let mut ascii = ascii;
         loop {
             i = claimcheck_parser::runs::alphanumerics_end(bytes, i);
             match slice[i..].chars().next() {
-                Some(ch) if !ch.is_ascii() && ch.is_alphanumeric() => i += ch.len_utf8(),
+                Some(ch) if !ch.is_ascii() && ch.is_alphanumeric() => {
+                    ascii = false;
+                    i += ch.len_utf8();
+                }
                 _ => break,
             }
         }
         out.push(Token {
-            word: lowercase(&slice[s..i], false),
+            word: lowercase(&slice[s..i], ascii),
             start: start + s,
             end: start + i,
         });

@@ -401,7 +401,8 @@ impl<'a> MentionRecord<'a> {
 
 /// For each of `count` mentions, the change it is one end of: the first of `changes` that
 /// names it, as [`MentionRecord::with_change`] finds it, found for every mention in one pass
-/// over the changes (a scan of them for each figure grew with the square of a long text's).
+/// over the changes (a scan of them for each figure grew with the square of a window's
+/// figures).
 pub fn changes_by_mention(count: usize, changes: &[Change]) -> Vec<Option<&Change>> {
     let mut out = vec![None; count];
     for c in changes {

@@ -460,9 +460,8 @@ pub(crate) fn cite(study: &crate::registry::Study) -> String {
     cited("", study)
 }
 
-/// [`cite`] after `lead`. A finding names a figure with every note it makes of it, and the
-/// string is joined at its length: `format!` grows it piece by piece, which was a tenth of
-/// a finding's cost.
+/// [`cite`] after `lead` ("the figure: "), joined at its length: a finding cites a figure in
+/// several of its notes, and `format!` grew each string piece by piece.
 pub(crate) fn cited(lead: &str, study: &crate::registry::Study) -> String {
     [
         lead,
