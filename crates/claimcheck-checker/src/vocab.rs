@@ -1154,6 +1154,14 @@ fn phrase_ends(text: &str, phrase: &str, last: Option<&str>) -> bool {
     if !last.is_some_and(|w| word_matches(final_word, w)) {
         return false;
     }
+    match last_words_match_ascii(text, phrase) {
+        Some(matched) => matched,
+        None => last_words_match(text, phrase),
+    }
+}
+
+/// Whether the last words of `text` (as [`tokens`] cuts them) are the words of `phrase`.
+fn last_words_match(text: &str, phrase: &str) -> bool {
     let n = phrase.split_whitespace().count();
     let words = tokens(text, last_words_start(text, n), text.len());
     words.len() >= n
@@ -1162,6 +1170,49 @@ fn phrase_ends(text: &str, phrase: &str, last: Option<&str>) -> bool {
             .rev()
             .zip(words.iter().rev())
             .all(|(w, t)| word_matches(w, &t.word))
+}
+
+/// [`last_words_match`], read back by bytes and compared in any ASCII case without cutting
+/// tokens, for a phrase of lowercase ASCII words (as every built-in one is); `None` when it
+/// meets a byte outside ASCII, which only the characters can tell.
+fn last_words_match_ascii(text: &str, phrase: &str) -> Option<bool> {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    for w in phrase.split_whitespace().rev() {
+        if !w
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'*')
+        {
+            return None;
+        }
+        while let Some(&b) = bytes[..end].last() {
+            match b {
+                b if b.is_ascii_alphanumeric() => break,
+                b if b.is_ascii() => end -= 1,
+                _ => return None,
+            }
+        }
+        let mut start = end;
+        while let Some(&b) = bytes[..start].last() {
+            match b {
+                b if b.is_ascii_alphanumeric() => start -= 1,
+                b if b.is_ascii() => break,
+                _ => return None,
+            }
+        }
+        let word = &bytes[start..end];
+        let matched = match w.strip_suffix('*') {
+            Some(stem) => word
+                .get(..stem.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(stem.as_bytes())),
+            None => word.eq_ignore_ascii_case(w.as_bytes()),
+        };
+        if start == end || !matched {
+            return Some(false);
+        }
+        end = start;
+    }
+    Some(true)
 }
 
 /// A list of phrases indexed by their final word, so that [`PhraseList::ends`] reads only the
@@ -1994,6 +2045,20 @@ mod tests {
                     any_registry_term(&t, list),
                     "{list:?} in {s:?}"
                 );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The last words read back by bytes are the last tokens, whatever the text's case,
+        /// marks and characters outside ASCII.
+        #[test]
+        fn last_words_by_bytes_are_the_last_tokens(
+            text in "[aTo0 ,.'’é-]{0,16}",
+            phrase in "[aoT0é]{0,3}\\*?( [ao0]{0,2}\\*?){0,2}",
+        ) {
+            if let Some(matched) = last_words_match_ascii(&text, &phrase) {
+                proptest::prop_assert_eq!(matched, last_words_match(&text, &phrase));
             }
         }
     }
