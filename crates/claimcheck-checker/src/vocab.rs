@@ -1185,29 +1185,15 @@ fn last_words_match_ascii(text: &str, phrase: &str) -> Option<bool> {
         {
             return None;
         }
-        while let Some(&b) = bytes[..end].last() {
-            match b {
-                b if b.is_ascii_alphanumeric() => break,
-                b if b.is_ascii() => end -= 1,
-                _ => return None,
-            }
-        }
-        let mut start = end;
-        while let Some(&b) = bytes[..start].last() {
-            match b {
-                b if b.is_ascii_alphanumeric() => start -= 1,
-                b if b.is_ascii() => break,
-                _ => return None,
-            }
-        }
-        let word = &bytes[start..end];
+        let (start, stop) = last_ascii_word(bytes, end)?;
+        let word = &bytes[start..stop];
         let matched = match w.strip_suffix('*') {
             Some(stem) => word
                 .get(..stem.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(stem.as_bytes())),
             None => word.eq_ignore_ascii_case(w.as_bytes()),
         };
-        if start == end || !matched {
+        if start == stop || !matched {
             return Some(false);
         }
         end = start;
@@ -1260,13 +1246,22 @@ impl PhraseList {
 /// read back by bytes while they are ASCII (a figure's lead nearly always is), else by
 /// characters.
 fn last_word(text: &str) -> Option<CompactString> {
-    let bytes = text.as_bytes();
-    let mut end = bytes.len();
+    match last_ascii_word(text.as_bytes(), text.len()) {
+        Some((start, end)) => (start < end).then(|| lowercase(&text[start..end], true)),
+        None => last_word_by_characters(text),
+    }
+}
+
+/// The byte range of the last word of `bytes[..end]`, as [`tokens`] cuts it, read back by
+/// bytes: empty when there is none, and `None` when a byte outside ASCII stands in the way
+/// (only its character can tell whether it is part of a word).
+fn last_ascii_word(bytes: &[u8], end: usize) -> Option<(usize, usize)> {
+    let mut end = end;
     while let Some(&b) = bytes[..end].last() {
         match b {
             b if b.is_ascii_alphanumeric() => break,
             b if b.is_ascii() => end -= 1,
-            _ => return last_word_by_characters(text),
+            _ => return None,
         }
     }
     let mut start = end;
@@ -1274,10 +1269,10 @@ fn last_word(text: &str) -> Option<CompactString> {
         match b {
             b if b.is_ascii_alphanumeric() => start -= 1,
             b if b.is_ascii() => break,
-            _ => return last_word_by_characters(text),
+            _ => return None,
         }
     }
-    (start < end).then(|| lowercase(&text[start..end], true))
+    Some((start, end))
 }
 
 /// [`last_word`], read by characters.
