@@ -16,6 +16,9 @@
 # With BENCH_BIG_GB=N set, the file is also repeated to N gigabytes (it needs that much free
 # disk) and each command runs once over it, for peak memory on one very large file: a long
 # file is read a window at a time, so memory should not grow with it.
+#
+# BENCH_BIN=PATH times that binary (the profile-optimised build of scripts/build-pgo.sh, an
+# older build) instead of building target/release/claimcheck.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpus}
@@ -28,8 +31,13 @@ if [ ! -x /usr/bin/time ]; then
   echo "GNU time (/usr/bin/time) is needed for peak memory: apt-get install time" >&2
   exit 2
 fi
-cargo build --release --quiet -p claimcheck
-bin=$PWD/target/release/claimcheck
+if [ -n "${BENCH_BIN:-}" ]; then
+  [ -x "$BENCH_BIN" ] || { echo "BENCH_BIN=$BENCH_BIN: not an executable" >&2; exit 2; }
+  bin=$(cd "$(dirname "$BENCH_BIN")" && pwd)/$(basename "$BENCH_BIN")
+else
+  cargo build --release --quiet -p claimcheck
+  bin=$PWD/target/release/claimcheck
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -45,6 +45,20 @@ fn the_workflow_action_and_hook_parse_and_agree() {
         .expect("a Package step");
     assert!(package.contains("name=\"claimcheck-${{ matrix.target }}\""));
     assert!(package.contains(".tar.gz") && package.contains(".zip") && package.contains(".sha256"));
+    // The profile-optimised build leaves its binary where the plain one would be, which is
+    // where Package takes it from.
+    let build = steps
+        .iter()
+        .find(|s| s["name"].as_str() == Some("Build"))
+        .and_then(|s| s["run"].as_str())
+        .expect("a Build step");
+    let built = "target/${{ matrix.target }}/release/claimcheck";
+    assert!(build.contains(&format!("scripts/build-pgo.sh \"{built}\"")));
+    assert!(package.contains(&format!("cp \"{built}$exe\"")));
+    assert!(
+        repo().join("scripts/build-pgo.sh").is_file(),
+        "the script the Build step runs"
+    );
 
     let action = yaml("action.yml");
     let install = action["runs"]["steps"][0]["run"]
