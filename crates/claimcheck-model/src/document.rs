@@ -40,6 +40,39 @@ pub fn operands(
     claims: &[Claim],
     conventions: &ModelConventions,
 ) -> Vec<Option<Operand>> {
+    figures(text, mentions, claims, conventions)
+        .into_iter()
+        .map(|f| f.map(|f| f.operand(text)))
+        .collect()
+}
+
+/// A figure as [`derive`] weighs it: an [`Operand`] whose words are still spans of the text.
+/// Nearly every figure is weighed and dropped; only the few an estimate takes in are copied
+/// out as operands.
+struct Figure {
+    quantity: Quantity,
+    span: Span,
+    subject: Option<Span>,
+}
+
+impl Figure {
+    fn operand(&self, text: &str) -> Operand {
+        Operand {
+            quantity: self.quantity.clone(),
+            text: text[self.span.range()].to_owned(),
+            span: self.span,
+            subject: self.subject.map(|s| text[s.range()].to_owned()),
+        }
+    }
+}
+
+/// Each mention as a [`Figure`], aligned with `mentions` as [`operands`] are.
+fn figures(
+    text: &str,
+    mentions: &[Mention],
+    claims: &[Claim],
+    conventions: &ModelConventions,
+) -> Vec<Option<Figure>> {
     mentions
         .iter()
         .zip(claims)
@@ -47,14 +80,10 @@ pub fn operands(
             // A range that runs backwards asserts no value (the checker reports it).
             let quantity =
                 Quantity::from_mention(m, text, conventions).filter(|q| !q.reversed())?;
-            Some(Operand {
+            Some(Figure {
                 quantity,
-                text: text[m.span.range()].to_owned(),
                 span: m.span,
-                subject: c
-                    .subject
-                    .or(m.unit)
-                    .map(|s: Span| text[s.range()].to_owned()),
+                subject: c.subject.or(m.unit),
             })
         })
         .collect()
@@ -67,21 +96,22 @@ pub fn derive(
     claims: &[Claim],
     conventions: &ModelConventions,
 ) -> Vec<Estimate> {
-    let ops = operands(text, mentions, claims, conventions);
+    let ops = figures(text, mentions, claims, conventions);
     // Each figure's subject words, read once however many figures it is compared with.
     let subject_words: Vec<std::cell::OnceCell<subject::Words>> =
         vec![std::cell::OnceCell::new(); ops.len()];
-    let words_of =
-        |k: usize, subject: &str| subject_words[k].get_or_init(|| subject::words(subject));
+    let words_of = |k: usize, subject: Span| {
+        subject_words[k].get_or_init(|| subject::words(&text[subject.range()]))
+    };
     let mut out = Vec::new();
-    let is_share = |o: &Operand| {
+    let is_share = |o: &Figure| {
         o.quantity.dimension == Dimension::Percent
             && o.quantity.nominal.low >= 0.0
             && o.quantity.nominal.high <= 100.0
             && o.subject.is_some()
     };
     // A count of a population: not a measurement or a duration ("22 years", "500 km").
-    let is_count = |o: &Operand| {
+    let is_count = |o: &Figure| {
         o.quantity.dimension == Dimension::Count
             && o.subject.is_some()
             && o.quantity.unit.as_deref().is_none_or(unit::is_population)
@@ -119,7 +149,7 @@ pub fn derive(
             if i == j || claims[i].sentence == claims[j].sentence && j < i {
                 continue;
             }
-            let (Some(s), Some(b)) = (&share.subject, &base.subject) else {
+            let (Some(s), Some(b)) = (share.subject, base.subject) else {
                 continue;
             };
             // "20 percent of 400 deportees": the count stands inside the share's subject.
@@ -130,7 +160,7 @@ pub fn derive(
                     && text[share.span.end..base.span.start].trim() == "of");
             let m = subject::compare_words(words_of(i, s), words_of(j, b));
             if (inside || m.similarity >= conventions.subject_match)
-                && let Ok(mut e) = estimate::share_of(share, base)
+                && let Ok(mut e) = estimate::share_of(&share.operand(text), &base.operand(text))
             {
                 // What the share's sentence says of its population is what the estimate
                 // counts among the base's ("fall victim to human trafficking").
@@ -174,13 +204,13 @@ pub fn derive(
         };
         if partitive
             && part.quantity.nominal.high <= whole.quantity.nominal.low
-            && let Ok(e) = estimate::ratio(part, whole)
+            && let Ok(e) = estimate::ratio(&part.operand(text), &whole.operand(text))
         {
             out.push(e);
         }
     }
     // Totals from parts, within a sentence.
-    let mut by_sentence: Vec<(Span, Vec<&Operand>)> = Vec::new();
+    let mut by_sentence: Vec<(Span, Vec<&Figure>)> = Vec::new();
     for (o, c) in ops.iter().zip(claims) {
         let Some(o) = o
             .as_ref()
@@ -242,9 +272,10 @@ pub fn derive(
             continue;
         }
         // The parts are checked above to be counts of one noun over one period.
-        let mut total = Estimate::figure(parts[0]);
+        let mut total = Estimate::figure(&parts[0].operand(text));
         for p in &parts[1..] {
-            let Ok(next) = estimate::plus(&total, &Estimate::figure(p), false) else {
+            let Ok(next) = estimate::plus(&total, &Estimate::figure(&p.operand(text)), false)
+            else {
                 continue;
             };
             total = next;
