@@ -134,9 +134,18 @@ impl<'a> Document<'a> {
     ) -> Self {
         let spans = &parsed.sentences;
         let mut sentences: Vec<SentenceFacts> = Vec::new();
+        // Each figure's quantity is read once, for the estimates and for the claims.
+        let mut read = claimcheck_model::document::quantities(text, &parsed.mentions, conventions);
+        let estimates = claimcheck_model::document::derive_with(
+            text,
+            &parsed.mentions,
+            &parsed.claims,
+            &read,
+            conventions,
+        );
         let mut quantities = Vec::with_capacity(parsed.mentions.len());
         for (i, (mention, claim)) in parsed.mentions.iter().zip(&parsed.claims).enumerate() {
-            let Some(quantity) = Quantity::from_mention(mention, text, conventions) else {
+            let Some(quantity) = read[i].take() else {
                 continue;
             };
             // "for a third consecutive year" counts years, not a share.
@@ -214,8 +223,6 @@ impl<'a> Document<'a> {
                 matches,
             });
         }
-        let estimates =
-            claimcheck_model::document::derive(text, &parsed.mentions, &parsed.claims, conventions);
         Document {
             text,
             mentions: &parsed.mentions,

@@ -40,7 +40,8 @@ pub fn operands(
     claims: &[Claim],
     conventions: &ModelConventions,
 ) -> Vec<Option<Operand>> {
-    figures(text, mentions, claims, conventions)
+    let quantities = quantities(text, mentions, conventions);
+    figures(mentions, claims, &quantities)
         .into_iter()
         .map(|f| f.map(|f| f.operand(text)))
         .collect()
@@ -49,13 +50,13 @@ pub fn operands(
 /// A figure as [`derive`] weighs it: an [`Operand`] whose words are still spans of the text.
 /// Nearly every figure is weighed and dropped; only the few an estimate takes in are copied
 /// out as operands.
-struct Figure {
-    quantity: Quantity,
+struct Figure<'q> {
+    quantity: &'q Quantity,
     span: Span,
     subject: Option<Span>,
 }
 
-impl Figure {
+impl Figure<'_> {
     fn operand(&self, text: &str) -> Operand {
         Operand {
             quantity: self.quantity.clone(),
@@ -67,25 +68,36 @@ impl Figure {
 }
 
 /// Each mention as a [`Figure`], aligned with `mentions` as [`operands`] are.
-fn figures(
-    text: &str,
+fn figures<'q>(
     mentions: &[Mention],
     claims: &[Claim],
-    conventions: &ModelConventions,
-) -> Vec<Option<Figure>> {
+    quantities: &'q [Option<Quantity>],
+) -> Vec<Option<Figure<'q>>> {
     mentions
         .iter()
         .zip(claims)
-        .map(|(m, c)| {
+        .zip(quantities)
+        .map(|((m, c), q)| {
             // A range that runs backwards asserts no value (the checker reports it).
-            let quantity =
-                Quantity::from_mention(m, text, conventions).filter(|q| !q.reversed())?;
+            let quantity = q.as_ref().filter(|q| !q.reversed())?;
             Some(Figure {
                 quantity,
                 span: m.span,
                 subject: c.subject.or(m.unit),
             })
         })
+        .collect()
+}
+
+/// Each mention's quantity, as [`derive_with`] takes them.
+pub fn quantities(
+    text: &str,
+    mentions: &[Mention],
+    conventions: &ModelConventions,
+) -> Vec<Option<Quantity>> {
+    mentions
+        .iter()
+        .map(|m| Quantity::from_mention(m, text, conventions))
         .collect()
 }
 
@@ -96,7 +108,27 @@ pub fn derive(
     claims: &[Claim],
     conventions: &ModelConventions,
 ) -> Vec<Estimate> {
-    let ops = figures(text, mentions, claims, conventions);
+    derive_with(
+        text,
+        mentions,
+        claims,
+        &quantities(text, mentions, conventions),
+        conventions,
+    )
+}
+
+/// [`derive`] with each mention's quantity already read: `quantities[i]` must be what
+/// [`Quantity::from_mention`] gives for `mentions[i]` with the same conventions (as
+/// [`quantities`] makes them), for a caller that reads them anyway.
+pub fn derive_with(
+    text: &str,
+    mentions: &[Mention],
+    claims: &[Claim],
+    quantities: &[Option<Quantity>],
+    conventions: &ModelConventions,
+) -> Vec<Estimate> {
+    debug_assert_eq!(quantities.len(), mentions.len());
+    let ops = figures(mentions, claims, quantities);
     // Each figure's subject words, read once however many figures it is compared with.
     let subject_words: Vec<std::cell::OnceCell<subject::Words>> =
         vec![std::cell::OnceCell::new(); ops.len()];
