@@ -322,12 +322,13 @@ impl Checker {
             .iter()
             .filter(|c| !c.matches.is_empty())
             .count();
+        // The rules are done with the document: its quantities move into the readings.
         let readings = doc
             .quantities
-            .iter()
+            .into_iter()
             .map(|c| Reading {
                 mention: c.index,
-                quantity: c.quantity.clone(),
+                quantity: c.quantity,
                 studies: c
                     .matches
                     .iter()
