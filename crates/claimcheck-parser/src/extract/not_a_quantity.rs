@@ -2,6 +2,7 @@
 //! labels, citations and identifiers ("Article 12", "22 U.S.C. 7105", "H1N1"). Each is
 //! skipped whole, so that none of its digits is read as a figure.
 
+use std::cell::OnceCell;
 use std::ops::Not;
 
 use super::floor_boundary;
@@ -15,13 +16,33 @@ impl Extractor {
     /// Digits that are a date, a time, an identifier, a phone number or part of a URL: where
     /// to resume scanning, past them.
     pub(super) fn not_a_quantity(&self, text: &str, anchor: usize) -> Option<Step> {
+        let before = Before {
+            text,
+            anchor,
+            word: OnceCell::new(),
+        };
         inside_a_token(text, anchor)
             .or_else(|| link_or_address(text, anchor))
-            .or_else(|| citation_or_mark(text, anchor))
-            .or_else(|| date_time_phone_or_score(text, anchor))
-            .or_else(|| day_of_month(text, anchor))
-            .or_else(|| label_number(text, anchor))
+            .or_else(|| citation_or_mark(text, anchor, &before))
+            .or_else(|| date_time_phone_or_score(text, anchor, &before))
+            .or_else(|| day_of_month(text, anchor, &before))
+            .or_else(|| label_number(text, anchor, &before))
             .map(Step::Skip)
+    }
+}
+
+/// The word before the anchor, read once however many of the tests ask for it.
+struct Before<'a> {
+    text: &'a str,
+    anchor: usize,
+    word: OnceCell<Option<WordBefore<'a>>>,
+}
+
+impl<'a> Before<'a> {
+    fn word(&self) -> Option<WordBefore<'a>> {
+        *self
+            .word
+            .get_or_init(|| word_before(self.text, self.anchor))
     }
 }
 
@@ -79,8 +100,8 @@ fn link_or_address(text: &str, anchor: usize) -> Option<usize> {
 
 /// Bill, law and code numbers, citations, footnote marks; a list of sections after a plural
 /// label ("sections 7104(b) and 7107").
-fn citation_or_mark(text: &str, anchor: usize) -> Option<usize> {
-    if let Some(WordBefore { word, .. }) = word_before(text, anchor)
+fn citation_or_mark(text: &str, anchor: usize, before: &Before<'_>) -> Option<usize> {
+    if let Some(WordBefore { word, .. }) = before.word()
         && is_identifier_word(word)
         && word.ends_with('s')
         && identifiers::section(text, anchor).is_some()
@@ -95,15 +116,15 @@ fn citation_or_mark(text: &str, anchor: usize) -> Option<usize> {
 }
 
 /// A date or a time, a phone number, or a score.
-fn date_time_phone_or_score(text: &str, anchor: usize) -> Option<usize> {
+fn date_time_phone_or_score(text: &str, anchor: usize, before: &Before<'_>) -> Option<usize> {
     date_or_time(&text[anchor..])
         .map(|len| anchor + len)
         .or_else(|| phone_number(text, anchor))
-        .or_else(|| score(text, anchor))
+        .or_else(|| score(text, anchor, before))
 }
 
 /// A day before or after a month name: "15 February", "December 27".
-fn day_of_month(text: &str, anchor: usize) -> Option<usize> {
+fn day_of_month(text: &str, anchor: usize, before: &Before<'_>) -> Option<usize> {
     let rest = &text[anchor..];
     let lead = rest.bytes().take_while(u8::is_ascii_digit).count();
     if lead > 2 {
@@ -120,7 +141,7 @@ fn day_of_month(text: &str, anchor: usize) -> Option<usize> {
         .strip_prefix(' ')
         .and_then(|a| alpha_word(a).ok())
         .map(|(_, word)| word);
-    let previous_word = word_before(text, anchor).map(|WordBefore { word, .. }| word);
+    let previous_word = before.word().map(|WordBefore { word, .. }| word);
     let day: u32 = rest[..lead].parse().unwrap_or(0);
     // "May" is a month only when capitalised ("May 5"), not in "may 5 people".
     let month = |w: &str| is_month(w) && (!w.eq_ignore_ascii_case("may") || w == "May");
@@ -132,8 +153,8 @@ fn day_of_month(text: &str, anchor: usize) -> Option<usize> {
 }
 
 /// A label: "Article 12", "Tier 2", "Highway 1", "No. 5".
-fn label_number(text: &str, anchor: usize) -> Option<usize> {
-    let WordBefore { start, word } = word_before(text, anchor)?;
+fn label_number(text: &str, anchor: usize, before: &Before<'_>) -> Option<usize> {
+    let WordBefore { start, word } = before.word()?;
     let label = text[start + word.len()..anchor]
         .chars()
         .all(|c| c == ' ' || c == '\u{a0}')
@@ -300,7 +321,7 @@ struct DashedPair {
 /// Two whole numbers of up to three digits joined by a tight dash, where the first is larger
 /// (a range rises), or where a word of sport or voting stands next to them. Returns the end
 /// of the score, a tie-break in brackets included.
-fn score(text: &str, anchor: usize) -> Option<usize> {
+fn score(text: &str, anchor: usize, before: &Before<'_>) -> Option<usize> {
     let bytes = text.as_bytes();
     let digits_from = |i: usize| bytes[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     let pair = |start: usize| -> Option<DashedPair> {
@@ -340,7 +361,8 @@ fn score(text: &str, anchor: usize) -> Option<usize> {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let prev = word_before(text, anchor)
+    let prev = before
+        .word()
         .map(|WordBefore { word, .. }| word.to_ascii_lowercase())
         .unwrap_or_default();
     // A vote tally is two counts of votes ("votes 86–11", "an 8–1 decision"), read as two
