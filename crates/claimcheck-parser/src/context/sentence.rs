@@ -38,14 +38,20 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut line_start = 0;
     let mut unit_start = 0;
     let bytes = text.as_bytes();
+    let line_end_from =
+        |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(text.len(), |i| from + i);
+    // The end of the line found as the next line, (start, end): each line is searched once.
+    let mut found: Option<(usize, usize)> = None;
     while line_start < text.len() {
-        let line_end =
-            memchr::memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |i| line_start + i);
+        let line_end = match found {
+            Some((start, end)) if start == line_start => end,
+            _ => line_end_from(line_start),
+        };
         let line = &text[line_start..line_end];
         split_line(text, line_start, line_end, &mut unit_start, &mut out);
         let next_start = (line_end + 1).min(text.len());
-        let next_line_end =
-            memchr::memchr(b'\n', &bytes[next_start..]).map_or(text.len(), |i| next_start + i);
+        let next_line_end = line_end_from(next_start);
+        found = Some((next_start, next_line_end));
         let next = &text[next_start..next_line_end];
         if line_end >= text.len() || breaks_after(line, next) {
             push(text, unit_start, line_end, &mut out);
