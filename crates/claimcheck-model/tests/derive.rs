@@ -296,3 +296,43 @@ fn changes_in_documents() {
     );
     insta::assert_snapshot!(all.join("\n"));
 }
+
+/// `derive_with` reads the quantities it is handed, not the text again: handed those
+/// `quantities` reads, it gives what `derive` gives; handed none for the 23 percent, it gives
+/// no estimate from that figure, and the others as before.
+#[test]
+fn derive_with_takes_the_quantities_it_is_given() {
+    use claimcheck_model::document::{derive, derive_with, quantities};
+    let text = include_str!("../../../data/examples/cambodia-migrants.txt");
+    let found = Extractor::default().extract(text);
+    let claims = ClaimReader::default().claims(text, &found.mentions);
+    let c = ModelConventions::default();
+    let expressions = |estimates: &[Estimate]| -> Vec<String> {
+        estimates.iter().map(|e| e.expression.clone()).collect()
+    };
+    let read = quantities(text, &found.mentions, &c);
+    assert_eq!(read.len(), found.mentions.len());
+    let whole = expressions(&derive(text, &found.mentions, &claims, &c));
+    assert_eq!(
+        expressions(&derive_with(text, &found.mentions, &claims, &read, &c)),
+        whole
+    );
+    let seed = found
+        .mentions
+        .iter()
+        .position(|m| &text[m.span.range()] == "23 percent")
+        .expect("the 23 percent");
+    let mut without = read.clone();
+    without[seed] = None;
+    let fewer = expressions(&derive_with(text, &found.mentions, &claims, &without, &c));
+    assert!(whole.iter().any(|e| e.starts_with("23%")), "{whole:?}");
+    assert!(fewer.iter().all(|e| !e.starts_with("23%")), "{fewer:?}");
+    assert_eq!(
+        fewer,
+        whole
+            .iter()
+            .filter(|e| !e.starts_with("23%"))
+            .cloned()
+            .collect::<Vec<_>>()
+    );
+}
