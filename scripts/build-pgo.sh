@@ -12,13 +12,23 @@
 # compares the two.
 #
 # Needs llvm-profdata of the compiler's own LLVM: `rustup component add llvm-tools` provides it
-# (or set LLVM_PROFDATA). Builds in target/pgo-build, apart from the ordinary target folder.
+# (or set LLVM_PROFDATA). Builds in target/pgo-build, apart from the ordinary target folder
+# (CLAIMCHECK_PGO_TARGET_DIR sets another; its path may hold no space).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
 out=${1:-target/pgo/claimcheck}
 build_dir=${CLAIMCHECK_PGO_TARGET_DIR:-"$root/target/pgo-build"}
+
+# RUSTFLAGS is split on spaces: the profiles' folder must have none in its path.
+case "$build_dir" in
+  *" "*)
+    echo "build-pgo.sh: the build folder's path has a space ($build_dir);" >&2
+    echo "  set CLAIMCHECK_PGO_TARGET_DIR to a path without one" >&2
+    exit 2
+    ;;
+esac
 
 profdata=${LLVM_PROFDATA:-}
 if [ -z "$profdata" ]; then
