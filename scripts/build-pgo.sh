@@ -55,11 +55,13 @@ bin="$build_dir/instrumented/$host/release/claimcheck"
 
 # The training runs: every command a user runs, over the repository's own prose. Exit status 1
 # (findings) is expected; anything above it is a broken run and stops the build.
+errors="$build_dir/training-errors.txt"
 run() {
   local status=0
-  "$bin" "$@" >/dev/null 2>&1 || status=$?
+  "$bin" "$@" >/dev/null 2>"$errors" || status=$?
   if [ "$status" -gt 1 ]; then
     echo "build-pgo.sh: training run failed (exit $status): claimcheck $*" >&2
+    tail -n 20 "$errors" >&2
     exit 2
   fi
 }
