@@ -27,10 +27,16 @@ optimised="$work/claimcheck-pgo"
 inputs=(eval data/examples tests/fixtures/articles)
 compared=0
 for command in "extract --format jsonl" "check --format jsonl --exit-zero" "derive --format jsonl"; do
-  # shellcheck disable=SC2086 # the command's words are meant to split
-  "$plain" $command "${inputs[@]}" > "$work/plain.out"
-  # shellcheck disable=SC2086
-  "$optimised" $command "${inputs[@]}" > "$work/optimised.out"
+  for build in plain optimised; do
+    binary=$plain
+    [ "$build" = optimised ] && binary=$optimised
+    # shellcheck disable=SC2086 # the command's words are meant to split
+    if ! "$binary" $command "${inputs[@]}" > "$work/$build.out" 2> "$work/$build.err"; then
+      echo "FAILED: the $build build's claimcheck $command exited with an error:" >&2
+      tail -n 20 "$work/$build.err" >&2
+      exit 1
+    fi
+  done
   lines=$(wc -l < "$work/plain.out")
   if [ "$lines" -lt 10 ]; then
     echo "FAILED: claimcheck $command wrote only $lines lines: nothing was compared" >&2
