@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use claimcheck_checker::{Checked, Checker, Severity};
 use claimcheck_model::ModelConventions;
-use claimcheck_parser::{ClaimReader, Extractor, LineIndex, Origin};
+use claimcheck_parser::{Change, Claim, ClaimReader, Extractor, LineIndex, Mention, Origin};
 
 use crate::derive::EstimateRecord;
 use crate::input::{Document, Problem};
@@ -217,21 +217,20 @@ impl<'d> Extraction<'d> {
 
     /// One record per figure, in order.
     pub fn records(&self) -> Vec<MentionRecord<'_>> {
-        let mut cursor = self.index.cursor(&self.prose);
-        let changes =
-            crate::records::changes_by_mention(self.found.mentions.len(), &self.found.changes);
-        self.found
-            .mentions
-            .iter()
-            .zip(&self.claims)
-            .zip(changes)
-            .map(|((m, claim), change)| {
-                let start = cursor.position(m.span.start);
-                let end = cursor.position(m.span.end);
-                MentionRecord::new(&self.doc.name, &self.doc.text, m, claim, start, end)
-                    .with_its_change(&self.doc.text, change, &self.found.mentions)
-                    .moved_by(self.origin.byte)
-            })
+        let records = mention_records(
+            self.doc,
+            &self.prose,
+            &self.index,
+            &self.found.mentions,
+            &self.claims,
+            &self.found.changes,
+        );
+        if self.origin.byte == 0 {
+            return records;
+        }
+        records
+            .into_iter()
+            .map(|r| r.moved_by(self.origin.byte))
             .collect()
     }
 
@@ -244,6 +243,32 @@ impl<'d> Extraction<'d> {
             &self.found.diagnostics,
         )
     }
+}
+
+/// One record per figure of `doc`, in order, each with its line and column (`index` built
+/// over `prose`) and the change it is an end of: what `extract` writes and the claims of a
+/// check.
+fn mention_records<'a>(
+    doc: &'a Document,
+    prose: &str,
+    index: &LineIndex,
+    mentions: &[Mention],
+    claims: &'a [Claim],
+    changes: &[Change],
+) -> Vec<MentionRecord<'a>> {
+    let mut cursor = index.cursor(prose);
+    let changes = crate::records::changes_by_mention(mentions.len(), changes);
+    mentions
+        .iter()
+        .zip(claims)
+        .zip(changes)
+        .map(|((m, claim), change)| {
+            let start = cursor.position(m.span.start);
+            let end = cursor.position(m.span.end);
+            MentionRecord::new(&doc.name, &doc.text, m, claim, start, end)
+                .with_its_change(&doc.text, change, mentions)
+        })
+        .collect()
 }
 
 /// One document checked: its claims, estimates and findings, and the rows of each `report`
@@ -282,21 +307,14 @@ impl<'d> Analysis<'d> {
 
     /// The claims: one record per figure, as `extract` writes them.
     pub fn claims(&self) -> Vec<MentionRecord<'_>> {
-        let mut cursor = self.index.cursor(&self.prose);
-        let changes =
-            crate::records::changes_by_mention(self.checked.mentions.len(), &self.checked.changes);
-        self.checked
-            .mentions
-            .iter()
-            .zip(&self.checked.claims)
-            .zip(changes)
-            .map(|((m, c), change)| {
-                let start = cursor.position(m.span.start);
-                let end = cursor.position(m.span.end);
-                MentionRecord::new(&self.doc.name, &self.doc.text, m, c, start, end)
-                    .with_its_change(&self.doc.text, change, &self.checked.mentions)
-            })
-            .collect()
+        mention_records(
+            self.doc,
+            &self.prose,
+            &self.index,
+            &self.checked.mentions,
+            &self.checked.claims,
+            &self.checked.changes,
+        )
     }
 
     /// The estimates, as `derive` writes them.
