@@ -337,6 +337,7 @@ pub(crate) fn quantity<'a>(
     q.mantissa *= sign;
     let mut rest = rest;
     if q.kind == Kind::Number
+        && NextWord::after(rest).may_be(&["percent", "percentage", "pct", "per"])
         && let Ok((r, points)) = percent_suffix(rest)
         && prefix_currency.is_none()
     {
@@ -406,7 +407,11 @@ fn core<'a>(i: &'a str, conventions: &Conventions, qualified: bool) -> PResult<'
         // decades, measurements, identifiers).
         return fail(i);
     }
-    if let Ok((r, denominator)) = ratio_denominator(rest)
+    // A figure is nearly always followed by a space and a word that starts none of the
+    // tails below ("12 people"): that word, read once, rules them out.
+    let next = NextWord::after(rest);
+    if next.may_be(&["in", "out"])
+        && let Ok((r, denominator)) = ratio_denominator(rest)
         && denominator > n.value
         && n.value > 0.0
     {
@@ -414,7 +419,9 @@ fn core<'a>(i: &'a str, conventions: &Conventions, qualified: bool) -> PResult<'
         q.mantissa = q.value;
         return Ok((r, q));
     }
-    if let Ok((r, base)) = rate_denominator(rest) {
+    if next.may_be(&["per"])
+        && let Ok((r, base)) = rate_denominator(rest)
+    {
         let mut q = Quantity::new(Kind::Percent, 100.0 * n.value / base, Form::Rate);
         q.decimals = n.decimals;
         // The stated precision is the numerator's, in percent: "12 per 1,000" is
@@ -443,6 +450,7 @@ fn core<'a>(i: &'a str, conventions: &Conventions, qualified: bool) -> PResult<'
     // "3 dozen".
     if !n.words
         && n.scale.is_none()
+        && next.may_be(&["dozen"])
         && let Ok((r, _)) = (ws, keyword("dozen")).parse(rest)
     {
         let mut q = Quantity::new(Kind::Number, n.value * 12.0, Form::Digits);
@@ -460,6 +468,36 @@ fn core<'a>(i: &'a str, conventions: &Conventions, qualified: bool) -> PResult<'
         i[..len].eq_ignore_ascii_case("one")
     };
     Ok((rest, q))
+}
+
+/// The word after a figure, when one space and an ASCII letter follow it: then every tail
+/// of the grammar that begins with a word ("per 1,000", "in three", "percent", "dozen")
+/// reads that same word, whether it takes one space or [`ws`], and cannot match unless the
+/// word is its own. `Unknown` for anything else (a mark, two spaces, a line break), where
+/// each tail is tried as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NextWord<'a> {
+    Word(&'a str),
+    Unknown,
+}
+
+impl<'a> NextWord<'a> {
+    fn after(rest: &'a str) -> Self {
+        match rest.as_bytes() {
+            [b' ', b, ..] if b.is_ascii_alphabetic() => {
+                alpha_word(&rest[1..]).map_or(NextWord::Unknown, |(_, word)| NextWord::Word(word))
+            }
+            _ => NextWord::Unknown,
+        }
+    }
+
+    /// Whether a tail that starts with one of `words` may match here.
+    fn may_be(self, words: &[&str]) -> bool {
+        match self {
+            NextWord::Word(w) => words.iter().any(|x| w.eq_ignore_ascii_case(x)),
+            NextWord::Unknown => true,
+        }
+    }
 }
 
 /// `denominator := "/" digit{1,2}`, from 2 to 10, ending the number: the "/4" of "3/4".
@@ -789,7 +827,73 @@ pub(crate) fn is_month(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_after_a_figure_is_read_only_after_one_space_and_a_letter() {
+        assert_eq!(NextWord::after(" people said"), NextWord::Word("people"));
+        assert_eq!(NextWord::after(" Per 1,000"), NextWord::Word("Per"));
+        for unknown in [
+            "",
+            "%",
+            "  per",
+            "\tper",
+            "-percent",
+            " 1,000",
+            " Élan",
+            "\u{a0}per",
+        ] {
+            assert_eq!(NextWord::after(unknown), NextWord::Unknown, "{unknown:?}");
+        }
+        assert!(NextWord::Word("PERCENT").may_be(&["percent"]));
+        assert!(!NextWord::Word("people").may_be(&["percent", "per"]));
+        assert!(NextWord::Unknown.may_be(&["dozen"]));
+    }
+
+    #[test]
+    fn the_tails_ruled_out_by_the_next_word_still_read_in_any_case() {
+        let c = Conventions::default();
+        let read = |s: &'static str| {
+            quantity(s, &c, false)
+                .map(|(rest, q)| (rest, q.kind, q.value))
+                .ok()
+        };
+        assert_eq!(read("12 PERCENT of"), Some((" of", Kind::Percent, 12.0)));
+        assert_eq!(read("3 Dozen eggs"), Some((" eggs", Kind::Number, 36.0)));
+        assert_eq!(
+            read("12 Per 1,000 births"),
+            Some((" births", Kind::Percent, 1.2))
+        );
+        assert_eq!(read("one In three"), Some(("", Kind::Percent, 100.0 / 3.0)));
+        assert_eq!(
+            read("14 out of 15"),
+            Some(("", Kind::Percent, 1400.0 / 15.0))
+        );
+        assert_eq!(read("12 people"), Some((" people", Kind::Number, 12.0)));
+    }
+
     proptest::proptest! {
+        /// What lets [`core`] and [`quantity`] skip a tail on the word after a figure: where
+        /// that word is known and is none of a tail's first words, the tail fails.
+        #[test]
+        fn a_tail_ruled_out_by_the_next_word_fails(
+            rest in "[ \t\u{a0}-]{0,2}(in|out|per|percent|percentage|pct|dozen|people|PER|In|Dozen|x)?[ -]{0,2}(of|every|cent|points?|100|1,000|three)?[ .]?",
+        ) {
+            let next = NextWord::after(&rest);
+            if !next.may_be(&["in", "out"]) {
+                proptest::prop_assert!(ratio_denominator(&rest).is_err());
+            }
+            if !next.may_be(&["per"]) {
+                proptest::prop_assert!(rate_denominator(&rest).is_err());
+            }
+            if !next.may_be(&["dozen"]) {
+                proptest::prop_assert!((ws, keyword("dozen")).parse(rest.as_str()).is_err());
+            }
+            if !next.may_be(&["percent", "percentage", "pct", "per"]) {
+                proptest::prop_assert!(percent_suffix(&rest).is_err());
+            }
+        }
+
         /// The byte-wise reading finds the word the plain definition finds: spaces, tabs and
         /// no-break spaces trimmed, then the run of letters, digits, `.`, `#` and `'` before.
         #[test]
