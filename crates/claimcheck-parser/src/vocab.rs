@@ -1364,11 +1364,18 @@ pub fn starts_with_ci(word: &str, prefix: &str) -> bool {
 /// Whether `hay` contains the lowercase `needle`, ignoring ASCII case: what
 /// `hay.to_ascii_lowercase().contains(needle)` says, without the copy.
 pub(crate) fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
-    needle.is_empty()
-        || hay
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    needle.is_empty() || find_ascii_ci(hay, needle).is_some()
+}
+
+/// Where `needle` (ASCII) first occurs in `hay`, ignoring ASCII case: the byte offset that
+/// `hay.to_ascii_lowercase().find(needle)` gives for a lowercase needle, without the copy.
+pub(crate) fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Whether `word` ends with the lowercase `suffix`, ignoring ASCII case.
@@ -1800,6 +1807,10 @@ mod tests {
             proptest::prop_assert_eq!(
                 super::contains_ascii_ci(&hay, &needle),
                 lower.contains(needle.as_str())
+            );
+            proptest::prop_assert_eq!(
+                super::find_ascii_ci(&hay, &needle),
+                lower.find(needle.as_str())
             );
             proptest::prop_assert_eq!(
                 super::starts_with_ci(&hay, &needle),

@@ -21,7 +21,7 @@ impl SentenceReader<'_> {
     ) -> Option<Span> {
         let mention = figure.mention.span;
         let written = &self.text[mention.range()];
-        if let Some(i) = written.to_ascii_lowercase().find("estimated") {
+        if let Some(i) = crate::vocab::find_ascii_ci(written, "estimated") {
             return Some(Span::new(
                 mention.start + i,
                 mention.start + i + "estimated".len(),

@@ -95,7 +95,12 @@ fn link_or_address(text: &str, anchor: usize) -> Option<usize> {
         .last()
         .map_or(anchor, |(i, _)| i);
     let token = &text[token_start..floor_boundary(text, token_end.min(token_start + 512))];
-    (token.contains("://") || token.starts_with("www.") || token.contains('@')).then_some(token_end)
+    // "://" looked for at each colon: a search for the three bytes would be set up afresh
+    // at every figure.
+    let scheme = token
+        .match_indices(':')
+        .any(|(i, _)| token[i..].starts_with("://"));
+    (scheme || token.starts_with("www.") || token.contains('@')).then_some(token_end)
 }
 
 /// Bill, law and code numbers, citations, footnote marks; a list of sections after a plural
@@ -470,4 +475,25 @@ fn percent_or_scale_follows(after: &str) -> bool {
 fn is_identifier_word(w: &str) -> bool {
     vocab::LABEL_WORD_SET.contains(w)
         || (w.starts_with(|c: char| c.is_uppercase()) && vocab::IDENTIFIER_WORD_SET.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn digits_in_a_link_or_an_address_are_skipped_to_the_end_of_it() {
+        for (text, digits) in [
+            ("See http://example.org:8080 now.", "8080"),
+            ("See ftp://files.example.org/2019 now.", "2019"),
+            ("Mail jane2020@example.org now.", "2020"),
+            ("See www.example.org/report-12 now.", "12"),
+        ] {
+            let anchor = text.find(digits).expect("the digits are in the text");
+            let end = text.find(" now").expect("the token ends");
+            assert_eq!(super::link_or_address(text, anchor), Some(end), "{text}");
+        }
+        for (text, digits) in [("At 10:30 they met.", "30"), ("Ratio 3:1 held.", "1")] {
+            let anchor = text.find(digits).expect("the digits are in the text");
+            assert_eq!(super::link_or_address(text, anchor), None, "{text}");
+        }
+    }
 }
