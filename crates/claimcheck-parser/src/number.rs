@@ -164,6 +164,41 @@ pub(crate) fn digits(i: &str) -> PResult<'_, Number> {
         n.value = underflow_checked(n.value, frac);
         return Ok((rest, n));
     }
+    if let Some(plain) = plain_digits(i) {
+        return Ok(plain);
+    }
+    digits_as_written(i)
+}
+
+/// Most numbers are a few digits that nothing continues ("12 people", "2019,"): those are
+/// read by their bytes, without building the digits up as text. `None` for any other number
+/// (separators, decimals, exponents, ten digits or more), which [`digits_as_written`] reads.
+fn plain_digits(i: &str) -> Option<(&str, Number)> {
+    let len = i.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=9).contains(&len) || !ends_plain(&i[len..]) {
+        return None;
+    }
+    let value = f64::from(
+        i.bytes()
+            .take(len)
+            .fold(0u32, |v, b| v * 10 + u32::from(b - b'0')),
+    );
+    Some((
+        &i[len..],
+        Number {
+            value,
+            decimals: 0,
+            words: false,
+            scale: None,
+            year_shaped: len == 4,
+            mantissa: value,
+        },
+    ))
+}
+
+/// [`digits`] as the grammar writes it: a run of digits, its groups of thousands, decimals,
+/// exponent and power.
+fn digits_as_written(i: &str) -> PResult<'_, Number> {
     let (mut rest, lead) = digit1(i)?;
     // The digits without their separators: held inline (no allocation) up to 24 bytes.
     let mut text = compact_str::CompactString::with_capacity(lead.len() + 8);
@@ -229,6 +264,21 @@ pub(crate) fn digits(i: &str) -> PResult<'_, Number> {
             mantissa: value,
         },
     ))
+}
+
+/// Whether a run of digits ends where `rest` starts: no group of thousands, decimal
+/// point, exponent or power can follow (no comma or space with a digit after it, no
+/// thin or no-break space, no ".", "e", "E" or "^"). Where it cannot tell, it says no, and
+/// [`digits`] reads on as written.
+fn ends_plain(rest: &str) -> bool {
+    match rest.as_bytes() {
+        [] => true,
+        [b',' | b' ', next, ..] => !next.is_ascii_digit(),
+        [b'.' | b'e' | b'E' | b'^', ..] => false,
+        // The first byte of a thin, narrow no-break or no-break space (and of other marks).
+        [0xE2 | 0xC2, ..] => false,
+        _ => true,
+    }
 }
 
 /// A number whose digits are not all zero but which reads as 0 ("0.000…1" with 400
@@ -461,11 +511,24 @@ pub(crate) fn scaled_digits(i: &str) -> PResult<'_, Number> {
 
 /// A scale after a number: a suffix ("5bn", "5 bn") or a word ("5 billion").
 pub(crate) fn scale_after(i: &str) -> Option<(&str, f64)> {
-    if let Ok((r, s)) = scale_word(i) {
-        return Some((r, s));
-    }
     let after_space = i.strip_prefix(' ').unwrap_or(i);
-    let (r, w) = alpha_word(after_space).ok()?;
+    let (r, w) = match i.as_bytes() {
+        // One space and a letter (nearly always): [`scale_word`] would read the same word
+        // after [`ws`], so it is read once for the scale and the suffix.
+        [b' ', b, ..] if b.is_ascii_alphabetic() => {
+            let (r, w) = alpha_word(after_space).ok()?;
+            if let Some(s) = vocab::lookup_ci(SCALES, w) {
+                return Some((r, s));
+            }
+            (r, w)
+        }
+        _ => {
+            if let Ok((r, s)) = scale_word(i) {
+                return Some((r, s));
+            }
+            alpha_word(after_space).ok()?
+        }
+    };
     // A single-letter suffix must touch the digits ("5m", not "5 m").
     if w.len() == 1 && after_space.len() != i.len() {
         return None;
@@ -513,6 +576,19 @@ pub(crate) fn fraction(i: &str) -> PResult<'_, f64> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn scales_after_a_figure() {
+        let read = |s: &'static str| scale_after(s);
+        assert_eq!(read(" thousand people"), Some((" people", 1e3)));
+        assert_eq!(read(" Million,"), Some((",", 1e6)));
+        assert_eq!(read("\u{a0}billion"), Some(("", 1e9)));
+        assert_eq!(read("bn in"), Some((" in", 1e9)));
+        assert_eq!(read(" bn."), Some((".", 1e9)));
+        assert_eq!(read(" m people"), None);
+        assert_eq!(read("m-long"), None);
+        assert_eq!(read(" people"), None);
+    }
+
     proptest::proptest! {
         /// Whitespace told by its bytes is what reading characters finds, error included.
         #[test]
@@ -527,6 +603,37 @@ mod tests {
         fn digits_are_valued_as_parsed(text in "[0-9]{0,12}(\\.[0-9]{0,3})?(e[0-9]{1,3})?") {
             let want: f64 = text.parse().unwrap_or(f64::INFINITY);
             proptest::prop_assert_eq!(digits_value(&text).to_bits(), want.to_bits(), "{:?}", text);
+        }
+
+        /// Plain digits read by their bytes are the number the grammar reads, and leave the
+        /// same rest; numbers the bytes cannot settle are left to the grammar.
+        #[test]
+        fn plain_digits_are_the_number_as_written(
+            text in "[0-9]{1,11}([ ,.eE^\u{a0}\u{2009}\u{202f}x-]{0,2}[0-9a-z]{0,4})?",
+        ) {
+            let written = digits_as_written(&text).expect("digits come first");
+            if let Some((rest, n)) = plain_digits(&text) {
+                proptest::prop_assert_eq!(rest, written.0);
+                proptest::prop_assert_eq!(n.value.to_bits(), written.1.value.to_bits());
+                proptest::prop_assert_eq!(n, written.1);
+            }
+        }
+
+        /// The scale after a figure is the one the grammar's parsers find: a scale word after
+        /// whitespace, or a suffix that touches the digits or follows one space.
+        #[test]
+        fn a_scale_is_read_once_as_the_parsers_read_it(
+            text in "[ \u{a0}\t]{0,2}(million|Billion|bn|m|k|mln|people|thousands?|x)?[ .,-]?",
+        ) {
+            let want = scale_word(&text).ok().or_else(|| {
+                let after_space = text.strip_prefix(' ').unwrap_or(&text);
+                let (r, w) = alpha_word(after_space).ok()?;
+                let glued = w.len() == 1 && after_space.len() != text.len();
+                (!glued && at_boundary(r) && !r.starts_with('-'))
+                    .then(|| vocab::lookup_ci(SCALE_SUFFIXES, w).map(|s| (r, s)))
+                    .flatten()
+            });
+            proptest::prop_assert_eq!(scale_after(&text), want);
         }
 
         /// A word told by its bytes is what reading characters finds, error included.
