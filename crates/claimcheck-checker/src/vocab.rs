@@ -26,6 +26,10 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
         return Vec::new();
     };
     let bytes = slice.as_bytes();
+    // The slice lowercased at once (ASCII letters only, so every offset stays): an ASCII
+    // word is then copied out as it is, where lowercasing word by word looked at each word
+    // twice.
+    let lower = slice.to_ascii_lowercase();
     // About one word in six bytes of prose: room for most sentences' words at once.
     let mut out = Vec::with_capacity(slice.len() / 6 + 1);
     let mut i = 0;
@@ -42,7 +46,7 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
             i = claimcheck_parser::runs::alphanumerics_end(bytes, i + 1);
             if bytes.get(i).is_none_or(u8::is_ascii) {
                 out.push(Token {
-                    word: lowercase(&slice[s..i], true),
+                    word: CompactString::from(&lower[s..i]),
                     start: start + s,
                     end: start + i,
                 });
@@ -72,7 +76,11 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
             }
         }
         out.push(Token {
-            word: lowercase(&slice[s..i], ascii),
+            word: if ascii {
+                CompactString::from(&lower[s..i])
+            } else {
+                lowercase(&slice[s..i], false)
+            },
             start: start + s,
             end: start + i,
         });
