@@ -155,12 +155,27 @@ pub struct Checker {
     fallback_date: Option<ArticleDate>,
     reader: ClaimReader,
     conventions: ModelConventions,
-    enabled: HashSet<&'static Rule>,
-    severity: HashMap<&'static Rule, Severity>,
+    /// The rules that run, in the order of [`RULES`], each with the severity the selection
+    /// gives it (none: its own): worked out once, not looked up for every document.
+    active: Vec<(&'static Rule, Option<Severity>)>,
+    /// Whether `unused-suppression` runs.
+    report_unused_suppressions: bool,
     /// Studies' own texts to look cited figures up in (`--against`).
     sources: Vec<source::Source>,
     /// Whether every figure cites the sources, named or not.
     assume_cited: bool,
+}
+
+/// The rules a selection runs, in the order of [`RULES`], with the severity it gives each.
+fn active_rules(selection: &Selection) -> Vec<(&'static Rule, Option<Severity>)> {
+    let enabled = selection.enabled();
+    let severity = selection.severities();
+    RULES
+        .iter()
+        .copied()
+        .filter(|r| enabled.contains(r))
+        .map(|r| (r, severity.get(r).copied()))
+        .collect()
 }
 
 impl Checker {
@@ -187,6 +202,7 @@ impl Checker {
         let extractor = Extractor::new(extraction);
         let index = document::RegistryIndex::new(&registry, &extractor, &conventions);
         let intervals = index.facts.iter().map(|f| f.interval).collect();
+        let active = active_rules(selection);
         Checker {
             registry,
             index,
@@ -196,8 +212,10 @@ impl Checker {
             extractor,
             reader,
             conventions,
-            enabled: selection.enabled(),
-            severity: selection.severities(),
+            report_unused_suppressions: active
+                .iter()
+                .any(|(r, _)| **r == rules::UNUSED_SUPPRESSION),
+            active,
             sources: Vec::new(),
             assume_cited: false,
         }
@@ -301,21 +319,17 @@ impl Checker {
             base: &base,
         };
         let mut findings = Vec::new();
-        for rule in RULES.iter().copied().filter(|r| self.enabled.contains(r)) {
+        for &(rule, severity) in &self.active {
             let start = findings.len();
             (rule.check)(&doc, &context, &mut findings);
-            if let Some(sev) = self.severity.get(rule) {
+            if let Some(sev) = severity {
                 for f in &mut findings[start..] {
-                    f.severity = *sev;
+                    f.severity = sev;
                 }
             }
         }
         findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(b.rule)));
-        suppression::apply(
-            original,
-            &mut findings,
-            self.enabled.contains(&rules::UNUSED_SUPPRESSION),
-        );
+        suppression::apply(original, &mut findings, self.report_unused_suppressions);
         let quantities = doc.quantities.len();
         let matched = doc
             .quantities
