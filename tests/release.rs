@@ -60,6 +60,55 @@ fn the_workflow_action_and_hook_parse_and_agree() {
         "the script the Build step runs"
     );
 
+    // The Python package: a wheel for each target the binaries are built for, from the
+    // package's own manifest, attached to the release and published from the artifacts.
+    let wheels = &workflow["jobs"]["wheels"];
+    let wheel_targets: Vec<&str> = wheels["strategy"]["matrix"]["include"]
+        .as_vec()
+        .expect("a wheels matrix")
+        .iter()
+        .map(|t| t["target"].as_str().expect("a target"))
+        .collect();
+    assert_eq!(wheel_targets, targets, "a wheel for every binary's target");
+    let wheel_steps = wheels["steps"].as_vec().expect("wheel steps");
+    let build_wheel = wheel_steps
+        .iter()
+        .find(|s| s["name"].as_str() == Some("Build wheel"))
+        .expect("a Build wheel step");
+    assert!(
+        build_wheel["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("PyO3/maturin-action@"))
+    );
+    let args = build_wheel["with"]["args"]
+        .as_str()
+        .expect("maturin's arguments");
+    assert!(args.contains("--release") && args.contains("--out dist"));
+    let manifest = "crates/claimcheck-py/Cargo.toml";
+    assert!(args.contains(&format!("-m {manifest}")));
+    let py_manifest = std::fs::read_to_string(repo().join(manifest)).expect("the package");
+    assert!(
+        py_manifest.contains("abi3-py39"),
+        "one wheel serves every CPython from 3.9"
+    );
+    assert!(
+        wheel_steps
+            .iter()
+            .filter_map(|s| s["run"].as_str())
+            .any(|r| r.contains("gh release upload") && r.contains("dist/*.whl")),
+        "the wheels are attached to the release"
+    );
+    let pypi = &workflow["jobs"]["pypi"];
+    assert_eq!(pypi["needs"].as_str(), Some("wheels"));
+    assert_eq!(pypi["permissions"]["id-token"].as_str(), Some("write"));
+    assert!(
+        pypi["steps"]
+            .as_vec()
+            .expect("pypi steps")
+            .iter()
+            .any(|s| s["uses"].as_str() == Some("pypa/gh-action-pypi-publish@release/v1"))
+    );
+
     let action = yaml("action.yml");
     let install = action["runs"]["steps"][0]["run"]
         .as_str()
