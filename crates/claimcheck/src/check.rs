@@ -466,7 +466,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         &filter,
         reporter,
         reading,
-        64,
+        input::BATCH_PARTS,
         |batch| {
             if html {
                 Batch::Articles(

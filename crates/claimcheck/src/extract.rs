@@ -33,7 +33,7 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write, reporter: &Reporter) -> Resu
         &filter,
         reporter,
         reading,
-        64,
+        input::BATCH_PARTS,
         |batch| -> Vec<Option<Result<Written>>> {
             batch
                 .par_iter()

@@ -168,7 +168,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         &filter,
         reporter,
         input::Reading::Whole,
-        64,
+        input::BATCH_PARTS,
         |batch| {
             let first = html.as_ref().map(crate::html::pages::Report::next_number);
             let done: Vec<Rows> = batch
