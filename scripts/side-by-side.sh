@@ -10,9 +10,12 @@
 # `extract` it prints each build's median wall time and MB/s, and the median of the pairs'
 # NEW/OLD ratios (below 1: NEW is faster). Running the two in turn keeps the ratio fair when
 # the machine's speed drifts during the call.
+#
+# With SIDE_BY_SIDE_THREADS=N (N > 1) the runs are not pinned and use N worker threads: the
+# way to time a change in how the work is shared out.
 set -euo pipefail
 if [ $# -lt 3 ]; then
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 old=$1 new=$2 text=$3 pairs=${4:-9}
@@ -20,16 +23,18 @@ for f in "$old" "$new"; do
   [ -x "$f" ] || { echo "$f: not an executable" >&2; exit 2; }
 done
 [ -f "$text" ] || { echo "$text: no such file" >&2; exit 2; }
+threads=${SIDE_BY_SIDE_THREADS:-1}
 pin=()
-command -v taskset >/dev/null 2>&1 && pin=(taskset -c 0)
+if [ "$threads" = 1 ] && command -v taskset >/dev/null 2>&1; then pin=(taskset -c 0); fi
 
-python3 - "$old" "$new" "$text" "$pairs" "${pin[@]}" <<'PY'
+python3 - "$old" "$new" "$text" "$pairs" "$threads" "${pin[@]}" <<'PY'
 import os, statistics, subprocess, sys, time
 
 old, new, text, pairs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-pin = sys.argv[5:]
+threads = sys.argv[5]
+pin = sys.argv[6:]
 mb = os.path.getsize(text) / 1e6
-env = dict(os.environ, RAYON_NUM_THREADS="1")
+env = dict(os.environ, RAYON_NUM_THREADS=threads)
 
 
 def run(binary, args):

@@ -776,10 +776,11 @@ fn items_of(
 
 /// How many parts (documents, or windows of a long file) the commands put in a batch, short
 /// of [`BATCH_BYTES`]. Each batch costs a hand-over to the thread pool and back, and wakes
-/// threads that sleep between batches: with 64, on two threads, 100 MB of news as a corpus
-/// (about 46,000 documents) took 6% longer for `extract` and 6.5% longer for `check` than with
-/// 256, and 3,500 one-sentence documents 14% longer for `extract`. Larger batches gained no more
-/// and held more: 512 raised `extract`'s peak from 41 to 50 MB.
+/// threads that sleep between batches. On two threads (`scripts/side-by-side.sh` with
+/// `SIDE_BY_SIDE_THREADS=2`), 256 rather than 64 took 3% off `extract` and 2% off `check` on
+/// 100 MB of news as a corpus (about 46,000 documents), and 9% and 5% on one-sentence
+/// documents; the peak rose from 24 to 41 MB for `extract`, from 18 to 22 MB for `check`.
+/// Larger batches gained no more and held more (512: 50 MB for `extract`).
 pub const BATCH_PARTS: usize = 256;
 
 /// How many parts reading may run ahead of the batch being worked on: one batch more.
