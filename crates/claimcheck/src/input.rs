@@ -779,11 +779,13 @@ fn items_of(
 /// threads that sleep between batches. On two threads (`scripts/side-by-side.sh` with
 /// `SIDE_BY_SIDE_THREADS=2`), 256 rather than 64 took 3% off `extract` and 2% off `check` on
 /// 100 MB of news as a corpus (about 46,000 documents), and 9% and 5% on one-sentence
-/// documents; the peak rose from 24 to 41 MB for `extract`, from 18 to 22 MB for `check`.
-/// Larger batches gained no more and held more (512: 50 MB for `extract`).
+/// documents. On that corpus the peak rose from 24 to 39 MB for `extract` (which holds two
+/// batches' JSON) and from 18 to 22 MB for `check`. Larger batches gained no more and held
+/// more (512: 50 MB for `extract`).
 pub const BATCH_PARTS: usize = 256;
 
-/// How many parts reading may run ahead of the batch being worked on: one batch more.
+/// How many parts reading may run ahead of the batch being worked on: one batch more. The
+/// text they hold is bounded apart ([`ReadAhead`]).
 const READ_AHEAD_BATCHES: usize = 1;
 
 /// How many bytes of text a batch holds at most (a part is never split): eight windows of a
@@ -795,6 +797,73 @@ const READ_AHEAD_BATCHES: usize = 1;
 /// sixteen in flight two at a time held 103 MB). A corpus's documents are far smaller: their
 /// batches stay at the count the caller asks for.
 const BATCH_BYTES: usize = 2 << 20;
+
+/// The text read but not yet taken into a batch, held to one batch's bytes
+/// ([`BATCH_BYTES`] × [`READ_AHEAD_BATCHES`]): the parts waiting are counted apart
+/// ([`BATCH_PARTS`] of them), and 256 windows of a long file would hold 64 MB where a
+/// batch holds eight. Reading waits until the text fits, or until nothing is held (a part
+/// larger than the budget goes alone), or until the batches stop.
+struct ReadAhead {
+    /// The bytes held, and whether the batches have stopped.
+    held: std::sync::Mutex<(usize, bool)>,
+    /// Signalled when bytes are taken or the batches stop.
+    room: std::sync::Condvar,
+}
+
+impl ReadAhead {
+    const BYTES: usize = BATCH_BYTES * READ_AHEAD_BATCHES;
+
+    fn new() -> Self {
+        ReadAhead {
+            held: std::sync::Mutex::new((0, false)),
+            room: std::sync::Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (usize, bool)> {
+        // The count stays right whatever thread panicked while holding it: each side changes
+        // it in one step.
+        self.held
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Waits until `bytes` more may be held, and holds them; false once the batches stopped.
+    fn hold(&self, bytes: usize) -> bool {
+        let mut held = self.lock();
+        while !held.1 && held.0 > 0 && held.0 + bytes > Self::BYTES {
+            held = self
+                .room
+                .wait(held)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        held.0 += bytes;
+        !held.1
+    }
+
+    /// Lets `bytes` go, taken into a batch.
+    fn take(&self, bytes: usize) {
+        let mut held = self.lock();
+        held.0 = held.0.saturating_sub(bytes);
+        self.room.notify_one();
+    }
+
+    /// Stops reading at its next part: the batches have stopped.
+    fn stop(&self) {
+        self.lock().1 = true;
+        self.room.notify_all();
+    }
+}
+
+/// Stops reading ahead when dropped: when the batches end, normally, by an error or by a
+/// panic, so that a reader waiting for room never waits for ever.
+struct StopOnDrop<'a>(&'a ReadAhead);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
+}
 
 /// Like [`for_each_part`], but hands parts over in batches of up to `size` parts and
 /// [`BATCH_BYTES`] of text, so that a batch can be checked in parallel while memory stays
@@ -842,15 +911,23 @@ pub fn map_batches<T: Send>(
 ) -> anyhow::Result<()> {
     let size = size.max(1);
     let (send, receive) = std::sync::mpsc::sync_channel::<Item>(size * READ_AHEAD_BATCHES);
+    let ahead = ReadAhead::new();
     std::thread::scope(|scope| {
+        let ahead = &ahead;
         let reader = scope.spawn(move || {
-            // A send fails only once the batches have stopped (an error, or output closed):
-            // reading stops with them.
+            // A part waits for room, and a send fails, only once the batches have stopped
+            // (an error, or output closed): reading stops with them.
             let _ = for_each_item(args, filter, reading, |item| {
+                if let Item::Part(part) = &item
+                    && !ahead.hold(part.doc.text.len())
+                {
+                    anyhow::bail!("the batches stopped");
+                }
                 send.send(item)
                     .map_err(|_| anyhow::anyhow!("the batches stopped"))
             });
         });
+        let stop_reading = StopOnDrop(ahead);
         let report = |items: Vec<Item>| {
             for item in items {
                 match item {
@@ -886,6 +963,7 @@ pub fn map_batches<T: Send>(
             let mut bytes = 0;
             for item in receive.iter() {
                 if let Item::Part(part) = item {
+                    ahead.take(part.doc.text.len());
                     bytes += part.doc.text.len();
                     batch.push(part);
                     if batch.len() >= size || bytes >= BATCH_BYTES {
@@ -912,6 +990,7 @@ pub fn map_batches<T: Send>(
             Ok(())
         });
         // Dropping the receiver ends reading early when the batches stopped.
+        drop(stop_reading);
         drop(receive);
         if reader.join().is_err() {
             // Each file's reading is guarded (a panic there is an error naming the file);
@@ -1013,6 +1092,93 @@ mod tests {
         );
         assert!(worked.is_err());
         assert_eq!(emitted, 3, "nothing is emitted after the failure");
+    }
+
+    #[test]
+    fn reading_ahead_waits_for_room_and_stops_with_the_batches() {
+        let ahead = ReadAhead::new();
+        assert!(
+            ahead.hold(ReadAhead::BYTES - 10),
+            "room while little is held"
+        );
+        let (done, waited) = std::sync::mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let held = ahead.hold(20);
+                let _ = done.send(held);
+            });
+            // 20 more bytes do not fit: the reader waits until some are taken.
+            assert!(
+                waited
+                    .recv_timeout(std::time::Duration::from_millis(100))
+                    .is_err(),
+                "a part that does not fit waits"
+            );
+            ahead.take(ReadAhead::BYTES - 10);
+            let held = waited.recv_timeout(std::time::Duration::from_secs(10));
+            ahead.stop(); // so that a failure ends the test
+            assert_eq!(held, Ok(true), "taken into a batch, the bytes make room");
+        });
+        // A part larger than the whole budget goes alone, when nothing else is held.
+        let ahead = ReadAhead::new();
+        assert!(ahead.hold(3 * ReadAhead::BYTES));
+        let (done, waited) = std::sync::mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let _ = done.send(ahead.hold(1));
+            });
+            ahead.stop();
+            let stopped = waited.recv_timeout(std::time::Duration::from_secs(10));
+            // Room for the reader in any case, so that a failure ends the test.
+            ahead.take(3 * ReadAhead::BYTES);
+            assert_eq!(
+                stopped,
+                Ok(false),
+                "a reader waiting for room stops when the batches stop"
+            );
+        });
+    }
+
+    #[test]
+    fn a_long_file_whose_output_fails_is_not_read_to_its_end() {
+        // Far more text than reading may hold ahead: reading must stop when emitting fails,
+        // not wait for room that no batch will make.
+        const { assert!(BATCH_PARTS * 16 * 1024 > ReadAhead::BYTES) };
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let line = "In 2020, 12 of the 40 workers said so.\n\n";
+        let text = line.repeat(4 * ReadAhead::BYTES / line.len());
+        std::fs::write(dir.path().join("long.txt"), &text).expect("written");
+        let args = input_args(vec![dir.path().join("long.txt")]);
+        // On a thread of its own, so that a reader left waiting fails the test, not hangs it.
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let reporter = crate::reporter::Reporter::default();
+            let mut emitted = 0;
+            let worked = map_batches(
+                &args,
+                &Filter::default(),
+                &reporter,
+                // More parts may wait than their bytes allow: the bytes bind.
+                Reading::Windows(16 * 1024),
+                BATCH_PARTS,
+                |batch| {
+                    // Slow work, so that reading runs as far ahead as it may.
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                    batch.len()
+                },
+                |_| {
+                    emitted += 1;
+                    anyhow::bail!("output closed")
+                },
+            );
+            let _ = done.send((worked.is_err(), emitted));
+            drop(dir);
+        });
+        assert_eq!(
+            finished.recv_timeout(std::time::Duration::from_secs(60)),
+            Ok((true, 1)),
+            "the batches end at the failure, and reading with them"
+        );
     }
 
     fn parts_of(bytes: &[u8], window: usize) -> Vec<Result<(Part, Vec<Warning>), Problem>> {
