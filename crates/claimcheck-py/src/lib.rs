@@ -150,6 +150,36 @@ fn par_map<'d, T: Send>(
     }))
 }
 
+/// Python's cyclic garbage collector, paused while a batch's records are made and resumed
+/// as it was when dropped (also if making them fails). The records are dicts and lists of
+/// plain values and hold no cycles, but every container made counts toward a collection, and
+/// each collection traverses the dicts made before it again: on 2,500 news articles (59,000
+/// records) the collector took a third of `extract_batch`'s time.
+struct GcPaused<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> GcPaused<'py> {
+    fn new(py: Python<'py>) -> PyResult<Self> {
+        let gc = py.import("gc")?;
+        if gc.call_method0("isenabled")?.is_truthy()? {
+            gc.call_method0("disable")?;
+            Ok(GcPaused { gc: Some(gc) })
+        } else {
+            Ok(GcPaused { gc: None })
+        }
+    }
+}
+
+impl Drop for GcPaused<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            // Enabling the collector fails only if the interpreter is shutting down.
+            let _ = gc.call_method0("enable");
+        }
+    }
+}
+
 /// A list of records as a Python list of dicts.
 fn records<'py, T: serde::Serialize>(
     py: Python<'py>,
@@ -290,6 +320,7 @@ impl Checker {
         let on_problem = OnProblem::parse(errors)?;
         let docs = documents(texts, names)?;
         let done = par_map(py, &docs, threads, |doc| self.analyzer.extract(doc))?;
+        let _paused = GcPaused::new(py)?;
         let lists = done
             .iter()
             .map(|e| match e {
@@ -319,6 +350,7 @@ impl Checker {
         let on_problem = OnProblem::parse(errors)?;
         let docs = documents(texts, names)?;
         let done = par_map(py, &docs, threads, |doc| self.analyzer.derive(doc))?;
+        let _paused = GcPaused::new(py)?;
         let lists = done
             .iter()
             .map(|e| match e {
@@ -345,6 +377,7 @@ impl Checker {
         let on_problem = OnProblem::parse(errors)?;
         let docs = documents(texts, names)?;
         let done = par_map(py, &docs, threads, |doc| self.analyzer.check(doc))?;
+        let _paused = GcPaused::new(py)?;
         let lists = done
             .iter()
             .map(|e| match e {

@@ -87,3 +87,42 @@ def test_the_gil_is_released_while_a_batch_works():
     # call it could not have run at all.
     assert elapsed > 0.02, elapsed
     assert ticks > 1000, (ticks, elapsed)
+
+
+@pytest.mark.parametrize("method", ["extract_batch", "derive_batch", "check_batch"])
+def test_the_garbage_collector_is_paused_while_records_are_made_and_then_as_it_was(method):
+    import gc
+
+    checker = claimcheck.Checker()
+    seen = []
+
+    def watch(phase, info):
+        # A collection while the batch's records are made means the collector ran.
+        if phase == "start":
+            seen.append(info["generation"])
+
+    was = gc.isenabled()
+    gc.callbacks.append(watch)
+    try:
+        gc.enable()
+        gc.collect()
+        seen.clear()
+        # Enough records that a running collector collects many times: one by one, it does.
+        single = method.removesuffix("_batch")
+        one_by_one = [getattr(checker, single)(t) for t in TEXTS * 20]
+        assert len(seen) > 2, seen
+        seen.clear()
+        records = getattr(checker, method)(TEXTS * 20, threads=1)
+        assert records == one_by_one
+        # At most the one collection that the records made start once it is enabled again.
+        assert len(seen) <= 1, seen
+        assert gc.isenabled(), "enabled again after the batch"
+        gc.disable()
+        getattr(checker, method)(TEXTS, threads=1)
+        assert not gc.isenabled(), "left disabled when it was"
+    finally:
+        gc.callbacks.remove(watch)
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
