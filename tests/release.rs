@@ -98,6 +98,31 @@ fn the_workflow_action_and_hook_parse_and_agree() {
             .any(|r| r.contains("gh release upload") && r.contains("dist/*.whl")),
         "the wheels are attached to the release"
     );
+    // jemalloc on Linux for ARM is built for pages of up to 64 KB, in the binaries and the
+    // wheels, before either is built.
+    for job in ["build", "wheels"] {
+        let steps = workflow["jobs"][job]["steps"].as_vec().expect("steps");
+        let page = steps
+            .iter()
+            .position(|s| s["name"].as_str() == Some("Page size"))
+            .unwrap_or_else(|| panic!("{job}: a Page size step"));
+        let step = &steps[page];
+        assert_eq!(
+            step["if"].as_str(),
+            Some("matrix.target == 'aarch64-unknown-linux-gnu'"),
+            "{job}"
+        );
+        assert_eq!(
+            step["run"].as_str().map(str::trim),
+            Some("echo \"JEMALLOC_SYS_WITH_LG_PAGE=16\" >> \"$GITHUB_ENV\""),
+            "{job}"
+        );
+        let build = steps
+            .iter()
+            .position(|s| matches!(s["name"].as_str(), Some("Build" | "Build wheel")))
+            .expect("a build step");
+        assert!(page < build, "{job}: the page size is set before building");
+    }
     let pypi = &workflow["jobs"]["pypi"];
     assert_eq!(pypi["needs"].as_str(), Some("wheels"));
     assert_eq!(pypi["permissions"]["id-token"].as_str(), Some("write"));

@@ -12,7 +12,8 @@ use claimcheck::{check, derive, draft, explain, extract, input, report};
 /// The command allocates many small, short-lived blocks (a claim's words, its subject, a
 /// rule's notes); jemalloc's per-thread caches serve them in about 6% less of `check`'s time
 /// than glibc's allocator, for a tenth more peak memory (measured side by side, README's
-/// Speed). The libraries and the Python module leave the choice to their caller.
+/// Speed). The libraries leave the choice to their caller; the Python module, which is its own
+/// caller, makes the same one (crates/claimcheck-py).
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
