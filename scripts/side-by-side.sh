@@ -24,6 +24,9 @@ for f in "$old" "$new"; do
 done
 [ -f "$text" ] || { echo "$text: no such file" >&2; exit 2; }
 threads=${SIDE_BY_SIDE_THREADS:-1}
+case "$threads" in
+  '' | *[!0-9]* | 0) echo "SIDE_BY_SIDE_THREADS=$threads: not a number of threads" >&2; exit 2 ;;
+esac
 pin=()
 if [ "$threads" = 1 ] && command -v taskset >/dev/null 2>&1; then pin=(taskset -c 0); fi
 
