@@ -126,3 +126,38 @@ def test_the_garbage_collector_is_paused_while_records_are_made_and_then_as_it_w
             gc.enable()
         else:
             gc.disable()
+
+
+def test_report_rows_are_made_with_the_garbage_collector_paused():
+    import gc
+
+    checker = claimcheck.Checker()
+    seen = []
+
+    def watch(phase, info):
+        if phase == "start":
+            seen.append(info["generation"])
+
+    was = gc.isenabled()
+    gc.callbacks.append(watch)
+    try:
+        gc.enable()
+        gc.collect()
+        seen.clear()
+        tables = checker.report_batch(TEXTS * 20, threads=1)
+        during = list(seen)
+        # The same rows made again as Python lists: enough containers that a running
+        # collector collects many times.
+        seen.clear()
+        again = {name: [list(row) for row in rows] for name, rows in tables.items()}
+        assert len(seen) > 2, seen
+        assert again == tables
+        # At most the one collection that the rows set off once it is enabled again.
+        assert len(during) <= 1, during
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(watch)
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
