@@ -238,3 +238,59 @@ fn a_file_in_place_of_the_folder_is_an_error() {
     assert_eq!(code, 2);
     assert!(stderr.contains("names a file, not a folder"), "{stderr}");
 }
+
+#[test]
+fn articles_are_numbered_in_input_order_across_batches() {
+    // More documents than one batch holds (256), so that a batch is numbered while the one
+    // before it is still being written: every article keeps its place in the input.
+    const DOCS: usize = 600;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let corpus = dir.path().join("corpus.jsonl");
+    let lines: String = (0..DOCS)
+        .map(|i| {
+            format!(
+                "{{\"id\":\"doc-{i:04}\",\"text\":\"Some {n} percent of {i} workers were paid late.\"}}\n",
+                n = i % 90 + 1
+            )
+        })
+        .collect();
+    std::fs::write(&corpus, lines).expect("write");
+    let out = dir.path().join("report");
+    let (code, stdout, stderr) = claimcheck(&[
+        "report",
+        "--html",
+        "--out",
+        out.to_str().expect("UTF-8"),
+        corpus.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(&format!("{DOCS} article pages")),
+        "{stdout}"
+    );
+    let mut pages: Vec<String> = std::fs::read_dir(out.join("report-articles"))
+        .expect("the article pages")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .into_string()
+                .expect("UTF-8")
+        })
+        .collect();
+    pages.sort();
+    assert_eq!(pages.len(), DOCS, "one page per article, none overwritten");
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.starts_with(&format!("{:05}-", i + 1)) && page.contains(&format!("doc-{i:04}")),
+            "article {} is {page}",
+            i + 1
+        );
+    }
+    // The summary table keeps the same order.
+    let (_, summary) = table(&out, "summary.csv");
+    let files: Vec<&str> = summary.iter().map(|r| &r[0]).collect();
+    let expected: Vec<String> = (0..DOCS)
+        .map(|i| format!("{}#doc-{i:04}", corpus.display()))
+        .collect();
+    assert_eq!(files, expected);
+}

@@ -865,29 +865,23 @@ impl Drop for StopOnDrop<'_> {
     }
 }
 
-/// Like [`for_each_part`], but hands parts over in batches of up to `size` parts and
-/// [`BATCH_BYTES`] of text, so that a batch can be checked in parallel while memory stays
-/// bounded. The input is read on a thread of its own, up to a batch ahead, so that reading
-/// (opening files, decoding, parsing a corpus's JSON) overlaps the work on the batch before;
-/// problems are still reported here, in the order they are read, between the same batches as
-/// when reading and working took turns.
-pub fn for_each_batch(
-    args: &crate::cli::InputArgs,
-    filter: &Filter,
-    reporter: &crate::reporter::Reporter,
-    reading: Reading,
-    size: usize,
-    mut f: impl FnMut(&[Part]) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    map_batches(
-        args,
-        filter,
-        reporter,
-        reading,
-        size,
-        |batch| batch,
-        |batch| f(&batch),
-    )
+/// A batch of parts handed to the work, with where it stands in the input: a command that
+/// numbers its documents (the HTML report's articles) numbers a batch's before the batches
+/// ahead of it are done.
+#[derive(Debug)]
+pub struct Batch {
+    /// The parts, in the order of the input.
+    pub parts: Vec<Part>,
+    /// How many parts the batches before this one held.
+    pub first: usize,
+}
+
+impl std::ops::Deref for Batch {
+    type Target = [Part];
+
+    fn deref(&self) -> &[Part] {
+        &self.parts
+    }
 }
 
 /// How many batches are worked on at once: the one whose results are awaited, and the next,
@@ -895,18 +889,22 @@ pub fn for_each_batch(
 /// with a thread idle while the other finished the batch's last part.
 const BATCHES_IN_FLIGHT: usize = 2;
 
-/// Like [`for_each_batch`], in two steps: `work` makes each batch's results on the thread
-/// pool (its parts in parallel, as it chooses), and `emit` takes the results in the order of
-/// the input. The next batch is worked on while one is awaited, so that no thread waits at
-/// the end of a batch for the others; problems met in reading are reported just before the
-/// results of the batch they came before, as [`for_each_batch`] reports them.
+/// Like [`for_each_part`], but hands parts over in batches of up to `size` parts and
+/// [`BATCH_BYTES`] of text, in two steps: `work` makes each batch's results on the thread pool
+/// (its parts in parallel, as it chooses), and `emit` takes the results in the order of the
+/// input, so that a batch is worked on in parallel while memory stays bounded. The input is
+/// read on a thread of its own, up to a batch ahead, so that reading (opening files,
+/// decoding, parsing a corpus's JSON) overlaps the work on the batch before. The next batch is
+/// worked on while one is awaited, so that no thread waits at the end of a batch for the
+/// others. Problems met in reading are reported here, in the order they are read, just before
+/// the results of the batch they came before.
 pub fn map_batches<T: Send>(
     args: &crate::cli::InputArgs,
     filter: &Filter,
     reporter: &crate::reporter::Reporter,
     reading: Reading,
     size: usize,
-    work: impl Fn(Vec<Part>) -> T + Sync,
+    work: impl Fn(Batch) -> T + Sync,
     mut emit: impl FnMut(T) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let size = size.max(1);
@@ -942,7 +940,14 @@ pub fn map_batches<T: Send>(
             // The batches being worked on, oldest first: the problems read before each, and
             // where its results arrive.
             let mut in_flight = std::collections::VecDeque::new();
-            let start = |batch: Vec<Part>| {
+            // The parts handed to the batches so far.
+            let mut started = 0;
+            let mut start = |parts: Vec<Part>| {
+                let batch = Batch {
+                    first: started,
+                    parts,
+                };
+                started += batch.parts.len();
                 let (done, results) = std::sync::mpsc::sync_channel::<T>(1);
                 pool.spawn(move |_| {
                     let _ = done.send(work(batch));

@@ -160,29 +160,33 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         bar
     });
     let started = std::time::Instant::now();
-    let mut html = args
-        .html
+    let html = args.html;
+    let mut page = html
         .then(|| crate::html::pages::Report::new(Some(dir), crate::html::pages::Budget::DEFAULT));
-    input::for_each_batch(
+    // Each batch's rows are made on the thread pool while the batch before is written: the
+    // articles are numbered by their place in the input, not by the articles written before.
+    input::map_batches(
         &args.input,
         &filter,
         reporter,
         input::Reading::Whole,
         input::BATCH_PARTS,
-        |batch| {
-            let first = html.as_ref().map(crate::html::pages::Report::next_number);
-            let done: Vec<Rows> = batch
+        |batch| -> (usize, Vec<Rows>) {
+            let rows = batch
                 .par_iter()
                 .enumerate()
                 .filter_map(|(i, part)| {
                     let doc = &part.doc;
-                    reporter.isolate(&doc.name, || {
-                        rows(&checker, doc, reporter, first.map(|n| n + i))
-                    })
+                    // Articles are numbered from 1.
+                    let number = html.then_some(batch.first + i + 1);
+                    reporter.isolate(&doc.name, || rows(&checker, doc, reporter, number))
                 })
                 .collect();
+            (batch.len(), rows)
+        },
+        |(parts, done)| {
             for r in done {
-                if let (Some(report), Some((n, summary, fragment))) = (html.as_mut(), r.html) {
+                if let (Some(report), Some((n, summary, fragment))) = (page.as_mut(), r.html) {
                     report.add(n, summary, fragment)?;
                 }
                 for row in &r.table.claims {
@@ -199,7 +203,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
                     == check::Outcome::Findings;
             }
             if let Some(bar) = &progress {
-                bar.inc(batch.len() as u64);
+                bar.inc(parts as u64);
             }
             Ok(())
         },
@@ -214,7 +218,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
     for (path, rows) in &written {
         writeln!(out, "{}: {rows} rows", path.display())?;
     }
-    if let Some(report) = html {
+    if let Some(report) = page {
         let path = dir.join("report.html");
         let pages = report.pages();
         crate::atomic::write(&path, |w| report.finish(w))
