@@ -93,7 +93,7 @@ fn written(
                 bytes.extend_from_slice(JSON_SEPARATOR);
                 r.write_json(&mut bytes);
             }
-            ExtractFormat::Csv => crate::records::write_csv_row(&mut bytes, &r.csv_row())?,
+            ExtractFormat::Csv => crate::records::push_csv_row(&mut bytes, &r.csv_row())?,
             ExtractFormat::Text => writeln!(bytes, "{}", text_line(r))?,
         }
     }

@@ -33,12 +33,31 @@ pub const SUMMARY_HEADER: &[&str] = &[
     "coverage",
 ];
 
-/// The rows of one document, in each table (as the library computes them for every front
-/// end), and its article for the HTML report.
+/// The rows of one document in each table (as the library computes them for every front
+/// end), written out as CSV on the thread that made them, and its article for the HTML
+/// report.
 struct Rows {
-    table: crate::api::ReportRows,
+    /// `claims.csv`, `estimates.csv`, `findings.csv` and `summary.csv`: the document's rows
+    /// as CSV, and how many.
+    tables: [(Vec<u8>, usize); 4],
+    /// The findings' severities, for the exit code.
+    levels: Vec<claimcheck_checker::Severity>,
     /// The article's number, its line in the HTML report's contents, and its `<article>`.
     html: Option<(usize, crate::html::ArticleSummary, String)>,
+}
+
+/// `rows` as CSV, and how many. Each row is quoted as [`crate::records::write_csv_row`]
+/// quotes it alone: the writer is flexible, as a writer of one row is.
+fn csv_text<R: AsRef<[String]>>(rows: &[R]) -> (Vec<u8>, usize) {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in rows {
+        w.write_record(row.as_ref())
+            .expect("writing CSV to memory cannot fail");
+    }
+    let text = w.into_inner().expect("writing CSV to memory cannot fail");
+    (text, rows.len())
 }
 
 /// The rows of one document; with `html`, also its article for the HTML report, numbered
@@ -62,8 +81,15 @@ fn rows(checker: &Checker, doc: &Document, reporter: &Reporter, html: Option<usi
             crate::html::render_article(&article, n),
         )
     });
+    let table = analysis.report_rows(checker);
     Rows {
-        table: analysis.report_rows(checker),
+        tables: [
+            csv_text(&table.claims),
+            csv_text(&table.estimates),
+            csv_text(&table.findings),
+            csv_text(std::slice::from_ref(&table.summary)),
+        ],
+        levels: table.levels,
         html,
     }
 }
@@ -92,6 +118,16 @@ impl Table {
         write_csv_row(self.file.writer(), row)
             .with_context(|| format!("{}: cannot write", self.path.display()))?;
         self.rows += 1;
+        Ok(())
+    }
+
+    /// Writes rows already made CSV ([`csv_text`]).
+    fn write_text(&mut self, (text, rows): &(Vec<u8>, usize)) -> Result<()> {
+        self.file
+            .writer()
+            .write_all(text)
+            .with_context(|| format!("{}: cannot write", self.path.display()))?;
+        self.rows += rows;
         Ok(())
     }
 
@@ -189,17 +225,12 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
                 if let (Some(report), Some((n, summary, fragment))) = (page.as_mut(), r.html) {
                     report.add(n, summary, fragment)?;
                 }
-                for row in &r.table.claims {
-                    claims.write_row(row)?;
-                }
-                for row in &r.table.estimates {
-                    estimates.write_row(row)?;
-                }
-                for row in &r.table.findings {
-                    findings.write_row(row)?;
-                }
-                summary.write_row(&r.table.summary)?;
-                failing |= check::outcome(r.table.levels, fail_at, args.rules.exit_zero)
+                let [c, e, f, s] = &r.tables;
+                claims.write_text(c)?;
+                estimates.write_text(e)?;
+                findings.write_text(f)?;
+                summary.write_text(s)?;
+                failing |= check::outcome(r.levels, fail_at, args.rules.exit_zero)
                     == check::Outcome::Findings;
             }
             if let Some(bar) = &progress {
@@ -248,6 +279,25 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_documents_rows_are_the_bytes_of_its_rows_written_one_by_one() {
+        let rows: Vec<Vec<String>> = [
+            &["a", "b, c", "\"d\""][..],
+            &["multi\nline", ""],
+            &["one"],
+            &[],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+        .collect();
+        let mut one_by_one = Vec::new();
+        for row in &rows {
+            write_csv_row(&mut one_by_one, row).expect("written");
+        }
+        assert_eq!(csv_text(&rows), (one_by_one, rows.len()));
+        assert_eq!(csv_text::<Vec<String>>(&[]), (Vec::new(), 0));
+    }
 
     #[test]
     fn an_interrupted_table_leaves_the_previous_file_whole() {
