@@ -7,6 +7,7 @@ use claimcheck_model::estimate::{human, money};
 use claimcheck_model::quantity::{plain, round_nominal, show};
 use claimcheck_model::{Dimension, End, Estimate, EstimateKind, ModelConventions};
 use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cli::{DeriveArgs, TableFormat};
@@ -181,26 +182,47 @@ pub fn run(args: &DeriveArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
     };
     let extractor = Extractor::new(loaded.config.extraction.conventions());
     let conventions = loaded.config.tolerances.clone();
-    let mut records = Vec::new();
     if let Some(expr) = &args.expr {
-        match expression(&extractor, &conventions, expr) {
-            Ok(estimates) => records = estimates,
+        return match expression(&extractor, &conventions, expr) {
+            Ok(estimates) => write(&estimates, args.format, out),
             Err(p) => {
                 reporter.error(&p);
-                return Ok(());
+                Ok(())
             }
-        }
-    } else {
-        let reader = ClaimReader::default().with_max_sentence(extractor.conventions().max_sentence);
-        input::for_each_document(&args.input, reporter, |doc| {
-            let derived = reporter.isolate(&doc.name, || {
-                estimates(&extractor, &reader, &conventions, &doc)
-            });
-            records.extend(derived.into_iter().flatten());
-            Ok(())
-        })?;
+        };
     }
-    write(&records, args.format, out)
+    let reader = ClaimReader::default().with_max_sentence(extractor.conventions().max_sentence);
+    // Each document is read whole (an estimate may draw on figures far apart), a batch
+    // of them at a time on the thread pool; the estimates are written in input order as
+    // each batch is done, so that memory stays flat over a corpus.
+    let mut written = Writer::new(args.format, out)?;
+    input::map_batches(
+        &args.input,
+        &input::Filter::default(),
+        reporter,
+        input::Reading::Whole,
+        input::BATCH_PARTS,
+        |batch| -> Vec<Vec<EstimateRecord>> {
+            batch
+                .par_iter()
+                .map(|part| {
+                    let doc = &part.doc;
+                    reporter
+                        .isolate(&doc.name, || {
+                            estimates(&extractor, &reader, &conventions, doc)
+                        })
+                        .unwrap_or_default()
+                })
+                .collect()
+        },
+        |derived| {
+            for records in &derived {
+                written.records(records)?;
+            }
+            Ok(())
+        },
+    )?;
+    written.finish()
 }
 
 /// What the figures of one document imply.
@@ -244,33 +266,76 @@ pub fn expression(
 
 /// Writes estimate records in a format.
 pub fn write(records: &[EstimateRecord], format: TableFormat, out: &mut dyn Write) -> Result<()> {
-    match format {
-        TableFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, records)?;
-            writeln!(out)?;
-        }
-        TableFormat::Jsonl => {
-            for r in records {
-                serde_json::to_writer(&mut *out, r)?;
-                writeln!(out)?;
-            }
-        }
-        TableFormat::Csv => {
+    let mut written = Writer::new(format, out)?;
+    written.records(records)?;
+    written.finish()
+}
+
+/// Writes estimate records in a format as they come, a document's at a time: the same bytes
+/// as [`write`] of them all at once.
+struct Writer<'o> {
+    format: TableFormat,
+    out: &'o mut dyn Write,
+    /// The records written so far.
+    count: usize,
+}
+
+impl<'o> Writer<'o> {
+    /// Starts the output (a CSV table's header).
+    fn new(format: TableFormat, out: &'o mut dyn Write) -> Result<Self> {
+        if format == TableFormat::Csv {
             write_csv_row(out, EstimateRecord::CSV_HEADER)?;
-            for r in records {
-                write_csv_row(out, &r.csv_row())?;
-            }
         }
-        TableFormat::Text => {
-            for r in records {
-                write_text(r, out)?;
-            }
-            if records.is_empty() {
-                writeln!(out, "no estimates: no figures in the input imply another")?;
-            }
-        }
+        Ok(Writer {
+            format,
+            out,
+            count: 0,
+        })
     }
-    Ok(())
+
+    /// Writes the next records.
+    fn records(&mut self, records: &[EstimateRecord]) -> Result<()> {
+        let out = &mut *self.out;
+        for r in records {
+            match self.format {
+                TableFormat::Json => {
+                    // An element of serde_json's pretty array: each line indented two spaces
+                    // more than the record alone (no string holds a line break unescaped).
+                    let pretty = serde_json::to_string_pretty(r)?;
+                    out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+                    for (i, line) in pretty.split('\n').enumerate() {
+                        if i > 0 {
+                            out.write_all(b"\n")?;
+                        }
+                        out.write_all(b"  ")?;
+                        out.write_all(line.as_bytes())?;
+                    }
+                }
+                TableFormat::Jsonl => {
+                    serde_json::to_writer(&mut *out, r)?;
+                    writeln!(out)?;
+                }
+                TableFormat::Csv => write_csv_row(out, &r.csv_row())?,
+                TableFormat::Text => write_text(r, out)?,
+            }
+            self.count += 1;
+        }
+        Ok(())
+    }
+
+    /// Ends the output: the JSON array's close, or the text's word that there is nothing.
+    fn finish(self) -> Result<()> {
+        match self.format {
+            TableFormat::Json if self.count == 0 => writeln!(self.out, "[]")?,
+            TableFormat::Json => self.out.write_all(b"\n]\n")?,
+            TableFormat::Text if self.count == 0 => writeln!(
+                self.out,
+                "no estimates: no figures in the input imply another"
+            )?,
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 fn write_text(r: &EstimateRecord, out: &mut dyn Write) -> Result<()> {
@@ -376,5 +441,61 @@ fn end(v: Option<f64>, inclusive: Option<bool>) -> End {
         (Some(v), Some(true)) => End::Inclusive(v),
         (Some(v), _) => End::Exclusive(v),
         (None, _) => End::Unbounded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The estimates of the example article, as `derive` reads it.
+    fn example() -> Vec<EstimateRecord> {
+        let doc = Document {
+            name: "cambodia.txt".to_owned(),
+            text: include_str!("../../../data/examples/cambodia-migrants.txt").to_owned(),
+        };
+        let extractor = Extractor::default();
+        let reader = ClaimReader::default();
+        estimates(&extractor, &reader, &ModelConventions::default(), &doc)
+    }
+
+    fn written(format: TableFormat, chunks: &[&[EstimateRecord]]) -> String {
+        let mut out = Vec::new();
+        let mut w = Writer::new(format, &mut out).expect("started");
+        for chunk in chunks {
+            w.records(chunk).expect("written");
+        }
+        w.finish().expect("finished");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn estimates_written_as_they_come_are_the_array_written_at_once() {
+        let records = example();
+        assert!(
+            records.len() >= 2,
+            "the example implies more than one estimate"
+        );
+        let (first, rest) = records.split_at(1);
+        for chunks in [
+            &[first, rest][..],
+            &[&records[..]],
+            &[&[], first, &[], rest],
+        ] {
+            assert_eq!(
+                written(TableFormat::Json, chunks),
+                serde_json::to_string_pretty(&records).expect("JSON") + "\n"
+            );
+            let mut lines = String::new();
+            for r in &records {
+                lines += &serde_json::to_string(r).expect("JSON");
+                lines += "\n";
+            }
+            assert_eq!(written(TableFormat::Jsonl, chunks), lines);
+        }
+        assert_eq!(written(TableFormat::Json, &[]), "[]\n");
+        assert_eq!(written(TableFormat::Json, &[&[]]), "[]\n");
+        assert!(written(TableFormat::Text, &[&[]]).starts_with("no estimates"));
+        assert!(!written(TableFormat::Text, &[first]).contains("no estimates"));
     }
 }
