@@ -21,7 +21,8 @@ fn repo(path: &str) -> String {
         .to_string()
 }
 
-/// A corpus of more documents than one batch (64), so that batches run on several threads.
+/// A corpus of more documents than one batch (256), so that batches run on several threads
+/// and one is worked on while the one before is written.
 fn corpus(dir: &Path) -> String {
     let articles = [
         "data/examples/cambodia-migrants.txt",
@@ -30,7 +31,7 @@ fn corpus(dir: &Path) -> String {
         "tests/fixtures/edge-figures.txt",
     ];
     let mut lines = String::new();
-    for i in 0..80 {
+    for i in 0..300 {
         let text = std::fs::read_to_string(repo(articles[i % articles.len()])).expect("article");
         let doc = serde_json::json!({ "id": format!("doc-{i:03}"), "text": text });
         lines.push_str(&doc.to_string());
@@ -50,6 +51,7 @@ fn output_is_identical_across_runs_and_thread_counts() {
         vec!["check", "--format", "sarif", "--exit-zero", corpus.as_str()],
         vec!["extract", "--format", "jsonl", corpus.as_str()],
         vec!["derive", "--format", "csv", corpus.as_str()],
+        vec!["derive", "--format", "json", corpus.as_str()],
     ] {
         let one = claimcheck(&args, "1");
         assert!(!one.stdout.is_empty(), "{args:?} printed nothing");
@@ -63,6 +65,114 @@ fn output_is_identical_across_runs_and_thread_counts() {
             assert_eq!(one.stderr, again.stderr, "{args:?}");
         }
     }
+}
+
+/// The files of a folder, by name, with their bytes.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("a folder")
+        .map(|e| {
+            let e = e.expect("an entry");
+            let bytes = std::fs::read(e.path()).expect("a file");
+            (e.file_name().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn report_tables_are_identical_across_thread_counts() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let corpus = corpus(dir.path());
+    let run = |threads: &str| {
+        let out = dir.path().join(format!("report-{threads}"));
+        let args = [
+            "report",
+            "--exit-zero",
+            "--out",
+            out.to_str().expect("UTF-8"),
+            &corpus,
+        ];
+        let done = claimcheck(&args, threads);
+        assert_eq!(
+            done.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+        files(&out)
+    };
+    let one = run("1");
+    assert_eq!(one.len(), 4, "the four tables");
+    assert_eq!(run("4"), one);
+}
+
+/// A document whose checking panics is reported by name, with exit code 2; the documents
+/// before and after it, in the same batch and in later ones, are read as if it were not
+/// there.
+#[test]
+fn a_panic_in_one_document_leaves_the_others_to_derive_and_report() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let corpus = corpus(dir.path());
+    let broken = "#doc-004";
+    let run = |args: &[&str], inject: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+        command.args(args).env("RAYON_NUM_THREADS", "2");
+        if inject {
+            command.env("CLAIMCHECK_DEBUG_PANIC_ON", broken);
+        } else {
+            command.env_remove("CLAIMCHECK_DEBUG_PANIC_ON");
+        }
+        command.output().expect("claimcheck runs")
+    };
+    if !cfg!(debug_assertions) {
+        return; // the failure is injected in debug builds only
+    }
+    // derive: every estimate but the broken document's.
+    let derive = ["derive", "--format", "jsonl", corpus.as_str()];
+    let (all, failed) = (run(&derive, false), run(&derive, true));
+    let errors = String::from_utf8_lossy(&failed.stderr);
+    assert_eq!(failed.status.code(), Some(2), "{errors}");
+    assert!(
+        errors.contains(&format!("{broken}: internal error")),
+        "{errors}"
+    );
+    let expected: Vec<&str> = std::str::from_utf8(&all.stdout)
+        .expect("UTF-8")
+        .lines()
+        .filter(|l| !l.contains(&format!("{broken}\"")))
+        .collect();
+    assert!(expected.len() < all.stdout.split(|&b| b == b'\n').count() - 1);
+    assert_eq!(
+        std::str::from_utf8(&failed.stdout)
+            .expect("UTF-8")
+            .lines()
+            .collect::<Vec<_>>(),
+        expected
+    );
+    // report: the summary has a row for every other document, in order.
+    let out = dir.path().join("report");
+    let report = [
+        "report",
+        "--exit-zero",
+        "--out",
+        out.to_str().expect("UTF-8"),
+        &corpus,
+    ];
+    let failed = run(&report, true);
+    assert_eq!(failed.status.code(), Some(2));
+    let summary = std::fs::read_to_string(out.join("summary.csv")).expect("summary.csv");
+    let names: Vec<&str> = summary
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap_or_default())
+        .collect();
+    let wanted: Vec<String> = (0..300)
+        .filter(|&i| i != 4)
+        .map(|i| format!("{corpus}#doc-{i:03}"))
+        .collect();
+    assert_eq!(names, wanted);
 }
 
 #[cfg(unix)]

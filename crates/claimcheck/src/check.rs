@@ -5,7 +5,6 @@ use std::io::{IsTerminal, Write};
 use anyhow::Result;
 use claimcheck_checker::{Checker, Registry, RegistryErrors, Selection, Severity};
 use claimcheck_parser::{LineIndex, Origin, Span};
-use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, FailOn, RuleArgs};
 use crate::input::{self, Document, Problem};
@@ -458,8 +457,8 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
     };
     // One batch's findings: its articles' too for the HTML page.
     enum Batch {
-        Articles(Vec<crate::html::Article>),
-        Findings(Vec<Vec<FindingRecord>>),
+        Articles(Vec<Option<crate::html::Article>>),
+        Findings(Vec<Option<Vec<FindingRecord>>>),
     }
     input::map_batches(
         &args.input,
@@ -470,37 +469,23 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         |batch| {
             if html {
                 Batch::Articles(
-                    batch
-                        .par_iter()
-                        .filter_map(|part| {
-                            let doc = &part.doc;
-                            reporter.isolate(&doc.name, || article(&checker, doc, reporter))
-                        })
-                        .collect(),
+                    batch.each_isolated(reporter, |_, part| article(&checker, &part.doc, reporter)),
                 )
             } else {
-                Batch::Findings(
-                    batch
-                        .par_iter()
-                        .map(|part| {
-                            let doc = &part.doc;
-                            reporter
-                                .isolate(&doc.name, || {
-                                    check_part(&checker, doc, part.origin, reporter)
-                                })
-                                .unwrap_or_default()
-                        })
-                        .collect(),
-                )
+                Batch::Findings(batch.each_isolated(reporter, |_, part| {
+                    check_part(&checker, &part.doc, part.origin, reporter)
+                }))
             }
         },
         |batch| {
             match batch {
                 Batch::Articles(read) => {
-                    records.extend(read.iter().flat_map(|a| a.findings.iter().cloned()));
-                    articles.extend(read);
+                    for a in read.into_iter().flatten() {
+                        records.extend(a.findings.iter().cloned());
+                        articles.push(a);
+                    }
                 }
-                Batch::Findings(found) => records.extend(found.into_iter().flatten()),
+                Batch::Findings(found) => records.extend(found.into_iter().flatten().flatten()),
             }
             Ok(())
         },

@@ -7,7 +7,6 @@ use claimcheck_model::estimate::{human, money};
 use claimcheck_model::quantity::{plain, round_nominal, show};
 use claimcheck_model::{Dimension, End, Estimate, EstimateKind, ModelConventions};
 use claimcheck_parser::{ClaimReader, Extractor, LineIndex};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cli::{DeriveArgs, TableFormat};
@@ -202,21 +201,13 @@ pub fn run(args: &DeriveArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         reporter,
         input::Reading::Whole,
         input::BATCH_PARTS,
-        |batch| -> Vec<Vec<EstimateRecord>> {
-            batch
-                .par_iter()
-                .map(|part| {
-                    let doc = &part.doc;
-                    reporter
-                        .isolate(&doc.name, || {
-                            estimates(&extractor, &reader, &conventions, doc)
-                        })
-                        .unwrap_or_default()
-                })
-                .collect()
+        |batch| {
+            batch.each_isolated(reporter, |_, part| {
+                estimates(&extractor, &reader, &conventions, &part.doc)
+            })
         },
         |derived| {
-            for records in &derived {
+            for records in derived.iter().flatten() {
                 written.records(records)?;
             }
             Ok(())

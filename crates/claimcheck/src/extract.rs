@@ -4,7 +4,6 @@ use std::io::Write;
 
 use anyhow::Result;
 use claimcheck_parser::{ClaimReader, Extractor};
-use rayon::prelude::*;
 
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::input::{self, Part};
@@ -34,18 +33,12 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write, reporter: &Reporter) -> Resu
         reporter,
         reading,
         input::BATCH_PARTS,
-        |batch| -> Vec<Option<Result<Written>>> {
-            batch
-                .par_iter()
-                .map(|part| {
-                    // Everything that reads the document runs isolated; only then are its
-                    // records written, so a document that fails leaves no partial records
-                    // behind.
-                    reporter.isolate(&part.doc.name, || {
-                        written(&extractor, &reader, part, args.format)
-                    })
-                })
-                .collect()
+        |batch| {
+            // Everything that reads the document runs isolated; only then are its records
+            // written, so a document that fails leaves no partial records behind.
+            batch.each_isolated(reporter, |_, part| {
+                written(&extractor, &reader, part, args.format)
+            })
         },
         |written| {
             for part in written.into_iter().flatten() {

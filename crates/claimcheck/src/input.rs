@@ -876,6 +876,26 @@ pub struct Batch {
     pub first: usize,
 }
 
+impl Batch {
+    /// `work` of each part, on the thread pool, in order, with the part's place in the input
+    /// (0 for the first part read). Each part's work runs isolated ([`Reporter::isolate`]): a
+    /// part whose work panics is reported and gives `None`, and the others go on.
+    ///
+    /// [`Reporter::isolate`]: crate::reporter::Reporter::isolate
+    pub fn each_isolated<T: Send>(
+        &self,
+        reporter: &crate::reporter::Reporter,
+        work: impl Fn(usize, &Part) -> T + Sync,
+    ) -> Vec<Option<T>> {
+        use rayon::prelude::*;
+        self.parts
+            .par_iter()
+            .enumerate()
+            .map(|(i, part)| reporter.isolate(&part.doc.name, || work(self.first + i, part)))
+            .collect()
+    }
+}
+
 impl std::ops::Deref for Batch {
     type Target = [Part];
 

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use claimcheck_checker::Checker;
-use rayon::prelude::*;
 
 use crate::atomic::OutputFile;
 use crate::check;
@@ -207,21 +206,16 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, reporter: &Reporter) -> Resul
         reporter,
         input::Reading::Whole,
         input::BATCH_PARTS,
-        |batch| -> (usize, Vec<Rows>) {
-            let rows = batch
-                .par_iter()
-                .enumerate()
-                .filter_map(|(i, part)| {
-                    let doc = &part.doc;
-                    // Articles are numbered from 1.
-                    let number = html.then_some(batch.first + i + 1);
-                    reporter.isolate(&doc.name, || rows(&checker, doc, reporter, number))
-                })
-                .collect();
+        |batch| {
+            let rows = batch.each_isolated(reporter, |place, part| {
+                // Articles are numbered from 1.
+                let number = html.then_some(place + 1);
+                rows(&checker, &part.doc, reporter, number)
+            });
             (batch.len(), rows)
         },
         |(parts, done)| {
-            for r in done {
+            for r in done.into_iter().flatten() {
                 if let (Some(report), Some((n, summary, fragment))) = (page.as_mut(), r.html) {
                     report.add(n, summary, fragment)?;
                 }

@@ -83,9 +83,10 @@ impl Report {
         }
     }
 
-    /// The first number not yet given (an article's ids start `a{n}-`). Articles rendered in
-    /// parallel take this and the numbers after it; a document that could not be read leaves
-    /// a gap, never a duplicate.
+    /// The first number not yet given (an article's ids start `a{n}-`), for articles added
+    /// one after another. `claimcheck report` numbers its articles by their place in the
+    /// input instead, so that a batch is numbered before the one ahead of it is added; there,
+    /// a document that could not be read leaves a gap, never a duplicate.
     pub fn next_number(&self) -> usize {
         self.last + 1
     }
