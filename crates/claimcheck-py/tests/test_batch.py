@@ -3,6 +3,8 @@ with the GIL released while they work."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import threading
 import time
 
@@ -89,15 +91,13 @@ def test_the_gil_is_released_while_a_batch_works():
     assert ticks > 1000, (ticks, elapsed)
 
 
-@pytest.mark.parametrize("method", ["extract_batch", "derive_batch", "check_batch"])
-def test_the_garbage_collector_is_paused_while_records_are_made_and_then_as_it_was(method):
-    import gc
-
-    checker = claimcheck.Checker()
+@contextlib.contextmanager
+def collections():
+    """The generations of the garbage collections that start inside the block, with the
+    collector enabled and collected first; the collector is left as it was."""
     seen = []
 
     def watch(phase, info):
-        # A collection while the batch's records are made means the collector ran.
         if phase == "start":
             seen.append(info["generation"])
 
@@ -107,6 +107,19 @@ def test_the_garbage_collector_is_paused_while_records_are_made_and_then_as_it_w
         gc.enable()
         gc.collect()
         seen.clear()
+        yield seen
+    finally:
+        gc.callbacks.remove(watch)
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+@pytest.mark.parametrize("method", ["extract_batch", "derive_batch", "check_batch"])
+def test_the_garbage_collector_is_paused_while_records_are_made_and_then_as_it_was(method):
+    checker = claimcheck.Checker()
+    with collections() as seen:
         # Enough records that a running collector collects many times: one by one, it does.
         single = method.removesuffix("_batch")
         one_by_one = [getattr(checker, single)(t) for t in TEXTS * 20]
@@ -120,30 +133,11 @@ def test_the_garbage_collector_is_paused_while_records_are_made_and_then_as_it_w
         gc.disable()
         getattr(checker, method)(TEXTS, threads=1)
         assert not gc.isenabled(), "left disabled when it was"
-    finally:
-        gc.callbacks.remove(watch)
-        if was:
-            gc.enable()
-        else:
-            gc.disable()
 
 
 def test_report_rows_are_made_with_the_garbage_collector_paused():
-    import gc
-
     checker = claimcheck.Checker()
-    seen = []
-
-    def watch(phase, info):
-        if phase == "start":
-            seen.append(info["generation"])
-
-    was = gc.isenabled()
-    gc.callbacks.append(watch)
-    try:
-        gc.enable()
-        gc.collect()
-        seen.clear()
+    with collections() as seen:
         tables = checker.report_batch(TEXTS * 20, threads=1)
         during = list(seen)
         # The same rows made again as Python lists: enough containers that a running
@@ -155,9 +149,3 @@ def test_report_rows_are_made_with_the_garbage_collector_paused():
         # At most the one collection that the rows set off once it is enabled again.
         assert len(during) <= 1, during
         assert gc.isenabled()
-    finally:
-        gc.callbacks.remove(watch)
-        if was:
-            gc.enable()
-        else:
-            gc.disable()
