@@ -67,6 +67,74 @@ fn output_is_identical_across_runs_and_thread_counts() {
     }
 }
 
+/// `check`'s findings sorted through the disk (a small sort budget, debug builds only) are
+/// the bytes of those sorted in memory, in every format and in `--output-file`: over a corpus
+/// whose ids come out of order and repeat, so that the sort reorders documents and must keep
+/// equal places in the order they came.
+#[test]
+fn findings_sorted_through_the_disk_are_those_sorted_in_memory() {
+    if !cfg!(debug_assertions) {
+        return; // the budget is set in debug builds only
+    }
+    let dir = tempfile::tempdir().expect("a folder");
+    let articles = [
+        "data/examples/cambodia-migrants.txt",
+        "data/examples/forced-labour-roundup.md",
+        "tests/fixtures/edge-figures.txt",
+    ];
+    let mut lines = String::new();
+    for i in 0..300 {
+        let text = std::fs::read_to_string(repo(articles[i % articles.len()])).expect("article");
+        let id = format!("doc-{:03}", (i * 7) % 250);
+        lines.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
+        lines.push('\n');
+    }
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(&corpus, lines).expect("corpus written");
+    let corpus = corpus.display().to_string();
+    let run = |args: &[&str], budget: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+        command
+            .args(args)
+            .env("RAYON_NUM_THREADS", "2")
+            .env_remove("CLAIMCHECK_DEBUG_PANIC_ON");
+        match budget {
+            // A few findings a run: hundreds of runs, merged a level up and again at the end.
+            Some(b) => command.env("CLAIMCHECK_DEBUG_SORT_BUDGET", b),
+            None => command.env_remove("CLAIMCHECK_DEBUG_SORT_BUDGET"),
+        };
+        command.output().expect("claimcheck runs")
+    };
+    for format in ["full", "concise", "json", "jsonl", "csv", "sarif", "github"] {
+        let args = ["check", "--format", format, corpus.as_str()];
+        let (held, spilled) = (run(&args, None), run(&args, Some("20000")));
+        assert_eq!(
+            held.status.code(),
+            Some(1),
+            "{format}: findings fail the run"
+        );
+        assert!(held.stdout.len() > 100_000, "{format}: many findings");
+        assert!(
+            held.stdout == spilled.stdout,
+            "{format}: the output differs"
+        );
+        assert_eq!(held.stderr, spilled.stderr, "{format}");
+        assert_eq!(held.status.code(), spilled.status.code(), "{format}");
+    }
+    let file = |name: &str| dir.path().join(name).display().to_string();
+    let (a, b) = (file("held.sarif"), file("spilled.sarif"));
+    let held = run(
+        &["check", "--format", "sarif", "--output-file", &a, &corpus],
+        None,
+    );
+    let spilled = run(
+        &["check", "--format", "sarif", "--output-file", &b, &corpus],
+        Some("20000"),
+    );
+    assert!(held.stdout == spilled.stdout, "the human output differs");
+    assert!(std::fs::read(&a).expect("written") == std::fs::read(&b).expect("written"));
+}
+
 /// The files of a folder, by name, with their bytes.
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)

@@ -115,4 +115,17 @@ impl Against {
             Against::Limit => "limit",
         }
     }
+
+    /// The kind [`as_str`](Against::as_str) names.
+    pub fn parse(name: &str) -> Option<Against> {
+        [
+            Against::Study,
+            Against::Edition,
+            Against::Claim,
+            Against::Derived,
+            Against::Limit,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == name)
+    }
 }

@@ -10,6 +10,7 @@ use crate::cli::{CheckArgs, FailOn, RuleArgs};
 use crate::input::{self, Document, Problem};
 use crate::output::{self, FindingRecord};
 use crate::reporter::Reporter;
+use crate::spill;
 
 /// How a run ended, for the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -444,7 +445,10 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         write!(out, "{}", toml::to_string_pretty(&settings)?)?;
         return Ok(Outcome::Clean);
     }
-    let mut records: Vec<FindingRecord> = Vec::new();
+    // Findings are counted as they come, and sorted by file and position through a sort that
+    // spills to disk past a budget: a corpus's findings do not all stay in memory.
+    let mut tally = Tally::default();
+    let mut sorted = spill::Sorter::new(sort_budget());
     // The HTML page shows each document's text: only it keeps the documents.
     let mut articles: Vec<crate::html::Article> = Vec::new();
     let html = args.format == output::CheckFormat::Html;
@@ -460,6 +464,13 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         Articles(Vec<Option<crate::html::Article>>),
         Findings(Vec<Option<Vec<FindingRecord>>>),
     }
+    let mut keep = |record: FindingRecord| -> Result<()> {
+        tally.add(&record);
+        if !args.statistics {
+            sorted.push(record)?;
+        }
+        Ok(())
+    };
     input::map_batches(
         &args.input,
         &filter,
@@ -481,16 +492,22 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
             match batch {
                 Batch::Articles(read) => {
                     for a in read.into_iter().flatten() {
-                        records.extend(a.findings.iter().cloned());
+                        for f in &a.findings {
+                            keep(f.clone())?;
+                        }
                         articles.push(a);
                     }
                 }
-                Batch::Findings(found) => records.extend(found.into_iter().flatten().flatten()),
+                Batch::Findings(found) => {
+                    for f in found.into_iter().flatten().flatten() {
+                        keep(f)?;
+                    }
+                }
             }
             Ok(())
         },
     )?;
-    records.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let ended = outcome(tally.worst, fail_at, args.rules.exit_zero);
     let terminal = std::io::stdout().is_terminal();
     let color = args
         .color
@@ -499,27 +516,55 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         // The summary comes last, after everything printed above it.
         out.flush()?;
         if !args.quiet {
-            summary(&records, format);
+            tally.summary(format);
         }
         Ok(())
     };
     if args.statistics {
-        statistics(&records, args.format, out)?;
+        statistics(&tally, args.format, out)?;
         summary(out, output::CheckFormat::Full)?;
-        return Ok(outcome(
-            records.iter().map(|r| r.level),
-            fail_at,
-            args.rules.exit_zero,
-        ));
+        return Ok(ended);
     }
+    let records = sorted.finish()?;
     match &args.output_file {
         Some(path) => {
-            // The human output is printed whatever happens to the file.
-            let written = crate::atomic::write(path, |w| {
-                output::write(args.format, &records, &articles, false, w)
-            });
-            output::write(output::CheckFormat::Full, &records, &[], color, out)?;
-            if let Err(e) = written {
+            // One pass over the findings writes the file and the human output; the human
+            // output is printed whatever happens to the file.
+            let mut failed = None;
+            let mut file = crate::atomic::OutputFile::create(path)
+                .map_err(|e| failed = Some(e))
+                .ok();
+            {
+                let mut to_file = file.as_mut().and_then(|f| {
+                    output::Emitter::start(args.format, false, f.writer())
+                        .map_err(|e| failed = Some(e))
+                        .ok()
+                });
+                let mut human = output::Emitter::start(output::CheckFormat::Full, color, out)?;
+                for record in records {
+                    let record = record?;
+                    if let Some(emitter) = &mut to_file
+                        && let Err(e) = emitter.record(&record)
+                    {
+                        failed = Some(e);
+                        to_file = None;
+                    }
+                    human.record(&record)?;
+                }
+                if let Some(emitter) = to_file
+                    && let Err(e) = emitter.finish(&articles)
+                {
+                    failed = Some(e);
+                }
+                human.finish(&[])?;
+            }
+            if failed.is_none()
+                && let Some(file) = file
+                && let Err(e) = file.commit()
+            {
+                failed = Some(e);
+            }
+            if let Some(e) = failed {
                 out.flush()?;
                 reporter.error(&Problem {
                     location: path.display().to_string(),
@@ -530,15 +575,106 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         }
         None => {
             let color = color && args.format == output::CheckFormat::Full;
-            output::write(args.format, &records, &articles, color, out)?;
+            let mut emitter = output::Emitter::start(args.format, color, out)?;
+            for record in records {
+                emitter.record(&record?)?;
+            }
+            emitter.finish(&articles)?;
             summary(out, args.format)?;
         }
     }
-    Ok(outcome(
-        records.iter().map(|r| r.level),
-        fail_at,
-        args.rules.exit_zero,
-    ))
+    Ok(ended)
+}
+
+/// How much the findings held in memory may weigh (about) before they are sorted and written
+/// out to a temporary file to be merged at the end: enough for every finding of most runs
+/// (a long article raises a few dozen, a few kilobytes each), little beside the megabytes a
+/// batch of documents takes. In debug builds, the environment variable
+/// `CLAIMCHECK_DEBUG_SORT_BUDGET` sets it, so that tests can make a run spill.
+pub const SORT_BUDGET_BYTES: usize = 8 << 20;
+
+fn sort_budget() -> usize {
+    #[cfg(debug_assertions)]
+    if let Some(budget) = std::env::var("CLAIMCHECK_DEBUG_SORT_BUDGET")
+        .ok()
+        .and_then(|b| b.parse().ok())
+    {
+        return budget;
+    }
+    SORT_BUDGET_BYTES
+}
+
+/// What `check` counts of its findings as they come: by severity and by rule, for the summary,
+/// `--statistics` and the exit code.
+#[derive(Debug, Default)]
+struct Tally {
+    /// Errors, warnings and infos.
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    /// The most severe finding's severity.
+    worst: Option<Severity>,
+    /// Each rule that raised a finding, in the order first met.
+    rules: Vec<RuleTally>,
+}
+
+/// A rule's findings: how many, and the severity of its first in the output's order.
+#[derive(Debug)]
+struct RuleTally {
+    code: &'static str,
+    name: &'static str,
+    count: usize,
+    /// The first finding's file, line and column, and its severity.
+    first: (String, usize, usize),
+    severity: &'static str,
+}
+
+impl Tally {
+    fn add(&mut self, r: &FindingRecord) {
+        match r.level {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+        self.worst = self.worst.max(Some(r.level));
+        let at = (&r.file, r.line, r.column);
+        match self.rules.iter_mut().find(|t| t.name == r.rule) {
+            Some(t) => {
+                t.count += 1;
+                // The first in the output's order: of findings at one place, the one met first.
+                if at < (&t.first.0, t.first.1, t.first.2) {
+                    t.first = (r.file.clone(), r.line, r.column);
+                    t.severity = r.severity;
+                }
+            }
+            None => self.rules.push(RuleTally {
+                code: r.code,
+                name: r.rule,
+                count: 1,
+                first: (r.file.clone(), r.line, r.column),
+                severity: r.severity,
+            }),
+        }
+    }
+
+    fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+
+    /// A summary line for humans, on standard error.
+    fn summary(&self, format: output::CheckFormat) {
+        if format != output::CheckFormat::Full && format != output::CheckFormat::Concise {
+            return;
+        }
+        let (total, e, w, i) = (self.total(), self.errors, self.warnings, self.infos);
+        let _ = writeln!(
+            std::io::stderr(),
+            "{total} finding{}: {e} error{}, {w} warning{}, {i} info",
+            if total == 1 { "" } else { "s" },
+            if e == 1 { "" } else { "s" },
+            if w == 1 { "" } else { "s" },
+        );
+    }
 }
 
 /// How a run ends, given the severities of its findings.
@@ -556,55 +692,32 @@ pub fn outcome(
 
 /// `--statistics`: how many findings each rule raised, most first, as ruff prints them; a
 /// JSON array in the JSON formats.
-fn statistics(
-    records: &[FindingRecord],
-    format: output::CheckFormat,
-    out: &mut dyn Write,
-) -> Result<()> {
-    let mut counts: Vec<(usize, &FindingRecord)> = Vec::new();
-    for r in records {
-        match counts.iter_mut().find(|(_, first)| first.rule == r.rule) {
-            Some((n, _)) => *n += 1,
-            None => counts.push((1, r)),
-        }
-    }
-    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.code.cmp(b.1.code)));
+fn statistics(tally: &Tally, format: output::CheckFormat, out: &mut dyn Write) -> Result<()> {
+    let mut counts: Vec<&RuleTally> = tally.rules.iter().collect();
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
     if matches!(
         format,
         output::CheckFormat::Json | output::CheckFormat::Jsonl
     ) {
         let rows: Vec<_> = counts
             .iter()
-            .map(|(n, r)| {
-                serde_json::json!({ "code": r.code, "name": r.rule, "severity": r.severity, "count": n })
+            .map(|r| {
+                serde_json::json!({ "code": r.code, "name": r.name, "severity": r.severity, "count": r.count })
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)?;
         return Ok(());
     }
-    let width = counts.first().map_or(1, |(n, _)| n.to_string().len());
-    for (n, r) in &counts {
-        writeln!(out, "{n:>width$}\t{}\t{}\t{}", r.code, r.rule, r.severity)?;
+    let width = counts.first().map_or(1, |r| r.count.to_string().len());
+    for r in &counts {
+        writeln!(
+            out,
+            "{:>width$}\t{}\t{}\t{}",
+            r.count, r.code, r.name, r.severity
+        )?;
     }
     Ok(())
-}
-
-/// A summary line for humans, on standard error.
-fn summary(records: &[FindingRecord], format: output::CheckFormat) {
-    if format != output::CheckFormat::Full && format != output::CheckFormat::Concise {
-        return;
-    }
-    let count = |s: &str| records.iter().filter(|r| r.severity == s).count();
-    let (e, w, i) = (count("error"), count("warning"), count("info"));
-    let _ = writeln!(
-        std::io::stderr(),
-        "{} finding{}: {e} error{}, {w} warning{}, {i} info",
-        records.len(),
-        if records.len() == 1 { "" } else { "s" },
-        if e == 1 { "" } else { "s" },
-        if w == 1 { "" } else { "s" },
-    );
 }
 
 #[cfg(test)]

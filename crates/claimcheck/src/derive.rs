@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::cli::{DeriveArgs, TableFormat};
 use crate::input::{self, Document, Problem};
-use crate::records::{opt_number, plain_number, write_csv_row};
+use crate::records::{JsonArray, opt_number, plain_number, write_csv_row};
 use crate::reporter::Reporter;
 
 /// One input of an estimate, as `derive --format json` writes it.
@@ -267,6 +267,8 @@ pub fn write(records: &[EstimateRecord], format: TableFormat, out: &mut dyn Writ
 struct Writer<'o> {
     format: TableFormat,
     out: &'o mut dyn Write,
+    /// The JSON array, in that format.
+    array: JsonArray,
     /// The records written so far.
     count: usize,
 }
@@ -280,6 +282,7 @@ impl<'o> Writer<'o> {
         Ok(Writer {
             format,
             out,
+            array: JsonArray::default(),
             count: 0,
         })
     }
@@ -289,19 +292,7 @@ impl<'o> Writer<'o> {
         let out = &mut *self.out;
         for r in records {
             match self.format {
-                TableFormat::Json => {
-                    // An element of serde_json's pretty array: each line indented two spaces
-                    // more than the record alone (no string holds a line break unescaped).
-                    let pretty = serde_json::to_string_pretty(r)?;
-                    out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
-                    for (i, line) in pretty.split('\n').enumerate() {
-                        if i > 0 {
-                            out.write_all(b"\n")?;
-                        }
-                        out.write_all(b"  ")?;
-                        out.write_all(line.as_bytes())?;
-                    }
-                }
+                TableFormat::Json => self.array.element(r, out)?,
                 TableFormat::Jsonl => {
                     serde_json::to_writer(&mut *out, r)?;
                     writeln!(out)?;
@@ -317,8 +308,10 @@ impl<'o> Writer<'o> {
     /// Ends the output: the JSON array's close, or the text's word that there is nothing.
     fn finish(self) -> Result<()> {
         match self.format {
-            TableFormat::Json if self.count == 0 => writeln!(self.out, "[]")?,
-            TableFormat::Json => self.out.write_all(b"\n]\n")?,
+            TableFormat::Json => {
+                self.array.finish(self.out)?;
+                writeln!(self.out)?;
+            }
             TableFormat::Text if self.count == 0 => writeln!(
                 self.out,
                 "no estimates: no figures in the input imply another"

@@ -25,3 +25,4 @@ pub mod records;
 pub mod report;
 pub mod reporter;
 pub mod sources;
+pub mod spill;

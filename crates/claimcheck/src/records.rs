@@ -616,6 +616,61 @@ pub fn write_csv_row<S: AsRef<[u8]>>(
     Ok(())
 }
 
+/// A JSON array written an element at a time, byte for byte as serde_json's pretty printer
+/// writes the whole array: `[]` when empty, else each element on lines of its own, indented
+/// two spaces more than the line the array opens on.
+#[derive(Debug, Default)]
+pub struct JsonArray {
+    /// The indentation of the line the array opens on.
+    indent: String,
+    /// The elements written so far.
+    count: usize,
+}
+
+impl JsonArray {
+    /// An array that opens on a line indented by `indent` spaces.
+    pub fn indented(indent: usize) -> Self {
+        JsonArray {
+            indent: " ".repeat(indent),
+            count: 0,
+        }
+    }
+
+    /// Writes the next element (with the array's opening before the first).
+    pub fn element<T: Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+        out: &mut dyn std::io::Write,
+    ) -> anyhow::Result<()> {
+        // No string holds a line break unescaped: each line of the element alone is a line
+        // of it in the array, indented further.
+        let pretty = serde_json::to_string_pretty(value)?;
+        out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+        for (i, line) in pretty.split('\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(self.indent.as_bytes())?;
+            out.write_all(b"  ")?;
+            out.write_all(line.as_bytes())?;
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Closes the array (without a line break after it).
+    pub fn finish(self, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+        if self.count == 0 {
+            out.write_all(b"[]")?;
+        } else {
+            out.write_all(b"\n")?;
+            out.write_all(self.indent.as_bytes())?;
+            out.write_all(b"]")?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,6 @@
 //! `csv`: one row per finding.
 
-use std::io::Write;
-
-use anyhow::Result;
-
 use super::FindingRecord;
-use crate::records::write_csv_row;
 
 /// The columns, in order.
 pub const HEADER: &[&str] = &[
@@ -45,13 +40,4 @@ pub fn row(r: &FindingRecord) -> Vec<String> {
             .join(" | "),
         r.notes.join(" | "),
     ]
-}
-
-/// A header row and one row per finding.
-pub(crate) fn write(records: &[FindingRecord], out: &mut dyn Write) -> Result<()> {
-    write_csv_row(out, HEADER)?;
-    for r in records {
-        write_csv_row(out, &row(r))?;
-    }
-    Ok(())
 }

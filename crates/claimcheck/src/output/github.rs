@@ -18,31 +18,29 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// One `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message` per finding.
-pub(crate) fn write(records: &[FindingRecord], out: &mut dyn Write) -> Result<()> {
-    for r in records {
-        let command = match r.severity {
-            "error" => "error",
-            "warning" => "warning",
-            _ => "notice",
-        };
-        let mut message = r.message.clone();
-        for n in &r.notes {
-            message.push('\n');
-            message.push_str(n);
-        }
-        writeln!(
-            out,
-            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&r.file),
-            r.line,
-            r.column,
-            r.end_line,
-            r.end_column,
-            escape_property(&format!("{}/{}", r.code, r.rule)),
-            escape_data(&message)
-        )?;
+/// A finding as `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+pub(crate) fn write(r: &FindingRecord, out: &mut dyn Write) -> Result<()> {
+    let command = match r.severity {
+        "error" => "error",
+        "warning" => "warning",
+        _ => "notice",
+    };
+    let mut message = r.message.clone();
+    for n in &r.notes {
+        message.push('\n');
+        message.push_str(n);
     }
+    writeln!(
+        out,
+        "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+        escape_property(&r.file),
+        r.line,
+        r.column,
+        r.end_line,
+        r.end_column,
+        escape_property(&format!("{}/{}", r.code, r.rule)),
+        escape_data(&message)
+    )?;
     Ok(())
 }
 

@@ -1,12 +1,13 @@
 //! Emitters of `check` findings: one per format, each writing to `&mut dyn Write`.
 
 mod csv_format;
-
-pub use csv_format::{HEADER as CSV_HEADER, row as csv_row};
 mod full;
 mod github;
 mod json;
 mod sarif;
+mod spilled;
+
+pub use csv_format::{HEADER as CSV_HEADER, row as csv_row};
 
 use std::io::Write;
 
@@ -270,20 +271,55 @@ pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Writes findings in a format. `color` styles `full` output; `articles` are the documents
-/// with their findings, which only `html` reads (and which only it needs collected).
-pub fn write(
-    format: CheckFormat,
-    records: &[FindingRecord],
-    articles: &[crate::html::Article],
-    color: bool,
-    out: &mut dyn Write,
-) -> Result<()> {
-    match format {
-        CheckFormat::Html => crate::html::pages::one_page(articles, out),
-        CheckFormat::Full => full::write(records, color, out),
-        CheckFormat::Concise => {
-            for r in records {
+/// Writes findings in a format as they come, in the order given: [`Emitter::start`], a
+/// [`record`](Emitter::record) call per finding, then [`finish`](Emitter::finish). Only the
+/// formats' openings and closings are held, never the findings, so `check` can write findings
+/// read back from its sort without holding them all.
+pub struct Emitter<'o> {
+    out: &'o mut dyn Write,
+    form: Form,
+}
+
+/// What a format keeps between findings.
+enum Form {
+    Full(annotate_snippets::Renderer),
+    Concise,
+    Json(crate::records::JsonArray),
+    /// The line each record is made in.
+    Jsonl(Vec<u8>),
+    /// The row each record is made in.
+    Csv(Vec<u8>),
+    Sarif(sarif::Log),
+    Github,
+    Html,
+}
+
+impl<'o> Emitter<'o> {
+    /// Begins the output (a CSV header, the SARIF log up to its results). `color` styles
+    /// `full` output.
+    pub fn start(format: CheckFormat, color: bool, out: &'o mut dyn Write) -> Result<Self> {
+        let form = match format {
+            CheckFormat::Full => Form::Full(full::renderer(color)),
+            CheckFormat::Concise => Form::Concise,
+            CheckFormat::Json => Form::Json(crate::records::JsonArray::default()),
+            CheckFormat::Jsonl => Form::Jsonl(Vec::with_capacity(2048)),
+            CheckFormat::Csv => {
+                crate::records::write_csv_row(out, CSV_HEADER)?;
+                Form::Csv(Vec::with_capacity(1024))
+            }
+            CheckFormat::Sarif => Form::Sarif(sarif::Log::start(out)?),
+            CheckFormat::Github => Form::Github,
+            CheckFormat::Html => Form::Html,
+        };
+        Ok(Emitter { out, form })
+    }
+
+    /// Writes the next finding (the HTML page shows them with their articles, at the end).
+    pub fn record(&mut self, r: &FindingRecord) -> Result<()> {
+        let out = &mut *self.out;
+        match &mut self.form {
+            Form::Full(renderer) => full::write(r, renderer, out),
+            Form::Concise => {
                 writeln!(
                     out,
                     "{}:{}:{}: {}[{}/{}] {}",
@@ -295,13 +331,117 @@ pub fn write(
                     r.rule,
                     printable(&r.message)
                 )?;
+                Ok(())
             }
-            Ok(())
+            Form::Json(array) => array.element(r, out),
+            Form::Jsonl(line) => json::write_line(r, line, out),
+            Form::Csv(row) => {
+                row.clear();
+                crate::records::push_csv_row(row, &csv_row(r))?;
+                out.write_all(row)?;
+                Ok(())
+            }
+            Form::Sarif(log) => log.record(r, out),
+            Form::Github => github::write(r, out),
+            Form::Html => Ok(()),
         }
-        CheckFormat::Json => json::write(records, out),
-        CheckFormat::Jsonl => json::write_lines(records, out),
-        CheckFormat::Csv => csv_format::write(records, out),
-        CheckFormat::Sarif => sarif::write(records, out),
-        CheckFormat::Github => github::write(records, out),
+    }
+
+    /// Ends the output: closes the JSON array or the SARIF log; writes the HTML page of
+    /// `articles` (the documents with their findings, which only it reads).
+    pub fn finish(self, articles: &[crate::html::Article]) -> Result<()> {
+        match self.form {
+            Form::Json(array) => {
+                array.finish(self.out)?;
+                writeln!(self.out)?;
+            }
+            Form::Sarif(log) => log.finish(self.out)?,
+            Form::Html => crate::html::pages::one_page(articles, self.out)?,
+            Form::Full(_) | Form::Concise | Form::Jsonl(_) | Form::Csv(_) | Form::Github => {}
+        }
+        Ok(())
+    }
+}
+
+/// Writes findings in a format, all at once: [`Emitter`] over `records`.
+pub fn write(
+    format: CheckFormat,
+    records: &[FindingRecord],
+    articles: &[crate::html::Article],
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut emitter = Emitter::start(format, color, out)?;
+    for r in records {
+        emitter.record(r)?;
+    }
+    emitter.finish(articles)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::spill::Spill;
+    use claimcheck_checker::{Checker, Registry, Selection};
+
+    /// The findings of the two example articles: claims that cite studies, contradict each
+    /// other and work out to other figures, so every field of a record is filled somewhere.
+    pub(crate) fn example_records() -> Vec<FindingRecord> {
+        let checker = Checker::new(
+            Registry::builtin().expect("the shipped registry"),
+            claimcheck_model::ModelConventions::default(),
+            &Selection::default(),
+        );
+        let articles = [
+            (
+                "cambodia-migrants.txt",
+                include_str!("../../../../data/examples/cambodia-migrants.txt"),
+            ),
+            (
+                "forced-labour-roundup.md",
+                include_str!("../../../../data/examples/forced-labour-roundup.md"),
+            ),
+        ];
+        let mut records = Vec::new();
+        for (name, text) in articles {
+            let doc = crate::input::Document {
+                name: name.to_owned(),
+                text: text.to_owned(),
+            };
+            records.extend(crate::check::findings(&checker, &doc).0);
+        }
+        assert!(records.iter().any(|r| !r.related.is_empty()));
+        assert!(records.iter().any(|r| r.study.is_some()));
+        assert!(records.iter().any(|r| r.compared_with.is_some()));
+        assert!(records.iter().any(|r| r.interval.is_some()));
+        assert!(
+            records
+                .iter()
+                .any(|r| r.excerpt.as_ref().is_some_and(|e| !e.related.is_empty()))
+        );
+        records
+    }
+
+    #[test]
+    fn a_finding_read_back_from_the_sort_is_the_finding_it_was() {
+        for r in example_records() {
+            let before = format!("{r:?}");
+            let mut line = Vec::new();
+            r.encode(&mut line).expect("encoded");
+            assert!(!line.contains(&b'\n'), "one line");
+            let back = FindingRecord::decode(&line).expect("decoded");
+            assert_eq!(format!("{back:?}"), before);
+        }
+    }
+
+    #[test]
+    fn findings_written_one_at_a_time_are_the_pretty_json_array() {
+        for records in [Vec::new(), example_records()] {
+            let mut written = Vec::new();
+            write(CheckFormat::Json, &records, &[], false, &mut written).expect("written");
+            let mut expected = serde_json::to_string_pretty(&records).expect("printed");
+            expected.push('\n');
+            assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
+        }
     }
 }
