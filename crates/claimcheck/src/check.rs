@@ -464,9 +464,16 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
         Articles(Vec<Option<crate::html::Article>>),
         Findings(Vec<Option<Vec<FindingRecord>>>),
     }
-    let mut keep = |record: FindingRecord| -> Result<()> {
+    // The source lines and the label are printed by `full` only (and beside an output file):
+    // elsewhere they are not kept, nor sorted.
+    let excerpts = args.format == output::CheckFormat::Full || args.output_file.is_some();
+    let mut keep = |mut record: FindingRecord| -> Result<()> {
         tally.add(&record);
         if !args.statistics {
+            if !excerpts {
+                record.excerpt = None;
+                record.label = String::new();
+            }
             sorted.push(record)?;
         }
         Ok(())
