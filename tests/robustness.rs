@@ -121,6 +121,24 @@ fn findings_sorted_through_the_disk_are_those_sorted_in_memory() {
         assert_eq!(held.stderr, spilled.stderr, "{format}");
         assert_eq!(held.status.code(), spilled.status.code(), "{format}");
     }
+    // A temporary folder that cannot be written to: a warning, and the findings held.
+    let missing = dir.path().join("missing");
+    let args = ["check", "--format", "jsonl", corpus.as_str()];
+    let held = run(&args, None);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+    let unwritable = command
+        .args(args)
+        .env("CLAIMCHECK_DEBUG_SORT_BUDGET", "20000")
+        .env("TMPDIR", &missing)
+        .env("TMP", &missing)
+        .env("TEMP", &missing)
+        .output()
+        .expect("claimcheck runs");
+    assert!(held.stdout == unwritable.stdout, "the findings differ");
+    assert_eq!(held.status.code(), unwritable.status.code());
+    let warned = String::from_utf8_lossy(&unwritable.stderr);
+    assert_eq!(warned.matches("warning: ").count(), 1, "{warned}");
+    assert!(warned.contains("held in memory"), "{warned}");
     let file = |name: &str| dir.path().join(name).display().to_string();
     let (a, b) = (file("held.sarif"), file("spilled.sarif"));
     let held = run(

@@ -467,16 +467,22 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
     // The source lines and the label are printed by `full` only (and beside an output file):
     // elsewhere they are not kept, nor sorted.
     let excerpts = args.format == output::CheckFormat::Full || args.output_file.is_some();
-    let mut keep = |mut record: FindingRecord| -> Result<()> {
+    let mut keep = |mut record: FindingRecord| {
         tally.add(&record);
         if !args.statistics {
             if !excerpts {
                 record.excerpt = None;
                 record.label = String::new();
             }
-            sorted.push(record)?;
+            if let Some(e) = sorted.push(record) {
+                reporter.warning(&Problem {
+                    location: std::env::temp_dir().display().to_string(),
+                    message: format!(
+                        "the findings are held in memory from here on, not sorted on disk: {e:#}"
+                    ),
+                });
+            }
         }
-        Ok(())
     };
     input::map_batches(
         &args.input,
@@ -500,14 +506,14 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
                 Batch::Articles(read) => {
                     for a in read.into_iter().flatten() {
                         for f in &a.findings {
-                            keep(f.clone())?;
+                            keep(f.clone());
                         }
                         articles.push(a);
                     }
                 }
                 Batch::Findings(found) => {
                     for f in found.into_iter().flatten().flatten() {
-                        keep(f)?;
+                        keep(f);
                     }
                 }
             }

@@ -13,6 +13,10 @@
 //! are written, they are merged into one run of the next level, so that a run's records are
 //! read back a few times at most and no more than a few hundred files are ever open. A run's
 //! file has no name (it is removed when closed, and by the system if the process is killed).
+//!
+//! When a run cannot be written (no temporary folder, a full disk), nothing is lost: the
+//! records stay in memory, and the sorter holds every record from then on, as a sort in memory
+//! would. [`Sorter::push`] says so once, for the caller to warn.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -32,7 +36,7 @@ pub trait Spill: Sized {
     /// About how many bytes the record holds, itself and on the heap.
     fn weight(&self) -> usize;
     /// Appends the record to `out` as one line without its line break: no byte `\n`.
-    fn encode(self, out: &mut Vec<u8>) -> Result<()>;
+    fn encode(&self, out: &mut Vec<u8>) -> Result<()>;
     /// The record an [`encode`](Spill::encode) wrote.
     fn decode(line: &[u8]) -> Result<Self>;
 }
@@ -47,6 +51,10 @@ pub struct Sorter<T> {
     /// The runs written, by level; every run of a level holds records pushed before those of
     /// every run of the level below.
     levels: Vec<Vec<Run>>,
+    /// Whether writing a run failed: the records are held in memory from then on.
+    in_memory: bool,
+    /// Where runs are written: the system's temporary folder when `None`.
+    folder: Option<std::path::PathBuf>,
 }
 
 /// A sorted run in a temporary file, one encoded record a line.
@@ -55,25 +63,39 @@ struct Run {
 }
 
 impl<T: Spill> Sorter<T> {
-    /// A sorter that holds records weighing up to about `budget` bytes.
+    /// A sorter that holds records weighing up to about `budget` bytes, and writes runs to
+    /// the system's temporary folder (`TMPDIR` on Unix).
     pub fn new(budget: usize) -> Self {
         Sorter {
             budget,
             held: Vec::new(),
             weight: 0,
             levels: Vec::new(),
+            in_memory: false,
+            folder: None,
+        }
+    }
+
+    /// A sorter that writes its runs to `folder`.
+    pub fn in_folder(budget: usize, folder: &std::path::Path) -> Self {
+        Sorter {
+            folder: Some(folder.to_owned()),
+            ..Sorter::new(budget)
         }
     }
 
     /// Adds a record; writes the held records out as a run when they weigh more than the
-    /// budget.
-    pub fn push(&mut self, record: T) -> Result<()> {
+    /// budget. When that fails, the error, once: no record is lost, and the sorter holds
+    /// every record in memory from then on.
+    pub fn push(&mut self, record: T) -> Option<anyhow::Error> {
         self.weight += record.weight();
         self.held.push(record);
-        if self.weight > self.budget {
-            self.spill()?;
+        if self.weight <= self.budget || self.in_memory {
+            return None;
         }
-        Ok(())
+        let failed = self.spill().err();
+        self.in_memory = failed.is_some();
+        failed
     }
 
     /// How many runs have been written, at every level.
@@ -82,25 +104,32 @@ impl<T: Spill> Sorter<T> {
     }
 
     /// Writes the held records out, sorted, as a run of the first level, and merges full
-    /// levels into the next.
+    /// levels into the next. On failure the records are still held (sorted, which keeps the
+    /// order of equal ones) or in the runs they were in.
     fn spill(&mut self) -> Result<()> {
-        let mut held = std::mem::take(&mut self.held);
+        self.held.sort_by(T::order);
+        let run = write_run::<T, _>(self.folder.as_deref(), self.held.iter().map(Ok))?;
+        self.held.clear();
         self.weight = 0;
-        held.sort_by(T::order);
-        let run = write_run(held.into_iter().map(Ok))?;
         self.add(0, run)
     }
 
-    /// Adds `run` to `level`, merging the level into one run of the next when it is full.
+    /// Adds `run` to `level`, merging the level into one run of the next when it is full;
+    /// when the merged run cannot be written, the level keeps its runs.
     fn add(&mut self, level: usize, run: Run) -> Result<()> {
         if self.levels.len() <= level {
             self.levels.push(Vec::new());
         }
         self.levels[level].push(run);
         if self.levels[level].len() == FAN_IN {
-            let runs = std::mem::take(&mut self.levels[level]);
-            let merged = write_run(Merge::<T>::new(runs, Vec::new())?)?;
-            self.add(level + 1, merged)?;
+            let mut merge = Merge::<T>::new(std::mem::take(&mut self.levels[level]), Vec::new());
+            match write_run(self.folder.as_deref(), merge.by_ref()) {
+                Ok(merged) => self.add(level + 1, merged)?,
+                Err(e) => {
+                    self.levels[level] = merge.into_runs()?;
+                    return Err(e);
+                }
+            }
         }
         Ok(())
     }
@@ -110,19 +139,27 @@ impl<T: Spill> Sorter<T> {
         self.held.sort_by(T::order);
         // Earlier records first: the highest level's runs, down to the records held.
         let runs = self.levels.into_iter().rev().flatten().collect();
-        Merge::new(runs, self.held)
+        let mut merge = Merge::new(runs, self.held);
+        merge.begin()?;
+        Ok(merge)
     }
 }
 
 /// Writes records, in the order given, to a new run.
-fn write_run<T: Spill>(records: impl Iterator<Item = Result<T>>) -> Result<Run> {
-    let file = tempfile::tempfile()
-        .context("cannot make a temporary file to sort in (is the temporary folder writable?)")?;
+fn write_run<T: Spill, R: std::borrow::Borrow<T>>(
+    folder: Option<&std::path::Path>,
+    records: impl Iterator<Item = Result<R>>,
+) -> Result<Run> {
+    let file = match folder {
+        Some(folder) => tempfile::tempfile_in(folder),
+        None => tempfile::tempfile(),
+    }
+    .context("cannot make a temporary file to sort in (is the temporary folder writable?)")?;
     let mut out = BufWriter::with_capacity(1 << 16, file);
     let mut line = Vec::with_capacity(4096);
     for record in records {
         line.clear();
-        record?.encode(&mut line)?;
+        record?.borrow().encode(&mut line)?;
         debug_assert!(!line.contains(&b'\n'), "an encoded record is one line");
         line.push(b'\n');
         out.write_all(&line).context("cannot write a sorted run")?;
@@ -202,12 +239,13 @@ impl<T: Spill> Eq for Head<T> {}
 pub struct Merge<T> {
     sources: Vec<Source<T>>,
     heap: BinaryHeap<Head<T>>,
+    begun: bool,
     failed: bool,
 }
 
 impl<T: Spill> Merge<T> {
     /// The merge of `runs`, in the order of their records, then `held` (already sorted).
-    fn new(runs: Vec<Run>, held: Vec<T>) -> Result<Self> {
+    fn new(runs: Vec<Run>, held: Vec<T>) -> Self {
         let mut sources: Vec<Source<T>> = runs
             .into_iter()
             .map(|run| Source::Run {
@@ -216,17 +254,39 @@ impl<T: Spill> Merge<T> {
             })
             .collect();
         sources.push(Source::Held(held.into_iter()));
-        let mut heap = BinaryHeap::with_capacity(sources.len());
-        for (source, s) in sources.iter_mut().enumerate() {
-            if let Some(record) = s.next()? {
-                heap.push(Head { record, source });
+        Merge {
+            heap: BinaryHeap::with_capacity(sources.len()),
+            sources,
+            begun: false,
+            failed: false,
+        }
+    }
+
+    /// Reads the first record of every source.
+    fn begin(&mut self) -> Result<()> {
+        if !self.begun {
+            self.begun = true;
+            for (source, s) in self.sources.iter_mut().enumerate() {
+                if let Some(record) = s.next()? {
+                    self.heap.push(Head { record, source });
+                }
             }
         }
-        Ok(Merge {
-            sources,
-            heap,
-            failed: false,
-        })
+        Ok(())
+    }
+
+    /// The runs merged, each from its start again, for a merge that could not be written.
+    fn into_runs(self) -> Result<Vec<Run>> {
+        let mut runs = Vec::new();
+        for source in self.sources {
+            if let Source::Run { reader, .. } = source {
+                let mut file = reader.into_inner();
+                file.seek(SeekFrom::Start(0))
+                    .context("cannot read a sorted run back")?;
+                runs.push(Run { file });
+            }
+        }
+        Ok(runs)
     }
 }
 
@@ -236,6 +296,10 @@ impl<T: Spill> Iterator for Merge<T> {
     fn next(&mut self) -> Option<Result<T>> {
         if self.failed {
             return None;
+        }
+        if let Err(e) = self.begin() {
+            self.failed = true;
+            return Some(Err(e));
         }
         let Head { record, source } = self.heap.pop()?;
         match self.sources[source].next() {
@@ -256,6 +320,12 @@ impl<T: Spill> Iterator for Merge<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// How many more records can be written before writing fails, when set.
+        static WRITES_LEFT: Cell<Option<usize>> = const { Cell::new(None) };
+    }
 
     /// A record sorted by its key alone; its place in the input tells equal keys apart.
     #[derive(Debug, Clone, PartialEq)]
@@ -271,7 +341,11 @@ mod tests {
         fn weight(&self) -> usize {
             10
         }
-        fn encode(self, out: &mut Vec<u8>) -> Result<()> {
+        fn encode(&self, out: &mut Vec<u8>) -> Result<()> {
+            if let Some(left) = WRITES_LEFT.get() {
+                anyhow::ensure!(left > 0, "the disk is full");
+                WRITES_LEFT.set(Some(left - 1));
+            }
             write!(out, "{} {}", self.key, self.place)?;
             Ok(())
         }
@@ -285,18 +359,18 @@ mod tests {
         }
     }
 
-    fn sorted(keys: &[u8], budget: usize) -> (Vec<Keyed>, usize) {
-        let mut sorter = Sorter::new(budget);
+    /// The records of `keys` through `sorter`, with the failures it told of.
+    fn through(mut sorter: Sorter<Keyed>, keys: &[u8]) -> (Vec<Keyed>, usize) {
+        let mut failures = 0;
         for (place, &key) in keys.iter().enumerate() {
-            sorter.push(Keyed { key, place }).expect("pushed");
+            failures += usize::from(sorter.push(Keyed { key, place }).is_some());
         }
-        let runs = sorter.runs();
         let out = sorter
             .finish()
             .expect("merged")
             .collect::<Result<Vec<_>>>()
             .expect("read back");
-        (out, runs)
+        (out, failures)
     }
 
     fn stable(keys: &[u8]) -> Vec<Keyed> {
@@ -309,34 +383,39 @@ mod tests {
         records
     }
 
+    /// Keys with many equal ones, for runs of three records (a budget of 25): past
+    /// [`FAN_IN`] runs twice, so that a level is merged into the next, and the merge at the
+    /// end takes runs of two levels and the records still held.
+    fn many() -> Vec<u8> {
+        (0..(FAN_IN * 3 * 3 + 5))
+            .map(|i| ((i * 37) % 11) as u8)
+            .collect()
+    }
+
     #[test]
     fn records_held_in_memory_come_out_in_stable_order() {
         let keys = [3, 1, 3, 0, 1, 3];
-        let (out, runs) = sorted(&keys, usize::MAX);
-        assert_eq!(runs, 0);
-        assert_eq!(out, stable(&keys));
-        assert!(sorted(&[], 0).0.is_empty());
+        let sorter = Sorter::new(usize::MAX);
+        assert_eq!(through(sorter, &keys), (stable(&keys), 0));
+        assert!(through(Sorter::new(0), &[]).0.is_empty());
     }
 
     #[test]
     fn past_a_level_of_runs_the_merge_is_the_stable_sort() {
-        // Three records a run: past FAN_IN runs, so that a level is merged into the next,
-        // and the merge at the end takes a run of each level and the records still held.
-        let keys: Vec<u8> = (0..(FAN_IN * 3 * 3 + 5))
-            .map(|i| ((i * 37) % 11) as u8)
-            .collect();
+        let keys = many();
         let mut sorter = Sorter::new(25);
         for (place, &key) in keys.iter().enumerate() {
-            sorter.push(Keyed { key, place }).expect("pushed");
+            assert!(sorter.push(Keyed { key, place }).is_none());
         }
         assert_eq!(sorter.levels.len(), 2, "a second level was begun");
+        assert_eq!(
+            sorter.runs(),
+            3 + 1,
+            "three runs of the second level, one of the first"
+        );
         assert!(!sorter.held.is_empty());
-        let out = sorter
-            .finish()
-            .expect("merged")
-            .collect::<Result<Vec<_>>>()
-            .expect("read back");
-        assert_eq!(out, stable(&keys));
+        assert_eq!(through(sorter, &[]).0.len(), keys.len());
+        assert_eq!(through(Sorter::new(25), &keys), (stable(&keys), 0));
     }
 
     proptest::proptest! {
@@ -346,8 +425,32 @@ mod tests {
             keys in proptest::collection::vec(0u8..6, 0..300),
             budget in 0usize..200,
         ) {
-            let (out, _) = sorted(&keys, budget);
+            let (out, _) = through(Sorter::new(budget), &keys);
             proptest::prop_assert_eq!(out, stable(&keys));
+        }
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_written_to_leaves_every_record_in_memory() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let missing = dir.path().join("missing");
+        let keys = many();
+        let (out, failures) = through(Sorter::in_folder(25, &missing), &keys);
+        assert_eq!(failures, 1, "told once");
+        assert_eq!(out, stable(&keys));
+    }
+
+    #[test]
+    fn a_write_that_fails_midway_loses_no_record() {
+        let keys = many();
+        // In a run of the first level, and in the first merge of a level: its 64 runs of
+        // three records are written, then the merge fails halfway through.
+        for writes in [10, FAN_IN * 3 + FAN_IN * 3 / 2] {
+            WRITES_LEFT.set(Some(writes));
+            let (out, failures) = through(Sorter::new(25), &keys);
+            WRITES_LEFT.set(None);
+            assert_eq!(failures, 1, "told once");
+            assert_eq!(out, stable(&keys), "failing after {writes} writes");
         }
     }
 
@@ -361,7 +464,7 @@ mod tests {
         fn weight(&self) -> usize {
             1
         }
-        fn encode(self, out: &mut Vec<u8>) -> Result<()> {
+        fn encode(&self, out: &mut Vec<u8>) -> Result<()> {
             out.extend_from_slice(b"x");
             Ok(())
         }
@@ -373,7 +476,7 @@ mod tests {
     #[test]
     fn a_run_that_cannot_be_read_back_is_an_error_not_a_short_sequence() {
         let mut sorter = Sorter::new(0);
-        sorter.push(Broken).expect("pushed");
+        assert!(sorter.push(Broken).is_none());
         match sorter.finish() {
             Err(e) => assert!(e.to_string().contains("unreadable")),
             Ok(_) => panic!("the first record is read when the merge begins"),

@@ -3,6 +3,7 @@
 //! the rest, and the intervals' bounds as their bits, so that what is read back prints to the
 //! same bytes.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use anyhow::{Context, Result};
@@ -12,33 +13,41 @@ use serde::{Deserialize, Serialize};
 use super::{ComparisonRecord, Excerpt, FindingRecord, IntervalRecord, RelatedRecord};
 use crate::spill::Spill;
 
-/// A [`FindingRecord`] with owned fields in place of the static names, which are found again
-/// by name when it is read back.
+/// A [`FindingRecord`] with the text it borrows when written and owns when read back, and
+/// the rule and severity by name, found again when it is read back.
 #[derive(Serialize, Deserialize)]
-struct Spilled {
-    rule: String,
+struct Spilled<'a> {
+    rule: Cow<'a, str>,
     level: Severity,
-    file: String,
+    file: Cow<'a, str>,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
-    message: String,
-    text: String,
-    study: Option<String>,
-    related: Vec<(String, usize, usize, String, usize, usize)>,
-    notes: Vec<String>,
-    unit: Option<String>,
+    message: Cow<'a, str>,
+    text: Cow<'a, str>,
+    study: Option<Cow<'a, str>>,
+    related: Vec<SpilledRelated<'a>>,
+    notes: Vec<Cow<'a, str>>,
+    unit: Option<Cow<'a, str>>,
     interval: Option<Bounds>,
-    compared_with: Option<(String, String, Bounds)>,
+    compared_with: Option<(Cow<'a, str>, Cow<'a, str>, Bounds)>,
     span: (usize, usize),
-    label: String,
-    excerpt: Option<SpilledExcerpt>,
+    label: Cow<'a, str>,
+    excerpt: Option<SpilledExcerpt<'a>>,
 }
+
+/// A [`RelatedRecord`]: file, line, column, text and byte range.
+type SpilledRelated<'a> = (Cow<'a, str>, usize, usize, Cow<'a, str>, usize, usize);
 
 /// An [`Excerpt`]: its source, first line, the claim's range and the related ranges with
 /// their labels.
-type SpilledExcerpt = (String, usize, (usize, usize), Vec<(usize, usize, String)>);
+type SpilledExcerpt<'a> = (
+    Cow<'a, str>,
+    usize,
+    (usize, usize),
+    Vec<(usize, usize, Cow<'a, str>)>,
+);
 
 /// An interval's bounds as bits (a float printed and parsed back need not be the same float).
 type Bounds = (Option<u64>, Option<u64>, Option<bool>, Option<bool>);
@@ -91,39 +100,52 @@ impl Spill for FindingRecord {
             + excerpt
     }
 
-    fn encode(self, out: &mut Vec<u8>) -> Result<()> {
+    fn encode(&self, out: &mut Vec<u8>) -> Result<()> {
+        fn b(s: &str) -> Cow<'_, str> {
+            Cow::Borrowed(s)
+        }
         let spilled = Spilled {
-            rule: self.rule.to_owned(),
+            rule: Cow::Borrowed(self.rule),
             level: self.level,
-            file: self.file,
+            file: b(&self.file),
             line: self.line,
             column: self.column,
             end_line: self.end_line,
             end_column: self.end_column,
-            message: self.message,
-            text: self.text,
-            study: self.study,
+            message: b(&self.message),
+            text: b(&self.text),
+            study: self.study.as_deref().map(b),
             related: self
                 .related
-                .into_iter()
-                .map(|r| (r.file, r.line, r.column, r.text, r.span.start, r.span.end))
+                .iter()
+                .map(|r| {
+                    (
+                        b(&r.file),
+                        r.line,
+                        r.column,
+                        b(&r.text),
+                        r.span.start,
+                        r.span.end,
+                    )
+                })
                 .collect(),
-            notes: self.notes,
-            unit: self.unit,
+            notes: self.notes.iter().map(String::as_str).map(b).collect(),
+            unit: self.unit.as_deref().map(b),
             interval: self.interval.as_ref().map(bounds),
             compared_with: self
                 .compared_with
-                .map(|c| (c.kind.to_owned(), c.text, bounds(&c.interval))),
+                .as_ref()
+                .map(|c| (Cow::Borrowed(c.kind), b(&c.text), bounds(&c.interval))),
             span: (self.span.start, self.span.end),
-            label: self.label,
-            excerpt: self.excerpt.map(|e| {
+            label: b(&self.label),
+            excerpt: self.excerpt.as_ref().map(|e| {
                 (
-                    e.source,
+                    b(&e.source),
                     e.first_line,
                     (e.range.start, e.range.end),
                     e.related
-                        .into_iter()
-                        .map(|(r, label)| (r.start, r.end, label))
+                        .iter()
+                        .map(|(r, label)| (r.start, r.end, b(label)))
                         .collect(),
                 )
             }),
@@ -141,7 +163,7 @@ impl Spill for FindingRecord {
                 kind: Against::parse(&kind)
                     .map(Against::as_str)
                     .with_context(|| format!("a sorted run names an unknown kind `{kind}`"))?,
-                text,
+                text: text.into_owned(),
                 interval: interval(b),
             }),
             None => None,
@@ -150,41 +172,41 @@ impl Spill for FindingRecord {
             rule: rule.name,
             code: rule.code,
             severity: s.level.as_str(),
-            file: s.file,
+            file: s.file.into_owned(),
             line: s.line,
             column: s.column,
             end_line: s.end_line,
             end_column: s.end_column,
-            message: s.message,
-            text: s.text,
-            study: s.study,
+            message: s.message.into_owned(),
+            text: s.text.into_owned(),
+            study: s.study.map(Cow::into_owned),
             related: s
                 .related
                 .into_iter()
                 .map(|(file, line, column, text, start, end)| RelatedRecord {
-                    file,
+                    file: file.into_owned(),
                     line,
                     column,
-                    text,
+                    text: text.into_owned(),
                     span: start..end,
                 })
                 .collect(),
-            notes: s.notes,
-            unit: s.unit,
+            notes: s.notes.into_iter().map(Cow::into_owned).collect(),
+            unit: s.unit.map(Cow::into_owned),
             interval: s.interval.map(interval),
             compared_with,
             span: s.span.0..s.span.1,
-            label: s.label,
+            label: s.label.into_owned(),
             level: s.level,
             excerpt: s
                 .excerpt
                 .map(|(source, first_line, range, related)| Excerpt {
-                    source,
+                    source: source.into_owned(),
                     first_line,
                     range: range.0..range.1,
                     related: related
                         .into_iter()
-                        .map(|(start, end, label)| (start..end, label))
+                        .map(|(start, end, label)| (start..end, label.into_owned()))
                         .collect(),
                 }),
         })
