@@ -24,6 +24,11 @@ fn repo(path: &str) -> String {
 /// A corpus of more documents than one batch (256), so that batches run on several threads
 /// and one is worked on while the one before is written.
 fn corpus(dir: &Path) -> String {
+    corpus_with_ids(dir, |i| format!("doc-{i:03}"))
+}
+
+/// [`corpus`] with the `i`th document's id `id(i)`.
+fn corpus_with_ids(dir: &Path, id: impl Fn(usize) -> String) -> String {
     let articles = [
         "data/examples/cambodia-migrants.txt",
         "data/examples/forced-labour-roundup.md",
@@ -33,7 +38,7 @@ fn corpus(dir: &Path) -> String {
     let mut lines = String::new();
     for i in 0..300 {
         let text = std::fs::read_to_string(repo(articles[i % articles.len()])).expect("article");
-        let doc = serde_json::json!({ "id": format!("doc-{i:03}"), "text": text });
+        let doc = serde_json::json!({ "id": id(i), "text": text });
         lines.push_str(&doc.to_string());
         lines.push('\n');
     }
@@ -77,21 +82,7 @@ fn findings_sorted_through_the_disk_are_those_sorted_in_memory() {
         return; // the budget is set in debug builds only
     }
     let dir = tempfile::tempdir().expect("a folder");
-    let articles = [
-        "data/examples/cambodia-migrants.txt",
-        "data/examples/forced-labour-roundup.md",
-        "tests/fixtures/edge-figures.txt",
-    ];
-    let mut lines = String::new();
-    for i in 0..300 {
-        let text = std::fs::read_to_string(repo(articles[i % articles.len()])).expect("article");
-        let id = format!("doc-{:03}", (i * 7) % 250);
-        lines.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
-        lines.push('\n');
-    }
-    let corpus = dir.path().join("corpus.jsonl");
-    std::fs::write(&corpus, lines).expect("corpus written");
-    let corpus = corpus.display().to_string();
+    let corpus = corpus_with_ids(dir.path(), |i| format!("doc-{:03}", (i * 7) % 250));
     let run = |args: &[&str], budget: Option<&str>| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
         command
