@@ -144,6 +144,39 @@ fn findings_sorted_through_the_disk_are_those_sorted_in_memory() {
     assert!(std::fs::read(&a).expect("written") == std::fs::read(&b).expect("written"));
 }
 
+/// `check --output-file` writes the file whole when the reader of its human output stops
+/// early (`| head`): standard output closed is no reason to lose the report.
+#[test]
+fn an_output_file_is_written_whole_when_standard_output_closes() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let corpus = corpus(dir.path());
+    let file = |name: &str| dir.path().join(name).display().to_string();
+    let (whole, cut) = (file("whole.sarif"), file("cut.sarif"));
+    let args = |out: &str| {
+        ["check", "--format", "sarif", "--output-file", out, &corpus].map(str::to_owned)
+    };
+    let done = claimcheck(&args(&whole).each_ref().map(String::as_str), "2");
+    assert_eq!(done.status.code(), Some(1));
+    assert!(
+        done.stdout.len() > 1 << 18,
+        "more human output than a pipe holds"
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args(&cut))
+        .env_remove("CLAIMCHECK_DEBUG_PANIC_ON")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("claimcheck runs");
+    drop(child.stdout.take());
+    let status = child.wait().expect("claimcheck ends");
+    assert_ne!(status.code(), Some(2), "a closed pipe is no error");
+    assert!(
+        std::fs::read(&whole).expect("written") == std::fs::read(&cut).expect("written"),
+        "the file is whole"
+    );
+}
+
 /// The files of a folder, by name, with their bytes.
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)

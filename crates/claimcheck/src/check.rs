@@ -541,9 +541,11 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
     let records = sorted.finish()?;
     match &args.output_file {
         Some(path) => {
-            // One pass over the findings writes the file and the human output; the human
-            // output is printed whatever happens to the file.
+            // One pass over the findings writes the file and the human output; each is
+            // written whatever happens to the other (a reader of the human output that stops,
+            // as `| head` does, leaves the file whole).
             let mut failed = None;
+            let mut printing = None;
             let mut file = crate::atomic::OutputFile::create(path)
                 .map_err(|e| failed = Some(e))
                 .ok();
@@ -553,7 +555,11 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
                         .map_err(|e| failed = Some(e))
                         .ok()
                 });
-                let mut human = output::Emitter::start(output::CheckFormat::Full, color, out)?;
+                let mut human = Some(output::Emitter::start(
+                    output::CheckFormat::Full,
+                    color,
+                    out,
+                )?);
                 for record in records {
                     let record = record?;
                     if let Some(emitter) = &mut to_file
@@ -562,14 +568,26 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
                         failed = Some(e);
                         to_file = None;
                     }
-                    human.record(&record)?;
+                    if let Some(emitter) = &mut human
+                        && let Err(e) = emitter.record(&record)
+                    {
+                        printing = Some(e);
+                        human = None;
+                    }
+                    if to_file.is_none() && human.is_none() {
+                        break;
+                    }
                 }
                 if let Some(emitter) = to_file
                     && let Err(e) = emitter.finish(&articles)
                 {
                     failed = Some(e);
                 }
-                human.finish(&[])?;
+                if let Some(emitter) = human
+                    && let Err(e) = emitter.finish(&[])
+                {
+                    printing = Some(e);
+                }
             }
             if failed.is_none()
                 && let Some(file) = file
@@ -578,13 +596,21 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, reporter: &Reporter) -> Result
                 failed = Some(e);
             }
             if let Some(e) = failed {
-                out.flush()?;
+                if printing.is_none() {
+                    out.flush()?;
+                }
                 reporter.error(&Problem {
                     location: path.display().to_string(),
                     message: format!("cannot write the output file: {}", e.root_cause()),
                 });
             }
-            summary(out, output::CheckFormat::Full)?;
+            // Standard output that failed ends the run, after the file: as its error, or as
+            // the file's (exit 2) when both failed.
+            match printing {
+                Some(_) if reporter.failed() => return Ok(ended),
+                Some(e) => return Err(e),
+                None => summary(out, output::CheckFormat::Full)?,
+            }
         }
         None => {
             let color = color && args.format == output::CheckFormat::Full;
