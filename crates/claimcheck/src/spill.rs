@@ -55,6 +55,8 @@ pub struct Sorter<T> {
     in_memory: bool,
     /// Where runs are written: the system's temporary folder when `None`.
     folder: Option<std::path::PathBuf>,
+    /// Why runs that failed to merge could not be read again: [`Sorter::finish`] fails.
+    lost: Option<anyhow::Error>,
 }
 
 /// A sorted run in a temporary file, one encoded record a line.
@@ -73,6 +75,7 @@ impl<T: Spill> Sorter<T> {
             levels: Vec::new(),
             in_memory: false,
             folder: None,
+            lost: None,
         }
     }
 
@@ -126,7 +129,10 @@ impl<T: Spill> Sorter<T> {
             match write_run(self.folder.as_deref(), merge.by_ref()) {
                 Ok(merged) => self.add(level + 1, merged)?,
                 Err(e) => {
-                    self.levels[level] = merge.into_runs()?;
+                    match merge.into_runs() {
+                        Ok(runs) => self.levels[level] = runs,
+                        Err(lost) => self.lost = Some(lost),
+                    }
                     return Err(e);
                 }
             }
@@ -134,8 +140,12 @@ impl<T: Spill> Sorter<T> {
         Ok(())
     }
 
-    /// Every record pushed, in order: the runs and the held records merged.
+    /// Every record pushed, in order: the runs and the held records merged. An error when
+    /// records were lost (runs that could not be read again after a merge failed).
     pub fn finish(mut self) -> Result<Merge<T>> {
+        if let Some(lost) = self.lost {
+            return Err(lost.context("sorted runs were lost"));
+        }
         self.held.sort_by(T::order);
         // Earlier records first: the highest level's runs, down to the records held.
         let runs = self.levels.into_iter().rev().flatten().collect();
