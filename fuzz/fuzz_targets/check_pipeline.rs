@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use claimcheck::html::Article;
 use claimcheck::input::{self, Document};
 use claimcheck::output::{self, CheckFormat, FindingRecord};
+use claimcheck::spill::Spill;
 use claimcheck_checker::{Checker, Registry, Selection};
 use claimcheck_parser::LineIndex;
 use clap::ValueEnum;
@@ -78,6 +79,14 @@ fn check_document(doc: &Document) -> (Vec<FindingRecord>, Article) {
 }
 
 fn render(records: &[FindingRecord], articles: &[Article]) {
+    // A finding written out by check's sort reads back as it was.
+    for r in records {
+        let mut line = Vec::new();
+        r.encode(&mut line).expect("encoded");
+        assert!(!line.contains(&b'\n'), "a sorted run holds a finding a line");
+        let back = FindingRecord::decode(&line).expect("a finding reads back");
+        assert_eq!(format!("{back:?}"), format!("{r:?}"), "the finding read back");
+    }
     for &format in CheckFormat::value_variants() {
         let mut out = Vec::new();
         output::write(format, records, articles, false, &mut out).expect("writing to memory succeeds");
@@ -86,6 +95,11 @@ fn render(records: &[FindingRecord], articles: &[Article]) {
             CheckFormat::Json | CheckFormat::Sarif => {
                 let _: serde_json::Value = serde_json::from_str(text)
                     .unwrap_or_else(|e| panic!("{format:?} output does not parse: {e}\n{text}"));
+                if format == CheckFormat::Json {
+                    // Written a finding at a time, the array serde_json prints whole.
+                    let whole = serde_json::to_string_pretty(records).expect("printed");
+                    assert_eq!(text, format!("{whole}\n"), "the JSON array written in pieces");
+                }
             }
             CheckFormat::Jsonl => {
                 for line in text.lines() {
