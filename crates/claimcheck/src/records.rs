@@ -625,6 +625,9 @@ pub struct JsonArray {
     indent: String,
     /// The elements written so far.
     count: usize,
+    /// Where an element is printed alone, and then indented, to be written at once.
+    alone: Vec<u8>,
+    indented: Vec<u8>,
 }
 
 impl JsonArray {
@@ -632,7 +635,7 @@ impl JsonArray {
     pub fn indented(indent: usize) -> Self {
         JsonArray {
             indent: " ".repeat(indent),
-            count: 0,
+            ..JsonArray::default()
         }
     }
 
@@ -642,18 +645,22 @@ impl JsonArray {
         value: &T,
         out: &mut dyn std::io::Write,
     ) -> anyhow::Result<()> {
+        self.alone.clear();
+        serde_json::to_writer_pretty(&mut self.alone, value)?;
         // No string holds a line break unescaped: each line of the element alone is a line
         // of it in the array, indented further.
-        let pretty = serde_json::to_string_pretty(value)?;
-        out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
-        for (i, line) in pretty.split('\n').enumerate() {
+        let lines = &mut self.indented;
+        lines.clear();
+        lines.extend_from_slice(if self.count == 0 { b"[\n" } else { b",\n" });
+        for (i, line) in self.alone.split(|&b| b == b'\n').enumerate() {
             if i > 0 {
-                out.write_all(b"\n")?;
+                lines.push(b'\n');
             }
-            out.write_all(self.indent.as_bytes())?;
-            out.write_all(b"  ")?;
-            out.write_all(line.as_bytes())?;
+            lines.extend_from_slice(self.indent.as_bytes());
+            lines.extend_from_slice(b"  ");
+            lines.extend_from_slice(line);
         }
+        out.write_all(lines)?;
         self.count += 1;
         Ok(())
     }
