@@ -25,6 +25,11 @@ pub enum Command {
     /// List what the stated figures imply, with honest intervals and the assumptions named.
     Derive(DeriveArgs),
     /// Check the figures against each other and the registry of studies (exit 1 on errors).
+    ///
+    /// Findings are printed sorted by file and position. Past about 8 MB of them, they are
+    /// sorted through temporary files in the system's temporary folder (`TMPDIR`), so memory
+    /// stays flat over any corpus; where that folder cannot be written to, a warning says so
+    /// and they are held in memory.
     Check(CheckArgs),
     /// Write CSV tables of claims, estimates, findings and a per-file summary to a folder
     /// (and an HTML report with `--html`).
