@@ -434,6 +434,13 @@ struct Places {
     /// For each row, whether it fits a sentence that names no place and no subgroup: only
     /// the rows that need neither do. Most sentences name none, and share this.
     fit_by_none: Arc<[bool]>,
+    /// For each term of `lexicon`, the entries of `needs` that name it. An entry that needs a
+    /// place or a subgroup fits only where one of its terms is named here, so a sentence's
+    /// fit is `fit_by_none` with the rows of the entries its terms touch, and the others are
+    /// not read.
+    needs_of_term: Vec<Vec<usize>>,
+    /// For each entry of `needs`, its rows.
+    rows_of_need: Vec<Vec<usize>>,
 }
 
 impl Places {
@@ -490,12 +497,53 @@ impl Places {
             .iter()
             .map(|&k| needs[k].place.is_none() && needs[k].subgroup.is_none())
             .collect();
+        let mut needs_of_term: Vec<Vec<usize>> = Vec::new();
+        for (k, need) in needs.iter().enumerate() {
+            let subgroup_terms = need
+                .subgroup
+                .iter()
+                .flatten()
+                .flat_map(|a| a.whole.iter().chain(a.parts.iter().flatten()).copied());
+            for id in need.place.iter().flatten().copied().chain(subgroup_terms) {
+                if needs_of_term.len() <= id {
+                    needs_of_term.resize(id + 1, Vec::new());
+                }
+                if needs_of_term[id].last() != Some(&k) {
+                    needs_of_term[id].push(k);
+                }
+            }
+        }
+        let mut rows_of_need = vec![Vec::new(); needs.len()];
+        for (row, &k) in of_row.iter().enumerate() {
+            rows_of_need[k].push(row);
+        }
         Places {
             lexicon,
             needs,
             of_row,
             fit_by_none,
+            needs_of_term,
+            rows_of_need,
         }
+    }
+
+    /// Whether an entry of `needs` fits a sentence whose terms `here` names, with `there`
+    /// those of the sentence before (empty when it is not read).
+    fn need_fits(need: &PlaceNeeds, here: &[bool], there: &[bool]) -> bool {
+        let in_here = |ids: &Vec<usize>| ids.iter().any(|&id| here[id]);
+        let in_there = |ids: &Vec<usize>| ids.iter().any(|&id| there.get(id) == Some(&true));
+        let place_fits = need.place.as_ref().is_none_or(in_here);
+        let subgroup_fits = || {
+            need.subgroup.as_ref().is_none_or(|alternatives| {
+                alternatives.iter().any(|a| {
+                    in_here(&a.whole)
+                        || a.parts.len() > 1
+                            && a.parts.iter().any(in_here)
+                            && a.parts.iter().all(|p| in_here(p) || in_there(p))
+                })
+            })
+        };
+        place_fits && subgroup_fits()
     }
 
     /// For each row, whether the sentence names its subgroup and place; `before` is the
@@ -512,25 +560,30 @@ impl Places {
         } else {
             self.lexicon.present(before)
         };
-        let in_here = |ids: &Vec<usize>| ids.iter().any(|&id| here[id]);
-        let in_there = |ids: &Vec<usize>| ids.iter().any(|&id| there.get(id) == Some(&true));
-        let place_fits = |need: &Option<Vec<usize>>| need.as_ref().is_none_or(in_here);
-        let subgroup_fits = |need: &Option<Vec<SubgroupAlternative>>| {
-            need.as_ref().is_none_or(|alternatives| {
-                alternatives.iter().any(|a| {
-                    in_here(&a.whole)
-                        || a.parts.len() > 1
-                            && a.parts.iter().any(in_here)
-                            && a.parts.iter().all(|p| in_here(p) || in_there(p))
-                })
-            })
-        };
-        let fits: Vec<bool> = self
-            .needs
+        // Only the entries a term named here touches can fit beyond those that need nothing.
+        let mut touched: Vec<usize> = here
             .iter()
-            .map(|need| place_fits(&need.place) && subgroup_fits(&need.subgroup))
+            .enumerate()
+            .filter(|&(_, &named)| named)
+            .flat_map(|(id, _)| self.needs_of_term.get(id).into_iter().flatten().copied())
             .collect();
-        self.of_row.iter().map(|&k| fits[k]).collect()
+        touched.sort_unstable();
+        touched.dedup();
+        let mut fits = self.fit_by_none.to_vec();
+        for k in touched {
+            if Self::need_fits(&self.needs[k], &here, &there) {
+                for &row in &self.rows_of_need[k] {
+                    fits[row] = true;
+                }
+            }
+        }
+        // Tests (debug builds) hold it to every entry read.
+        debug_assert!(
+            fits.iter()
+                .zip(&self.of_row)
+                .all(|(&f, &k)| f == Self::need_fits(&self.needs[k], &here, &there))
+        );
+        fits.into()
     }
 }
 
@@ -2473,5 +2526,87 @@ mod tests {
         assert!(far.0 > window.1);
         let near = reach(&Interval::point(23.0), &[23.0]);
         assert!(near.0 <= window.1 && near.1 >= window.0);
+    }
+
+    /// The words of the shipped registry's subgroups and places, and a few of prose.
+    fn place_words(registry: &Registry) -> Vec<String> {
+        let mut words: Vec<String> = registry
+            .studies
+            .iter()
+            .flat_map(|s| [s.subgroup.clone(), s.geography.clone()])
+            .flat_map(|t| {
+                t.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .chain(["the", "of", "they", "and", "girls", "men", "report"].map(String::from))
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    /// Which rows fit, every entry of the registry's places read (as `Places::fit` read them
+    /// before it read only the entries a named term touches).
+    fn fit_by_every_need(places: &Places, tokens: &[Token], before: &[Token]) -> Vec<bool> {
+        let here = places.lexicon.present(tokens);
+        let there = if before.is_empty() {
+            Vec::new()
+        } else {
+            places.lexicon.present(before)
+        };
+        places
+            .of_row
+            .iter()
+            .map(|&k| Places::need_fits(&places.needs[k], &here, &there))
+            .collect()
+    }
+
+    static PLACES: std::sync::LazyLock<(Places, Vec<String>)> = std::sync::LazyLock::new(|| {
+        let registry = Registry::builtin().expect("the shipped registry loads");
+        (Places::new(&registry), place_words(&registry))
+    });
+
+    /// Each row's own subgroup and place, written as a sentence, fit it: the entries a named
+    /// term touches hold every row that fits.
+    #[test]
+    fn each_row_fits_a_sentence_naming_its_subgroup_and_place() {
+        let registry = Registry::builtin().expect("the shipped registry loads");
+        let places = &PLACES.0;
+        let mut beyond_none = 0;
+        for (row, study) in registry.studies.iter().enumerate() {
+            let subgroup = alternatives(&study.subgroup).next().unwrap_or("");
+            let text = format!("{subgroup} in {}", study.geography);
+            let tokens = vocab::tokens(&text, 0, text.len());
+            let fit = places.fit(&tokens, &[]);
+            assert_eq!(*fit, *fit_by_every_need(places, &tokens, &[]), "{text:?}");
+            assert!(fit[row], "row {row} in {text:?}");
+            beyond_none += usize::from(*fit != *places.fit_by_none);
+        }
+        assert!(beyond_none > 100, "{beyond_none}");
+    }
+
+    proptest! {
+        /// Sentences of the registry's place and subgroup words, with a sentence before them,
+        /// fit the rows that reading every entry fits.
+        #[test]
+        fn the_rows_a_sentence_fits_are_those_every_entry_read_fits(
+            here in proptest::collection::vec(0usize..10_000, 0..10),
+            before in proptest::collection::vec(0usize..10_000, 0..6),
+        ) {
+            let (places, words) = &*PLACES;
+            let sentence = |picks: &[usize]| {
+                picks.iter().map(|&i| words[i % words.len()].as_str()).collect::<Vec<_>>().join(" ")
+            };
+            let (text, previous) = (sentence(&here), sentence(&before));
+            let tokens = vocab::tokens(&text, 0, text.len());
+            let before = vocab::tokens(&previous, 0, previous.len());
+            prop_assert_eq!(
+                &*places.fit(&tokens, &before),
+                &*fit_by_every_need(places, &tokens, &before),
+                "{:?} after {:?}", text, previous
+            );
+        }
     }
 }
